@@ -1,0 +1,635 @@
+"""Build ``villages.csv`` and ``start_points.csv`` from the researched reference tables.
+
+Usage::
+
+    python data/build_from_reference.py [REFERENCE_DIR]
+
+``REFERENCE_DIR`` defaults to ``../shared/reference`` relative to the repository root (the
+directory holding ``hanoi_craft_villages.csv`` and ``start_points.csv``). The two output files
+are written next to this script.
+
+What this script does, and nothing more:
+
+* copies the researched facts verbatim from the reference (ids, names, crafts, districts,
+  2025 communes, positions, coordinate kind/source/precision, confidence, notes) -- positions
+  are copied as the exact strings of the reference, never re-rounded;
+* adds the hand-made planning fields -- themes, visit duration, opening hours and interest
+  score -- from the explicit tables below. Every value that is a judgement rather than a
+  fact from a source carries a comment, and every default is marked ``default`` in the data;
+* validates the result (row count, ids, bounding box, verbatim positions, opening-hours
+  grammar, theme vocabulary, value ranges) and refuses to write anything if a check fails.
+
+The rules behind the tables are described in ``data/README.md``. Standard library only.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_REFERENCE = HERE.parent.parent / "shared" / "reference"
+
+VILLAGE_COLUMNS = [
+    "id", "name_vi", "name_en", "craft_vi", "craft_en", "themes", "old_district",
+    "commune_2025", "lat", "lon", "coord_kind", "coord_precision_m", "coord_source",
+    "confidence", "visit_minutes", "visit_minutes_origin", "opening_hours",
+    "opening_hours_origin", "hours_note", "interest", "interest_basis", "url", "notes",
+]  # fmt: skip
+START_COLUMNS = [
+    "id", "name_vi", "name_en", "kind", "lat", "lon", "coord_kind", "coord_precision_m",
+    "coord_source", "notes",
+]  # fmt: skip
+
+THEMES = frozenset(
+    {
+        "ceramics", "textiles", "embroidery", "wood", "lacquer", "metal", "bamboo", "food",
+        "heritage", "flowers", "performance", "art", "incense", "herbal", "jewellery",
+    }
+)  # fmt: skip
+COORD_KINDS = frozenset({"village", "landmark", "commune_centroid"})
+CONFIDENCES = frozenset({"high", "medium", "low"})
+EXPECTED_VILLAGES = 61
+EXPECTED_START_POINTS = 4
+LAT_RANGE = (20.5, 21.4)
+LON_RANGE = (105.25, 106.05)
+
+# --------------------------------------------------------------------------------------------
+# Themes: 1-3 tags per village from the fixed vocabulary, chosen from the craft columns.
+# --------------------------------------------------------------------------------------------
+THEME_TAGS: dict[str, tuple[str, ...]] = {
+    "bat-trang": ("ceramics",),
+    "kim-lan": ("ceramics", "heritage"),  # judgement: ceramics museum + intangible heritage
+    "van-phuc": ("textiles",),
+    "phu-vinh": ("bamboo",),
+    "trach-xa": ("textiles",),  # ao dai / costume tailoring
+    "phung-xa-my-duc": ("textiles",),
+    "quat-dong": ("embroidery", "textiles"),
+    "ha-thai": ("lacquer",),
+    "duong-lam": ("food", "heritage"),  # laterite ancient village + soy-sauce making
+    "chuong": ("bamboo",),  # judgement: palm-leaf hats on bamboo frames; closest tag
+    "son-dong": ("lacquer", "wood"),  # statue carving + lacquered worship objects
+    "chang-son": ("bamboo", "wood"),  # carpentry + bamboo/paper fans
+    "quang-phu-cau": ("incense",),
+    "chuyen-my": ("art", "wood"),  # mother-of-pearl inlay on wooden pieces
+    "nhi-khe": ("wood",),
+    "dao-thuc": ("performance",),
+    "nhat-tan": ("flowers",),
+    "cu-da": ("food", "heritage"),  # ancient village + vermicelli / soy sauce
+    "tranh-khuc": ("food",),
+    "da-sy": ("metal",),
+    "thach-xa": ("bamboo", "food"),  # bamboo dragonflies; che lam sweets as second craft
+    "van-tu": ("textiles",),  # suit tailoring
+    "co-do": ("art", "heritage"),  # judgement: ancient village of farmer-painters
+    "huu-bang": ("textiles", "wood"),  # carpentry; garment sewing
+    "phu-tuc": ("bamboo",),  # judgement: fern-grass/rattan/hyacinth weaving -> bamboo
+    "xuan-la-to-he": ("art", "food"),  # rice-dough figurines
+    "trieu-khuc": ("textiles",),  # judgement: silk cords, tassels, fringes
+    "kieu-ky": ("art", "metal"),  # gold/silver leaf
+    "thuy-ung": ("art",),  # judgement: horn handicrafts have no own tag
+    "ngu-xa": ("food", "metal"),  # judgement: bronze casting; notes: area known for food
+    "tay-tuu": ("flowers",),
+    "vong-com": ("food",),
+    "uoc-le": ("food",),
+    "van-diem": ("wood",),
+    "kim-hoang": ("art",),
+    "la-phu": ("textiles",),  # knitwear; confectionery is secondary
+    "y-la": ("textiles",),
+    "truong-yen": ("bamboo",),
+    "dinh-cong": ("jewellery", "metal"),
+    "quang-an-tra-sen": ("food",),  # lotus tea
+    "tu-van": ("embroidery", "textiles"),
+    "thanh-tri-banh-cuon": ("food",),
+    "phu-thuong-xoi": ("food",),
+    "thiet-ung": ("wood",),
+    "phu-an-moc": ("wood",),
+    "tu-lien-quat": ("flowers",),  # judgement: ornamental kumquat -> flowers (horticulture)
+    "dao-xa-dan": ("art", "wood"),  # judgement: instrument making; not 'performance'
+    "phu-do-bun": ("food",),
+    "bat-bun": ("food",),
+    "vu-ngoai": ("metal",),
+    "phung-xa-thach-that": ("metal",),
+    "binh-phu": ("bamboo",),
+    "me-linh-hoa": ("flowers",),
+    "yen-son-thuoc-nam": ("herbal",),
+    "ninh-hiep": ("herbal", "textiles"),  # herb processing/trade; textile trading
+    "duong-lieu": ("food",),
+    "minh-khai-mien": ("food",),
+    "phu-nhi-banh-te": ("food",),
+    "canh-hoach": ("art", "bamboo"),  # judgement: paper fans and bird cages
+    "me-tri-com": ("food",),
+    "lang-so-mien": ("food", "heritage"),  # vermicelli + Đình So (special national relic)
+}
+
+# --------------------------------------------------------------------------------------------
+# Visit duration. Default by kind of site (ASSUMPTION, see README):
+#   "workshop" 90 min -- handicraft village with workshops/showrooms to walk through;
+#   "heritage" 120 min -- heritage village to wander (laterite houses, communal houses);
+#   "short"    60 min -- food-making, horticultural or production village, or a village
+#                        where the craft survives in a handful of households / one site.
+# --------------------------------------------------------------------------------------------
+WORKSHOP, HERITAGE, SHORT = "workshop", "heritage", "short"
+DEFAULT_MINUTES = {WORKSHOP: 90, HERITAGE: 120, SHORT: 60}
+
+# Durations that come from a source (origin "source"); the number is still our reading of it.
+SOURCE_MINUTES: dict[str, tuple[int, str]] = {
+    # 'Well-known half-day tour from Hanoi' (2010): ~4 h including ~2 x 45 min of travel
+    # (13 km road) leaves ~2.5 h in the village.
+    "bat-trang": (150, "half-day tour from Hanoi; village share of it"),
+    # 'half a day' to wander (ngoisao.vnexpress.net) -> 3 h in the village itself.
+    "cu-da": (180, "'half a day' to wander the village"),
+    # Knife-forging tour 'a few hours', 30+ min each way from the Old Quarter -> ~2 h on site.
+    "da-sy": (120, "knife-forging tour of 'a few hours'; on-site share"),
+}
+
+SITE_KIND: dict[str, str] = {
+    "bat-trang": WORKSHOP,  # duration from SOURCE_MINUTES
+    "kim-lan": WORKSHOP,
+    "van-phuc": WORKSHOP,
+    "phu-vinh": WORKSHOP,
+    "trach-xa": WORKSHOP,
+    "phung-xa-my-duc": WORKSHOP,
+    "quat-dong": WORKSHOP,
+    "ha-thai": WORKSHOP,
+    "duong-lam": HERITAGE,
+    "chuong": WORKSHOP,
+    "son-dong": WORKSHOP,
+    "chang-son": WORKSHOP,
+    "quang-phu-cau": WORKSHOP,
+    "chuyen-my": WORKSHOP,
+    # The craft portal lists a '01 day' tour: that is a whole tour (100 USD), not the visit
+    # of this village, so the workshop default applies.
+    "nhi-khe": WORKSHOP,
+    "dao-thuc": WORKSHOP,  # judgement: communal house, puppet workshop; show if booked
+    "nhat-tan": SHORT,  # peach gardens
+    "cu-da": HERITAGE,  # duration from SOURCE_MINUTES
+    "tranh-khuc": SHORT,
+    "da-sy": WORKSHOP,  # duration from SOURCE_MINUTES
+    "thach-xa": SHORT,  # judgement: only a few producing households
+    "van-tu": SHORT,  # tailoring; limited tourism evidence
+    "co-do": HERITAGE,
+    "huu-bang": SHORT,  # production village
+    "phu-tuc": WORKSHOP,
+    "xuan-la-to-he": SHORT,  # judgement: figurine-making households, no tourism source
+    "trieu-khuc": SHORT,  # judgement: small-goods production (tassels, dusters)
+    "kieu-ky": WORKSHOP,
+    "thuy-ung": WORKSHOP,
+    "ngu-xa": SHORT,  # judgement: urban; communal house and a few bronze shops
+    "tay-tuu": SHORT,  # flower fields
+    "vong-com": SHORT,
+    "uoc-le": SHORT,
+    "van-diem": WORKSHOP,
+    "kim-hoang": SHORT,  # craft nearly extinct; painting house by the đình
+    "la-phu": SHORT,  # production village
+    "y-la": SHORT,  # production village
+    "truong-yen": SHORT,  # production village
+    "dinh-cong": SHORT,  # production village; very few smiths left
+    "quang-an-tra-sen": SHORT,
+    "tu-van": SHORT,  # judgement: only a few households still hand-embroider
+    "thanh-tri-banh-cuon": SHORT,
+    "phu-thuong-xoi": SHORT,
+    "thiet-ung": SHORT,  # production village
+    "phu-an-moc": SHORT,  # production village
+    "tu-lien-quat": SHORT,  # kumquat gardens
+    "dao-xa-dan": SHORT,  # judgement: only a few instrument-making households
+    "phu-do-bun": SHORT,
+    "bat-bun": SHORT,
+    "vu-ngoai": SHORT,  # production village
+    "phung-xa-thach-that": SHORT,  # industrial metalwork
+    "binh-phu": SHORT,  # production village
+    "me-linh-hoa": SHORT,  # flower fields
+    "yen-son-thuoc-nam": WORKSHOP,  # judgement: visitors come to learn about the plants
+    "ninh-hiep": SHORT,  # trading village
+    "duong-lieu": SHORT,
+    "minh-khai-mien": SHORT,
+    "phu-nhi-banh-te": SHORT,
+    "canh-hoach": SHORT,  # judgement: 4 elderly fan-making households (2015)
+    "me-tri-com": SHORT,
+    "lang-so-mien": SHORT,  # judgement: vermicelli drying yards + Đình So; food rule
+}
+
+# --------------------------------------------------------------------------------------------
+# Opening hours (subset of OSM opening_hours). Defaults are an ASSUMPTION (see README):
+#   workshops / production / food villages: open daily with the usual midday closure;
+#   open-air sites (heritage villages, flower and kumquat gardens): open daily, no closure.
+# --------------------------------------------------------------------------------------------
+HOURS_WORKSHOP = "Mo-Su 08:00-11:30,13:30-17:00"
+HOURS_OPEN_AIR = "Mo-Su 08:00-17:30"
+OPEN_AIR = frozenset(
+    {
+        "duong-lam",  # heritage village
+        "cu-da",  # heritage village
+        "co-do",  # heritage village
+        "nhat-tan",  # peach gardens
+        "tay-tuu",  # flower fields
+        "me-linh-hoa",  # flower fields
+        "tu-lien-quat",  # kumquat gardens
+    }
+)
+
+# Rows where a source gives the day pattern: (opening_hours, origin, explanation).
+SOURCE_HOURS: dict[str, tuple[str, str, str]] = {
+    # Source: Kim Lan museum open Saturdays and Sundays -> days from the source, clock times
+    # are the workshop default.
+    "kim-lan": (
+        "Sa,Su 08:00-11:30,13:30-17:00",
+        "source+default",
+        "Days (Saturday and Sunday) follow the museum; clock times are the default workshop "
+        "hours (assumption). Pottery workshops in the village may also be open on weekdays, "
+        "but no source says so.",
+    ),
+}
+
+# Extra hours-related remarks taken from the reference notes (quoted or paraphrased there).
+HOURS_EXTRA: dict[str, str] = {
+    "quat-dong": "The Saturday-morning workshop is a specific event; the village can be "
+    "visited on other days (default hours).",
+    "chuong": "Plan a visit on a market day (lunar calendar) to see the hat market; hội chợ "
+    "on the 10th day of the 1st lunar month (reference notes).",
+    "dao-thuc": "Book a puppet show with the troupe in advance; without a booking the visit "
+    "is the village and communal house only.",
+    "nhat-tan": "Worth visiting only in the weeks before Tết. Nearby Quảng Bá flower market "
+    "open 'from morning to late at night' (same source).",
+    "tu-lien-quat": "Seasonal: gardens open to buyers before Tết (reference notes).",
+    "van-phuc": "During the Nov-2018 handicraft festival stores traded daily until 23:00 "
+    "(event-specific; reference notes).",
+    "phu-thuong-xoi": "Xôi is sold mainly in the city in the morning; the village cooks from "
+    "~16:00 to dawn (reference notes).",
+    "tranh-khuc": "Seasonal (Tết) (reference notes).",
+    "vong-com": "Seasonal (autumn) (reference notes).",
+    "me-tri-com": "Seasonal: main season from late 6th to 10th lunar month (reference notes).",
+    "quang-an-tra-sen": "Seasonal: lotus season, early summer (reference notes).",
+    "phu-do-bun": "Village festival with flying palanquin every 5 years, 8th day of the 1st "
+    "lunar month (reference notes).",
+    "thach-xa": "Bamboo dragonflies are sold at the steps of Tây Phương pagoda (the point); "
+    "the workshops are in the village below the hill.",
+}
+
+# --------------------------------------------------------------------------------------------
+# Interest score (ASSUMPTION, see README): base + evidence points, clamped to 1..100.
+# Each flag below is evidence found in the reference notes; the value is the reason.
+# "low confidence" is applied automatically from the confidence column.
+# --------------------------------------------------------------------------------------------
+BASE_INTEREST = 40
+POINTS = {
+    "iconic": 30,  # household name among Hanoi craft villages
+    "seven_sites": 20,  # one of Hanoi's "7 điểm du lịch làng nghề"
+    "recognised_site": 15,  # formally recognised tourist site (điểm du lịch)
+    "tour": 10,  # in a published tour, route or guidebook itinerary
+    "heritage_listed": 10,  # national intangible heritage or national relic
+    "visitors": 5,  # other evidence of visitors / tourism development
+    "low_confidence": -10,  # confidence column = low
+    "little_tourism": -15,  # production village with little/no tourism evidence (NOTES lists)
+    "seasonal_short": -10,  # worth a visit only in a short season (weeks before Tết)
+    "seasonal_long": -5,  # craft seasonal over several months
+    "declining": -5,  # craft survives in a handful of households / nearly extinct
+}
+
+EVIDENCE: dict[str, dict[str, str]] = {
+    "bat-trang": {
+        "iconic": "iconic pottery village",
+        "tour": "'well-known half-day tour from Hanoi'",
+        "visitors": "DOCST bus routes and audio guides",
+    },
+    "kim-lan": {
+        "heritage_listed": "national intangible heritage",
+        "visitors": "ceramics & history museum",
+    },
+    "van-phuc": {
+        "iconic": "iconic silk village",
+        "visitors": "DOCST 'top handicraft destination' plan, handicraft festival",
+    },
+    "phu-vinh": {"visitors": "tourism training for villagers (2007)"},
+    "trach-xa": {
+        # judgement: the signboard 'Tourist site: Trach Xa Garment Trade Village' (VnExpress)
+        # is read as a formal tourist-site recognition.
+        "recognised_site": "'Tourist site' signboard",
+        "heritage_listed": "national intangible heritage",
+    },
+    "phung-xa-my-duc": {"tour": "DOT tour 'Nam Thăng Long heritage road'"},
+    "quat-dong": {
+        "tour": "Fanchette & Stedman itinerary 6",
+        "visitors": "visitors on Hanoi local tours, weekly workshop",
+    },
+    "ha-thai": {"seven_sites": "one of Hanoi's 7 craft-village tourist sites"},
+    "duong-lam": {
+        "iconic": "iconic ancient village",
+        "heritage_listed": "first village listed as national relic (2006)",
+        "visitors": "120,000–130,000 visitors a year",
+    },
+    "chuong": {"visitors": "hat market"},
+    "son-dong": {},
+    "chang-son": {"visitors": "'destination of cultural and trade village tourism'"},
+    "quang-phu-cau": {
+        "recognised_site": "Cầu Bầu communal house, city tourist site (2023)",
+        "tour": "DOT tour 'Nam Thăng Long heritage road'",
+        "visitors": "up to ~300 visitors on peak days",
+    },
+    "chuyen-my": {"tour": "Fanchette & Stedman itinerary 6"},
+    "nhi-khe": {"tour": "tour listed on the Hanoi craft-village portal"},
+    "dao-thuc": {
+        "heritage_listed": "national intangible heritage",
+        "visitors": "village open to visitors, shows on request",
+    },
+    "nhat-tan": {
+        "visitors": "free entry for visitors to photograph",
+        "seasonal_short": "peach season before Tết",
+    },
+    "cu-da": {"visitors": "travel press: half a day to wander"},
+    "tranh-khuc": {
+        "little_tourism": "tourism evidence weak (NOTES)",
+        "seasonal_short": "Tết",
+    },
+    "da-sy": {"tour": "knife-forging tour for foreigners"},
+    "thach-xa": {
+        "visitors": "toys sold at Tây Phương pagoda",
+        "declining": "only a few producing households",
+    },
+    "van-tu": {"little_tourism": "tourism evidence limited (NOTES)"},
+    "co-do": {"visitors": "developing tourism"},
+    "huu-bang": {"little_tourism": "production village, no tourism source (NOTES)"},
+    "phu-tuc": {"recognised_site": "recognised tourist site (Hanoi PC)"},
+    "xuan-la-to-he": {"little_tourism": "no tourism source (NOTES)"},
+    "trieu-khuc": {},  # festival only; no tourism evidence either way
+    "kieu-ky": {"heritage_listed": "national intangible heritage (2021)"},
+    "thuy-ung": {"recognised_site": "recognised Hanoi tourism destination"},
+    "ngu-xa": {
+        "visitors": "listed in a Hanoi city guide",
+        "declining": "casting has declined",
+    },
+    "tay-tuu": {"visitors": "'must-see before Tet'"},
+    "vong-com": {
+        "seasonal_long": "autumn",
+        "declining": "fewer than 10 families still make cốm",
+    },
+    "uoc-le": {},
+    "van-diem": {"recognised_site": "recognised tourist site (Hanoi DOT)"},
+    "kim-hoang": {
+        "visitors": "painting house by the đình",
+        "declining": "craft nearly extinct (3 producers)",
+    },
+    "la-phu": {"little_tourism": "production village (NOTES_v2)"},
+    "y-la": {"little_tourism": "production village (NOTES_v2)"},
+    "truong-yen": {"little_tourism": "production village (NOTES_v2)"},
+    "dinh-cong": {
+        "little_tourism": "production village (NOTES_v2)",
+        "declining": "very few smiths left",
+    },
+    "quang-an-tra-sen": {
+        "heritage_listed": "national intangible heritage",
+        "seasonal_long": "lotus season",
+    },
+    "tu-van": {"declining": "only a few households hand-embroider"},
+    "thanh-tri-banh-cuon": {},
+    "phu-thuong-xoi": {"heritage_listed": "national intangible heritage"},
+    "thiet-ung": {"little_tourism": "production village (NOTES_v2)"},
+    "phu-an-moc": {"little_tourism": "production village (NOTES_v2)"},
+    "tu-lien-quat": {"seasonal_short": "kumquat season before Tết"},
+    "dao-xa-dan": {"declining": "only a few households make instruments"},
+    "phu-do-bun": {"little_tourism": "production village (NOTES_v2)"},
+    "bat-bun": {"little_tourism": "production village (NOTES_v2)"},
+    "vu-ngoai": {"little_tourism": "production village (NOTES_v2)"},
+    "phung-xa-thach-that": {"little_tourism": "industrial village (NOTES_v2)"},
+    "binh-phu": {"little_tourism": "production village (NOTES_v2)"},
+    "me-linh-hoa": {},
+    "yen-son-thuoc-nam": {"visitors": "visitors come to learn about the plants"},
+    "ninh-hiep": {
+        "tour": "Fanchette & Stedman itinerary 2",
+        "little_tourism": "trading village (NOTES_v2)",
+    },
+    "duong-lieu": {"little_tourism": "production village (NOTES_v2)"},
+    "minh-khai-mien": {"little_tourism": "production village (NOTES_v2)"},
+    "phu-nhi-banh-te": {},
+    "canh-hoach": {"declining": "4 elderly fan-making households (2015)"},
+    "me-tri-com": {
+        "heritage_listed": "national intangible heritage (2019)",
+        "seasonal_long": "cốm season",
+    },
+    "lang-so-mien": {"heritage_listed": "Đình So, special national relic"},
+}
+
+# Source URL for the village: the first http(s) URL in the reference notes, unless noted here.
+URL_OVERRIDE: dict[str, str] = {
+    # The first URL in the notes is the administrative-merger article, not the craft source.
+    "binh-phu": "https://thachthat.hanoi.gov.vn/lang-nghe-truyen-thong/-/asset_publisher/"
+    "UJDNl7KcYZxf/content/thuc-trang-phat-trien-lang-nghe-huyen-thach-that",
+}
+
+# Start points: precision of the published value (estimated as in NOTES_v2).
+START_PRECISION_M: dict[str, int] = {
+    "hoan-kiem-lake": 30,  # GPS of Turtle Tower given to 5 decimals (~1 m); ~30 m as landmark
+    "old-quarter": 1000,  # Google ward geocode (small urban ward, NOTES_v2: 800-1500 m)
+    "noi-bai-airport": 30,  # en.wikipedia arc-second coordinates
+    "hanoi-railway-station": 30,  # it.wikipedia arc-second coordinates
+}
+
+# --------------------------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://[^\s\"'()]+")
+_DAYS = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+_DAYSEL = rf"{_DAYS}(?:-{_DAYS})?(?:,{_DAYS}(?:-{_DAYS})?)*"
+_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
+_SPAN = rf"{_TIME}-(?:{_TIME}|24:00)"
+_RULE = rf"{_DAYSEL} (?:off|{_SPAN}(?:,{_SPAN})*)"
+OPENING_HOURS_RE = re.compile(rf"^{_RULE}(?:; {_RULE})*$")
+
+
+def first_url(text: str) -> str:
+    """Return the first http(s) URL in ``text`` without trailing punctuation, or ''."""
+    match = _URL.search(text)
+    return match.group(0).rstrip(".,:;") if match else ""
+
+
+def interest_for(row: dict[str, str]) -> tuple[int, str]:
+    """Apply the interest rule to one reference row; return (score, basis text)."""
+    flags = dict(EVIDENCE[row["id"]])
+    if row["confidence"] == "low":
+        flags["low_confidence"] = "confidence column is low"
+    unknown = set(flags) - set(POINTS)
+    if unknown:
+        raise ValueError(f"{row['id']}: unknown interest flag(s) {sorted(unknown)}")
+    score = BASE_INTEREST
+    parts = [f"base {BASE_INTEREST}"]
+    for flag in POINTS:  # fixed order -> reproducible text
+        if flag in flags:
+            score += POINTS[flag]
+            reason = flags[flag]
+            if ";" in reason:
+                raise ValueError(f"{row['id']}: ';' in the {flag} reason (it separates parts)")
+            parts.append(f"{POINTS[flag]:+d} {flag.replace('_', ' ')}: {reason}")
+    return max(1, min(100, score)), "; ".join(parts)
+
+
+def hours_for(row: dict[str, str]) -> tuple[str, str, str]:
+    """Return (opening_hours, origin, hours_note) for one reference row."""
+    vid = row["id"]
+    notes: list[str] = []
+    if vid in SOURCE_HOURS:
+        hours, origin, why = SOURCE_HOURS[vid]
+    else:
+        hours = HOURS_OPEN_AIR if vid in OPEN_AIR else HOURS_WORKSHOP
+        origin, why = "default", ""
+    if row["opening_hours"]:
+        ref = row["opening_hours"]
+        if row["hours_source"]:
+            ref += f" — {row['hours_source']}"
+        notes.append(ref)
+    if why:
+        notes.append(why)
+    if vid in HOURS_EXTRA:
+        notes.append(HOURS_EXTRA[vid])
+    return hours, origin, " ".join(n if n.endswith(".") else n + "." for n in notes)
+
+
+def visit_for(vid: str) -> tuple[int, str]:
+    """Return (visit_minutes, origin) for one village id."""
+    if vid in SOURCE_MINUTES:
+        return SOURCE_MINUTES[vid][0], "source"
+    return DEFAULT_MINUTES[SITE_KIND[vid]], "default"
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build_villages(ref: list[dict[str, str]]) -> list[dict[str, str]]:
+    ids = [r["id"] for r in ref]
+    for table_name, table in (
+        ("THEME_TAGS", THEME_TAGS),
+        ("SITE_KIND", SITE_KIND),
+        ("EVIDENCE", EVIDENCE),
+    ):
+        missing, extra = set(ids) - set(table), set(table) - set(ids)
+        if missing or extra:
+            raise ValueError(f"{table_name}: missing {sorted(missing)}, unknown {sorted(extra)}")
+    out = []
+    for r in ref:
+        vid = r["id"]
+        minutes, minutes_origin = visit_for(vid)
+        hours, hours_origin, hours_note = hours_for(r)
+        interest, basis = interest_for(r)
+        out.append(
+            {
+                "id": vid,
+                "name_vi": r["name_vi"],
+                "name_en": r["name_en"],
+                "craft_vi": r["craft_vi"],
+                "craft_en": r["craft_en"],
+                "themes": ";".join(sorted(THEME_TAGS[vid])),
+                "old_district": r["old_district"],
+                "commune_2025": r["new_commune_2025"],
+                "lat": r["lat"],
+                "lon": r["lon"],
+                "coord_kind": r["coord_kind"],
+                "coord_precision_m": r["coord_precision_m"],
+                "coord_source": r["coord_source"],
+                "confidence": r["confidence"],
+                "visit_minutes": str(minutes),
+                "visit_minutes_origin": minutes_origin,
+                "opening_hours": hours,
+                "opening_hours_origin": hours_origin,
+                "hours_note": hours_note,
+                "interest": str(interest),
+                "interest_basis": basis,
+                "url": URL_OVERRIDE.get(vid) or first_url(r["notes"]) or r["hours_source"],
+                "notes": r["notes"],
+            }
+        )
+    return out
+
+
+def build_start_points(ref: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [
+        {
+            "id": r["id"],
+            "name_vi": r["name_vi"],
+            "name_en": r["name_en"],
+            "kind": "start",
+            "lat": r["lat"],
+            "lon": r["lon"],
+            "coord_kind": r["coord_kind"],
+            "coord_precision_m": str(START_PRECISION_M[r["id"]]),
+            "coord_source": r["coord_source"],
+            "notes": r["notes"],
+        }
+        for r in ref
+    ]
+
+
+def check(rows: list[dict[str, str]], ref: list[dict[str, str]], expected: int) -> list[str]:
+    """Return a list of problems (empty when the table is valid)."""
+    errors: list[str] = []
+    if len(rows) != expected:
+        errors.append(f"expected {expected} rows, got {len(rows)}")
+    ids = [r["id"] for r in rows]
+    if len(set(ids)) != len(ids):
+        errors.append("duplicate ids")
+    by_id = {r["id"]: r for r in ref}
+    for r in rows:
+        vid = r["id"]
+        if (r["lat"], r["lon"]) != (by_id[vid]["lat"], by_id[vid]["lon"]):
+            errors.append(f"{vid}: position differs from the reference")
+        lat, lon = float(r["lat"]), float(r["lon"])
+        if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+            errors.append(f"{vid}: position {lat},{lon} outside the Hanoi box")
+        if r["coord_kind"] not in COORD_KINDS:
+            errors.append(f"{vid}: bad coord_kind {r['coord_kind']!r}")
+        if not r["coord_precision_m"].isdigit() or int(r["coord_precision_m"]) <= 0:
+            errors.append(f"{vid}: bad coord_precision_m {r['coord_precision_m']!r}")
+        if "opening_hours" not in r:
+            continue  # start point: no planning fields
+        if not OPENING_HOURS_RE.match(r["opening_hours"]):
+            errors.append(f"{vid}: opening_hours {r['opening_hours']!r} outside the grammar")
+        themes = r["themes"].split(";")
+        if not 1 <= len(themes) <= 3 or not set(themes) <= THEMES:
+            errors.append(f"{vid}: bad themes {r['themes']!r}")
+        if not 1 <= int(r["interest"]) <= 100:
+            errors.append(f"{vid}: interest {r['interest']} outside 1..100")
+        if int(r["visit_minutes"]) <= 0:
+            errors.append(f"{vid}: visit_minutes must be positive")
+        if r["visit_minutes_origin"] not in {"source", "default"}:
+            errors.append(f"{vid}: bad visit_minutes_origin")
+        if r["opening_hours_origin"] not in {"source", "default", "source+default"}:
+            errors.append(f"{vid}: bad opening_hours_origin")
+        if r["confidence"] not in CONFIDENCES:
+            errors.append(f"{vid}: bad confidence {r['confidence']!r}")
+        if r["url"] and not r["url"].startswith(("http://", "https://")):
+            errors.append(f"{vid}: bad url {r['url']!r}")
+    return errors
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) > 2 or (len(argv) == 2 and argv[1] in {"-h", "--help"}):
+        print(__doc__)
+        return 0 if len(argv) == 2 else 2
+    reference = Path(argv[1]) if len(argv) == 2 else DEFAULT_REFERENCE
+    if not (reference / "hanoi_craft_villages.csv").is_file():
+        print(f"no hanoi_craft_villages.csv in {reference}", file=sys.stderr)
+        return 2
+    ref_villages = read_csv(reference / "hanoi_craft_villages.csv")
+    ref_starts = read_csv(reference / "start_points.csv")
+    villages = build_villages(ref_villages)
+    starts = build_start_points(ref_starts)
+    errors = check(villages, ref_villages, EXPECTED_VILLAGES)
+    errors += check(starts, ref_starts, EXPECTED_START_POINTS)
+    if errors:
+        print("refusing to write; problems found:", *errors, sep="\n  ", file=sys.stderr)
+        return 1
+    write_csv(HERE / "villages.csv", VILLAGE_COLUMNS, villages)
+    write_csv(HERE / "start_points.csv", START_COLUMNS, starts)
+    print(f"wrote {len(villages)} villages and {len(starts)} start points to {HERE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

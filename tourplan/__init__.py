@@ -1,0 +1,30 @@
+"""tourplan: plan day trips and multi-day tours through Hanoi's traditional craft villages.
+
+Villages are geocoded places with visit durations, opening hours, crafts and an interest
+score; travel times come from geodesic distance and a transport mode, or from a road graph;
+OR-Tools chooses and orders the visits; itineraries export to .ics, JSON and GeoJSON.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .datasets import Villages as Villages
+from .datasets import load_hanoi as load_hanoi
+from .datasets import load_start_points as load_start_points
+from .datasets import load_villages as load_villages
+from .datasets import save_villages as save_villages
+from .exceptions import DataError as DataError
+from .exceptions import GeocodingError as GeocodingError
+from .exceptions import InfeasibleError as InfeasibleError
+from .exceptions import TourplanError as TourplanError
+from .exceptions import UnknownPlaceError as UnknownPlaceError
+from .hours import OpeningHours as OpeningHours
+from .model import THEMES as THEMES
+from .model import Place as Place
+from .model import Village as Village
+
+try:
+    __version__ = version("tourplan")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    from ._version import __version__ as __version__

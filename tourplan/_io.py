@@ -1,0 +1,82 @@
+"""Small file helpers shared by loaders and exporters: atomic writes and strict UTF-8 reads."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .exceptions import DataError, ExportError
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "read_utf8"]
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
+    then renamed over ``path`` (atomic on POSIX and Windows). On any failure the temporary
+    file is removed and ``path`` is left as it was.
+
+    Raises
+    ------
+    ExportError
+        When the folder does not exist or cannot be written.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` atomically (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_utf8(path: str | os.PathLike[str]) -> str:
+    """Read a whole file as UTF-8 text (a leading byte-order mark is dropped).
+
+    Raises
+    ------
+    DataError
+        When the file is missing, unreadable, empty, or not valid UTF-8; the message names
+        the file and, for bad bytes, where they are.
+    """
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError("file not found", source=source) from None
+    except IsADirectoryError:
+        raise DataError("is a folder, not a file", source=source) from None
+    except OSError as exc:
+        raise DataError(f"cannot read file: {exc.strerror or exc}", source=source) from None
+    if not raw.strip():
+        raise DataError("the file is empty", source=source)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} on line {line}); "
+            "save the file with UTF-8 encoding",
+            source=source,
+        ) from None

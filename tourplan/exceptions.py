@@ -1,0 +1,173 @@
+"""The exception and warning hierarchy of tourplan: one root, each class also a fitting builtin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class TourplanError(Exception):
+    """Root of every error tourplan raises on purpose.
+
+    Catch this to handle any tourplan failure; each subclass also inherits the builtin
+    exception that fits (``ValueError``, ``LookupError`` ...), so callers that catch builtins
+    keep working.
+    """
+
+
+class DataError(TourplanError, ValueError):
+    """Input data is malformed: a file, a row, a field or a parameter value.
+
+    Parameters
+    ----------
+    message
+        What is wrong, in words a user can act on.
+    source
+        The file (or other origin) the value came from, if any.
+    row
+        The 1-based row (CSV line, JSON array position or GeoJSON feature) if any.
+    field
+        The name of the offending field, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.reason = message
+        self.source = source
+        self.row = row
+        self.field = field
+        where = []
+        if source is not None:
+            where.append(str(source))
+        if row is not None:
+            where.append(f"row {row}")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+class OpeningHoursError(DataError):
+    """An opening-hours expression cannot be parsed or makes no sense."""
+
+
+class UnknownPlaceError(TourplanError, LookupError):
+    """A place id or name matches nothing, or matches several places.
+
+    Parameters
+    ----------
+    query
+        What the caller asked for.
+    candidates
+        Ids of near or equally good matches, best first (empty if none).
+    ambiguous
+        True when several places match equally well, False when none matches.
+    """
+
+    def __init__(
+        self, query: str, candidates: Sequence[str] = (), *, ambiguous: bool = False
+    ) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        self.ambiguous = ambiguous
+        if ambiguous:
+            message = f"'{query}' is ambiguous; it matches: {', '.join(self.candidates)}"
+        elif self.candidates:
+            message = f"no place matches '{query}'; did you mean: {', '.join(self.candidates)}?"
+        else:
+            message = f"no place matches '{query}'"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would repr() the message otherwise
+        return str(self.args[0])
+
+
+class TravelTimeError(TourplanError, ValueError):
+    """Travel times cannot be computed: a place too far from the road graph, an unreachable pair."""
+
+
+class InfeasibleError(TourplanError):
+    """The request cannot be satisfied; ``reasons`` says why, one line per cause.
+
+    Parameters
+    ----------
+    message
+        A one-line summary.
+    reasons
+        One human-readable reason per problem found (e.g. a required place that cannot fit).
+    """
+
+    def __init__(self, message: str, reasons: Sequence[str] = ()) -> None:
+        self.reasons = tuple(reasons)
+        text = message
+        if self.reasons:
+            text += "\n" + "\n".join(f"  - {r}" for r in self.reasons)
+        super().__init__(text)
+
+
+class SolverError(TourplanError, RuntimeError):
+    """The routing engine failed in a way that is not the input's fault."""
+
+
+class GeocodingError(TourplanError, LookupError):
+    """An address could not be turned into a position (or not one inside Vietnam)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class ExportError(TourplanError, OSError):
+    """An itinerary could not be written (or read back) in the requested format."""
+
+
+class TourplanWarning(UserWarning):
+    """Root of tourplan's warnings."""
+
+
+class DefaultValueWarning(TourplanWarning):
+    """A value was missing and a documented default was used in its place."""
+
+
+class PlaceNotInMatrixError(UnknownPlaceError, KeyError):
+    """A place id was looked up in a travel-time matrix that does not hold it.
+
+    Also a ``KeyError``, so ``matrix.index(place_id)`` behaves like a mapping lookup.
+
+    Parameters
+    ----------
+    place_id
+        The id that was asked for.
+    known
+        The ids the matrix does hold (the first few are named in the message).
+    """
+
+    def __init__(self, place_id: str, known: Sequence[str] = ()) -> None:
+        super().__init__(place_id)
+        shown = ", ".join(known[:8]) + (", ..." if len(known) > 8 else "")
+        self.args = (
+            f"place id '{place_id}' is not in this travel-time matrix "
+            f"({len(known)} places: {shown or 'none'})",
+        )
+
+
+class InvalidSolutionError(TourplanError, ValueError):
+    """A solution breaks rules of its routing problem; ``violations`` lists each one.
+
+    Parameters
+    ----------
+    violations
+        One human-readable line per broken rule.
+    """
+
+    def __init__(self, violations: Sequence[str]) -> None:
+        self.violations = tuple(violations)
+        lines = "\n".join(f"  - {v}" for v in self.violations)
+        super().__init__(f"invalid solution ({len(self.violations)} violations):\n{lines}")
+
+
+class CacheWarning(TourplanWarning):
+    """A cache file (e.g. the geocoding cache) is unreadable or cannot be written; it is ignored."""

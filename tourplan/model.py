@@ -1,0 +1,275 @@
+"""The data model: frozen, validated value objects for places and craft villages. No I/O here."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from .exceptions import DataError
+from .hours import OpeningHours
+
+__all__ = [
+    "COORD_KINDS",
+    "THEMES",
+    "Confidence",
+    "CoordKind",
+    "Origin",
+    "Place",
+    "Village",
+]
+
+CoordKind = Literal["village", "landmark", "commune_centroid", "address", "user"]
+"""What a coordinate points at: the village itself, a landmark in it (a communal house, a
+pagoda), the centroid of its commune, a geocoded address, or a point the user gave."""
+
+Confidence = Literal["high", "medium", "low"]
+"""How far to trust a row as a whole (identity, craft, location); see ``data/README.md``."""
+
+Origin = Literal["source", "default", "source+default"]
+"""Where a value came from: a cited source, a documented default, or a mix (e.g. the days
+from a source and the clock times by default)."""
+
+COORD_KINDS: tuple[str, ...] = get_args(CoordKind)
+CONFIDENCES: tuple[str, ...] = get_args(Confidence)
+ORIGINS: tuple[str, ...] = get_args(Origin)
+
+THEMES: tuple[str, ...] = (
+    "art",
+    "bamboo",
+    "ceramics",
+    "embroidery",
+    "flowers",
+    "food",
+    "herbal",
+    "heritage",
+    "incense",
+    "jewellery",
+    "lacquer",
+    "metal",
+    "performance",
+    "textiles",
+    "wood",
+)
+"""The theme vocabulary used to tag villages and to express a traveller's preferences."""
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_VILLAGE_TEXT_FIELDS = (
+    "name_vi",
+    "name_en",
+    "craft_vi",
+    "craft_en",
+    "old_district",
+    "commune_2025",
+    "coord_source",
+    "hours_note",
+    "interest_basis",
+    "url",
+    "notes",
+)
+
+
+def _check_id(value: str, what: str = "id") -> None:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise DataError(
+            f"{value!r} is not a valid id: use lower-case letters, digits, '-' or '_' "
+            "(e.g. 'bat-trang')",
+            field=what,
+        )
+
+
+def _check_position(lat: float, lon: float) -> None:
+    for name, value, limit in (("lat", lat, 90.0), ("lon", lon, 180.0)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise DataError(f"{name} must be a number, got {value!r}", field=name)
+        if not math.isfinite(value) or not -limit <= value <= limit:
+            raise DataError(
+                f"{name} {value} is out of range (-{limit:g} to {limit:g} degrees)", field=name
+            )
+
+
+def _check_choice(value: str, choices: tuple[str, ...], what: str) -> None:
+    if value not in choices:
+        raise DataError(f"{value!r} is not one of {', '.join(choices)}", field=what)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named point: a hotel, a start point, a geocoded address.
+
+    Parameters
+    ----------
+    id
+        Unique, stable identifier (lower case, ``-`` and ``_`` allowed).
+    name
+        Display name, in Vietnamese where it has one (with diacritics).
+    lat, lon
+        WGS-84 latitude and longitude in degrees.
+    name_en
+        English name, if different.
+    coord_kind
+        What the coordinate points at (see :data:`CoordKind`).
+    coord_precision_m
+        Estimated error of the coordinate in metres, if known.
+    coord_source
+        Where the coordinate comes from.
+    notes
+        Free text.
+
+    Examples
+    --------
+    >>> Place("hotel", "Khách sạn", 21.03, 105.85).lat
+    21.03
+    >>> Place("hotel", "Khách sạn", 121.03, 105.85)
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'lat': lat 121.03 is out of range (-90 to 90 degrees)
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    name_en: str = ""
+    coord_kind: CoordKind = "user"
+    coord_precision_m: int | None = None
+    coord_source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        if not self.name.strip():
+            raise DataError(f"place {self.id!r} has an empty name", field="name")
+        _check_position(self.lat, self.lon)
+        _check_choice(self.coord_kind, COORD_KINDS, "coord_kind")
+        if self.coord_precision_m is not None and self.coord_precision_m < 0:
+            raise DataError("coord_precision_m must not be negative", field="coord_precision_m")
+
+
+@dataclass(frozen=True)
+class Village:
+    """A craft village (or any visitable site) with what a trip planner needs to know.
+
+    Parameters
+    ----------
+    id
+        Unique, stable identifier, e.g. ``"bat-trang"``.
+    name_vi, name_en
+        Vietnamese name (with diacritics) and English name.
+    lat, lon
+        WGS-84 latitude and longitude in degrees.
+    visit_minutes
+        How long a visit lasts, in minutes (> 0).
+    opening_hours
+        When visits may take place; a visit must fit inside one open span.
+    interest
+        How rewarding a visit is, 1 (least) to 100 (most).
+    craft_vi, craft_en
+        The craft in Vietnamese and English.
+    themes
+        Theme tags from :data:`THEMES`, sorted.
+    old_district, commune_2025
+        The district before and the commune after Hanoi's 1 July 2025 reorganisation.
+    coord_kind, coord_precision_m, coord_source
+        What the coordinate points at, its estimated error in metres, and its source.
+    confidence
+        How far to trust the row as a whole.
+    visit_minutes_origin, opening_hours_origin
+        Whether the value comes from a source or is a documented default.
+    hours_note
+        What sources say about hours, markets, festivals or bookings.
+    interest_basis
+        Why the interest score is what it is.
+    url
+        A page about the village.
+    notes
+        Free text (sources, caveats).
+
+    Examples
+    --------
+    >>> v = Village("x", "Làng X", "X village", 21.0, 105.8, visit_minutes=60,
+    ...             opening_hours=OpeningHours.parse("Mo-Su 08:00-17:00"), interest=50)
+    >>> v.name
+    'Làng X'
+    """
+
+    id: str
+    name_vi: str
+    name_en: str
+    lat: float
+    lon: float
+    visit_minutes: int
+    opening_hours: OpeningHours
+    interest: int
+    craft_vi: str = ""
+    craft_en: str = ""
+    themes: tuple[str, ...] = ()
+    old_district: str = ""
+    commune_2025: str = ""
+    coord_kind: CoordKind = "user"
+    coord_precision_m: int | None = None
+    coord_source: str = ""
+    confidence: Confidence = "medium"
+    visit_minutes_origin: Origin = "source"
+    opening_hours_origin: Origin = "source"
+    hours_note: str = ""
+    interest_basis: str = ""
+    url: str = ""
+    notes: str = field(default="", compare=True)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        # surrounding whitespace is noise (loaders strip cells); drop it here too, so that
+        # saving and loading a village gives an equal village
+        for name in _VILLAGE_TEXT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and value != value.strip():
+                object.__setattr__(self, name, value.strip())
+        if not self.name_vi.strip():
+            raise DataError(f"village {self.id!r} has an empty name_vi", field="name_vi")
+        _check_position(self.lat, self.lon)
+        if isinstance(self.visit_minutes, bool) or not isinstance(self.visit_minutes, int):
+            raise DataError(
+                f"visit_minutes must be a whole number of minutes, got {self.visit_minutes!r}",
+                field="visit_minutes",
+            )
+        if self.visit_minutes <= 0:
+            raise DataError(
+                f"visit_minutes must be positive, got {self.visit_minutes}", field="visit_minutes"
+            )
+        if not isinstance(self.opening_hours, OpeningHours):
+            raise DataError("opening_hours must be an OpeningHours value", field="opening_hours")
+        if isinstance(self.interest, bool) or not isinstance(self.interest, int):
+            raise DataError(f"interest must be a whole number, got {self.interest!r}", field="interest")
+        if not 1 <= self.interest <= 100:
+            raise DataError(f"interest must be 1 to 100, got {self.interest}", field="interest")
+        unknown = [t for t in self.themes if t not in THEMES]
+        if unknown:
+            raise DataError(
+                f"unknown theme(s) {', '.join(unknown)}; known themes: {', '.join(THEMES)}",
+                field="themes",
+            )
+        if list(self.themes) != sorted(set(self.themes)):
+            object.__setattr__(self, "themes", tuple(sorted(set(self.themes))))
+        _check_choice(self.coord_kind, COORD_KINDS, "coord_kind")
+        _check_choice(self.confidence, CONFIDENCES, "confidence")
+        _check_choice(self.visit_minutes_origin, ORIGINS, "visit_minutes_origin")
+        _check_choice(self.opening_hours_origin, ORIGINS, "opening_hours_origin")
+        if self.coord_precision_m is not None and self.coord_precision_m < 0:
+            raise DataError("coord_precision_m must not be negative", field="coord_precision_m")
+
+    @property
+    def name(self) -> str:
+        """The display name: the Vietnamese name."""
+        return self.name_vi
+
+    def display_name(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The name in ``lang``, falling back to Vietnamese when there is no English name."""
+        return self.name_en if lang == "en" and self.name_en else self.name_vi
+
+    def craft(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """The craft in ``lang``, falling back to the other language."""
+        if lang == "en":
+            return self.craft_en or self.craft_vi
+        return self.craft_vi or self.craft_en

@@ -1,0 +1,168 @@
+"""Finding places by id or name: Vietnamese with or without diacritics, or English."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .exceptions import UnknownPlaceError
+
+__all__ = ["NameIndex", "fold"]
+
+T = TypeVar("T")
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str, *, keep_marks: bool = False) -> str:
+    """Fold text for matching: lower case, punctuation to spaces, and (by default) no diacritics.
+
+    ``đ`` becomes ``d``, as Vietnamese readers type it without a Vietnamese keyboard.
+
+    Examples
+    --------
+    >>> fold("Làng gốm Bát Tràng")
+    'lang gom bat trang'
+    >>> fold("Đường Lâm, Sơn Tây")
+    'duong lam son tay'
+    >>> fold("Vân Từ", keep_marks=True)
+    'vân từ'
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    if keep_marks:
+        return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = text.replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return any(list(haystack[i : i + n]) == list(needle) for i in range(len(haystack) - n + 1))
+
+
+@dataclass(frozen=True)
+class _Entry(Generic[T]):
+    item: T
+    item_id: str
+    plain: tuple[tuple[str, ...], ...]  # each name's folded tokens
+    marked: tuple[tuple[str, ...], ...]  # each name's tokens, diacritics kept
+
+
+class NameIndex(Generic[T]):
+    """Look items up by id or by any of their names, forgiving diacritics and case.
+
+    A query matches, in order of preference:
+
+    1. an id exactly;
+    2. a whole name, folded (``"bat trang pottery village"``);
+    3. a run of consecutive words of a name (``"bat trang"`` in ``"Làng gốm Bát Tràng"``).
+
+    When several items match at the best level, the diacritics of the query break the tie
+    (``"Vân Từ"`` vs ``"Từ Vân"``); if still several, the lookup is ambiguous and the error
+    lists them. When nothing matches, the error suggests near names.
+
+    Parameters
+    ----------
+    items
+        The items to index.
+    item_id
+        Function giving an item's unique id.
+    names
+        Function giving an item's names (any language).
+    """
+
+    def __init__(
+        self,
+        items: Iterable[T],
+        item_id: Callable[[T], str],
+        names: Callable[[T], Iterable[str]],
+    ) -> None:
+        self._entries: list[_Entry[T]] = []
+        self._by_id: dict[str, T] = {}
+        for item in items:
+            key = item_id(item)
+            all_names = [key.replace("-", " "), *(n for n in names(item) if n)]
+            self._entries.append(
+                _Entry(
+                    item=item,
+                    item_id=key,
+                    plain=tuple(tuple(fold(n).split()) for n in all_names),
+                    marked=tuple(tuple(fold(n, keep_marks=True).split()) for n in all_names),
+                )
+            )
+            self._by_id[key] = item
+
+    def get(self, query: str) -> T:
+        """The one item that ``query`` names.
+
+        Raises
+        ------
+        UnknownPlaceError
+            When nothing matches (with suggestions) or several items match equally well.
+        """
+        matches = self.search(query)
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise UnknownPlaceError(
+                query, [self._id_of(m) for m in matches], ambiguous=True
+            )
+        raise UnknownPlaceError(query, self.suggest(query))
+
+    def search(self, query: str) -> list[T]:
+        """All items that match ``query`` at the best level found (see the class docstring)."""
+        query = query.strip()
+        if query in self._by_id:
+            return [self._by_id[query]]
+        plain = tuple(fold(query).split())
+        if not plain:
+            return []
+        marked = tuple(fold(query, keep_marks=True).split())
+        for level in (_whole, _run):
+            found = [e for e in self._entries if any(level(n, plain) for n in e.plain)]
+            if len(found) > 1 and marked != plain:
+                exact = [e for e in found if any(level(n, marked) for n in e.marked)]
+                if exact:
+                    found = exact
+            if found:
+                return [e.item for e in found]
+        return []
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Ids of items whose names are close to ``query`` (for "did you mean" messages)."""
+        target = fold(query)
+        scored: list[tuple[float, str]] = []
+        for e in self._entries:
+            best = 0.0
+            for tokens in e.plain:
+                name = " ".join(tokens)
+                best = max(best, difflib.SequenceMatcher(None, target, name).ratio())
+                # also compare with each stretch of the name as long as the query
+                n = max(1, len(target.split()))
+                for i in range(len(tokens) - n + 1):
+                    part = " ".join(tokens[i : i + n])
+                    best = max(best, difflib.SequenceMatcher(None, target, part).ratio())
+            if best >= 0.6:
+                scored.append((best, e.item_id))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return [item_id for _, item_id in scored[:limit]]
+
+    def _id_of(self, item: T) -> str:
+        return next(e.item_id for e in self._entries if e.item is item)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _whole(name: tuple[str, ...], query: tuple[str, ...]) -> bool:
+    return name == query
+
+
+def _run(name: tuple[str, ...], query: tuple[str, ...]) -> bool:
+    return _contains_run(name, query)
