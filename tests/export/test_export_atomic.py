@@ -1,0 +1,154 @@
+"""Exports are atomic: a failed or interrupted write leaves the old file and no temporary file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tourplan.export.geojson
+import tourplan.export.ical
+import tourplan.export.json
+from tourplan.exceptions import ExportError, TourplanError
+from tourplan.export import write_geojson, write_ics, write_json
+from tourplan.itinerary import Itinerary
+
+OLD = b"the previous export, which must survive\n"
+
+WRITERS: list[tuple[str, Callable[..., Path]]] = [
+    ("trip.ics", write_ics),
+    ("trip.json", write_json),
+    ("trip.geojson", write_geojson),
+]
+
+
+@pytest.fixture(params=WRITERS, ids=[name for name, _ in WRITERS])
+def writer(request: pytest.FixtureRequest) -> tuple[str, Callable[..., Path]]:
+    return request.param  # type: ignore[no-any-return]
+
+
+def _fail(*args: Any, **kwargs: Any) -> Any:
+    raise OSError(28, "No space left on device")
+
+
+def _existing(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(OLD)
+    return path
+
+
+def _assert_untouched(path: Path) -> None:
+    assert path.read_bytes() == OLD
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no temporary file
+
+
+def test_failure_after_the_data_is_written_keeps_the_old_file(
+    itinerary: Itinerary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: tuple[str, Callable[..., Path]],
+) -> None:
+    name, write = writer
+    path = _existing(tmp_path, name)
+    monkeypatch.setattr("tourplan._io.os.fsync", _fail)  # the bytes are in the temp file by now
+    with pytest.raises(ExportError, match="No space left") as caught:
+        write(itinerary, path)
+    assert isinstance(caught.value, OSError) and isinstance(caught.value, TourplanError)
+    _assert_untouched(path)
+
+
+def test_failed_rename_keeps_the_old_file(
+    itinerary: Itinerary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: tuple[str, Callable[..., Path]],
+) -> None:
+    name, write = writer
+    path = _existing(tmp_path, name)
+    monkeypatch.setattr("tourplan._io.os.replace", _fail)
+    with pytest.raises(ExportError):
+        write(itinerary, path)
+    _assert_untouched(path)
+
+
+def test_interrupt_midway_keeps_the_old_file(
+    itinerary: Itinerary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: tuple[str, Callable[..., Path]],
+) -> None:
+    name, write = writer
+    path = _existing(tmp_path, name)
+    real_fdopen = os.fdopen
+
+    class HalfWriter:
+        """A file that writes half the data, then is interrupted (Ctrl-C)."""
+
+        def __init__(self, fd: int, mode: str) -> None:
+            self._handle = real_fdopen(fd, mode)
+
+        def __enter__(self) -> HalfWriter:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._handle.close()
+
+        def write(self, data: bytes) -> int:
+            self._handle.write(data[: len(data) // 2])
+            self._handle.flush()
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr("tourplan._io.os.fdopen", HalfWriter)
+    with pytest.raises(KeyboardInterrupt):
+        write(itinerary, path)
+    _assert_untouched(path)
+
+
+@pytest.mark.parametrize(
+    ("module", "serializer"),
+    [
+        (tourplan.export.ical, "itinerary_to_ics"),
+        (tourplan.export.json, "itinerary_to_json"),
+        (tourplan.export.geojson, "itinerary_to_geojson_text"),
+    ],
+)
+def test_failing_serializer_never_touches_the_file(
+    itinerary: Itinerary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    serializer: str,
+) -> None:
+    write = {"ical": write_ics, "json": write_json, "geojson": write_geojson}[
+        module.__name__.rsplit(".", 1)[1]
+    ]
+    path = _existing(tmp_path, "trip.out")
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("serializer failed")
+
+    monkeypatch.setattr(module, serializer, broken)
+    with pytest.raises(ValueError, match="serializer failed"):
+        write(itinerary, path)
+    _assert_untouched(path)
+
+
+def test_missing_folder_is_an_export_error(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    name, write = writer
+    with pytest.raises(ExportError, match="does not exist"):
+        write(itinerary, tmp_path / "no" / "such" / name)
+
+
+def test_success_replaces_the_old_file(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    name, write = writer
+    path = _existing(tmp_path, name)
+    assert write(itinerary, path) == path
+    assert path.read_bytes() != OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

@@ -1,0 +1,81 @@
+"""Helpers shared by the exporters: languages, place names and positions, the generator name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.metadata import PackageNotFoundError, version
+from typing import Literal
+
+from ..exceptions import DataError
+from ..itinerary import Day, Itinerary
+from ..model import Place
+
+__all__ = [
+    "Lang",
+    "day_names",
+    "day_positions",
+    "generator",
+    "place_name",
+    "resolve_lang",
+    "round_coord",
+]
+
+Lang = Literal["vi", "en"]
+
+COORD_DECIMALS = 7
+"""Decimals kept in exported coordinates (about 1 cm, the most RFC 7946 recommends)."""
+
+
+def generator() -> str:
+    """The name and version of this library, e.g. ``"tourplan 0.1.0"``."""
+    try:
+        return f"tourplan {version('tourplan')}"
+    except PackageNotFoundError:  # a checkout that was never installed
+        from .._version import __version__
+
+        return f"tourplan {__version__}"
+
+
+def resolve_lang(itinerary: Itinerary, lang: str | None) -> Lang:
+    """``lang`` if given, else the itinerary's language; refuse anything but ``vi``/``en``."""
+    chosen = itinerary.lang if lang is None else lang
+    if chosen == "vi":
+        return "vi"
+    if chosen == "en":
+        return "en"
+    raise DataError(f"lang must be 'vi' or 'en', got {chosen!r}", field="lang")
+
+
+def place_name(place: Place, lang: Lang) -> str:
+    """The place's name in ``lang``, falling back to its Vietnamese name."""
+    return place.name_en if lang == "en" and place.name_en else place.name
+
+
+def day_names(day: Day, lang: Lang) -> dict[str, str]:
+    """Display names of every place of ``day`` (start, end and villages) by id."""
+    names = {day.start_place.id: place_name(day.start_place, lang)}
+    names[day.end_place.id] = place_name(day.end_place, lang)
+    for stop in day.stops:
+        names[stop.village.id] = stop.village.display_name(lang)
+    return names
+
+
+def day_positions(day: Day) -> dict[str, tuple[float, float]]:
+    """(longitude, latitude) of every place of ``day`` by id."""
+    positions = {day.start_place.id: (day.start_place.lon, day.start_place.lat)}
+    positions[day.end_place.id] = (day.end_place.lon, day.end_place.lat)
+    for stop in day.stops:
+        positions[stop.village.id] = (stop.village.lon, stop.village.lat)
+    return positions
+
+
+def round_coord(value: float) -> float:
+    """A coordinate rounded to :data:`COORD_DECIMALS` decimals."""
+    return round(float(value), COORD_DECIMALS)
+
+
+def iso(value: dt.datetime) -> str:
+    """ISO 8601 text of an aware datetime, always with its UTC offset."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise DataError(f"datetime {value.isoformat()} has no time zone")
+    return value.isoformat()

@@ -1,0 +1,280 @@
+"""The itinerary: dated days of stops, legs and breaks, in the traveller's terms and time zone.
+
+Every datetime here is timezone-aware, in :data:`HANOI_TZ` (Asia/Ho_Chi_Minh, UTC+7).
+These are plain values; :mod:`tourplan.planner` builds them and :mod:`tourplan.export`
+writes them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from .exceptions import DataError
+from .model import Place, Village
+
+__all__ = [
+    "HANOI_TZ",
+    "Break",
+    "Day",
+    "Itinerary",
+    "LeftOut",
+    "LeftOutReason",
+    "Leg",
+    "Stop",
+]
+
+HANOI_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+"""The time zone of every datetime tourplan returns (UTC+7, no daylight saving)."""
+
+LeftOutReason = Literal[
+    "avoided",
+    "closed",
+    "too_far",
+    "too_long",
+    "lower_interest",
+    "max_stops",
+]
+"""Why a village is not in the itinerary:
+
+- ``avoided``: the traveller asked to avoid it;
+- ``closed``: it is closed, or no open span is long enough for the visit, on every day;
+- ``too_far``: it cannot be reached, visited and left in time on any day;
+- ``too_long``: the visit is longer than any day's window;
+- ``lower_interest``: it would fit, but the chosen villages were worth more;
+- ``max_stops``: the days were already at the requested maximum of stops.
+"""
+
+
+def _aware(value: dt.datetime, what: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise DataError(f"{what} must be timezone-aware, got {value.isoformat()}", field=what)
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A visit to a village.
+
+    Parameters
+    ----------
+    village
+        The village visited.
+    arrival
+        When the traveller arrives.
+    start, end
+        When the visit starts (arrival, or opening time after a wait) and ends.
+    """
+
+    village: Village
+    arrival: dt.datetime
+    start: dt.datetime
+    end: dt.datetime
+
+    def __post_init__(self) -> None:
+        for name in ("arrival", "start", "end"):
+            _aware(getattr(self, name), name)
+        if not self.arrival <= self.start <= self.end:
+            raise DataError(
+                f"stop at {self.village.id}: arrival, start and end must be in order", field="start"
+            )
+
+    @property
+    def wait(self) -> dt.timedelta:
+        """Time spent waiting for the village to open."""
+        return self.start - self.arrival
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """Length of the visit."""
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Leg:
+    """A journey between two consecutive places of a day.
+
+    Parameters
+    ----------
+    origin, destination
+        Ids of the places left and reached (villages or the day's start/end places).
+    depart, arrive
+        When the journey starts and ends.
+    mode
+        Transport mode name (``car``, ``motorbike`` ...) or ``road graph``.
+    distance_m
+        Road distance in metres when known.
+    path
+        (longitude, latitude) points of the road path when a road graph was used, else empty
+        (a straight line between the two places).
+    """
+
+    origin: str
+    destination: str
+    depart: dt.datetime
+    arrive: dt.datetime
+    mode: str
+    distance_m: float | None = None
+    path: tuple[tuple[float, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        _aware(self.depart, "depart")
+        _aware(self.arrive, "arrive")
+        if self.arrive < self.depart:
+            raise DataError(
+                f"leg {self.origin} -> {self.destination} arrives before it departs", field="arrive"
+            )
+
+    @property
+    def travel_time(self) -> dt.timedelta:
+        """Time on the road."""
+        return self.arrive - self.depart
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break in the day, such as lunch.
+
+    Parameters
+    ----------
+    name
+        What the break is (``lunch``).
+    start, end
+        When it starts and ends.
+    place
+        Id of the place where it is taken (the village just visited, or the start place).
+    """
+
+    name: str
+    start: dt.datetime
+    end: dt.datetime
+    place: str
+
+    def __post_init__(self) -> None:
+        _aware(self.start, "start")
+        _aware(self.end, "end")
+        if self.end < self.start:
+            raise DataError(f"break {self.name} ends before it starts", field="end")
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """Length of the break."""
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of the trip: leave the start place, visit the stops in order, return.
+
+    ``legs`` has one more element than ``stops`` when the day has stops (start → first stop,
+    ..., last stop → end) and is empty on a day without stops.
+    """
+
+    date: dt.date
+    start_place: Place
+    end_place: Place
+    departure: dt.datetime
+    arrival: dt.datetime
+    stops: tuple[Stop, ...] = ()
+    legs: tuple[Leg, ...] = ()
+    breaks: tuple[Break, ...] = ()
+
+    def __post_init__(self) -> None:
+        _aware(self.departure, "departure")
+        _aware(self.arrival, "arrival")
+        if self.stops and len(self.legs) != len(self.stops) + 1:
+            raise DataError(
+                f"day {self.date}: {len(self.stops)} stops need {len(self.stops) + 1} legs, "
+                f"got {len(self.legs)}",
+                field="legs",
+            )
+
+    @property
+    def interest(self) -> int:
+        """Sum of the interest of the villages visited."""
+        return sum(s.village.interest for s in self.stops)
+
+    @property
+    def travel_time(self) -> dt.timedelta:
+        """Total time on the road."""
+        return sum((leg.travel_time for leg in self.legs), dt.timedelta())
+
+    @property
+    def distance_m(self) -> float | None:
+        """Total road distance in metres, when every leg's distance is known."""
+        if any(leg.distance_m is None for leg in self.legs):
+            return None
+        return sum(leg.distance_m or 0.0 for leg in self.legs)
+
+    @property
+    def visit_time(self) -> dt.timedelta:
+        """Total time spent visiting."""
+        return sum((s.duration for s in self.stops), dt.timedelta())
+
+    @property
+    def wait_time(self) -> dt.timedelta:
+        """Total time spent waiting for villages to open."""
+        return sum((s.wait for s in self.stops), dt.timedelta())
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A village that is not in the itinerary, and why.
+
+    Parameters
+    ----------
+    village
+        The village.
+    reason
+        A machine-readable reason (see :data:`LeftOutReason`).
+    explanation
+        The reason in words a traveller understands.
+    """
+
+    village: Village
+    reason: LeftOutReason
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Itinerary:
+    """A planned trip: its days in order, and the villages left out.
+
+    Parameters
+    ----------
+    days
+        One :class:`Day` per date of the trip, in date order.
+    left_out
+        Villages considered but not visited, each with a reason.
+    mode
+        The transport mode the travel times were computed for.
+    lang
+        The language names and texts are shown in (``vi`` or ``en``).
+    """
+
+    days: tuple[Day, ...]
+    left_out: tuple[LeftOut, ...] = ()
+    mode: str = "car"
+    lang: Literal["vi", "en"] = "vi"
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def stops(self) -> tuple[Stop, ...]:
+        """Every stop of the trip, in order."""
+        return tuple(s for day in self.days for s in day.stops)
+
+    @property
+    def interest(self) -> int:
+        """Total interest collected."""
+        return sum(day.interest for day in self.days)
+
+    @property
+    def travel_time(self) -> dt.timedelta:
+        """Total time on the road."""
+        return sum((day.travel_time for day in self.days), dt.timedelta())
+
+    @property
+    def village_ids(self) -> tuple[str, ...]:
+        """Ids of the villages visited, in order."""
+        return tuple(s.village.id for s in self.stops)
