@@ -1,0 +1,686 @@
+"""Tests of place resolution: the gazetteer, ``lat,lon``, the disk cache and the geopy chain.
+
+No test touches the network: online geocoders are geopy ``Geocoder`` subclasses that answer from a
+dict, and geopy's ``RateLimiter`` runs on a fake clock so that no test sleeps.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import geopy.geocoders
+import pytest
+from geopy.exc import GeocoderServiceError, GeocoderTimedOut
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
+from geopy.geocoders.base import _DEFAULT_USER_AGENT, DEFAULT_SENTINEL, Geocoder
+from geopy.location import Location
+
+from tourplan.datasets import Bounds
+from tourplan.exceptions import (
+    CacheWarning,
+    DataError,
+    GeocodingError,
+    TourplanError,
+    UnknownPlaceError,
+)
+from tourplan.geocode import (
+    DEFAULT_USER_AGENT,
+    CachedLocation,
+    Gazetteer,
+    GeocodeCache,
+    PlaceResolver,
+    default_cache_path,
+    parse_lat_lon,
+)
+from tourplan.model import Place
+
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # tourplan.model's id rule
+HANG_BAC = (21.0341, 105.8517)  # a street in Hanoi's Old Quarter
+PARIS = (48.8566, 2.3522)
+
+
+# -- fakes -----------------------------------------------------------------------------------
+
+
+class FakeGeocoder(Geocoder):  # type: ignore[misc]
+    """A geopy geocoder answering from a dict (query -> (address, (lat, lon)) or None)."""
+
+    def __init__(self, answers: dict[str, tuple[str, tuple[float, float]] | None]) -> None:
+        super().__init__()
+        self.answers = answers
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def geocode(
+        self, query: str, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL, **kwargs: Any
+    ) -> Location | None:
+        self.calls.append((query, {"exactly_one": exactly_one, "timeout": timeout, **kwargs}))
+        answer = self.answers.get(query)
+        if answer is None:
+            return None
+        address, point = answer
+        return Location(address, point, {"display_name": address})
+
+
+class FailingGeocoder(Geocoder):  # type: ignore[misc]
+    """A geopy geocoder whose every request fails with ``error``."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+        self.calls = 0
+
+    def geocode(
+        self, query: str, exactly_one: bool = True, timeout: Any = DEFAULT_SENTINEL, **kwargs: Any
+    ) -> Location | None:
+        self.calls += 1
+        raise self.error
+
+
+class OfflineNominatim(Nominatim):  # type: ignore[misc]
+    """geopy's real Nominatim class (same domain, same checks) with the HTTP request replaced."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(user_agent="tourplan-tests", **kwargs)
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def geocode(self, query: str, **kwargs: Any) -> Location | None:
+        self.calls.append((query, kwargs))
+        return Location("Hàng Bạc, Hoàn Kiếm, Hà Nội, Việt Nam", HANG_BAC, {})
+
+
+@dataclass
+class FakeClock:
+    """Stands in for RateLimiter's clock and sleep: sleeping only moves the clock."""
+
+    now: float = 1000.0
+    sleeps: list[float] = field(default_factory=list)
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """No test sleeps for real: every RateLimiter runs on a fake clock."""
+    fake = FakeClock()
+    monkeypatch.setattr(RateLimiter, "_clock", lambda self: fake.now)
+    monkeypatch.setattr(RateLimiter, "_sleep", lambda self, seconds: fake.sleep(seconds))
+    return fake
+
+
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default cache location points into tmp_path, never at the user's real cache."""
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.bundled()
+
+
+@pytest.fixture
+def fake() -> FakeGeocoder:
+    return FakeGeocoder(
+        {
+            "12 Hàng Bạc, Hoàn Kiếm": ("12 Hàng Bạc, Hoàn Kiếm, Hà Nội, Việt Nam", HANG_BAC),
+            "Hàng Bạc": ("Hàng Bạc, Hoàn Kiếm, Hà Nội, Việt Nam", HANG_BAC),
+            "Eiffel Tower": ("Tour Eiffel, Paris, France", PARIS),
+        }
+    )
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "geocode.json"
+
+
+def online(
+    gazetteer: Gazetteer, geocoder: Geocoder, cache_file: Path, **kwargs: Any
+) -> PlaceResolver:
+    return PlaceResolver(gazetteer, geocoder, allow_network=True, cache_path=cache_file, **kwargs)
+
+
+# -- the gazetteer ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("bat trang", "bat-trang"),
+        ("Bát Tràng", "bat-trang"),
+        ("BAT TRANG", "bat-trang"),
+        ("Bat Trang pottery village", "bat-trang"),  # the English name
+        ("bat-trang", "bat-trang"),  # the id
+        ("hoan kiem lake", "hoan-kiem-lake"),
+        ("Hồ Hoàn Kiếm", "hoan-kiem-lake"),
+        ("Hồ Gươm", "hoan-kiem-lake"),  # the other name, in brackets
+        ("noi bai airport", "noi-bai-airport"),
+        ("Ga Hà Nội", "hanoi-railway-station"),
+    ],
+)
+def test_gazetteer_finds_bundled_places_with_or_without_diacritics(
+    gazetteer: Gazetteer, query: str, expected: str
+) -> None:
+    place = gazetteer.find(query)
+    assert place is not None
+    assert place.id == expected
+
+
+def test_gazetteer_returns_villages_as_places_with_their_coordinates(
+    gazetteer: Gazetteer, hanoi: Any
+) -> None:
+    village = hanoi.get("bat-trang")
+    place = gazetteer.find("Bát Tràng")
+    assert isinstance(place, Place)
+    assert (place.id, place.name, place.name_en) == (village.id, village.name_vi, village.name_en)
+    assert (place.lat, place.lon) == (village.lat, village.lon)
+    assert place.coord_kind == village.coord_kind == "village"
+    assert place.coord_precision_m == village.coord_precision_m
+    assert place.coord_source == village.coord_source
+
+
+def test_gazetteer_holds_start_points_and_all_villages(gazetteer: Gazetteer, hanoi: Any) -> None:
+    assert len(gazetteer) == 4 + len(hanoi)
+    assert "hoan-kiem-lake" in gazetteer
+    assert all(v.id in gazetteer for v in hanoi)
+
+
+def test_gazetteer_find_returns_none_when_nothing_matches(gazetteer: Gazetteer) -> None:
+    assert gazetteer.find("12 Hàng Bạc, Hoàn Kiếm") is None
+
+
+def test_gazetteer_refuses_an_ambiguous_name_and_lists_the_candidates(
+    gazetteer: Gazetteer,
+) -> None:
+    with pytest.raises(UnknownPlaceError) as info:
+        gazetteer.find("Phung Xa")  # a weaving village and a metalwork village
+    assert info.value.ambiguous
+    assert set(info.value.candidates) == {"phung-xa-my-duc", "phung-xa-thach-that"}
+
+
+def test_gazetteer_of_custom_places() -> None:
+    hotel = Place("hotel-sen", "Khách sạn Sen", 21.03, 105.85, name_en="Lotus Hotel")
+    gazetteer = Gazetteer([hotel])
+    assert gazetteer.find("khach san sen") is hotel
+    assert gazetteer.find("lotus hotel") is hotel
+    assert gazetteer.get("hotel-sen") is hotel
+    with pytest.raises(UnknownPlaceError, match="did you mean: hotel-sen"):
+        gazetteer.get("khach san se")
+
+
+def test_gazetteer_refuses_duplicate_ids() -> None:
+    place = Place("hotel", "Khách sạn", 21.03, 105.85)
+    with pytest.raises(DataError, match="duplicate place id 'hotel'"):
+        Gazetteer([place, place])
+
+
+# -- lat,lon ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["21.0285,105.8542", "21.0285, 105.8542", "21.0285 105.8542", "  21.0285 ,105.8542  "],
+)
+def test_parse_lat_lon_accepts_comma_or_space(text: str) -> None:
+    assert parse_lat_lon(text) == (21.0285, 105.8542)
+
+
+def test_parse_lat_lon_reads_signs_and_integers() -> None:
+    assert parse_lat_lon("-33.9,+18") == (-33.9, 18.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bát Tràng",
+        "12 Hàng Bạc",  # a house number followed by a street
+        "21.0285",  # one number
+        "21.0,105.8,12",  # three numbers
+        "21.0285,105.8542 Hanoi",
+        "",
+    ],
+)
+def test_parse_lat_lon_returns_none_for_other_text(text: str) -> None:
+    assert parse_lat_lon(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "message"),
+    [
+        ("91,105", "lat", "lat 91.0 is out of range"),
+        ("105.85,21.03", "lat", "write the latitude first"),  # swapped
+        ("21.0,181", "lon", "lon 181.0 is out of range"),
+    ],
+)
+def test_parse_lat_lon_names_the_field_out_of_range(text: str, field: str, message: str) -> None:
+    with pytest.raises(DataError, match=message) as info:
+        parse_lat_lon(text)
+    assert info.value.field == field
+
+
+@pytest.mark.parametrize("query", ["21.0285,105.8542", (21.0285, 105.8542)])
+def test_resolve_coordinates_gives_a_user_point(query: str | tuple[float, float]) -> None:
+    place = PlaceResolver(use_cache=False).resolve(query)
+    assert place.id == "point-21_02850-105_85420"
+    assert ID.match(place.id)
+    assert (place.lat, place.lon) == (21.0285, 105.8542)
+    assert place.coord_kind == "user"
+    assert place.name == "21.0285, 105.8542"
+
+
+def test_point_ids_stay_valid_for_negative_coordinates() -> None:
+    world = Bounds("the world", -90, 90, -180, 180)
+    place = PlaceResolver(bounds=world, use_cache=False).resolve("-33.92487, -70.5")
+    assert place.id == "point-m33_92487-m70_50000"
+    assert ID.match(place.id)
+
+
+def test_resolve_refuses_coordinates_outside_vietnam() -> None:
+    with pytest.raises(DataError, match="outside Vietnam; tourplan plans trips in Vietnam"):
+        PlaceResolver(use_cache=False).resolve(PARIS)
+
+
+def test_resolve_hints_at_swapped_coordinates_inside_the_valid_range() -> None:
+    # both numbers are valid latitudes, so only the bounds can tell they are swapped
+    vietnam_ish = Bounds("Somewhere", 8.0, 23.5, 10.0, 20.0)
+    with pytest.raises(DataError, match="look swapped"):
+        PlaceResolver(bounds=vietnam_ish, use_cache=False).resolve((15.0, 21.0))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [(True, 105.8), ("21", "105"), (21.0,), (float("nan"), 105.8)],
+)
+def test_resolve_refuses_malformed_positions(query: Any) -> None:
+    with pytest.raises(DataError):
+        PlaceResolver(use_cache=False).resolve(query)
+
+
+def test_resolve_passes_a_place_through() -> None:
+    hotel = Place("hotel", "Khách sạn", 21.03, 105.85)
+    assert PlaceResolver().resolve(hotel) is hotel
+
+
+@pytest.mark.parametrize("query", ["", "   ", 42])
+def test_resolve_refuses_empty_or_non_text_queries(query: Any) -> None:
+    with pytest.raises(DataError):
+        PlaceResolver().resolve(query)
+
+
+# -- the chain -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["bat trang", "Bát Tràng", "hoan kiem lake", "Hồ Hoàn Kiếm"])
+def test_gazetteer_answers_before_the_geocoder(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path, query: str
+) -> None:
+    place = online(gazetteer, fake, cache_file).resolve(query)
+    assert place.coord_kind in {"village", "landmark"}
+    assert fake.calls == []
+    assert not cache_file.exists()
+
+
+def test_an_ambiguous_name_is_not_sent_online(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    with pytest.raises(UnknownPlaceError, match="ambiguous"):
+        online(gazetteer, fake, cache_file).resolve("Phùng Xá")
+    assert fake.calls == []
+
+
+def test_without_network_the_geocoder_is_never_called(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    resolver = PlaceResolver(gazetteer, fake, cache_path=cache_file)
+    with pytest.raises(UnknownPlaceError) as info:
+        resolver.resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert fake.calls == []
+    message = str(info.value)
+    assert "'12 Hàng Bạc, Hoàn Kiếm'" in message
+    assert "allow_network=True" in message
+    assert "--online" in message
+    assert isinstance(info.value, LookupError)
+
+
+def test_offline_error_suggests_near_names(gazetteer: Gazetteer) -> None:
+    with pytest.raises(UnknownPlaceError) as info:
+        PlaceResolver(gazetteer, use_cache=False).resolve("Bat Trangg")
+    assert "bat-trang" in info.value.candidates
+    assert "did you mean: bat-trang" in str(info.value)
+    assert "network geocoding is off" in str(info.value).lower()
+
+
+def test_geocoded_address_becomes_an_address_place(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    place = online(gazetteer, fake, cache_file).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert place.id == "geocoded-12-hang-bac-hoan-kiem"
+    assert place.name == "12 Hàng Bạc, Hoàn Kiếm, Hà Nội, Việt Nam"
+    assert (place.lat, place.lon) == HANG_BAC
+    assert place.coord_kind == "address"
+    assert place.coord_source == "FakeGeocoder"
+    [(query, options)] = fake.calls
+    assert query == "12 Hàng Bạc, Hoàn Kiếm"
+    assert options["exactly_one"] is True
+    assert "country_codes" not in options  # a Nominatim-only parameter
+
+
+def test_geocoded_id_is_valid_for_non_latin_queries(gazetteer: Gazetteer, cache_file: Path) -> None:
+    geocoder = FakeGeocoder({"河内": ("Hà Nội, Việt Nam", (21.0278, 105.8342))})
+    place = online(gazetteer, geocoder, cache_file).resolve("河内")
+    assert place.id.startswith("geocoded-")
+    assert ID.match(place.id)
+
+
+def test_second_lookup_is_answered_by_the_cache(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path, clock: FakeClock
+) -> None:
+    resolver = online(gazetteer, fake, cache_file)
+    first = resolver.resolve("12 Hàng Bạc, Hoàn Kiếm")
+    second = resolver.resolve("  12 hàng bạc,  Hoàn Kiếm ")  # same query, normalised
+    assert len(fake.calls) == 1
+    assert second.lat == first.lat and second.name == first.name
+    assert clock.sleeps == []
+
+
+def test_cache_survives_a_new_resolver_reading_the_same_file(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    first = online(gazetteer, fake, cache_file).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert cache_file.is_file()  # its folder was created on the first write
+    fresh = FakeGeocoder({})
+    again = online(gazetteer, fresh, cache_file).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert fresh.calls == []
+    assert again == first
+
+
+def test_cached_answers_are_used_even_offline(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    online(gazetteer, fake, cache_file).resolve("Hàng Bạc")
+    offline = PlaceResolver(gazetteer, FakeGeocoder({}), cache_path=cache_file)
+    assert offline.resolve("Hàng Bạc").coord_kind == "address"
+
+
+def test_cache_file_format(gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path) -> None:
+    online(gazetteer, fake, cache_file).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    assert stored == {
+        "12 hàng bạc, hoàn kiếm": {
+            "lat": HANG_BAC[0],
+            "lon": HANG_BAC[1],
+            "address": "12 Hàng Bạc, Hoàn Kiếm, Hà Nội, Việt Nam",
+            "geocoder": "FakeGeocoder",
+            "retrieved": date.today().isoformat(),
+        }
+    }
+
+
+def test_use_cache_false_writes_nothing(
+    gazetteer: Gazetteer, fake: FakeGeocoder, private_cache_home: Path
+) -> None:
+    resolver = PlaceResolver(gazetteer, fake, allow_network=True, use_cache=False)
+    resolver.resolve("Hàng Bạc")
+    resolver.resolve("Hàng Bạc")
+    assert len(fake.calls) == 2
+    assert not private_cache_home.exists()
+
+
+def test_default_cache_path_follows_xdg_cache_home(
+    gazetteer: Gazetteer, fake: FakeGeocoder, private_cache_home: Path
+) -> None:
+    assert default_cache_path() == private_cache_home / "tourplan" / "geocode.json"
+    PlaceResolver(gazetteer, fake, allow_network=True).resolve("Hàng Bạc")
+    assert (private_cache_home / "tourplan" / "geocode.json").is_file()
+
+
+def test_default_cache_path_without_xdg_cache_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_cache_path() == tmp_path / ".cache" / "tourplan" / "geocode.json"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # the XDG spec says: ignore it
+    assert default_cache_path() == tmp_path / ".cache" / "tourplan" / "geocode.json"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2, 3]",  # JSON, but not an object
+        '{"hàng bạc": {"lat": "north"}}',  # a malformed entry
+    ],
+)
+def test_corrupt_cache_is_ignored_with_a_warning_then_overwritten(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path, content: str
+) -> None:
+    cache_file.parent.mkdir(parents=True)
+    cache_file.write_text(content, encoding="utf-8")
+    with pytest.warns(CacheWarning, match="corrupt geocoding cache"):
+        place = online(gazetteer, fake, cache_file).resolve("Hàng Bạc")
+    assert len(fake.calls) == 1
+    assert (place.lat, place.lon) == HANG_BAC
+    assert list(json.loads(cache_file.read_text(encoding="utf-8"))) == ["hàng bạc"]
+
+
+def test_unwritable_cache_only_warns(
+    gazetteer: Gazetteer, fake: FakeGeocoder, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    resolver = online(gazetteer, fake, blocker / "geocode.json")
+    with pytest.warns(CacheWarning, match="cannot write the geocoding cache"):
+        place = resolver.resolve("Hàng Bạc")
+    assert place.coord_kind == "address"
+
+
+def test_geocode_cache_round_trip(cache_file: Path) -> None:
+    cache = GeocodeCache(cache_file)
+    entry = CachedLocation(21.03, 105.85, "Hà Nội", "Nominatim", date(2025, 1, 2))
+    assert cache.get("Hà Nội") is None
+    cache.put("Hà Nội", entry)
+    reread = GeocodeCache(cache_file)
+    assert reread.get("HÀ NỘI ") == entry
+    assert "hà nội" in reread
+    assert "ha noi" not in reread  # diacritics are kept in keys: they tell places apart
+    assert len(reread) == 1
+
+
+def test_results_outside_vietnam_are_refused_and_not_cached(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    resolver = online(gazetteer, fake, cache_file)
+    with pytest.raises(GeocodingError) as info:
+        resolver.resolve("Eiffel Tower")
+    message = str(info.value)
+    assert "'Eiffel Tower' is outside Vietnam (48.8566, 2.3522" in message
+    assert "tourplan plans trips in Vietnam" in message
+    assert not cache_file.exists()
+
+
+def test_cached_answer_outside_the_bounds_is_refused(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    online(gazetteer, fake, cache_file).resolve("Hàng Bạc")
+    saigon = Bounds("Ho Chi Minh City", 10.3, 11.2, 106.3, 107.1)
+    with pytest.raises(GeocodingError, match="outside Ho Chi Minh City"):
+        PlaceResolver(gazetteer, fake, cache_path=cache_file, bounds=saigon).resolve("Hàng Bạc")
+
+
+def test_no_result_names_the_query_and_is_not_cached(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    resolver = online(gazetteer, fake, cache_file)
+    with pytest.raises(GeocodingError, match="found no place for 'Xyzzy Plugh'"):
+        resolver.resolve("Xyzzy Plugh")
+    with pytest.raises(GeocodingError):
+        resolver.resolve("Xyzzy Plugh")
+    assert len(fake.calls) == 2
+    assert not cache_file.exists()
+
+
+def test_no_result_suggests_near_known_places(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path
+) -> None:
+    with pytest.raises(GeocodingError, match="did you mean: bat-trang"):
+        online(gazetteer, fake, cache_file).resolve("Bat Trangg")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [GeocoderTimedOut("Service timed out"), GeocoderServiceError("HTTP Error 503")],
+)
+def test_service_errors_become_geocoding_errors(
+    gazetteer: Gazetteer, cache_file: Path, clock: FakeClock, error: Exception
+) -> None:
+    geocoder = FailingGeocoder(error)
+    with pytest.raises(GeocodingError) as info:
+        online(gazetteer, geocoder, cache_file).resolve("Hàng Bạc")
+    assert str(error) in str(info.value)
+    assert "'Hàng Bạc'" in str(info.value)
+    assert info.value.__cause__ is error
+    assert isinstance(info.value, TourplanError)
+    assert geocoder.calls == 3  # the first try and RateLimiter's 2 retries
+    assert clock.sleeps == [5.0, 5.0]  # waits between retries (on the fake clock)
+    assert not cache_file.exists()
+
+
+def test_requests_go_through_geopys_rate_limiter(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path, clock: FakeClock
+) -> None:
+    resolver = online(gazetteer, fake, cache_file)
+    limiter = resolver.rate_limiter
+    assert isinstance(limiter, RateLimiter)
+    assert limiter.min_delay_seconds == 1.0
+    assert limiter.max_retries == 2
+    assert limiter.func == fake.geocode
+    resolver.resolve("Hàng Bạc")
+    assert clock.sleeps == []  # the first request goes at once
+    resolver.resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert clock.sleeps == [1.0]  # the second waits a second
+    resolver.resolve("Hàng Bạc")  # a cache hit: neither a request nor a wait
+    assert clock.sleeps == [1.0]
+    assert len(fake.calls) == 2
+
+
+def test_min_delay_is_configurable_for_private_geocoders(
+    gazetteer: Gazetteer, fake: FakeGeocoder, cache_file: Path, clock: FakeClock
+) -> None:
+    resolver = online(gazetteer, fake, cache_file, min_delay_seconds=0.0)
+    resolver.resolve("Hàng Bạc")
+    resolver.resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert clock.sleeps == []
+
+
+@pytest.mark.parametrize("geocoder", [None, "public-nominatim"])
+def test_public_nominatim_needs_at_least_one_second_between_requests(
+    geocoder: str | None,
+) -> None:
+    chosen = OfflineNominatim() if geocoder else None
+    with pytest.raises(DataError, match="at most one request a second"):
+        PlaceResolver(geocoder=chosen, min_delay_seconds=0.5)
+
+
+# -- the default geocoder --------------------------------------------------------------------
+
+
+def test_default_geocoder_is_nominatim_with_a_tourplan_user_agent() -> None:
+    geocoder = PlaceResolver(allow_network=True).geocoder
+    assert isinstance(geocoder, Nominatim)
+    agent = geocoder.headers["User-Agent"]
+    assert agent == DEFAULT_USER_AGENT
+    assert "tourplan" in agent
+    assert agent != _DEFAULT_USER_AGENT
+    assert agent != geopy.geocoders.options.default_user_agent
+    assert geocoder.domain == "nominatim.openstreetmap.org"
+
+
+def test_user_agent_can_carry_contact_details() -> None:
+    agent = "tourplan/0.1 (me@example.org)"
+    assert PlaceResolver(user_agent=agent).geocoder.headers["User-Agent"] == agent
+
+
+def test_default_geocoder_is_created_only_when_needed(
+    gazetteer: Gazetteer, cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created: list[Nominatim] = []
+
+    class SpyNominatim(OfflineNominatim):
+        def __init__(self, **kwargs: Any) -> None:
+            kwargs.pop("user_agent", None)
+            super().__init__(**kwargs)
+            created.append(self)
+
+    monkeypatch.setattr(geopy.geocoders, "Nominatim", SpyNominatim)
+    resolver = PlaceResolver(gazetteer, allow_network=True, cache_path=cache_file)
+    resolver.resolve("Bát Tràng")
+    resolver.resolve("21.03,105.85")
+    assert created == []
+    resolver.resolve("12 Hàng Bạc")
+    assert len(created) == 1
+
+
+def test_nominatim_is_asked_for_results_in_vietnam(gazetteer: Gazetteer, cache_file: Path) -> None:
+    geocoder = OfflineNominatim()
+    place = online(gazetteer, geocoder, cache_file).resolve("Hàng Bạc")
+    [(_, options)] = geocoder.calls
+    assert options["country_codes"] == "vn"
+    assert options["exactly_one"] is True
+    assert place.coord_source == "OfflineNominatim"
+
+
+def test_nominatim_results_carry_the_osm_attribution(cache_file: Path) -> None:
+    entry = CachedLocation(
+        *HANG_BAC, address="Hàng Bạc", geocoder="Nominatim", retrieved=date.today()
+    )
+    GeocodeCache(cache_file).put("Hàng Bạc", entry)
+    place = PlaceResolver(Gazetteer([]), cache_path=cache_file).resolve("Hàng Bạc")
+    assert "OpenStreetMap contributors" in place.notes
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"geocoder": object()}, "geocoder"),
+        ({"geocoder": FakeGeocoder({}), "user_agent": "x/1"}, "user_agent"),
+        ({"min_delay_seconds": -1.0, "geocoder": FakeGeocoder({})}, "min_delay_seconds"),
+        ({"timeout": 0}, "timeout"),
+        ({"gazetteer": ["bat-trang"]}, "gazetteer"),
+    ],
+)
+def test_resolver_parameters_are_validated(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(DataError) as info:
+        PlaceResolver(**kwargs)
+    assert info.value.field == field
+
+
+@pytest.fixture(autouse=True)
+def _no_real_requests(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Belt and braces: any HTTP request from geopy fails the test."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a test tried to reach the network")
+
+    monkeypatch.setattr(Geocoder, "_call_geocoder", refuse)
+    yield
+
+
+def test_bundled_gazetteer_over_a_chosen_set_of_villages(hanoi: Any) -> None:
+    chosen = hanoi.with_theme("ceramics")
+    gazetteer = Gazetteer.bundled(chosen)
+    assert len(gazetteer) == 4 + len(chosen)
+    assert gazetteer.find("Bát Tràng") is not None
+    assert gazetteer.find("Vạn Phúc") is None  # a silk village, not in the chosen set
+    assert gazetteer.find("Ga Hà Nội") is not None  # start points are always there
