@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .checks import ItineraryError as ItineraryError
+from .checks import check_itinerary as check_itinerary
+from .checks import validate_itinerary as validate_itinerary
 from .datasets import Villages as Villages
 from .datasets import load_hanoi as load_hanoi
 from .datasets import load_start_points as load_start_points
@@ -19,10 +22,25 @@ from .exceptions import GeocodingError as GeocodingError
 from .exceptions import InfeasibleError as InfeasibleError
 from .exceptions import TourplanError as TourplanError
 from .exceptions import UnknownPlaceError as UnknownPlaceError
+from .geocode import Gazetteer as Gazetteer
+from .geocode import PlaceResolver as PlaceResolver
 from .hours import OpeningHours as OpeningHours
+from .itinerary import HANOI_TZ as HANOI_TZ
+from .itinerary import Break as Break
+from .itinerary import Day as Day
+from .itinerary import Itinerary as Itinerary
+from .itinerary import LeftOut as LeftOut
+from .itinerary import Leg as Leg
+from .itinerary import Stop as Stop
 from .model import THEMES as THEMES
 from .model import Place as Place
 from .model import Village as Village
+from .planner import plan_trip as plan_trip
+from .request import Lunch as Lunch
+from .request import TripRequest as TripRequest
+from .routing import SearchParameters as SearchParameters
+from .travel import MODES as MODES
+from .travel import TransportMode as TransportMode
 
 try:
     __version__ = version("tourplan")

@@ -1,0 +1,266 @@
+"""A traveller's request, in their terms: where from, which days, how, what they love."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .exceptions import DataError
+from .model import THEMES, Place
+
+__all__ = ["PACE_FACTORS", "Lunch", "Pace", "PlaceQuery", "TripRequest"]
+
+Pace = Literal["relaxed", "normal", "quick"]
+"""How long visits last compared with each village's usual visit duration."""
+
+PACE_FACTORS: dict[str, float] = {"relaxed": 1.25, "normal": 1.0, "quick": 0.75}
+"""Multiplier applied to every visit duration for each pace."""
+
+PlaceQuery = str | Place | tuple[float, float]
+"""A place as a traveller gives it: a known id or name, ``"lat,lon"`` text, an address, a
+``(lat, lon)`` pair, or a :class:`~tourplan.model.Place`."""
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _as_time(value: dt.time | str, what: str) -> dt.time:
+    if isinstance(value, dt.time):
+        if value.tzinfo is not None:
+            raise DataError("give local times without a time zone (Hanoi time)", field=what)
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value.strip())
+        except ValueError:
+            raise DataError(f"{value!r} is not a time of day like 08:30", field=what) from None
+    raise DataError(f"{what} must be a time like 08:30, got {value!r}", field=what)
+
+
+@dataclass(frozen=True)
+class Lunch:
+    """A lunch break: its length and the window in which it must start (local times).
+
+    Examples
+    --------
+    >>> Lunch()
+    Lunch(earliest=datetime.time(11, 0), latest=datetime.time(13, 0), minutes=60)
+    >>> Lunch.parse("11:30-13:00/45").minutes
+    45
+    """
+
+    earliest: dt.time = dt.time(11, 0)
+    latest: dt.time = dt.time(13, 0)
+    minutes: int = 60
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "earliest", _as_time(self.earliest, "lunch.earliest"))
+        object.__setattr__(self, "latest", _as_time(self.latest, "lunch.latest"))
+        if self.latest < self.earliest:
+            raise DataError(
+                f"lunch must start between {self.earliest:%H:%M} and {self.latest:%H:%M}, "
+                "but the latest start is before the earliest",
+                field="lunch",
+            )
+        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or self.minutes <= 0:
+            raise DataError(f"lunch minutes must be a positive whole number, got {self.minutes!r}",
+                            field="lunch")
+
+    @classmethod
+    def parse(cls, text: str) -> Lunch:
+        """Parse ``"HH:MM-HH:MM/MINUTES"`` (start window and length), e.g. ``11:00-13:00/60``."""
+        window, sep, minutes = text.partition("/")
+        first, dash, last = window.partition("-")
+        if not sep or not dash:
+            raise DataError(
+                f"{text!r} is not a lunch like 11:00-13:00/60 (start window / minutes)", field="lunch"
+            )
+        try:
+            length = int(minutes)
+        except ValueError:
+            raise DataError(f"lunch length {minutes!r} is not a whole number of minutes",
+                            field="lunch") from None
+        return cls(_as_time(first, "lunch"), _as_time(last, "lunch"), length)
+
+
+@dataclass(frozen=True)
+class TripRequest:
+    """What a traveller asks for. Validated when created; every field has a sensible default.
+
+    Parameters
+    ----------
+    start
+        Where each day starts: a known place id or name (bundled start points and villages,
+        with or without diacritics), ``"lat,lon"``, an address (geocoded only when allowed),
+        a ``(lat, lon)`` pair or a :class:`~tourplan.model.Place`.
+    dates
+        The dates of the trip (at least one; sorted and de-duplicated).
+    end
+        Where each day ends, if not at ``start``.
+    day_start, day_end
+        Each day's window in local Hanoi time: leave no earlier, be back no later.
+    mode
+        Transport mode name: ``walk``, ``bicycle``, ``motorbike``, ``car`` or ``bus``.
+    lunch
+        The lunch break, or ``None`` for none.
+    must_visit
+        Villages (ids or names) that must be in the plan.
+    avoid
+        Villages (ids or names) that must not be in the plan.
+    themes
+        Preferred themes (see :data:`~tourplan.model.THEMES`): matching villages count
+        ``theme_bonus`` times their interest.
+    max_stops_per_day
+        At most this many villages a day (``None``: no limit).
+    pace
+        ``relaxed`` (visits 25 % longer), ``normal`` or ``quick`` (25 % shorter).
+    holidays
+        Dates treated as public holidays for opening hours with a ``PH`` rule.
+    theme_bonus
+        Interest multiplier for villages with a preferred theme (>= 1).
+
+    Examples
+    --------
+    >>> req = TripRequest.for_days("hoan-kiem-lake", dt.date(2026, 12, 5), days=2,
+    ...                            must_visit=["Bát Tràng"], themes=["textiles"])
+    >>> [d.isoformat() for d in req.dates]
+    ['2026-12-05', '2026-12-06']
+    >>> req.day_start, req.day_end
+    (datetime.time(8, 0), datetime.time(17, 30))
+    """
+
+    start: PlaceQuery
+    dates: tuple[dt.date, ...]
+    end: PlaceQuery | None = None
+    day_start: dt.time = dt.time(8, 0)
+    day_end: dt.time = dt.time(17, 30)
+    mode: str = "car"
+    lunch: Lunch | None = field(default_factory=Lunch)
+    must_visit: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    max_stops_per_day: int | None = None
+    pace: Pace = "normal"
+    holidays: frozenset[dt.date] = frozenset()
+    theme_bonus: float = 1.5
+
+    def __post_init__(self) -> None:
+        _check_place(self.start, "start")
+        if self.end is not None:
+            _check_place(self.end, "end")
+        dates = self.dates
+        if isinstance(dates, dt.date):
+            dates = (dates,)
+        if not isinstance(dates, Iterable) or isinstance(dates, str):
+            raise DataError("dates must be a list of dates", field="dates")
+        dates = tuple(dates)
+        if not dates:
+            raise DataError("give at least one date", field="dates")
+        for d in dates:
+            if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
+                raise DataError(f"{d!r} is not a date", field="dates")
+        object.__setattr__(self, "dates", tuple(sorted(set(dates))))
+        object.__setattr__(self, "day_start", _as_time(self.day_start, "day_start"))
+        object.__setattr__(self, "day_end", _as_time(self.day_end, "day_end"))
+        if self.day_end <= self.day_start:
+            raise DataError(
+                f"the day ends ({self.day_end:%H:%M}) before it starts ({self.day_start:%H:%M})",
+                field="day_end",
+            )
+        if not isinstance(self.mode, str) or not self.mode.strip():
+            raise DataError("mode must be a transport mode name such as 'car'", field="mode")
+        if self.lunch is not None:
+            if not isinstance(self.lunch, Lunch):
+                raise DataError("lunch must be a Lunch value or None", field="lunch")
+            if (
+                _minutes(self.lunch.latest) < _minutes(self.day_start)
+                or _minutes(self.lunch.earliest) + self.lunch.minutes > _minutes(self.day_end)
+            ):
+                raise DataError(
+                    f"lunch ({self.lunch.earliest:%H:%M}-{self.lunch.latest:%H:%M}, "
+                    f"{self.lunch.minutes} min) does not fit in the day "
+                    f"{self.day_start:%H:%M}-{self.day_end:%H:%M}",
+                    field="lunch",
+                )
+        for name in ("must_visit", "avoid", "themes"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            value = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+            object.__setattr__(self, name, value)
+        clash = set(self.must_visit) & set(self.avoid)
+        if clash:
+            raise DataError(
+                f"{', '.join(sorted(clash))} is both a must-visit and a village to avoid",
+                field="avoid",
+            )
+        unknown = [t for t in self.themes if t not in THEMES]
+        if unknown:
+            raise DataError(
+                f"unknown theme(s) {', '.join(unknown)}; known themes: {', '.join(THEMES)}",
+                field="themes",
+            )
+        if self.max_stops_per_day is not None and (
+            isinstance(self.max_stops_per_day, bool)
+            or not isinstance(self.max_stops_per_day, int)
+            or self.max_stops_per_day < 1
+        ):
+            raise DataError(
+                f"max_stops_per_day must be a whole number of at least 1, "
+                f"got {self.max_stops_per_day!r}",
+                field="max_stops_per_day",
+            )
+        if self.pace not in PACE_FACTORS:
+            raise DataError(
+                f"pace {self.pace!r} is not one of {', '.join(PACE_FACTORS)}", field="pace"
+            )
+        object.__setattr__(self, "holidays", frozenset(self.holidays))
+        if not self.theme_bonus >= 1.0:
+            raise DataError(f"theme_bonus must be at least 1, got {self.theme_bonus}",
+                            field="theme_bonus")
+
+    @classmethod
+    def for_days(
+        cls, start: PlaceQuery, first_date: dt.date, days: int = 1, **fields: object
+    ) -> TripRequest:
+        """A request for ``days`` consecutive days from ``first_date``."""
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise DataError(f"days must be a whole number of at least 1, got {days!r}", field="days")
+        dates = tuple(first_date + dt.timedelta(days=i) for i in range(days))
+        return cls(start=start, dates=dates, **fields)  # type: ignore[arg-type]
+
+    @property
+    def day_minutes(self) -> int:
+        """Length of each day's window in minutes."""
+        return _minutes(self.day_end) - _minutes(self.day_start)
+
+    @property
+    def pace_factor(self) -> float:
+        """The multiplier of visit durations for this request's pace."""
+        return PACE_FACTORS[self.pace]
+
+
+def _check_place(value: object, what: str) -> None:
+    if isinstance(value, Place):
+        return
+    if isinstance(value, str):
+        if not value.strip():
+            raise DataError(f"{what} place is empty", field=what)
+        return
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    ):
+        lat, lon = value
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(f"{what} ({lat}, {lon}) is not a valid latitude, longitude", field=what)
+        return
+    raise DataError(
+        f"{what} must be a place id or name, 'lat,lon', an address, a (lat, lon) pair or a Place; "
+        f"got {value!r}",
+        field=what,
+    )
