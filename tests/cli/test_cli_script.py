@@ -1,0 +1,134 @@
+"""The installed ``tourplan`` console script, run in a subprocess as a user would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+import tourplan
+from tourplan.checks import check_itinerary
+from tourplan.export.json import itinerary_from_json
+from tourplan.request import TripRequest
+
+SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
+
+
+@pytest.fixture(scope="module")
+def tourplan_script() -> Path:
+    if not SCRIPT.is_file():
+        pytest.skip(f"the console script is not installed at {SCRIPT} (pip install -e .)")
+    return SCRIPT
+
+
+def tourplan_cmd(
+    script: Path, *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the script with its output as bytes (to check the encoding as well)."""
+    return subprocess.run(
+        [str(script), *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+    )
+
+
+@pytest.mark.slow
+def test_no_options_print_a_day_plan(tourplan_script: Path) -> None:
+    done = tourplan_cmd(tourplan_script, "route")
+    assert done.returncode == 0, done.stderr.decode()
+    out = done.stdout.decode("utf-8")
+    assert out.startswith("Thứ Bảy, ")  # the next Saturday
+    assert "Khởi hành từ Hồ Hoàn Kiếm (Hồ Gươm)" in out
+    assert "phút bằng ô tô" in out
+    assert "Về đến Hồ Hoàn Kiếm" in out
+    assert "Không đưa vào lịch trình" in out
+    assert done.stderr == b""  # not a terminal: no progress line
+
+
+def test_ics_written_to_a_folder(tourplan_script: Path, tmp_path: Path) -> None:
+    done = tourplan_cmd(
+        tourplan_script, "route", "--date", "2026-12-05", "--ics", "trip.ics", "--time-limit", "1",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == b""
+    assert done.stderr.decode() == "Wrote trip.ics\n"
+    calendar = icalendar.Calendar.from_ical((tmp_path / "trip.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert events
+    assert any("Bát Tràng" in str(e.get("SUMMARY")) for e in events) or events[0].get("SUMMARY")
+
+
+def test_json_to_stdout_parses_and_passes_the_checks(tourplan_script: Path) -> None:
+    done = tourplan_cmd(
+        tourplan_script, "route", "--date", "2026-12-05", "--json", "-", "--deterministic", "-q"
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b""  # --quiet: nothing on stderr
+    data = json.loads(done.stdout)
+    assert data["days"][0]["date"] == "2026-12-05"
+    itinerary = itinerary_from_json(done.stdout)
+    request = TripRequest.for_days("hoan-kiem-lake", itinerary.days[0].date, 1)
+    assert check_itinerary(itinerary, request) == []
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PYTHONIOENCODING": "ascii"},  # a stream that cannot encode Vietnamese
+        {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    ],
+)
+def test_vietnamese_is_printed_whatever_the_locale(
+    tourplan_script: Path, env: dict[str, str]
+) -> None:
+    done = tourplan_cmd(tourplan_script, "villages", "bat trang", env=env)
+    assert done.returncode == 0, done.stderr.decode()
+    assert "Làng gốm Bát Tràng" in done.stdout.decode("utf-8")
+    error = tourplan_cmd(tourplan_script, "villages", "--near", "Hồ Gươmm", env=env)
+    assert error.returncode == 2
+    assert "Hồ Gươmm" in error.stderr.decode("utf-8")
+
+
+def test_bad_input_is_one_or_two_lines_without_a_traceback(tourplan_script: Path) -> None:
+    done = tourplan_cmd(tourplan_script, "route", "--date", "2026-12-05", "--must", "Bat Trangg")
+    assert done.returncode == 2
+    err = done.stderr.decode("utf-8")
+    assert err.startswith("Error: --must: no place matches 'Bat Trangg'; did you mean: bat-trang")
+    assert len(err.splitlines()) == 2
+    assert "Traceback" not in err
+
+
+def test_infeasible_request_exits_1(tourplan_script: Path) -> None:
+    done = tourplan_cmd(tourplan_script, "route", "--must", "kim-lan", "--date", "2026-12-07")
+    assert done.returncode == 1
+    # the reason comes in the plan's language (Vietnamese by default)
+    assert "đóng cửa vào Thứ Hai 07/12" in done.stderr.decode("utf-8")
+
+
+def test_debug_shows_the_traceback(tourplan_script: Path) -> None:
+    done = tourplan_cmd(tourplan_script, "route", "--must", "nowhere", "--debug")
+    assert done.returncode == 1  # Python's own exit code for an uncaught exception
+    assert "Traceback (most recent call last)" in done.stderr.decode("utf-8")
+    assert "UnknownPlaceError" in done.stderr.decode("utf-8")
+
+
+def test_version_and_help(tourplan_script: Path) -> None:
+    done = tourplan_cmd(tourplan_script, "--version")
+    assert done.returncode == 0
+    assert done.stdout.decode() == f"tourplan, version {tourplan.__version__}\n"
+    bare = tourplan_cmd(tourplan_script)
+    assert bare.returncode == 0
+    assert b"Usage: tourplan [OPTIONS] [COMMAND]" in bare.stdout
+    for command in ("route", "villages"):
+        helped = tourplan_cmd(tourplan_script, command, "--help")
+        assert helped.returncode == 0
+        assert f"Usage: tourplan {command} [OPTIONS]".encode() in helped.stdout

@@ -1,0 +1,303 @@
+"""A readable day-by-day schedule of an itinerary, for a terminal or a plain-text message.
+
+Only formatting lives here: times, names, crafts, journeys, breaks, totals and the villages
+left out, in Vietnamese or English, optionally with ANSI colours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Iterator
+from typing import Literal
+
+from ..itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
+from ..model import Place
+
+__all__ = ["format_itinerary"]
+
+Lang = Literal["vi", "en"]
+
+_WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
+}
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_MODES: dict[str, dict[str, str]] = {
+    "en": {"road graph": "road"},
+    "vi": {
+        "walk": "đi bộ",
+        "bicycle": "xe đạp",
+        "motorbike": "xe máy",
+        "car": "ô tô",
+        "bus": "xe buýt",
+        "road graph": "đường bộ",
+    },
+}
+_BREAKS: dict[str, dict[str, str]] = {
+    "en": {"lunch": "Lunch", "dinner": "Dinner", "breakfast": "Breakfast", "rest": "Rest"},
+    "vi": {"lunch": "Ăn trưa", "dinner": "Ăn tối", "breakfast": "Ăn sáng", "rest": "Nghỉ"},
+}
+_REASONS: dict[str, dict[str, str]] = {
+    "en": {
+        "avoided": "Avoided",
+        "lower_interest": "Not enough time",
+        "max_stops": "Day full",
+        "closed": "Closed",
+        "too_long": "Visit too long",
+        "too_far": "Too far",
+    },
+    "vi": {
+        "avoided": "Tránh theo yêu cầu",
+        "lower_interest": "Không đủ thời gian",
+        "max_stops": "Đã đủ số điểm dừng",
+        "closed": "Đóng cửa",
+        "too_long": "Tham quan quá lâu",
+        "too_far": "Quá xa",
+    },
+}
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "leave": "Leave",
+        "back": "Back at",
+        "by": "by",
+        "at": "at",
+        "min": "min",
+        "h": "h",
+        "decimal": ".",
+        "arrived": "arrive {time}, wait {wait} for it to open",
+        "interest": "interest",
+        "stop": "stop",
+        "stops": "stops",
+        "road": "on the road",
+        "visiting": "visiting",
+        "day": "Day",
+        "trip": "Trip",
+        "days": "days",
+        "empty": "No village fits this day.",
+        "left_out": "Left out",
+    },
+    "vi": {
+        "leave": "Khởi hành từ",
+        "back": "Về đến",
+        "by": "bằng",
+        "at": "tại",
+        "min": "phút",
+        "h": "giờ",
+        "decimal": ",",
+        "arrived": "đến lúc {time}, chờ {wait} để mở cửa",
+        "interest": "điểm hấp dẫn",
+        "stop": "điểm dừng",
+        "stops": "điểm dừng",
+        "road": "di chuyển",
+        "visiting": "tham quan",
+        "day": "Ngày",
+        "trip": "Cả chuyến",
+        "days": "ngày",
+        "empty": "Không có làng nào phù hợp với ngày này.",
+        "left_out": "Không đưa vào lịch trình",
+    },
+}
+
+_TIME_COLUMN = 13  # "08:35–10:05" plus two spaces
+_WIDTH = 88
+
+_STYLES = {"title": "1", "time": "36", "leg": "2", "warn": "33", "head": "1;33", "total": "1"}
+
+
+class _Style:
+    """ANSI styling that is a no-op when colours are off."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, kind: str) -> str:
+        if not self.color or not text:
+            return text
+        return f"\x1b[{_STYLES[kind]}m{text}\x1b[0m"
+
+
+def _hhmm(value: dt.datetime) -> str:
+    return value.astimezone(HANOI_TZ).strftime("%H:%M")
+
+
+def _duration(value: dt.timedelta, lang: Lang) -> str:
+    words = _WORDS[lang]
+    minutes = round(value.total_seconds() / 60)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} {words['h']} {rest:02d} {words['min']}"
+    if hours:
+        return f"{hours} {words['h']}"
+    return f"{rest} {words['min']}"
+
+
+def _km(distance_m: float, lang: Lang) -> str:
+    return f"{distance_m / 1000:.1f}".replace(".", _WORDS[lang]["decimal"]) + " km"
+
+
+def _date(date: dt.date, lang: Lang) -> str:
+    weekday = _WEEKDAYS[lang][date.weekday()]
+    if lang == "vi":
+        return f"{weekday}, {date:%d/%m/%Y}"
+    return f"{weekday} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _place(place: Place, lang: Lang) -> str:
+    return place.name_en if lang == "en" and place.name_en else place.name
+
+
+def _mode(mode: str, lang: Lang) -> str:
+    return _MODES[lang].get(mode, mode)
+
+
+def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
+    return f"  {style(time, kind)}{' ' * (_TIME_COLUMN - len(time))}{text}"
+
+
+def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
+    village = stop.village
+    name = village.display_name(lang)
+    craft = village.craft(lang)
+    text = style(name, "title") + (f" — {craft}" if craft else "")
+    text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
+    yield _row(f"{_hhmm(stop.start)}–{_hhmm(stop.end)}", text, style)
+    if stop.wait > dt.timedelta(0):
+        note = _WORDS[lang]["arrived"].format(
+            time=_hhmm(stop.arrival), wait=_duration(stop.wait, lang)
+        )
+        yield _row("", style(note, "warn"), style)
+
+
+def _leg_text(leg: Leg, lang: Lang) -> str:
+    words = _WORDS[lang]
+    text = f"→ {_duration(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+    if leg.distance_m is not None:
+        text += f", {_km(leg.distance_m, lang)}"
+    return text
+
+
+def _break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
+    label = _BREAKS[lang].get(brk.name.lower(), brk.name)
+    where = names.get(brk.place)
+    return f"{label} {_WORDS[lang]['at']} {where}" if where else label
+
+
+def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
+    words = _WORDS[lang]
+    yield style(_date(day.date, lang), "title")
+    start, end = _place(day.start_place, lang), _place(day.end_place, lang)
+    if not day.stops:
+        yield _row("", words["empty"], style)
+        return
+    names = {day.start_place.id: start, day.end_place.id: end}
+    names.update((s.village.id, s.village.display_name(lang)) for s in day.stops)
+    yield _row(_hhmm(day.departure), f"{words['leave']} {start}", style)
+    # The day as a timeline: (start time, order at equal times, item).
+    items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
+    items += [(leg.depart, 0, leg) for leg in day.legs]
+    items += [(brk.start, 1, brk) for brk in day.breaks]
+    items += [(stop.arrival, 2, stop) for stop in day.stops]
+    items.sort(key=lambda item: (item[0], item[1]))
+    free_from = day.departure
+    for _, _, item in items:
+        if isinstance(item, Leg):
+            # Show the departure time only when the traveller lingers before leaving.
+            shown = _hhmm(item.depart) if item.depart != free_from else ""
+            yield _row(shown, style(_leg_text(item, lang), "leg"), style, "leg")
+            free_from = item.arrive
+        elif isinstance(item, Break):
+            span = f"{_hhmm(item.start)}–{_hhmm(item.end)}"
+            yield _row(span, _break_text(item, names, lang), style)
+            free_from = item.end
+        else:
+            yield from _stop_lines(item, lang, style)
+            free_from = item.end
+    yield _row(_hhmm(day.arrival), f"{words['back']} {end}", style)
+    yield "  " + style(f"{words['day']}: {_totals(day.stops, [day], lang)}", "total")
+
+
+def _totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
+    words = _WORDS[lang]
+    count = len(stops)
+    parts = [f"{count} {words['stop'] if count == 1 else words['stops']}"]
+    parts.append(f"{words['interest']} {sum(s.village.interest for s in stops)}")
+    visiting = sum((s.duration for s in stops), dt.timedelta())
+    parts.append(f"{_duration(visiting, lang)} {words['visiting']}")
+    road = sum((d.travel_time for d in days), dt.timedelta())
+    parts.append(f"{_duration(road, lang)} {words['road']}")
+    distances = [d.distance_m for d in days if d.stops]
+    if distances and all(m is not None for m in distances):
+        parts.append(_km(sum(m or 0.0 for m in distances), lang))
+    return " · ".join(parts)
+
+
+def _left_out_lines(left_out: tuple[LeftOut, ...], lang: Lang, style: _Style) -> Iterator[str]:
+    yield style(f"{_WORDS[lang]['left_out']} ({len(left_out)})", "head")
+    groups: dict[str, list[LeftOut]] = {}
+    for item in left_out:
+        groups.setdefault(item.reason, []).append(item)
+    for reason, items in groups.items():
+        label = _REASONS[lang].get(reason, reason)
+        explanations = {item.explanation for item in items}
+        if len(items) > 1 and len(explanations) == 1:
+            # One shared explanation: say it once, then name the villages.
+            yield f"  {style(label, 'warn')} ({len(items)}): {items[0].explanation}"
+            names = ", ".join(f"{i.village.display_name(lang)} ({i.village.id})" for i in items)
+            yield from textwrap.wrap(
+                names, _WIDTH, initial_indent="    ", subsequent_indent="    ",
+                break_on_hyphens=False,
+            )  # fmt: skip
+            continue
+        yield f"  {style(label, 'warn')} ({len(items)}):"
+        for item in items:
+            text = f"{item.village.display_name(lang)} ({item.village.id}): {item.explanation}"
+            yield from textwrap.wrap(
+                text, _WIDTH, initial_indent="    - ", subsequent_indent="      ",
+                break_on_hyphens=False,
+            )  # fmt: skip
+
+
+def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = False) -> str:
+    """The itinerary as a readable day-by-day schedule.
+
+    Each day lists its departure, the journeys (``→ 25 min by car, 14.2 km``), the visits
+    with their times, crafts and interest, any wait for a village to open, the lunch break,
+    the return, and the day's totals (stops, interest, visiting time, road time, distance).
+    A trip of several days ends with the trip's totals. Then come the villages left out,
+    grouped by reason, each with its explanation.
+
+    Parameters
+    ----------
+    itinerary
+        The plan to show.
+    lang
+        ``"vi"`` or ``"en"`` for names, crafts and labels (place names fall back to
+        Vietnamese when there is no English name). Explanations of villages left out are
+        shown as the planner wrote them.
+    color
+        Add ANSI colours and bold (for a terminal).
+
+    Returns
+    -------
+    str
+        The schedule, ending with a newline.
+    """
+    style = _Style(color)
+    lines: list[str] = []
+    for day in itinerary.days:
+        lines += _day_lines(day, lang, style)
+        lines.append("")
+    if len(itinerary.days) > 1:
+        days = list(itinerary.days)
+        count = f"{len(days)} {_WORDS[lang]['days']}"
+        totals = _totals(itinerary.stops, days, lang)
+        lines += [style(f"{_WORDS[lang]['trip']} ({count}): {totals}", "total"), ""]
+    if itinerary.left_out:
+        lines += _left_out_lines(itinerary.left_out, lang, style)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
