@@ -17,9 +17,6 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_array
-from scipy.sparse.csgraph import connected_components, dijkstra
-from scipy.spatial import cKDTree
 
 from ..exceptions import DataError, TravelTimeError
 from .geodesic import geodesic_pairs_m
@@ -152,7 +149,7 @@ class _Encoded:
     so the primary part never mixes with the secondary one.
     """
 
-    matrix: csr_array
+    matrix: Any  # scipy.sparse.csr_array (scipy is imported when a graph is used)
     base: float
     ms_unit: float
     dm_unit: float
@@ -177,6 +174,8 @@ def _encode(compiled: _Compiled, weight: Weight, coarser: int = 0) -> _Encoded:
     packed = primary * base + secondary
     n = len(compiled.nodes)
     indptr = np.searchsorted(compiled.tail, np.arange(n + 1)).astype(np.int64)
+    from scipy.sparse import csr_array
+
     matrix = csr_array((packed, compiled.head.astype(np.int64), indptr), shape=(n, n))
     max_edge = float(packed.max()) if packed.size else 0.0
     return _Encoded(matrix, base, ms_unit, dm_unit, weight, max_edge)
@@ -189,6 +188,9 @@ def _exact(encoded: _Encoded, dist: npt.NDArray[np.float64]) -> bool:
 
 def _largest_scc(compiled: _Compiled) -> npt.NDArray[np.bool_]:
     n = len(compiled.nodes)
+    from scipy.sparse import csr_array
+    from scipy.sparse.csgraph import connected_components
+
     graph = csr_array((np.ones(compiled.tail.size), (compiled.tail, compiled.head)), shape=(n, n))
     _, labels = connected_components(graph, directed=True, connection="strong")
     return np.asarray(labels == np.bincount(labels).argmax())
@@ -210,6 +212,8 @@ def _snap(
     lon = np.array([float(p.lon) for p in places])
     xyz = _unit_xyz(lat, lon)
     main = np.flatnonzero(_largest_scc(compiled))
+    from scipy.spatial import cKDTree
+
     _, k = cKDTree(_unit_xyz(compiled.lat[main], compiled.lon[main])).query(xyz)
     node = main[np.asarray(k, dtype=np.intp)]
     dist = geodesic_pairs_m(lat, lon, compiled.lat[node], compiled.lon[node])
@@ -277,6 +281,8 @@ class _RoadLegs:
         if start not in self._cache:
             if len(self._cache) >= _PATH_CACHE:
                 del self._cache[next(iter(self._cache))]
+            from scipy.sparse.csgraph import dijkstra
+
             _, pred = dijkstra(self._encoded.matrix, indices=start, return_predecessors=True)
             self._cache[start] = np.asarray(pred, dtype=np.int32)
         pred = self._cache[start]
@@ -379,6 +385,8 @@ def road_travel_matrix(
         encoded = _encode(compiled, weight, coarser)
         packed = np.empty((unique.size, unique.size))
         for start in range(0, unique.size, chunk):
+            from scipy.sparse.csgraph import dijkstra
+
             dist = dijkstra(encoded.matrix, indices=unique[start : start + chunk])
             if not _exact(encoded, dist):
                 break
