@@ -465,6 +465,7 @@ def main(ctx: click.Context) -> None:
       tourplan route --date 2026-12-05 --days 2 --theme ceramics --ics trip.ics
       tourplan villages "bat trang"            find a village, with or without diacritics
       tourplan villages --near hoan-kiem-lake --within 15
+      tourplan catalogue --routes 10 --out routes   ten day routes and a report
 
     Exit codes: 0 success, 1 infeasible request (the reasons are printed), 2 bad usage or
     input. Run `tourplan COMMAND --help` for a command's options.
@@ -909,6 +910,8 @@ def _village_table(
     lines.append(click.style(count, dim=True) if color else count)
     return "\n".join(lines)
 
+
+from . import cli_catalogue as _cli_catalogue  # noqa: E402, F401  (registers `tourplan catalogue`)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

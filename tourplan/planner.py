@@ -1,4 +1,4 @@
-"""Trip planning: a traveller's request becomes a routing problem, is solved, and comes back as an itinerary.
+"""Trip planning: a traveller's request becomes a routing problem, then a dated itinerary.
 
 The steps, each in its own function:
 
@@ -140,7 +140,10 @@ def _windows(
 
 _EXPLANATIONS: dict[str, tuple[str, str]] = {
     "avoided": ("bạn đã yêu cầu bỏ qua làng này", "you asked to avoid it"),
-    "closed": ("đóng cửa vào {when} (giờ mở cửa: {hours})", "closed on {when} (opening hours: {hours})"),
+    "closed": (
+        "đóng cửa vào {when} (giờ mở cửa: {hours})",
+        "closed on {when} (opening hours: {hours})",
+    ),
     "too_long": (
         "một lượt tham quan mất {service} phút, dài hơn cả ngày ({day})",
         "a visit takes {service} min, longer than the day ({day})",
@@ -238,7 +241,7 @@ def _lay_out_gap(
     depart = max([gap_start, *(sb.end for sb, _ in at_origin)])
     arrive = depart + travel
     moved, clock = [], arrive
-    for sb, b in sorted(rest, key=lambda x: x[0].start):
+    for _sb, b in sorted(rest, key=lambda x: x[0].start):
         start = max(clock, b.earliest_start)
         if start > b.latest_start or (next_start is not None and start + b.duration > next_start):
             break
@@ -263,9 +266,9 @@ def build_problem(
     """Translate a request into a routing problem over ``villages`` (default: bundled Hanoi).
 
     ``tours_per_date`` > 1 plans several parallel tours on each date (a route catalogue);
-    ``copies`` > 1 lets each village appear in up to that many tours (copy ``c`` may only go
-    to tours whose number within the date is ``c`` modulo ``copies``, so two copies never
-    share a tour), each extra copy worth a quarter of the one before.
+    ``copies`` > 1 adds extra visits ``"<id>#2"``, ``"<id>#3"`` ... of each village, each worth
+    a quarter of the one before, for callers (the route catalogue) that let a village appear
+    in several tours; keeping two copies out of one tour is then the caller's job.
 
     Raises
     ------
@@ -285,8 +288,9 @@ def build_problem(
     avoid = {v.id for v in _resolve_villages(request.avoid, villages)}
     clash = [v.id for v in must if v.id in avoid]
     if clash:
-        raise DataError(f"{', '.join(clash)} is both a must-visit and a village to avoid",
-                        field="avoid")
+        raise DataError(
+            f"{', '.join(clash)} is both a must-visit and a village to avoid", field="avoid"
+        )
     must_ids = {v.id for v in must}
 
     shortest = min((service_minutes(v, request) for v in villages), default=0)
@@ -331,10 +335,11 @@ def build_problem(
         raise DataError(
             f"need 1 <= copies ({copies}) <= tours per date ({tours_per_date})", field="copies"
         )
-    tours = []
-    tour_dates = []
-    for date, offset in [(d, o) for d, o in zip(request.dates, offsets, strict=True)
-                         for _ in range(tours_per_date)]:
+    tours: list[Tour] = []
+    tour_dates: list[dt.date] = []
+    for date, offset in [
+        (d, o) for d, o in zip(request.dates, offsets, strict=True) for _ in range(tours_per_date)
+    ]:
         tour_dates.append(date)
         breaks: tuple[RoutingBreak, ...] = ()
         if request.lunch is not None:
@@ -348,8 +353,8 @@ def build_problem(
             )
         tours.append(
             Tour(
-                id=f"{date.isoformat()}" + (f"#{len(tours) % tours_per_date + 1}"
-                                            if tours_per_date > 1 else ""),
+                id=f"{date.isoformat()}"
+                + (f"#{len(tours) % tours_per_date + 1}" if tours_per_date > 1 else ""),
                 start_location=0,
                 end_location=end_location,
                 earliest_start=offset + day_open,
@@ -366,9 +371,6 @@ def build_problem(
             windows=windows[v.id],
             score=max(1, _score(v, request) // 4**c),
             required=v.id in must_ids and c == 0,
-            tours=None
-            if copies == 1
-            else frozenset(t for t in range(len(tours)) if t % tours_per_date % copies == c),
         )
         for i, v in enumerate(candidates)
         for c in range(copies)
@@ -390,8 +392,14 @@ def build_problem(
                 LeftOut(
                     village,
                     "too_far",
-                    _explain("too_far", lang, go=go, mode=travel.mode or request.mode,
-                             service=visit.service // 60, day=_day_text(request)),
+                    _explain(
+                        "too_far",
+                        lang,
+                        go=go,
+                        mode=travel.mode or request.mode,
+                        service=visit.service // 60,
+                        day=_day_text(request),
+                    ),
                 )
             )
     impossible = [x for x in excluded if x.village.id in must_ids]
@@ -480,9 +488,7 @@ def plan_trip(
         See :func:`build_problem`; ``InfeasibleError`` also when the must-visit villages do
         not fit together.
     """
-    planning = build_problem(
-        request, villages, road_graph=road_graph, resolver=resolver, lang=lang
-    )
+    planning = build_problem(request, villages, road_graph=road_graph, resolver=resolver, lang=lang)
     params = search or SearchParameters(time_limit=5.0)
     solution = solve(planning.problem, params)
     validate_solution(planning.problem, solution)
@@ -522,7 +528,10 @@ def to_itinerary(
             here = planning.start.id if k == 0 else node_ids[a]
             there = planning.end.id if next_start is None else node_ids[b]
             gap = _lay_out_gap(
-                gap_start, int(seconds[a, b]), ready, next_start,
+                gap_start,
+                int(seconds[a, b]),
+                ready,
+                next_start,
                 [(sb, tour.breaks[sb.brk]) for sb in schedule.breaks if sb.after == k],
             )
             depart, arrive, placed = gap
@@ -545,7 +554,9 @@ def to_itinerary(
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False):
             village = village_of[_village_id(problem.visits[sv.visit].id)]
             visited_ids.add(village.id)
-            stops.append(Stop(village, planning.at(arrive), planning.at(sv.start), planning.at(sv.end)))
+            stops.append(
+                Stop(village, planning.at(arrive), planning.at(sv.start), planning.at(sv.end))
+            )
         days.append(
             Day(
                 date=date,
@@ -567,18 +578,26 @@ def to_itinerary(
             continue
         if day_is_full and all(day_is_full):
             left_out.append(
-                LeftOut(village, "max_stops",
-                        _explain("max_stops", lang, limit=request.max_stops_per_day))
+                LeftOut(
+                    village,
+                    "max_stops",
+                    _explain("max_stops", lang, limit=request.max_stops_per_day),
+                )
             )
         else:
-            left_out.append(
-                LeftOut(village, "lower_interest", _explain("lower_interest", lang))
-            )
+            left_out.append(LeftOut(village, "lower_interest", _explain("lower_interest", lang)))
     order = {v.id: i for i, v in enumerate(planning.candidates)}
-    left_out.sort(key=lambda x: (_REASON_ORDER[x.reason], -x.village.interest,
-                                 order.get(x.village.id, 0), x.village.id))
-    return Itinerary(days=tuple(days), left_out=tuple(left_out),
-                     mode=travel.mode or request.mode, lang=lang)
+    left_out.sort(
+        key=lambda x: (
+            _REASON_ORDER[x.reason],
+            -x.village.interest,
+            order.get(x.village.id, 0),
+            x.village.id,
+        )
+    )
+    return Itinerary(
+        days=tuple(days), left_out=tuple(left_out), mode=travel.mode or request.mode, lang=lang
+    )
 
 
 _REASON_ORDER: dict[str, int] = {

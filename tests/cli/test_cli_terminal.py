@@ -84,8 +84,14 @@ def test_bare_command_shows_help() -> None:
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: tourplan [OPTIONS] [COMMAND] [ARGS]...")
-    assert "route     Plan a trip" in result.stdout
-    assert "villages  List and search the villages" in result.stdout
+    commands = {
+        line.split()[0]: line
+        for line in result.stdout.splitlines()
+        if line.startswith("  ") and line.split()[:1] in (["route"], ["villages"], ["catalogue"])
+    }
+    assert "Plan a trip" in commands["route"]
+    assert "List and search the villages" in commands["villages"]
+    assert "catalogue" in commands
     assert "Exit codes: 0 success, 1 infeasible request" in result.stdout
 
 

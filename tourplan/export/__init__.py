@@ -7,6 +7,11 @@ export never leaves a truncated file; the ``itinerary_to_*`` functions return th
 
 from __future__ import annotations
 
+from .catalogue import catalogue_to_dict as catalogue_to_dict
+from .catalogue import catalogue_to_json as catalogue_to_json
+from .catalogue import catalogue_to_markdown as catalogue_to_markdown
+from .catalogue import coverage_text as coverage_text
+from .catalogue import write_catalogue as write_catalogue
 from .geojson import itinerary_to_geojson as itinerary_to_geojson
 from .geojson import itinerary_to_geojson_text as itinerary_to_geojson_text
 from .geojson import write_geojson as write_geojson
@@ -25,6 +30,10 @@ from .json import write_json as write_json
 
 __all__ = [
     "SCHEMA_VERSION",
+    "catalogue_to_dict",
+    "catalogue_to_json",
+    "catalogue_to_markdown",
+    "coverage_text",
     "event_uid",
     "itinerary_from_dict",
     "itinerary_from_json",
@@ -36,6 +45,7 @@ __all__ = [
     "itinerary_to_ics",
     "itinerary_to_json",
     "read_json",
+    "write_catalogue",
     "write_geojson",
     "write_ics",
     "write_json",
