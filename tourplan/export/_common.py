@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 
 from ..exceptions import DataError
-from ..itinerary import Day, Itinerary
+from ..itinerary import HANOI_TZ, Day, Itinerary
 from ..model import Place
 
 __all__ = [
@@ -79,3 +79,27 @@ def iso(value: dt.datetime) -> str:
     if value.tzinfo is None or value.utcoffset() is None:
         raise DataError(f"datetime {value.isoformat()} has no time zone")
     return value.isoformat()
+
+
+_UNITS: dict[str, tuple[str, str, str]] = {"en": ("h", "min", "."), "vi": ("giờ", "phút", ",")}
+
+
+def hhmm(value: dt.datetime) -> str:
+    """Local Hanoi clock time, ``"09:05"``."""
+    return value.astimezone(HANOI_TZ).strftime("%H:%M")
+
+
+def duration_text(value: dt.timedelta, lang: Lang) -> str:
+    """A duration in whole minutes: ``"1 h 05 min"`` / ``"1 giờ 05 phút"``, ``"40 min"``."""
+    hour_word, minute_word, _ = _UNITS[lang]
+    hours, rest = divmod(round(value.total_seconds() / 60), 60)
+    if hours and rest:
+        return f"{hours} {hour_word} {rest:02d} {minute_word}"
+    if hours:
+        return f"{hours} {hour_word}"
+    return f"{rest} {minute_word}"
+
+
+def km_text(distance_m: float, lang: Lang) -> str:
+    """A distance in km with one decimal: ``"14.2 km"`` in English, ``"14,2 km"`` in Vietnamese."""
+    return f"{distance_m / 1000:.1f}".replace(".", _UNITS[lang][2]) + " km"

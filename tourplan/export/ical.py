@@ -28,7 +28,7 @@ from .._io import atomic_write_bytes
 from ..exceptions import DataError
 from ..itinerary import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..model import Village
-from ._common import Lang, day_names, generator, resolve_lang
+from ._common import Lang, day_names, duration_text, generator, hhmm, km_text, resolve_lang
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
 
@@ -156,25 +156,6 @@ def event_uid(date: dt.date, kind: str, *parts: str) -> str:
 # -- texts --------------------------------------------------------------------------------------
 
 
-def _hhmm(value: dt.datetime) -> str:
-    return value.astimezone(HANOI_TZ).strftime("%H:%M")
-
-
-def _duration(value: dt.timedelta, lang: Lang) -> str:
-    words = _WORDS[lang]
-    minutes = round(value.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours} {words['h']} {rest} {words['min']}"
-    if hours:
-        return f"{hours} {words['h']}"
-    return f"{rest} {words['min']}"
-
-
-def _km(distance_m: float, lang: Lang) -> str:
-    return f"{distance_m / 1000:.1f}".replace(".", _WORDS[lang]["decimal"]) + " km"
-
-
 def _mode(mode: str, lang: Lang) -> str:
     return _MODE_NAMES[lang].get(mode, mode)
 
@@ -189,11 +170,11 @@ def _leg_line(leg: Leg, names: dict[str, str], end_id: str, lang: Lang) -> str:
     if leg.destination == end_id:
         target += f" ({words['end_of_day']})"
     text = (
-        f"{words['next']}: {_duration(leg.travel_time, lang)} {words['by']} "
+        f"{words['next']}: {duration_text(leg.travel_time, lang)} {words['by']} "
         f"{_mode(leg.mode, lang)} {words['to']} {target}"
     )
     if leg.distance_m is not None:
-        text += f", {_km(leg.distance_m, lang)}"
+        text += f", {km_text(leg.distance_m, lang)}"
     return text
 
 
@@ -206,10 +187,10 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
         lines.append(f"{words['craft']}: {craft}")
     if village.themes:
         lines.append(f"{words['themes']}: {', '.join(village.themes)}")
-    window = f"{words['visit']} {_hhmm(stop.start)}–{_hhmm(stop.end)}"
-    details = [f"{words['arrive']} {_hhmm(stop.arrival)}"]
+    window = f"{words['visit']} {hhmm(stop.start)}–{hhmm(stop.end)}"
+    details = [f"{words['arrive']} {hhmm(stop.arrival)}"]
     if stop.wait > dt.timedelta(0):
-        details.append(f"{words['wait']} {_duration(stop.wait, lang)}")
+        details.append(f"{words['wait']} {duration_text(stop.wait, lang)}")
     lines.append(f"{window} ({', '.join(details)})")
     if next_leg is not None:
         lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
@@ -267,9 +248,9 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
         origin = names.get(leg.origin, leg.origin)
         target = names.get(leg.destination, leg.destination)
         lines = [f"{words['from']} {origin} {words['to']} {target}"]
-        line = f"{_duration(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+        line = f"{duration_text(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
         if leg.distance_m is not None:
-            line += f", {_km(leg.distance_m, lang)}"
+            line += f", {km_text(leg.distance_m, lang)}"
         lines.append(line)
         yield Event.new(
             uid=event_uid(day.date, "leg", leg.origin, leg.destination),

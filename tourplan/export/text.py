@@ -11,8 +11,9 @@ import textwrap
 from collections.abc import Iterator
 from typing import Literal
 
-from ..itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
+from ..itinerary import Break, Day, Itinerary, LeftOut, Leg, Stop
 from ..model import Place
+from ._common import duration_text, hhmm, km_text
 
 __all__ = ["format_itinerary"]
 
@@ -121,25 +122,6 @@ class _Style:
         return f"\x1b[{_STYLES[kind]}m{text}\x1b[0m"
 
 
-def _hhmm(value: dt.datetime) -> str:
-    return value.astimezone(HANOI_TZ).strftime("%H:%M")
-
-
-def _duration(value: dt.timedelta, lang: Lang) -> str:
-    words = _WORDS[lang]
-    minutes = round(value.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours} {words['h']} {rest:02d} {words['min']}"
-    if hours:
-        return f"{hours} {words['h']}"
-    return f"{rest} {words['min']}"
-
-
-def _km(distance_m: float, lang: Lang) -> str:
-    return f"{distance_m / 1000:.1f}".replace(".", _WORDS[lang]["decimal"]) + " km"
-
-
 def _date(date: dt.date, lang: Lang) -> str:
     weekday = _WEEKDAYS[lang][date.weekday()]
     if lang == "vi":
@@ -165,19 +147,19 @@ def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
     craft = village.craft(lang)
     text = style(name, "title") + (f" — {craft}" if craft else "")
     text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
-    yield _row(f"{_hhmm(stop.start)}–{_hhmm(stop.end)}", text, style)
+    yield _row(f"{hhmm(stop.start)}–{hhmm(stop.end)}", text, style)
     if stop.wait > dt.timedelta(0):
         note = _WORDS[lang]["arrived"].format(
-            time=_hhmm(stop.arrival), wait=_duration(stop.wait, lang)
+            time=hhmm(stop.arrival), wait=duration_text(stop.wait, lang)
         )
         yield _row("", style(note, "warn"), style)
 
 
 def _leg_text(leg: Leg, lang: Lang) -> str:
     words = _WORDS[lang]
-    text = f"→ {_duration(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+    text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
     if leg.distance_m is not None:
-        text += f", {_km(leg.distance_m, lang)}"
+        text += f", {km_text(leg.distance_m, lang)}"
     return text
 
 
@@ -196,7 +178,7 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
         return
     names = {day.start_place.id: start, day.end_place.id: end}
     names.update((s.village.id, s.village.display_name(lang)) for s in day.stops)
-    yield _row(_hhmm(day.departure), f"{words['leave']} {start}", style)
+    yield _row(hhmm(day.departure), f"{words['leave']} {start}", style)
     # The day as a timeline: (start time, order at equal times, item).
     items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
     items += [(leg.depart, 0, leg) for leg in day.legs]
@@ -207,17 +189,17 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
     for _, _, item in items:
         if isinstance(item, Leg):
             # Show the departure time only when the traveller lingers before leaving.
-            shown = _hhmm(item.depart) if item.depart != free_from else ""
+            shown = hhmm(item.depart) if item.depart != free_from else ""
             yield _row(shown, style(_leg_text(item, lang), "leg"), style, "leg")
             free_from = item.arrive
         elif isinstance(item, Break):
-            span = f"{_hhmm(item.start)}–{_hhmm(item.end)}"
+            span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             yield _row(span, _break_text(item, names, lang), style)
             free_from = item.end
         else:
             yield from _stop_lines(item, lang, style)
             free_from = item.end
-    yield _row(_hhmm(day.arrival), f"{words['back']} {end}", style)
+    yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {_totals(day.stops, [day], lang)}", "total")
 
 
@@ -227,12 +209,12 @@ def _totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
     parts = [f"{count} {words['stop'] if count == 1 else words['stops']}"]
     parts.append(f"{words['interest']} {sum(s.village.interest for s in stops)}")
     visiting = sum((s.duration for s in stops), dt.timedelta())
-    parts.append(f"{_duration(visiting, lang)} {words['visiting']}")
+    parts.append(f"{duration_text(visiting, lang)} {words['visiting']}")
     road = sum((d.travel_time for d in days), dt.timedelta())
-    parts.append(f"{_duration(road, lang)} {words['road']}")
+    parts.append(f"{duration_text(road, lang)} {words['road']}")
     distances = [d.distance_m for d in days if d.stops]
     if distances and all(m is not None for m in distances):
-        parts.append(_km(sum(m or 0.0 for m in distances), lang))
+        parts.append(km_text(sum(m or 0.0 for m in distances), lang))
     return " · ".join(parts)
 
 
