@@ -1,0 +1,67 @@
+"""The TOPTW benchmark's parser on real instance files (needs ../shared beside the repo)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tourplan.routing import schedule_routes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("toptw_bench", ROOT / "bench" / "toptw.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["toptw_bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+DATA = bench.DEFAULT_INSTANCES
+needs_data = pytest.mark.skipif(
+    not (DATA / "BKS.csv").exists(),
+    reason=f"public TOPTW instances not found at {DATA} (clone 'shared' beside the repository)",
+)
+
+
+@needs_data
+def test_solomon_instance_is_read_in_tenths() -> None:
+    inst = bench.read_instance(DATA / "instances/c_r_rc_100_100/c101.txt")
+    assert len(inst.x) == 101 and inst.scale == 10
+    p = inst.problem(2)
+    assert len(p.visits) == 100 and len(p.tours) == 2
+    assert (p.tours[0].earliest_start, p.tours[0].latest_end) == (0, 12360)
+    v = p.visits[0]
+    assert (v.service, v.score, v.windows[0].start, v.windows[0].end) == (900, 10, 9120, 9670)
+    # depot (40, 50) to customer 1 (45, 68): 18.681... truncated to 18.6
+    assert p.travel(0, 1) == 186
+
+
+@needs_data
+def test_pr_instance_with_crlf_is_read_in_hundredths() -> None:
+    inst = bench.read_instance(DATA / "instances/pr01_10/pr01.txt")
+    assert len(inst.x) == 49 and inst.scale == 100
+    assert sum(inst.score) == 657
+    p = inst.problem(1)
+    assert p.tours[0].latest_end == 100_000
+
+
+@needs_data
+def test_broken_header_of_c204_is_read() -> None:
+    inst = bench.read_instance(DATA / "instances/c_r_rc_200_100/c204.txt")
+    assert len(inst.x) == 101
+
+
+@needs_data
+def test_a_solution_maps_back_to_vertex_ids(tmp_path: Path) -> None:
+    inst = bench.read_instance(DATA / "instances/pr01_10/pr01.txt")
+    p = inst.problem(1)
+    s = schedule_routes(p, [[]])
+    assert s.score == 0 and p.visits[0].id == "1"

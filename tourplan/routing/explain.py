@@ -1,0 +1,128 @@
+"""Reasons why a routing problem cannot be solved, found before (or instead of) searching."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..exceptions import InfeasibleError
+from .problem import RoutingProblem, Tour, Visit
+from .solution import schedule_tour
+
+__all__ = ["explain_infeasible", "fits_alone"]
+
+
+def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
+    """Why ``visit`` cannot be the only visit of ``tour`` (breaks ignored), or ``None`` if it can.
+
+    Parameters
+    ----------
+    problem
+        The problem (for travel times).
+    visit, tour
+        The visit and the tour to test.
+
+    Returns
+    -------
+    str or None
+        A short reason, or ``None`` when the visit fits.
+    """
+    if tour.max_visits == 0:
+        return f"tour {tour.id!r} allows no visits"
+    go = problem.travel(tour.start_location, visit.location)
+    back = problem.travel(visit.location, tour.end_location)
+    if visit.service > tour.horizon:
+        return f"its {visit.service} service is longer than tour {tour.id!r} ({tour.horizon})"
+    if go + visit.service + back > tour.horizon:
+        return (
+            f"going there and back takes {go} + {visit.service} + {back} > {tour.horizon} "
+            f"available in tour {tour.id!r}"
+        )
+    latest_start = tour.latest_end - back - visit.service
+    earliest = tour.earliest_start + go
+    if not any(w.start <= latest_start and w.end >= earliest for w in visit.windows):
+        return (
+            f"it is closed whenever tour {tour.id!r} could be there "
+            f"(start between {earliest} and {latest_start})"
+        )
+    return None
+
+
+def explain_infeasible(problem: RoutingProblem) -> list[str]:
+    """Find required visits that cannot be part of any solution, with the reason.
+
+    Checks each required visit alone in each allowed tour (windows, distance, service length,
+    breaks, tour limits), then pairs of required visits confined to the same single tour, and the
+    count of required visits against the tours' ``max_visits``. An empty list does not prove the
+    problem feasible.
+
+    Parameters
+    ----------
+    problem
+        The problem to examine.
+
+    Returns
+    -------
+    list of str
+        One reason per problem found, each naming the visit(s).
+
+    Examples
+    --------
+    >>> from tourplan.routing.problem import TimeWindow, Tour, Visit
+    >>> p = RoutingProblem(
+    ...     [[0, 10], [10, 0]],
+    ...     visits=(Visit("kiln", 1, 5, (TimeWindow(500, 600),), score=1, required=True),),
+    ...     tours=(Tour("day 1", 0, 0, 0, 100),),
+    ... )
+    >>> explain_infeasible(p)  # doctest: +ELLIPSIS
+    ["required visit 'kiln' cannot fit in any tour: it is closed whenever tour 'day 1' could be..."]
+    """
+    reasons: list[str] = []
+    alone: dict[int, list[int]] = {}
+    for i, v in enumerate(problem.visits):
+        if not v.required:
+            continue
+        why: list[str] = []
+        ok: list[int] = []
+        for t, tour in enumerate(problem.tours):
+            if not v.allows(t):
+                continue
+            reason = fits_alone(problem, v, tour)
+            if reason is None:
+                try:
+                    schedule_tour(problem, t, [i])
+                except InfeasibleError:
+                    reason = f"its visit cannot be combined with the breaks of tour {tour.id!r}"
+            if reason is None:
+                ok.append(t)
+            else:
+                why.append(reason)
+        alone[i] = ok
+        if not ok:
+            reasons.append(f"required visit {v.id!r} cannot fit in any tour: {'; '.join(why)}")
+    feasible = {i: ts for i, ts in alone.items() if ts}
+    if len(feasible) <= 40:
+        for i, j in combinations(sorted(feasible), 2):
+            ti, tj = feasible[i], feasible[j]
+            if len(ti) == 1 and ti == tj:
+                t = ti[0]
+                fits = False
+                for order in ([i, j], [j, i]):
+                    try:
+                        schedule_tour(problem, t, order)
+                        fits = True
+                        break
+                    except InfeasibleError:
+                        pass
+                if not fits:
+                    reasons.append(
+                        f"required visits {problem.visits[i].id!r} and {problem.visits[j].id!r} "
+                        f"cannot both fit in tour {problem.tours[t].id!r}, the only one they allow"
+                    )
+    limits = [t.max_visits for t in problem.tours]
+    n_required = sum(v.required for v in problem.visits)
+    if None not in limits and n_required > sum(x for x in limits if x is not None):
+        reasons.append(
+            f"{n_required} required visits but the tours allow at most "
+            f"{sum(x for x in limits if x is not None)} visits in all"
+        )
+    return reasons

@@ -1,0 +1,300 @@
+"""Constructive insertion and an iterated local search around it (TOPTW literature).
+
+Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
+al. 2009), vectorised with numpy per tour. The iterated local search alternates a shake (remove a
+run of consecutive visits from each tour) with insertion, keeping the best plan. Both respect
+windows (several per visit), tour windows, allowed tours and ``max_visits``; they ignore breaks and
+``max_duration``, so the solver uses them only for problems without these.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from .problem import RoutingProblem
+
+__all__ = ["Inserter", "insertion_routes", "iterated_insertion"]
+
+_INF = np.iinfo(np.int64).max // 4
+# Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
+_STALE = 0.5
+_Int = npt.NDArray[np.int64]
+Routes = list[list[int]]
+
+
+class Inserter:
+    """Score-per-time insertion for one problem (arrays prepared once).
+
+    Parameters
+    ----------
+    problem
+        The problem; must have no breaks and no ``max_duration`` (see :meth:`supports`).
+    allowed
+        For each visit, the tours it may be in (after any pruning by the caller).
+    """
+
+    def __init__(self, problem: RoutingProblem, allowed: Sequence[Sequence[int]]) -> None:
+        self.problem = problem
+        visits = problem.visits
+        n = len(visits)
+        self.n = n
+        self.tt = problem.travel_times
+        n_win = max((len(v.windows) for v in visits), default=1)
+        self.opens = np.full((n, n_win), _INF, dtype=np.int64)
+        self.closes = np.full((n, n_win), -1, dtype=np.int64)
+        for i, v in enumerate(visits):
+            for k, w in enumerate(v.windows):
+                self.opens[i, k], self.closes[i, k] = w.start, w.end
+        self.loc = np.array([v.location for v in visits], dtype=np.int64)
+        self.svc = np.array([v.service for v in visits], dtype=np.int64)
+        self.score = np.array([v.score for v in visits], dtype=np.int64)
+        weight = self.score.astype(float) ** 2
+        weight[[i for i, v in enumerate(visits) if v.required]] = 1e18
+        self.weight = weight
+        mask = np.zeros((len(problem.tours), n), dtype=bool)
+        for i, ts in enumerate(allowed):
+            mask[list(ts), i] = True
+        self.allowed = mask & (weight > 0)[None, :]
+        self.noise = np.ones(n)
+        # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
+        self.tt_list: list[list[int]] = self.tt.tolist()
+        self.loc_list: list[int] = self.loc.tolist()
+        self.svc_list: list[int] = self.svc.tolist()
+        self.windows = [[(w.start, w.end) for w in v.windows] for v in visits]
+
+    @staticmethod
+    def supports(problem: RoutingProblem) -> bool:
+        """Whether the heuristic handles the problem (no breaks, no duration limits)."""
+        return not any(t.breaks or t.max_duration is not None for t in problem.tours)
+
+    def _start(self, i: int, arrival: int) -> int | None:
+        for start, end in self.windows[i]:
+            if arrival <= end:
+                return arrival if arrival > start else start
+        return None
+
+    def forward(self, r: int, route: list[int]) -> list[int] | None:
+        """End time after each stop (start place first), or ``None`` if a window is missed."""
+        tour = self.problem.tours[r]
+        tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
+        prev = tour.start_location
+        ends = [tour.earliest_start]
+        for i in route:
+            s = self._start(i, ends[-1] + tt[prev][loc[i]])
+            if s is None:
+                return None
+            ends.append(s + svc[i])
+            prev = loc[i]
+        if ends[-1] + tt[prev][tour.end_location] > tour.latest_end:
+            return None
+        return ends
+
+    def repair(self, r: int, route: list[int]) -> None:
+        """Drop visits (from the end) until the route is feasible again."""
+        while route and self.forward(r, route) is None:
+            bad = len(route) - 1
+            tour = self.problem.tours[r]
+            prev, end = tour.start_location, tour.earliest_start
+            for k, i in enumerate(route):
+                s = self._start(i, end + int(self.tt[prev, self.loc[i]]))
+                if s is None:
+                    bad = k
+                    break
+                end, prev = s + int(self.svc[i]), int(self.loc[i])
+            del route[bad]
+
+    def evaluate(
+        self, r: int, route: list[int], unrouted: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.float64], _Int]:
+        """Best ratio (or -1) and insertion position of each visit in route ``r``."""
+        tour = self.problem.tours[r]
+        n = self.n
+        ratio = np.full(n, -1.0)
+        pos = np.zeros(n, dtype=np.int64)
+        cand = np.flatnonzero(self.allowed[r] & unrouted)
+        if cand.size == 0 or (tour.max_visits is not None and len(route) >= tour.max_visits):
+            return ratio, pos
+        ends = self.forward(r, route)
+        assert ends is not None
+        ttl, locl, svcl = self.tt_list, self.loc_list, self.svc_list
+        locs = [tour.start_location, *(locl[i] for i in route), tour.end_location]
+        latest = [tour.latest_end]  # latest arrival at the next stop of each gap (reversed)
+        for k in range(len(route) - 1, -1, -1):
+            i = route[k]
+            bound = latest[-1] - ttl[locl[i]][locs[k + 2]] - svcl[i]
+            best = -_INF
+            for start, end in self.windows[i]:
+                if start <= bound:
+                    best = min(end, bound)
+            latest.append(best)
+        latest.reverse()
+        tt, loc, svc = self.tt, self.loc, self.svc
+        prev_loc = np.array(locs[:-1], dtype=np.int64)
+        next_loc = np.array(locs[1:], dtype=np.int64)
+        end_prev = np.array(ends, dtype=np.int64)
+        latest_next = np.array(latest, dtype=np.int64)
+        old_arrival = end_prev + tt[prev_loc, next_loc]
+        arr = end_prev[:, None] + tt[prev_loc][:, loc[cand]]  # positions x candidates
+        a = arr[..., None]
+        start = np.where(
+            a <= self.closes[cand][None], np.maximum(a, self.opens[cand][None]), _INF
+        ).min(axis=-1)
+        end = start + svc[cand][None]
+        new_arrival = end + tt[loc[cand]][:, next_loc].T
+        feasible = (start < _INF) & (new_arrival <= latest_next[:, None])
+        shift = np.where(feasible, new_arrival - old_arrival[:, None], _INF)
+        best_pos = shift.argmin(axis=0)
+        best_shift = shift[best_pos, np.arange(cand.size)]
+        ok_c = best_shift < _INF
+        ratio[cand[ok_c]] = (self.weight * self.noise)[cand[ok_c]] / np.maximum(best_shift[ok_c], 1)
+        pos[cand] = best_pos
+        return ratio, pos
+
+    def fill(self, routes: Routes) -> Routes:
+        """Insert visits into ``routes`` (in place) while any fits; return them."""
+        unrouted = np.ones(self.n, dtype=bool)
+        for route in routes:
+            unrouted[route] = False
+        table = [self.evaluate(r, route, unrouted) for r, route in enumerate(routes)]
+        while True:
+            ratios = np.stack([t[0] for t in table])
+            r, c = np.unravel_index(int(ratios.argmax()), ratios.shape)
+            if ratios[r, c] <= 0:
+                return routes
+            routes[r].insert(int(table[r][1][c]), int(c))
+            unrouted[c] = False
+            for t in table:
+                t[0][c] = -1.0
+            table[r] = self.evaluate(int(r), routes[r], unrouted)
+
+    def value(self, routes: Routes) -> tuple[int, int]:
+        """(score, -travel) of routes: larger is better."""
+        score = sum(int(self.score[i]) for route in routes for i in route)
+        travel = 0
+        for r, route in enumerate(routes):
+            if route:
+                tour = self.problem.tours[r]
+                locs = [tour.start_location, *(int(self.loc[i]) for i in route)]
+                locs.append(tour.end_location)
+                travel += int(self.tt[locs[:-1], locs[1:]].sum())
+        return score, -travel
+
+
+def warm_up() -> None:
+    """Do nothing; submitting this to a fresh worker process makes it import this module."""
+
+
+def insertion_routes(problem: RoutingProblem, allowed: Sequence[Sequence[int]]) -> Routes | None:
+    """Routes built by score-per-time insertion, or ``None`` if the problem is unsupported.
+
+    Parameters
+    ----------
+    problem
+        The problem.
+    allowed
+        For each visit, the tours it may be in.
+    """
+    if not Inserter.supports(problem):
+        return None
+    return Inserter(problem, allowed).fill([[] for _ in problem.tours])
+
+
+def iterated_insertion(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    *,
+    start: Sequence[Sequence[int]] | None = None,
+    seconds: float | None = None,
+    iterations: int | None = None,
+    seed: int = 0,
+    noise: float = 0.0,
+    until: float | None = None,
+    shake_mix: bool = True,
+) -> Routes | None:
+    """Iterated local search: shake (remove runs of visits) then re-insert, keep the best.
+
+    Follows Vansteenwegen et al. (2009): each tour loses ``size`` consecutive visits from
+    position ``pos``; ``size`` grows while nothing improves, ``pos`` moves on by ``size``. After
+    a stretch without improvement the search goes back to the best plan with a random position.
+
+    Parameters
+    ----------
+    problem, allowed
+        As for :func:`insertion_routes`.
+    start
+        Routes to start from (default: built by insertion).
+    seconds, iterations
+        Stop after this much wall time or this many shakes, whichever comes first (at least
+        one must be given; ``iterations`` alone is deterministic).
+    seed
+        Seed of the random restarts and noise.
+    noise
+        Relative random noise on each visit's weight at each re-insertion (0 = none).
+    until
+        Stop at this ``time.monotonic()`` instant (an alternative to ``seconds``).
+    shake_mix
+        Alternate the run removal with removing as many visits scattered over each tour.
+
+    Returns
+    -------
+    list of list of int or None
+        The best routes found, or ``None`` if the problem is unsupported.
+    """
+    if not Inserter.supports(problem):
+        return None
+    if seconds is None and iterations is None and until is None:
+        raise ValueError("give seconds, until or iterations")
+    ins = Inserter(problem, allowed)
+    rng = random.Random(seed)
+    np_rng = np.random.default_rng(seed)
+    deadline = until if seconds is None else time.monotonic() + seconds
+    current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
+    for r, route in enumerate(current):
+        ins.repair(r, route)
+    ins.fill(current)
+    best, best_value = [list(r) for r in current], ins.value(current)
+    longest = max(1, max(len(r) for r in current))
+    size, pos, stale, it = 1, 0, 0, 0
+    bound = int(ins.score[ins.allowed.any(axis=0)].sum())
+    last_gain = 0
+    while (
+        best_value[0] < bound
+        and it - last_gain < 200 * (1 + ins.n)
+        and (iterations is None or it < iterations)
+        and (deadline is None or time.monotonic() < deadline)
+    ):
+        it += 1
+        scatter = it % 2 == 0 and shake_mix
+        for r, route in enumerate(current):
+            if not route:
+                continue
+            if scatter:  # remove ``size`` visits anywhere in the tour
+                for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
+                    del route[k]
+            else:  # remove a run of ``size`` consecutive visits
+                p = pos % len(route)
+                del route[p : p + size]
+            ins.repair(r, route)
+        if noise:
+            ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
+        ins.fill(current)
+        value = ins.value(current)
+        if value > best_value:
+            best, best_value = [list(r) for r in current], value
+            size, stale, last_gain = 1, 0, it
+            longest = max(1, max(len(r) for r in current))
+        else:
+            size += 1
+            stale += 1
+        pos += size
+        if size > max(1, longest // 2):
+            size = 1
+        if stale > _STALE * (25 + longest):
+            current = [list(r) for r in best]
+            pos, size, stale = rng.randrange(longest), 1, 0
+    return best
