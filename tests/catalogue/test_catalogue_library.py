@@ -150,12 +150,6 @@ def test_must_include_and_must_themes_are_in_some_route(plan: Plan) -> None:
         ), theme
 
 
-@pytest.mark.xfail(
-    reason="solver bug: in deterministic mode with the default iteration limit a required "
-    "village is dropped once there are two or more parallel routes (InfeasibleError 'some "
-    "required visits could not be planned'); plan_trip and a one-route catalogue plan it",
-    strict=False,
-)
 def test_a_must_village_is_planned_in_a_two_route_catalogue() -> None:
     request = CatalogueRequest(date=SATURDAY, routes=2, must_include=("quang-phu-cau",))
     catalogue = plan_catalogue(request, search=SearchParameters(deterministic=True))

@@ -179,7 +179,6 @@ class _Model:
         self.dim = dim
         # A unit of score outweighs any possible total travel time.
         self.big_m = sum(t.horizon for t in tours) + 1
-        required_penalty = (problem.total_score + 1) * self.big_m
         for node, vi in enumerate(self.node_visit):
             v = visits[vi]
             index = manager.NodeToIndex(node)
@@ -196,9 +195,12 @@ class _Model:
             if len(ok) < n_tours:
                 # SetAllowedVehiclesForIndex's SWIG binding rejects Python lists in
                 # OR-Tools 9.15; restricting the vehicle variable is equivalent (-1 = unperformed).
-                routing.VehicleVar(index).SetValues([-1, *ok])
-            penalty = required_penalty if v.required else v.score * self.big_m
-            routing.AddDisjunction([index], penalty)
+                routing.VehicleVar(index).SetValues(ok if v.required else [-1, *ok])
+            if not v.required:
+                # Optional: leaving it out costs its score (more than any travel it saves).
+                routing.AddDisjunction([index], v.score * self.big_m)
+            # Required visits get no disjunction: every OR-Tools solution performs them, so
+            # a short or deterministic search cannot trade them away for a cheaper plan.
         for t, tour in enumerate(tours):
             s, e = routing.Start(t), routing.End(t)
             dim.CumulVar(s).SetRange(
@@ -468,6 +470,13 @@ def _search(
                 result = start
         else:
             result = routing.SolveWithParameters(sp)
+            if result is None and params.first_solution == "insertion":
+                # Path-cheapest-arc can miss every plan that holds all required visits;
+                # cheapest insertion builds one around them.
+                sp.first_solution_strategy = (
+                    routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
+                )
+                result = routing.SolveWithParameters(sp)
         if result is not None and (
             best is None or result.ObjectiveValue() <= best.ObjectiveValue()
         ):
