@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import math
 import os
 import unicodedata
@@ -374,7 +375,10 @@ def _route_id(hub: Place, village_ids: Sequence[str], theme: str) -> str:
 
 
 def _solve_with_repeats(
-    problem: RoutingProblem, params: SearchParameters, max_routes_per_village: int
+    problem: RoutingProblem,
+    params: SearchParameters,
+    max_routes_per_village: int,
+    themes: Sequence[frozenset[str]],
 ) -> Solution:
     """Best coverage first (each village once), then repeats where routes have room.
 
@@ -395,9 +399,67 @@ def _solve_with_repeats(
         routes[tour.tour] = [first[v.visit] for v in tour.visits]
     if max_routes_per_village > 1:
         _insert_repeats(problem, routes)
+    _gather_themes(problem, routes, themes)
     solution = schedule_routes(problem, routes)
     validate_solution(problem, solution)
     return solution
+
+
+MAX_EXTRA_DRIVING = 0.10
+"""A swap that gathers themes may lengthen the two routes' driving by at most this share."""
+
+
+def _coherence(route: Sequence[int], themes: Sequence[frozenset[str]]) -> int:
+    """Pairs of stops in a route that share a theme."""
+    return sum(1 for k, a in enumerate(route) for b in route[k + 1 :] if themes[a] & themes[b])
+
+
+def _gather_themes(
+    problem: RoutingProblem, routes: list[list[int]], themes: Sequence[frozenset[str]]
+) -> None:
+    """Break ties toward themed routes: swap villages between routes, in place.
+
+    A swap keeps the set of villages (so coverage and interest are unchanged), must keep both
+    routes feasible, must raise the number of same-theme pairs, and may add at most
+    :data:`MAX_EXTRA_DRIVING` to the two routes' driving. Deterministic: fixed order, first
+    improvement, a bounded number of passes.
+    """
+
+    village = [v.id.split("#", 1)[0] for v in problem.visits]
+
+    def driving(t: int, route: list[int]) -> int | None:
+        try:
+            return schedule_tour(problem, t, route).travel_time
+        except InfeasibleError:
+            return None
+
+    for _ in range(5):
+        improved = False
+        for a, b in itertools.combinations(range(len(routes)), 2):
+            if not routes[a] or not routes[b]:
+                continue
+            before = _coherence(routes[a], themes) + _coherence(routes[b], themes)
+            drive = (driving(a, routes[a]) or 0) + (driving(b, routes[b]) or 0)
+            for i, j in itertools.product(range(len(routes[a])), range(len(routes[b]))):
+                va, vb = routes[a][i], routes[b][j]
+                if themes[va] == themes[vb]:
+                    continue
+                new_a = [*routes[a][:i], vb, *routes[a][i + 1 :]]
+                new_b = [*routes[b][:j], va, *routes[b][j + 1 :]]
+                if len({village[x] for x in new_a}) < len(new_a) or len(
+                    {village[x] for x in new_b}
+                ) < len(new_b):
+                    continue  # a village's copy would join a route that visits it already
+                if _coherence(new_a, themes) + _coherence(new_b, themes) <= before:
+                    continue
+                da, db = driving(a, new_a), driving(b, new_b)
+                if da is None or db is None or da + db > drive * (1 + MAX_EXTRA_DRIVING):
+                    continue
+                routes[a], routes[b] = new_a, new_b
+                improved = True
+                break
+        if not improved:
+            return
 
 
 def _insert_repeats(problem: RoutingProblem, routes: list[list[int]]) -> None:
@@ -542,7 +604,11 @@ def plan_catalogue(
         lang=lang,
     )
     params = search or SearchParameters(time_limit=10.0)
-    solution = _solve_with_repeats(planning.problem, params, request.max_routes_per_village)
+    by_id = {v.id: v for v in villages}
+    visit_themes = [frozenset(by_id[v.id.split("#", 1)[0]].themes) for v in planning.problem.visits]
+    solution = _solve_with_repeats(
+        planning.problem, params, request.max_routes_per_village, visit_themes
+    )
     plan = to_itinerary(planning, solution, lang=lang)
 
     hub = planning.start

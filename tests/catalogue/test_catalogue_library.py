@@ -12,6 +12,8 @@ import tourplan
 from tourplan.catalogue import THEME_LABELS, Catalogue, CatalogueRequest, plan_catalogue
 from tourplan.checks import check_itinerary
 from tourplan.exceptions import DataError
+from tourplan.hours import OpeningHours
+from tourplan.model import Village
 from tourplan.routing import SearchParameters
 
 SATURDAY = dt.date(2026, 12, 5)
@@ -198,3 +200,33 @@ def test_bad_requests_name_the_field(fields: dict[str, Any], field: str) -> None
     with pytest.raises(DataError) as caught:
         CatalogueRequest(date=SATURDAY, **fields)
     assert caught.value.field == field
+
+
+def test_ties_are_broken_toward_routes_of_one_theme() -> None:
+    # Four equally interesting villages around the hub, two potters and two weavers, two
+    # routes of two stops: any split covers everything, so themes decide.
+    def village(vid: str, lat: float, lon: float, theme: str) -> Village:
+        return Village(
+            vid,
+            f"Làng {vid}",
+            vid,
+            lat,
+            lon,
+            visit_minutes=60,
+            opening_hours=OpeningHours.parse("Mo-Su 08:00-17:00"),
+            interest=50,
+            themes=(theme,),
+        )
+
+    villages = tourplan.Villages(
+        [
+            village("pots-n", 21.040, 105.852, "ceramics"),
+            village("silk-e", 21.028, 105.865, "textiles"),
+            village("pots-s", 21.015, 105.852, "ceramics"),
+            village("silk-w", 21.028, 105.839, "textiles"),
+        ]
+    )
+    request = CatalogueRequest(date=SATURDAY, routes=2, max_stops=2, min_stops=2, lunch=None)
+    catalogue = plan_catalogue(request, villages, search=SearchParameters(deterministic=True))
+    assert len(catalogue.routes) == 2 and set(catalogue.covered) == set(villages.ids)
+    assert sorted(r.themes for r in catalogue.routes) == [("ceramics",), ("textiles",)]
