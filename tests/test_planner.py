@@ -1,4 +1,4 @@
-"""Trip planning end to end: request -> itinerary, checked by the independent itinerary validator."""
+"""Trip planning end to end: request -> itinerary, checked by the independent validator."""
 
 from __future__ import annotations
 
@@ -36,10 +36,27 @@ def plan(request: TripRequest, villages: Villages | None = None, **kw: object) -
     return itinerary
 
 
-def village(vid: str, lat: float, lon: float, *, hours: str = "Mo-Su 08:00-17:00",
-            minutes: int = 60, interest: int = 50, themes: tuple[str, ...] = ()) -> Village:
-    return Village(vid, f"Làng {vid}", f"{vid} village", lat, lon, visit_minutes=minutes,
-                   opening_hours=OpeningHours.parse(hours), interest=interest, themes=themes)
+def village(
+    vid: str,
+    lat: float,
+    lon: float,
+    *,
+    hours: str = "Mo-Su 08:00-17:00",
+    minutes: int = 60,
+    interest: int = 50,
+    themes: tuple[str, ...] = (),
+) -> Village:
+    return Village(
+        vid,
+        f"Làng {vid}",
+        f"{vid} village",
+        lat,
+        lon,
+        visit_minutes=minutes,
+        opening_hours=OpeningHours.parse(hours),
+        interest=interest,
+        themes=themes,
+    )
 
 
 HOTEL = Place("hotel", "Khách sạn", 21.0278, 105.8523)
@@ -50,7 +67,11 @@ HOTEL = Place("hotel", "Khách sạn", 21.0278, 105.8523)
 
 def test_two_day_trip_over_bundled_data_is_feasible_with_lunch_and_must_see() -> None:
     request = TripRequest.for_days(
-        "Hồ Hoàn Kiếm", SATURDAY, days=2, must_visit=["Bát Tràng"], themes=["textiles"],
+        "Hồ Hoàn Kiếm",
+        SATURDAY,
+        days=2,
+        must_visit=["Bát Tràng"],
+        themes=["textiles"],
         max_stops_per_day=4,
     )
     itinerary = plan(request)
@@ -63,7 +84,9 @@ def test_two_day_trip_over_bundled_data_is_feasible_with_lunch_and_must_see() ->
         assert lunch.name == "lunch"
         assert dt.time(11) <= lunch.start.time() <= dt.time(13)
         assert lunch.duration == dt.timedelta(minutes=60)
-        assert day.departure.tzinfo is HANOI_TZ and day.departure.utcoffset() == dt.timedelta(hours=7)
+        assert day.departure.tzinfo is HANOI_TZ and day.departure.utcoffset() == dt.timedelta(
+            hours=7
+        )
     # every village is either visited or left out with a reason, never both, never lost
     left = {x.village.id for x in itinerary.left_out}
     assert left.isdisjoint(itinerary.village_ids)
@@ -92,10 +115,12 @@ def test_must_visit_closed_on_every_date_is_explained() -> None:
 
 
 def test_village_closed_on_monday_is_never_scheduled_on_monday() -> None:
-    villages = Villages([
-        village("museum", 21.00, 105.80, hours="Tu-Su 08:00-17:00", interest=90),
-        village("near", 21.01, 105.82),
-    ])
+    villages = Villages(
+        [
+            village("museum", 21.00, 105.80, hours="Tu-Su 08:00-17:00", interest=90),
+            village("near", 21.01, 105.82),
+        ]
+    )
     request = TripRequest(start=HOTEL, dates=(MONDAY, TUESDAY), lunch=None, max_stops_per_day=1)
     itinerary = plan(request, villages)
     monday, tuesday = itinerary.days
@@ -104,8 +129,9 @@ def test_village_closed_on_monday_is_never_scheduled_on_monday() -> None:
 
 
 def test_visit_fits_inside_one_opening_span_around_the_midday_closure() -> None:
-    villages = Villages([village("w", 21.0, 105.9, hours="Mo-Su 08:00-10:30,13:30-17:00",
-                                 minutes=180)])
+    villages = Villages(
+        [village("w", 21.0, 105.9, hours="Mo-Su 08:00-10:30,13:30-17:00", minutes=180)]
+    )
     request = TripRequest(start=HOTEL, dates=(SATURDAY,), lunch=None)
     (stop,) = plan(request, villages).stops
     assert stop.start.time() >= dt.time(13, 30) and stop.end.time() <= dt.time(17)
@@ -138,14 +164,20 @@ def test_unknown_start_place_is_named() -> None:
 
 def test_end_before_start_is_refused() -> None:
     with pytest.raises(DataError, match="ends") as info:
-        TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), day_start=dt.time(17),
-                    day_end=dt.time(8))
+        TripRequest(
+            start="hoan-kiem-lake", dates=(SATURDAY,), day_start=dt.time(17), day_end=dt.time(8)
+        )
     assert info.value.field == "day_end"
 
 
 def test_day_window_shorter_than_any_visit_is_a_clear_error() -> None:
-    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), day_start=dt.time(9),
-                          day_end=dt.time(9, 30), lunch=None)
+    request = TripRequest(
+        start="hoan-kiem-lake",
+        dates=(SATURDAY,),
+        day_start=dt.time(9),
+        day_end=dt.time(9, 30),
+        lunch=None,
+    )
     with pytest.raises(DataError, match="shorter than any visit") as info:
         plan_trip(request, search=FAST)
     assert info.value.field == "day_end"
@@ -158,8 +190,13 @@ def test_a_date_in_the_past_is_allowed() -> None:
 
 def test_lunch_must_fit_in_the_day() -> None:
     with pytest.raises(DataError, match="lunch") as info:
-        TripRequest(start="x", dates=(SATURDAY,), day_start=dt.time(13, 30),
-                    day_end=dt.time(17), lunch=Lunch(dt.time(11), dt.time(13), 60))
+        TripRequest(
+            start="x",
+            dates=(SATURDAY,),
+            day_start=dt.time(13, 30),
+            day_end=dt.time(17),
+            lunch=Lunch(dt.time(11), dt.time(13), 60),
+        )
     assert info.value.field == "lunch"
 
 
@@ -198,13 +235,21 @@ def test_max_stops_per_day_is_respected_and_explained() -> None:
 
 def test_theme_preference_changes_the_choice() -> None:
     # Two equally interesting villages at the same distance; only one fits in the day.
-    villages = Villages([
-        village("pots", 21.05, 105.85, minutes=240, themes=("ceramics",)),
-        village("silk", 21.00, 105.85, minutes=240, themes=("textiles",)),
-    ])
+    villages = Villages(
+        [
+            village("pots", 21.05, 105.85, minutes=240, themes=("ceramics",)),
+            village("silk", 21.00, 105.85, minutes=240, themes=("textiles",)),
+        ]
+    )
     for theme, expected in (("ceramics", "pots"), ("textiles", "silk")):
-        request = TripRequest(start=HOTEL, dates=(SATURDAY,), lunch=None, themes=(theme,),
-                              day_start=dt.time(8), day_end=dt.time(13))
+        request = TripRequest(
+            start=HOTEL,
+            dates=(SATURDAY,),
+            lunch=None,
+            themes=(theme,),
+            day_start=dt.time(8),
+            day_end=dt.time(13),
+        )
         assert plan(request, villages).village_ids == (expected,)
 
 
@@ -227,10 +272,12 @@ def test_different_end_place_and_start_as_coordinates() -> None:
 
 
 def test_too_far_village_is_explained() -> None:
-    villages = Villages([
-        village("near", 21.03, 105.86),
-        village("far", 20.55, 105.30),  # ~80 km away: no time to get there and back on foot
-    ])
+    villages = Villages(
+        [
+            village("near", 21.03, 105.86),
+            village("far", 20.55, 105.30),  # ~80 km away: no time to get there and back on foot
+        ]
+    )
     request = TripRequest(start=HOTEL, dates=(SATURDAY,), mode="walk")
     itinerary = plan(request, villages)
     reasons = {x.village.id: x.reason for x in itinerary.left_out}

@@ -8,6 +8,7 @@ produce; users can run it on itineraries they edit or load from JSON.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from .datasets import Villages
 from .exceptions import TourplanError, UnknownPlaceError
@@ -24,7 +25,9 @@ class ItineraryError(TourplanError, ValueError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__("the itinerary is not feasible:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__(
+            "the itinerary is not feasible:\n" + "\n".join(f"  - {p}" for p in problems)
+        )
 
 
 def _local(value: dt.datetime, date: dt.date, what: str, problems: list[str]) -> int:
@@ -51,14 +54,18 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     leave = _local(day.departure, date, f"{tag} departure", problems)
     back = _local(day.arrival, date, f"{tag} return", problems)
     if leave < day_open:
-        problems.append(f"{tag}: leaves at {day.departure:%H:%M}, before the day starts "
-                        f"({request.day_start:%H:%M})")
+        problems.append(
+            f"{tag}: leaves at {day.departure:%H:%M}, before the day starts "
+            f"({request.day_start:%H:%M})"
+        )
     if back > day_close:
-        problems.append(f"{tag}: returns at {day.arrival:%H:%M}, after the day ends "
-                        f"({request.day_end:%H:%M})")
+        problems.append(
+            f"{tag}: returns at {day.arrival:%H:%M}, after the day ends ({request.day_end:%H:%M})"
+        )
     if request.max_stops_per_day is not None and len(day.stops) > request.max_stops_per_day:
-        problems.append(f"{tag}: {len(day.stops)} stops, more than the maximum "
-                        f"{request.max_stops_per_day}")
+        problems.append(
+            f"{tag}: {len(day.stops)} stops, more than the maximum {request.max_stops_per_day}"
+        )
 
     # The timeline: depart, then (leg, stop)*, leg, arrive; breaks sit between events.
     events: list[tuple[dt.datetime, dt.datetime, str]] = []
@@ -69,15 +76,16 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     for brk in day.breaks:
         events.append((brk.start, brk.end, f"{brk.name} break"))
     events.sort(key=lambda e: (e[0], e[1]))
-    for (s1, e1, n1), (s2, e2, n2) in zip(events, events[1:], strict=False):
+    for (s1, e1, n1), (s2, e2, n2) in itertools.pairwise(events):
         nested_break = (n1.startswith("leg") and n2.endswith("break") and e2 <= e1) or (
             n2.startswith("leg") and n1.endswith("break") and s1 == s2 and e1 <= e2
         )
         if nested_break:
             continue  # a break taken on the way, inside a long journey
         if s2 < e1 and e1 > s1 and e2 > s2:
-            problems.append(f"{tag}: {n1} ({s1:%H:%M}-{e1:%H:%M}) overlaps {n2} "
-                            f"({s2:%H:%M}-{e2:%H:%M})")
+            problems.append(
+                f"{tag}: {n1} ({s1:%H:%M}-{e1:%H:%M}) overlaps {n2} ({s2:%H:%M}-{e2:%H:%M})"
+            )
     if day.legs and day.legs[0].depart < day.departure:
         problems.append(f"{tag}: the first leg leaves before the day's departure")
     if day.legs and day.legs[-1].arrive > day.arrival:
@@ -85,26 +93,33 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     expected_route = [day.start_place.id, *(s.village.id for s in day.stops), day.end_place.id]
     for k, leg in enumerate(day.legs):
         if (leg.origin, leg.destination) != (expected_route[k], expected_route[k + 1]):
-            problems.append(f"{tag}: leg {k + 1} goes {leg.origin} -> {leg.destination}, "
-                            f"expected {expected_route[k]} -> {expected_route[k + 1]}")
+            problems.append(
+                f"{tag}: leg {k + 1} goes {leg.origin} -> {leg.destination}, "
+                f"expected {expected_route[k]} -> {expected_route[k + 1]}"
+            )
     for k, stop in enumerate(day.stops):
         v = stop.village
         if day.legs[k].arrive != stop.arrival:
-            problems.append(f"{tag}: arrival at {v.id} ({stop.arrival:%H:%M}) is not when the "
-                            f"leg there arrives ({day.legs[k].arrive:%H:%M})")
+            problems.append(
+                f"{tag}: arrival at {v.id} ({stop.arrival:%H:%M}) is not when the "
+                f"leg there arrives ({day.legs[k].arrive:%H:%M})"
+            )
         if day.legs[k + 1].depart < stop.end:
             problems.append(f"{tag}: leaves {v.id} before the visit ends")
         promised = max(5, round(v.visit_minutes * request.pace_factor))
         if stop.duration != dt.timedelta(minutes=promised):
-            problems.append(f"{tag}: the visit to {v.id} lasts {stop.duration}, "
-                            f"not the promised {promised} min")
+            problems.append(
+                f"{tag}: the visit to {v.id} lasts {stop.duration}, not the promised {promised} min"
+            )
         start = _local(stop.start, date, f"{tag} visit to {v.id}", problems)
         end = start + stop.duration.total_seconds() / 60
         spans = v.opening_hours.on(date, request.holidays)
         if not any(s.opens <= start and end <= s.closes for s in spans):
             hours = ", ".join(str(s) for s in spans) or "closed"
-            problems.append(f"{tag}: the visit to {v.id} ({stop.start:%H:%M}-{stop.end:%H:%M}) "
-                            f"is not inside its opening hours that day ({hours})")
+            problems.append(
+                f"{tag}: the visit to {v.id} ({stop.start:%H:%M}-{stop.end:%H:%M}) "
+                f"is not inside its opening hours that day ({hours})"
+            )
     if request.lunch is not None:
         lunches = [b for b in day.breaks if b.name == "lunch"]
         if len(lunches) != 1:
@@ -114,8 +129,10 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
             earliest = request.lunch.earliest.hour * 60 + request.lunch.earliest.minute
             latest = request.lunch.latest.hour * 60 + request.lunch.latest.minute
             if not earliest <= begin <= latest:
-                problems.append(f"{tag}: lunch starts at {b.start:%H:%M}, outside "
-                                f"{request.lunch.earliest:%H:%M}-{request.lunch.latest:%H:%M}")
+                problems.append(
+                    f"{tag}: lunch starts at {b.start:%H:%M}, outside "
+                    f"{request.lunch.earliest:%H:%M}-{request.lunch.latest:%H:%M}"
+                )
             if b.duration != dt.timedelta(minutes=request.lunch.minutes):
                 problems.append(f"{tag}: lunch lasts {b.duration}, not {request.lunch.minutes} min")
             if not day.departure <= b.start and b.end <= day.arrival:

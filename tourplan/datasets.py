@@ -241,10 +241,12 @@ def load_start_points() -> tuple[Place, ...]:
     ['hoan-kiem-lake', 'old-quarter', 'noi-bai-airport', 'hanoi-railway-station']
     """
     path = _data_file("start_points.csv")
-    rows = _csv_rows(read_utf8(path), str(path), _START_POINT_COLUMNS, ("id", "name_vi", "lat", "lon"))
+    rows = _csv_rows(
+        read_utf8(path), str(path), _START_POINT_COLUMNS, ("id", "name_vi", "lat", "lon")
+    )
     places = []
     for row_number, row in rows:
-        with _row_context(str(path), row_number):
+        with _RowContext(str(path), row_number):
             places.append(
                 Place(
                     id=row["id"],
@@ -337,7 +339,11 @@ def _format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def _check_columns(
-    present: Iterable[str], source: str, known: Sequence[str], required: Sequence[str], row: int | None
+    present: Iterable[str],
+    source: str,
+    known: Sequence[str],
+    required: Sequence[str],
+    row: int | None,
 ) -> None:
     present = list(present)
     for name in present:
@@ -353,7 +359,9 @@ def _check_columns(
     missing = [name for name in required if name not in present]
     if missing:
         raise DataError(
-            f"missing required column(s): {', '.join(missing)}", source=source, row=row,
+            f"missing required column(s): {', '.join(missing)}",
+            source=source,
+            row=row,
             field=missing[0],
         )
 
@@ -370,7 +378,9 @@ def _csv_rows(
         raise DataError(f"not valid CSV: {exc}", source=source, row=1) from None
     if len(set(header)) != len(header):
         dupes = sorted({h for h in header if header.count(h) > 1})
-        raise DataError(f"column(s) repeated in the header: {', '.join(dupes)}", source=source, row=1)
+        raise DataError(
+            f"column(s) repeated in the header: {', '.join(dupes)}", source=source, row=1
+        )
     _check_columns(header, source, known, required, row=1)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
@@ -424,10 +434,14 @@ def _geojson_items(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
     items = []
     for n, feature in enumerate(features, start=1):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
-            raise DataError('each feature must be an object with "type": "Feature"', source=source, row=n)
+            raise DataError(
+                'each feature must be an object with "type": "Feature"', source=source, row=n
+            )
         geometry = feature.get("geometry")
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
-            raise DataError("each feature needs a Point geometry", source=source, row=n, field="geometry")
+            raise DataError(
+                "each feature needs a Point geometry", source=source, row=n, field="geometry"
+            )
         coords = geometry.get("coordinates")
         if (
             not isinstance(coords, list)
@@ -442,7 +456,9 @@ def _geojson_items(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
             )
         props = feature.get("properties") or {}
         if not isinstance(props, dict):
-            raise DataError("properties must be an object", source=source, row=n, field="properties")
+            raise DataError(
+                "properties must be an object", source=source, row=n, field="properties"
+            )
         for key in ("lat", "lon"):
             if key in props:
                 raise DataError(
@@ -459,7 +475,7 @@ def _geojson_items(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
     return items
 
 
-class _row_context:
+class _RowContext:
     """Turn a DataError raised while building one row into one that names the file and row."""
 
     def __init__(self, source: str, row: int) -> None:
@@ -484,7 +500,7 @@ def _village(
     *,
     lonlat: bool = False,
 ) -> Village:
-    with _row_context(source, row_number):
+    with _RowContext(source, row_number):
         for name in _REQUIRED:
             if _blank(row.get(name)):
                 raise DataError(f"{name} is missing", field=name)
@@ -586,7 +602,9 @@ def _themes(value: Any) -> tuple[str, ...]:
     elif isinstance(value, list) and all(isinstance(t, str) for t in value):
         parts = [t.strip() for t in value]
     else:
-        raise DataError(f"themes must be text like 'ceramics;food' or a list, got {value!r}", field="themes")
+        raise DataError(
+            f"themes must be text like 'ceramics;food' or a list, got {value!r}", field="themes"
+        )
     return tuple(sorted({t for t in parts if t}))
 
 
@@ -598,7 +616,7 @@ def _hours(text: str) -> OpeningHours:
 
 
 def village_from_record(record: Mapping[str, Any], *, source: str = "record") -> Village:
-    """Build a village from a dict with the standard field names (inverse of :func:`village_record`).
+    """Build a village from a dict with the standard field names (see :func:`village_record`).
 
     Raises
     ------

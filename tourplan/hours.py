@@ -1,4 +1,4 @@
-"""Opening hours as values: a subset of OpenStreetMap's ``opening_hours`` syntax, and open windows on a date.
+"""Opening hours as values: a subset of OpenStreetMap's ``opening_hours``, and windows on a date.
 
 The supported subset covers what craft villages, workshops and museums need::
 
@@ -20,6 +20,7 @@ Days a rule never names are closed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -297,7 +298,7 @@ def _minute(text: str, source: str) -> int:
 
 def _check_disjoint(spans: Iterable[Span], where: str) -> None:
     ordered = sorted(spans)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if b.opens < a.closes:
             raise OpeningHoursError(f"spans {a} and {b} overlap in '{where}'")
 

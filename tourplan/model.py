@@ -241,7 +241,9 @@ class Village:
         if not isinstance(self.opening_hours, OpeningHours):
             raise DataError("opening_hours must be an OpeningHours value", field="opening_hours")
         if isinstance(self.interest, bool) or not isinstance(self.interest, int):
-            raise DataError(f"interest must be a whole number, got {self.interest!r}", field="interest")
+            raise DataError(
+                f"interest must be a whole number, got {self.interest!r}", field="interest"
+            )
         if not 1 <= self.interest <= 100:
             raise DataError(f"interest must be 1 to 100, got {self.interest}", field="interest")
         unknown = [t for t in self.themes if t not in THEMES]

@@ -110,9 +110,7 @@ class NameIndex(Generic[T]):
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise UnknownPlaceError(
-                query, [self._id_of(m) for m in matches], ambiguous=True
-            )
+            raise UnknownPlaceError(query, [self._id_of(m) for m in matches], ambiguous=True)
         raise UnknownPlaceError(query, self.suggest(query))
 
     def search(self, query: str) -> list[T]:

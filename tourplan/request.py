@@ -66,8 +66,10 @@ class Lunch:
                 field="lunch",
             )
         if isinstance(self.minutes, bool) or not isinstance(self.minutes, int) or self.minutes <= 0:
-            raise DataError(f"lunch minutes must be a positive whole number, got {self.minutes!r}",
-                            field="lunch")
+            raise DataError(
+                f"lunch minutes must be a positive whole number, got {self.minutes!r}",
+                field="lunch",
+            )
 
     @classmethod
     def parse(cls, text: str) -> Lunch:
@@ -76,13 +78,15 @@ class Lunch:
         first, dash, last = window.partition("-")
         if not sep or not dash:
             raise DataError(
-                f"{text!r} is not a lunch like 11:00-13:00/60 (start window / minutes)", field="lunch"
+                f"{text!r} is not a lunch like 11:00-13:00/60 (start window / minutes)",
+                field="lunch",
             )
         try:
             length = int(minutes)
         except ValueError:
-            raise DataError(f"lunch length {minutes!r} is not a whole number of minutes",
-                            field="lunch") from None
+            raise DataError(
+                f"lunch length {minutes!r} is not a whole number of minutes", field="lunch"
+            ) from None
         return cls(_as_time(first, "lunch"), _as_time(last, "lunch"), length)
 
 
@@ -151,7 +155,7 @@ class TripRequest:
         _check_place(self.start, "start")
         if self.end is not None:
             _check_place(self.end, "end")
-        dates = self.dates
+        dates: object = self.dates  # callers may pass one date or any iterable
         if isinstance(dates, dt.date):
             dates = (dates,)
         if not isinstance(dates, Iterable) or isinstance(dates, str):
@@ -175,10 +179,9 @@ class TripRequest:
         if self.lunch is not None:
             if not isinstance(self.lunch, Lunch):
                 raise DataError("lunch must be a Lunch value or None", field="lunch")
-            if (
-                _minutes(self.lunch.latest) < _minutes(self.day_start)
-                or _minutes(self.lunch.earliest) + self.lunch.minutes > _minutes(self.day_end)
-            ):
+            if _minutes(self.lunch.latest) < _minutes(self.day_start) or _minutes(
+                self.lunch.earliest
+            ) + self.lunch.minutes > _minutes(self.day_end):
                 raise DataError(
                     f"lunch ({self.lunch.earliest:%H:%M}-{self.lunch.latest:%H:%M}, "
                     f"{self.lunch.minutes} min) does not fit in the day "
@@ -219,8 +222,9 @@ class TripRequest:
             )
         object.__setattr__(self, "holidays", frozenset(self.holidays))
         if not self.theme_bonus >= 1.0:
-            raise DataError(f"theme_bonus must be at least 1, got {self.theme_bonus}",
-                            field="theme_bonus")
+            raise DataError(
+                f"theme_bonus must be at least 1, got {self.theme_bonus}", field="theme_bonus"
+            )
 
     @classmethod
     def for_days(
@@ -228,7 +232,9 @@ class TripRequest:
     ) -> TripRequest:
         """A request for ``days`` consecutive days from ``first_date``."""
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise DataError(f"days must be a whole number of at least 1, got {days!r}", field="days")
+            raise DataError(
+                f"days must be a whole number of at least 1, got {days!r}", field="days"
+            )
         dates = tuple(first_date + dt.timedelta(days=i) for i in range(days))
         return cls(start=start, dates=dates, **fields)  # type: ignore[arg-type]
 
