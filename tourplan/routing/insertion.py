@@ -3,8 +3,14 @@
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
 al. 2009), vectorised with numpy per tour. The iterated local search alternates a shake (remove a
 run of consecutive visits from each tour) with insertion, keeping the best plan. Both respect
-windows (several per visit), tour windows, allowed tours and ``max_visits``; they ignore breaks and
-``max_duration``, so the solver uses them only for problems without these.
+windows (several per visit), tour windows, allowed tours and ``max_visits``.
+
+Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
+relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
+rejects cannot be inserted anyway. For a tour with breaks or a duration limit, the visit with the
+best ratio is then confirmed with the exact scheduler of :mod:`tourplan.routing.solution` at its
+best few positions (by the relaxed added time); if none holds, that visit is set aside for that
+tour until the tour changes, and the next best candidate is tried.
 """
 
 from __future__ import annotations
@@ -16,13 +22,17 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from ..exceptions import InfeasibleError
 from .problem import RoutingProblem
+from .solution import _earliest, schedule_tour
 
 __all__ = ["Inserter", "insertion_routes", "iterated_insertion"]
 
 _INF = np.iinfo(np.int64).max // 4
 # Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
 _STALE = 0.5
+# Exactly feasible positions to compare (by exact end time) before inserting a visit.
+_CONFIRM = 3
 _Int = npt.NDArray[np.int64]
 Routes = list[list[int]]
 
@@ -33,7 +43,7 @@ class Inserter:
     Parameters
     ----------
     problem
-        The problem; must have no breaks and no ``max_duration`` (see :meth:`supports`).
+        The problem (any: breaks and ``max_duration`` are checked exactly on confirmation).
     allowed
         For each visit, the tours it may be in (after any pruning by the caller).
     """
@@ -66,11 +76,35 @@ class Inserter:
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
         self.windows = [[(w.start, w.end) for w in v.windows] for v in visits]
+        # Tours whose insertions the vectorised (relaxed) test cannot decide alone.
+        self.exact = [bool(t.breaks) or t.max_duration is not None for t in problem.tours]
+        # Per tour: candidate indices and relaxed added time (positions x candidates).
+        self._shift: list[tuple[_Int, _Int] | None] = [None] * len(problem.tours)
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
-        """Whether the heuristic handles the problem (no breaks, no duration limits)."""
-        return not any(t.breaks or t.max_duration is not None for t in problem.tours)
+        """Whether the heuristic handles the problem: always (breaks are checked exactly)."""
+        del problem
+        return True
+
+    def end_time(self, r: int, route: list[int]) -> int | None:
+        """Exact earliest return of route ``r`` (breaks, duration), or ``None`` if infeasible."""
+        tour = self.problem.tours[r]
+        if not route:
+            return tour.earliest_start
+        if tour.max_duration is None:
+            plan = _earliest(self.problem, tour, route, tour.earliest_start)
+            return None if plan is None else plan[2]
+        try:
+            return schedule_tour(self.problem, r, route).arrival
+        except InfeasibleError:
+            return None
+
+    def feasible(self, r: int, route: list[int]) -> bool:
+        """Whether route ``r`` can be scheduled (relaxed test first, then the exact one)."""
+        if self.forward(r, route) is None:
+            return False
+        return not self.exact[r] or self.end_time(r, route) is not None
 
     def _start(self, i: int, arrival: int) -> int | None:
         for start, end in self.windows[i]:
@@ -95,7 +129,19 @@ class Inserter:
         return ends
 
     def repair(self, r: int, route: list[int]) -> None:
-        """Drop visits (from the end) until the route is feasible again."""
+        """Drop visits until the route is feasible again."""
+        self._repair_relaxed(r, route)
+        while route and not self.feasible(r, route):
+            # Breaks or the duration limit: drop the least valuable visit whose removal
+            # makes the route feasible, else the last one.
+            order = sorted(range(len(route)), key=lambda k: (self.weight[route[k]], -k))
+            bad = next(
+                (k for k in order if self.feasible(r, route[:k] + route[k + 1 :])),
+                len(route) - 1,
+            )
+            del route[bad]
+
+    def _repair_relaxed(self, r: int, route: list[int]) -> None:
         while route and self.forward(r, route) is None:
             bad = len(route) - 1
             tour = self.problem.tours[r]
@@ -148,12 +194,39 @@ class Inserter:
         new_arrival = end + tt[loc[cand]][:, next_loc].T
         feasible = (start < _INF) & (new_arrival <= latest_next[:, None])
         shift = np.where(feasible, new_arrival - old_arrival[:, None], _INF)
+        if self.exact[r]:
+            self._shift[r] = (cand, shift)
         best_pos = shift.argmin(axis=0)
         best_shift = shift[best_pos, np.arange(cand.size)]
         ok_c = best_shift < _INF
         ratio[cand[ok_c]] = (self.weight * self.noise)[cand[ok_c]] / np.maximum(best_shift[ok_c], 1)
         pos[cand] = best_pos
         return ratio, pos
+
+    def confirm(self, r: int, route: list[int], c: int) -> int | None:
+        """Best exactly feasible position of visit ``c`` in route ``r``, or ``None``.
+
+        Positions are tried in order of relaxed added time; among the first ``_CONFIRM``
+        feasible ones, the one with the earliest exact return wins.
+        """
+        stored = self._shift[r]
+        assert stored is not None
+        cand, shift = stored
+        col = shift[:, int(np.searchsorted(cand, c))]
+        best: tuple[int, int] | None = None
+        found = 0
+        for p in np.argsort(col, kind="stable").tolist():
+            if col[p] >= _INF:
+                break
+            end = self.end_time(r, [*route[:p], c, *route[p:]])
+            if end is None:
+                continue
+            if best is None or end < best[0]:
+                best = (end, p)
+            found += 1
+            if found >= _CONFIRM:
+                break
+        return None if best is None else best[1]
 
     def fill(self, routes: Routes) -> Routes:
         """Insert visits into ``routes`` (in place) while any fits; return them."""
@@ -166,6 +239,12 @@ class Inserter:
             r, c = np.unravel_index(int(ratios.argmax()), ratios.shape)
             if ratios[r, c] <= 0:
                 return routes
+            if self.exact[r]:
+                p = self.confirm(int(r), routes[r], int(c))
+                if p is None:
+                    table[r][0][c] = -1.0  # not before this tour changes
+                    continue
+                table[r][1][c] = p
             routes[r].insert(int(table[r][1][c]), int(c))
             unrouted[c] = False
             for t in table:

@@ -6,10 +6,11 @@ as slack, multiple windows as removed intervals, breaks as interval variables, s
 disjunction per visit whose penalty is its score times a constant larger than any possible
 travel time, so that collected score comes first and travel time second.
 
-The search runs rounds: tourplan's iterated insertion (:mod:`tourplan.routing.insertion`, for
-problems without breaks or duration limits) builds plans, OR-Tools' local search improves the best
-one under the exact model, and the next round starts from the result. The final plan is
-re-scheduled by :func:`~tourplan.routing.solution.schedule_routes` rules and validated.
+The search runs rounds: tourplan's iterated insertion (:mod:`tourplan.routing.insertion`, which
+checks breaks and duration limits with the exact scheduler) builds plans, OR-Tools' local search
+improves the best one under the exact model, and the next round starts from the better of the two
+once scheduled exactly. The final plan is re-scheduled by
+:func:`~tourplan.routing.solution.schedule_routes` rules and validated.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class SearchParameters:
         An OR-Tools local-search metaheuristic name, e.g. ``"GUIDED_LOCAL_SEARCH"``,
         ``"TABU_SEARCH"``, ``"SIMULATED_ANNEALING"``, ``"GREEDY_DESCENT"``. ``"AUTOMATIC"``
         (the default) means greedy descent when iterated insertion runs (OR-Tools then polishes
-        its plans), guided local search otherwise (breaks or duration limits).
+        its plans), guided local search otherwise (an OR-Tools first-solution strategy).
     deterministic
         Stop after ``iteration_limit`` iterations instead of a wall-clock limit, and turn off
         the operators that use wall-clock sub-limits, so the same input gives the same output.
@@ -68,8 +69,8 @@ class SearchParameters:
         each round starting from the previous round's best plan.
     ils_share
         Share of each round's time given to tourplan's iterated insertion (the rest to
-        OR-Tools). Iterated insertion is used only for problems without breaks or duration
-        limits; otherwise OR-Tools gets all the time.
+        OR-Tools). Iterated insertion runs only with ``first_solution="insertion"``;
+        otherwise OR-Tools gets all the time.
     noise
         Relative random noise on insertion priorities in iterated insertion.
     seed
@@ -394,11 +395,11 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
         for _ in range(n_workers - 1):
             pool.submit(warm_up)
     try:
-        best = _search(problem, params, model, deadline, use_ils, pool, n_workers)
+        best, plan = _search(problem, params, model, deadline, use_ils, pool, n_workers)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return _finish(problem, params, model, best, began)
+    return _finish(problem, params, model, best, began, plan)
 
 
 def _value(problem: RoutingProblem) -> Callable[[list[list[int]]], tuple[int, int]]:
@@ -416,6 +417,16 @@ def _value(problem: RoutingProblem) -> Callable[[list[list[int]]], tuple[int, in
     return value
 
 
+def _plan_value(problem: RoutingProblem, routes: list[list[int]]) -> tuple[int, int, int]:
+    """(-missing required visits, score, -travel) of routes once scheduled exactly."""
+    try:
+        solution = _repair(problem, routes)
+    except InfeasibleError:
+        return (-len(problem.visits) - 1, 0, 0)
+    missing = sum(1 for i in solution.unvisited if problem.visits[i].required)
+    return (-missing, solution.score, -solution.travel_time)
+
+
 def _search(
     problem: RoutingProblem,
     params: SearchParameters,
@@ -424,11 +435,25 @@ def _search(
     use_ils: bool,
     pool: ProcessPoolExecutor | None,
     n_workers: int,
-) -> Any:
-    """Rounds of iterated insertion then OR-Tools local search; the best assignment."""
+) -> tuple[Any, list[list[int]] | None]:
+    """Rounds of iterated insertion then OR-Tools local search.
+
+    Returns OR-Tools' best assignment and the best plan seen once scheduled exactly (OR-Tools'
+    break model can be looser than :mod:`~tourplan.routing.solution`'s, e.g. a break after the
+    end of a tour, so its best plan may lose visits when scheduled; the insertion plan wins then).
+    """
     routing = model.routing
     best = None
     routes: list[list[int]] | None = None
+    plan: list[list[int]] | None = None
+    plan_value: tuple[int, int, int] | None = None
+
+    def consider(candidate: list[list[int]]) -> None:
+        nonlocal plan, plan_value
+        value = _plan_value(problem, candidate)
+        if plan_value is None or value > plan_value:
+            plan, plan_value = [list(r) for r in candidate], value
+
     for cycle in range(params.cycles):
         meta = params.metaheuristic
         if meta == "AUTOMATIC":
@@ -458,7 +483,10 @@ def _search(
             found = [iterated_insertion(problem, model.allowed, seed=seeds[0], **kwargs)]
             found += [f.result() for f in futures]
             routes = max((r for r in found if r is not None), key=_value(problem))
+            consider(routes)
             start = routing.ReadAssignmentFromRoutes(model.to_nodes(routes), True)
+            if start is None:  # OR-Tools rejects the plan: go on from its own best
+                start = best
         elif best is not None:
             start = best
         sp = _search_parameters(
@@ -482,20 +510,26 @@ def _search(
         ):
             best = routing.solver().Assignment(result)
         if best is not None:
-            routes = model.routes(best)
+            consider(model.routes(best))
+            routes = plan
     if best is None:
         raise InfeasibleError(
             "no solution found", ["the solver found no plan holding the required visits"]
         )
-    return best
+    return best, plan
 
 
 def _finish(
-    problem: RoutingProblem, params: SearchParameters, model: _Model, best: Any, began: float
+    problem: RoutingProblem,
+    params: SearchParameters,
+    model: _Model,
+    best: Any,
+    began: float,
+    plan: list[list[int]] | None = None,
 ) -> Solution:
-    """Schedule the best assignment's routes cleanly and check the result."""
+    """Schedule the best plan (default: the assignment's routes) cleanly and check it."""
     routing = model.routing
-    routes = model.routes(best)
+    routes = model.routes(best) if plan is None else plan
     solution = _repair(problem, routes)
     dropped = [problem.visits[i].id for i in solution.unvisited if problem.visits[i].required]
     if dropped:

@@ -1,0 +1,168 @@
+"""Iterated insertion with breaks and duration limits: exact feasibility, obvious optima."""
+
+from __future__ import annotations
+
+import random
+
+from tourplan.routing import (
+    Break,
+    RoutingProblem,
+    SearchParameters,
+    TimeWindow,
+    Tour,
+    Visit,
+    check_solution,
+    schedule_routes,
+    solve,
+)
+from tourplan.routing.insertion import Inserter, insertion_routes, iterated_insertion
+
+ALWAYS = (TimeWindow(0, 10_000),)
+FAST = SearchParameters(deterministic=True, iteration_limit=300)
+
+
+def _line(n: int) -> list[list[int]]:
+    return [[abs(i - j) for j in range(n)] for i in range(n)]
+
+
+def _everywhere(problem: RoutingProblem) -> list[list[int]]:
+    return [list(range(len(problem.tours))) for _ in problem.visits]
+
+
+def _lunch_squeeze() -> RoutingProblem:
+    # Without lunch all three fit (180 service + 4 travel <= 200); with a 60-unit lunch the
+    # best is {b, c} (80 + 4 + 60 = 144, score 8), not {a} (score 7), and a + b is too long.
+    visits = (
+        Visit("a", 1, 100, ALWAYS, score=7),
+        Visit("b", 2, 40, ALWAYS, score=4),
+        Visit("c", 2, 40, ALWAYS, score=4),
+    )
+    lunch = Break("lunch", 60, 0, 200)
+    return RoutingProblem(_line(3), visits, (Tour("day", 0, 0, 0, 200, breaks=(lunch,)),))
+
+
+def test_insertion_respects_the_break_where_the_relaxation_would_not() -> None:
+    p = _lunch_squeeze()
+    # a + b: 140 service + 4 travel + 60 lunch = 204 > 200, though it passes the relaxed test.
+    routes = insertion_routes(p, _everywhere(p))
+    assert routes is not None
+    s = schedule_routes(p, routes)  # raises if a break cannot be placed
+    assert check_solution(p, s) == []
+    assert routes == [[0]]  # greedy: a first (49 / 102 beats 16 / 44), then nothing fits
+
+
+def test_iterated_insertion_finds_the_obvious_optimum_with_a_break() -> None:
+    p = _lunch_squeeze()
+    routes = iterated_insertion(p, _everywhere(p), iterations=100, noise=1.0)
+    assert routes is not None
+    s = schedule_routes(p, routes)
+    assert check_solution(p, s) == []
+    assert s.score == 8 and sorted(routes[0]) == [1, 2]
+    assert solve(p, FAST).score == 8
+
+
+def test_a_visit_covering_the_whole_break_window_is_never_chosen() -> None:
+    # "long" would run 50..260 and hide the lunch window 100..150: no place for lunch.
+    visits = (
+        Visit("long", 1, 210, (TimeWindow(50, 60),), score=9),
+        Visit("short", 2, 10, ALWAYS, score=1),
+    )
+    lunch = Break("lunch", 30, 100, 150)
+    p = RoutingProblem(_line(3), visits, (Tour("day", 0, 0, 0, 400, breaks=(lunch,)),))
+    assert Inserter.supports(p)
+    routes = iterated_insertion(p, _everywhere(p), iterations=30)
+    assert routes == [[1]]
+    s = solve(p, FAST)
+    assert s.routes == ((1,),) and check_solution(p, s) == []
+    (b,) = s.tours[0].breaks
+    assert 100 <= b.start <= 150
+
+
+def test_lunch_fills_the_wait_before_an_afternoon_visit() -> None:
+    # Both visits fit only if lunch is taken while waiting for the afternoon opening.
+    visits = (
+        Visit("morning", 1, 100, (TimeWindow(0, 20),), score=3),
+        Visit("afternoon", 2, 100, (TimeWindow(180, 200),), score=3),
+    )
+    lunch = Break("lunch", 60, 110, 130)
+    p = RoutingProblem(_line(3), visits, (Tour("day", 0, 0, 0, 300, breaks=(lunch,)),))
+    s = solve(p, FAST)
+    assert check_solution(p, s) == []
+    assert s.routes == ((0, 1),)
+    (b,) = s.tours[0].breaks
+    assert b.after == 1 and 110 <= b.start <= 130
+
+
+def test_duration_limit_is_checked_exactly() -> None:
+    # Same place, one window early and one late: together they exceed max_duration 100.
+    visits = (
+        Visit("early", 1, 10, (TimeWindow(0, 10),), score=2),
+        Visit("late", 1, 10, (TimeWindow(500, 510),), score=3),
+    )
+    p = RoutingProblem(_line(2), visits, (Tour("day", 0, 0, 0, 1000, max_duration=100),))
+    routes = iterated_insertion(p, _everywhere(p), iterations=100, noise=1.0)
+    assert routes == [[1]]
+    s = solve(p, FAST)
+    assert s.routes == ((1,),) and check_solution(p, s) == []
+
+
+def _random_problem(seed: int) -> RoutingProblem:
+    rng = random.Random(seed)
+    n_loc = 12
+    xy = [(rng.randint(0, 40), rng.randint(0, 40)) for _ in range(n_loc)]
+    matrix = [[abs(a - c) + abs(b - d) for c, d in xy] for a, b in xy]
+    tours = tuple(
+        Tour(
+            f"day {t}",
+            0,
+            0,
+            t * 1000,
+            t * 1000 + 400,
+            max_duration=rng.choice([None, 300]),
+            max_visits=rng.choice([None, 4]),
+            breaks=(Break("lunch", 60, t * 1000 + 150, t * 1000 + 220),),
+        )
+        for t in range(2)
+    )
+    visits = []
+    for k in range(1, n_loc):
+        wins = []
+        for t in range(2):
+            a = t * 1000 + rng.randint(0, 300)
+            wins.append(TimeWindow(a, a + rng.randint(20, 150)))
+        visits.append(Visit(f"v{k}", k, rng.randint(10, 60), tuple(wins), rng.randint(1, 9)))
+    return RoutingProblem(matrix, tuple(visits), tours)
+
+
+def test_every_iterated_insertion_plan_with_breaks_schedules_cleanly() -> None:
+    for seed in range(8):
+        p = _random_problem(seed)
+        routes = iterated_insertion(p, _everywhere(p), iterations=40, noise=1.0, seed=seed)
+        assert routes is not None
+        s = schedule_routes(p, routes)
+        assert check_solution(p, s) == []
+        assert all(len(ts.breaks) == 1 for ts in s.tours if ts.used)
+
+
+def test_deterministic_with_breaks() -> None:
+    p = _random_problem(3)
+    a = solve(p, FAST)
+    b = solve(p, FAST)
+    assert a.routes == b.routes and a.score == b.score
+    assert check_solution(p, a) == []
+    ra = iterated_insertion(p, _everywhere(p), iterations=50, noise=1.0, seed=7)
+    rb = iterated_insertion(p, _everywhere(p), iterations=50, noise=1.0, seed=7)
+    assert ra == rb
+
+
+def test_search_with_breaks_beats_ortools_alone_on_a_prize_collecting_day() -> None:
+    p = _random_problem(5)
+    ils = solve(p, FAST)
+    ortools = solve(
+        p,
+        SearchParameters(
+            deterministic=True, iteration_limit=300, first_solution="PATH_CHEAPEST_ARC"
+        ),
+    )
+    assert check_solution(p, ils) == [] and check_solution(p, ortools) == []
+    assert ils.score >= ortools.score
