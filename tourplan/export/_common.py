@@ -103,3 +103,23 @@ def duration_text(value: dt.timedelta, lang: Lang) -> str:
 def km_text(distance_m: float, lang: Lang) -> str:
     """A distance in km with one decimal: ``"14.2 km"`` in English, ``"14,2 km"`` in Vietnamese."""
     return f"{distance_m / 1000:.1f}".replace(".", _UNITS[lang][2]) + " km"
+
+
+MODE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"road graph": "road"},
+    "vi": {
+        "walk": "đi bộ",
+        "bicycle": "xe đạp",
+        "motorbike": "xe máy",
+        "car": "ô tô",
+        "bus": "xe buýt",
+        "road graph": "đường bộ",
+    },
+}
+"""Transport mode names as written in each language (missing: the mode's own name)."""
+
+BREAK_NAMES: dict[str, dict[str, str]] = {
+    "en": {"lunch": "Lunch", "dinner": "Dinner", "breakfast": "Breakfast", "rest": "Rest"},
+    "vi": {"lunch": "Ăn trưa", "dinner": "Ăn tối", "breakfast": "Ăn sáng", "rest": "Nghỉ"},
+}
+"""Break names as written in each language (missing: the break's own name)."""

@@ -28,29 +28,22 @@ from .._io import atomic_write_bytes
 from ..exceptions import DataError
 from ..itinerary import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..model import Village
-from ._common import Lang, day_names, duration_text, generator, hhmm, km_text, resolve_lang
+from ._common import (
+    BREAK_NAMES,
+    MODE_NAMES,
+    Lang,
+    day_names,
+    duration_text,
+    generator,
+    hhmm,
+    km_text,
+    resolve_lang,
+)
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
 
 UID_DOMAIN = "tourplan"
 """The right-hand side of every UID tourplan writes."""
-
-_MODE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"road graph": "road"},
-    "vi": {
-        "walk": "đi bộ",
-        "bicycle": "xe đạp",
-        "motorbike": "xe máy",
-        "car": "ô tô",
-        "bus": "xe buýt",
-        "road graph": "đường bộ",
-    },
-}
-
-_BREAK_NAMES: dict[str, dict[str, str]] = {
-    "en": {"lunch": "Lunch", "dinner": "Dinner", "breakfast": "Breakfast", "rest": "Rest"},
-    "vi": {"lunch": "Ăn trưa", "dinner": "Ăn tối", "breakfast": "Ăn sáng", "rest": "Nghỉ"},
-}
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -157,11 +150,11 @@ def event_uid(date: dt.date, kind: str, *parts: str) -> str:
 
 
 def _mode(mode: str, lang: Lang) -> str:
-    return _MODE_NAMES[lang].get(mode, mode)
+    return MODE_NAMES[lang].get(mode, mode)
 
 
 def _break_name(name: str, lang: Lang) -> str:
-    return _BREAK_NAMES[lang].get(name.lower(), name)
+    return BREAK_NAMES[lang].get(name.lower(), name)
 
 
 def _leg_line(leg: Leg, names: dict[str, str], end_id: str, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..itinerary import Break, Day, Itinerary, LeftOut, Leg, Stop
 from ..model import Place
-from ._common import duration_text, hhmm, km_text
+from ._common import BREAK_NAMES, MODE_NAMES, duration_text, hhmm, km_text
 
 __all__ = ["format_itinerary"]
 
@@ -28,21 +28,6 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-_MODES: dict[str, dict[str, str]] = {
-    "en": {"road graph": "road"},
-    "vi": {
-        "walk": "đi bộ",
-        "bicycle": "xe đạp",
-        "motorbike": "xe máy",
-        "car": "ô tô",
-        "bus": "xe buýt",
-        "road graph": "đường bộ",
-    },
-}
-_BREAKS: dict[str, dict[str, str]] = {
-    "en": {"lunch": "Lunch", "dinner": "Dinner", "breakfast": "Breakfast", "rest": "Rest"},
-    "vi": {"lunch": "Ăn trưa", "dinner": "Ăn tối", "breakfast": "Ăn sáng", "rest": "Nghỉ"},
-}
 _REASONS: dict[str, dict[str, str]] = {
     "en": {
         "avoided": "Avoided",
@@ -134,7 +119,7 @@ def _place(place: Place, lang: Lang) -> str:
 
 
 def _mode(mode: str, lang: Lang) -> str:
-    return _MODES[lang].get(mode, mode)
+    return MODE_NAMES[lang].get(mode, mode)
 
 
 def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
@@ -164,7 +149,7 @@ def _leg_text(leg: Leg, lang: Lang) -> str:
 
 
 def _break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
-    label = _BREAKS[lang].get(brk.name.lower(), brk.name)
+    label = BREAK_NAMES[lang].get(brk.name.lower(), brk.name)
     where = names.get(brk.place)
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
 
