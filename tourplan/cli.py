@@ -398,6 +398,85 @@ def _shared_options(command: F) -> F:
 # -- shared library calls -------------------------------------------------------------------------
 
 
+def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Apply several click decorators in the order they are listed (top first)."""
+
+    def apply(command: F) -> F:
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+_day_template_options = _options(
+    click.option(
+        "--day-start", type=TIME, default="08:00", show_default=True, help="Leave no earlier than."
+    ),
+    click.option(
+        "--day-end", type=TIME, default="17:30", show_default=True, help="Be back no later than."
+    ),
+    click.option(
+        "--mode", type=MODE, default="car", show_default=True, help="How to travel between places."
+    ),
+    click.option(
+        "--lunch",
+        type=LUNCH,
+        default="11:00-13:00/60",
+        show_default=True,
+        help='Lunch: start window and length in minutes, or "none".',
+    ),
+    click.option(
+        "--pace",
+        type=click.Choice(list(PACE_FACTORS), case_sensitive=False),
+        default="normal",
+        show_default=True,
+        help="relaxed: visits 25% longer; quick: 25% shorter.",
+    ),
+)
+"""The day's template, shared by ``route`` and ``catalogue``."""
+
+
+def _search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
+    """The village file, travel times, solver budget and language, shared by the planners."""
+    return _options(
+        click.option(
+            "--villages",
+            "villages_file",
+            type=VILLAGES_FILE,
+            metavar="FILE",
+            help="Use the villages in this CSV, JSON or GeoJSON file instead of the bundled ones.",
+        ),
+        click.option(
+            "--road-graph",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            metavar="FILE.graphml",
+            help="Take travel times from this road graph (e.g. saved by osmnx) instead of --mode.",
+        ),
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0, min_open=True),
+            default=time_limit,
+            show_default=True,
+            metavar="SECONDS",
+            help="How long the solver may search.",
+        ),
+        click.option(
+            "--deterministic",
+            is_flag=True,
+            help=f"Reproducible {results}: the same options give the same {results} "
+            "(ignores --time-limit).",
+        ),
+        click.option(
+            "--lang",
+            type=LANG,
+            default="vi",
+            show_default=True,
+            help="Language of names and texts in the output.",
+        ),
+    )
+
+
 def _villages(path: Path | None) -> Villages:
     return load_hanoi() if path is None else load_villages(path)
 
@@ -499,22 +578,7 @@ def main(ctx: click.Context) -> None:
     show_default=True,
     help="Number of consecutive days from --date.",
 )
-@click.option(
-    "--day-start", type=TIME, default="08:00", show_default=True, help="Leave no earlier than."
-)
-@click.option(
-    "--day-end", type=TIME, default="17:30", show_default=True, help="Be back no later than."
-)
-@click.option(
-    "--mode", type=MODE, default="car", show_default=True, help="How you travel between places."
-)
-@click.option(
-    "--lunch",
-    type=LUNCH,
-    default="11:00-13:00/60",
-    show_default=True,
-    help='Lunch: start window and length in minutes, or "none".',
-)
+@_day_template_options
 @click.option(
     "--must",
     multiple=True,
@@ -545,13 +609,6 @@ def main(ctx: click.Context) -> None:
     help="At most this many villages a day (default: no limit).",
 )
 @click.option(
-    "--pace",
-    type=click.Choice(list(PACE_FACTORS), case_sensitive=False),
-    default="normal",
-    show_default=True,
-    help="relaxed: visits 25% longer; quick: 25% shorter.",
-)
-@click.option(
     "--holiday",
     "holidays",
     type=DATE,
@@ -559,43 +616,11 @@ def main(ctx: click.Context) -> None:
     help="Treat this date as a public holiday for opening hours; repeatable.",
 )
 @click.option(
-    "--villages",
-    "villages_file",
-    type=VILLAGES_FILE,
-    metavar="FILE",
-    help="Plan over the villages in this CSV, JSON or GeoJSON file instead of the bundled ones.",
-)
-@click.option(
-    "--road-graph",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="FILE.graphml",
-    help="Take travel times from this road graph (e.g. saved by osmnx) instead of --mode.",
-)
-@click.option(
     "--online",
     is_flag=True,
     help="Allow looking addresses up online (OpenStreetMap Nominatim). Off by default.",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long the solver may search.",
-)
-@click.option(
-    "--deterministic",
-    is_flag=True,
-    help="Reproducible plans: the same options give the same plan (ignores --time-limit).",
-)
-@click.option(
-    "--lang",
-    type=LANG,
-    default="vi",
-    show_default=True,
-    help="Language of names and texts in the output.",
-)
+@_search_options(time_limit=DEFAULT_TIME_LIMIT, results="plans")
 @click.option(
     "--ics", metavar="FILE", type=OUTPUT, help="Write the plan as an iCalendar file (- : stdout)."
 )

@@ -22,19 +22,16 @@ from .cli import (
     _QUIET,
     DATE,
     DEFAULT_START,
-    LANG,
-    LUNCH,
-    MODE,
     THEME,
-    TIME,
-    VILLAGES_FILE,
     CliError,
     Progress,
+    _day_template_options,
     _is_terminal,
     _library_errors,
     _next_saturday,
     _note,
     _resolver,
+    _search_options,
     _shared_options,
     _villages,
     main,
@@ -42,7 +39,7 @@ from .cli import (
 from .exceptions import DataError
 from .itinerary import HANOI_TZ
 from .model import THEMES
-from .request import PACE_FACTORS, Lunch, Pace
+from .request import Lunch, Pace
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -221,60 +218,8 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
     help="A theme that must be in some route (its best village is required); repeatable. One "
     "of: " + ", ".join(THEMES) + ".",
 )
-@click.option(
-    "--day-start", type=TIME, default="08:00", show_default=True, help="Leave no earlier than."
-)
-@click.option(
-    "--day-end", type=TIME, default="17:30", show_default=True, help="Be back no later than."
-)
-@click.option("--mode", type=MODE, default="car", show_default=True, help="How the routes travel.")
-@click.option(
-    "--lunch",
-    type=LUNCH,
-    default="11:00-13:00/60",
-    show_default=True,
-    help='Lunch: start window and length in minutes, or "none".',
-)
-@click.option(
-    "--pace",
-    type=click.Choice(list(PACE_FACTORS), case_sensitive=False),
-    default="normal",
-    show_default=True,
-    help="relaxed: visits 25% longer; quick: 25% shorter.",
-)
-@click.option(
-    "--villages",
-    "villages_file",
-    type=VILLAGES_FILE,
-    metavar="FILE",
-    help="Design routes over the villages in this CSV, JSON or GeoJSON file.",
-)
-@click.option(
-    "--road-graph",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    metavar="FILE.graphml",
-    help="Take travel times from this road graph instead of --mode.",
-)
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long the solver may search.",
-)
-@click.option(
-    "--deterministic",
-    is_flag=True,
-    help="Reproducible catalogues: the same options give the same routes (ignores --time-limit).",
-)
-@click.option(
-    "--lang",
-    type=LANG,
-    default="vi",
-    show_default=True,
-    help="Language of the report, the route files and the summary.",
-)
+@_day_template_options
+@_search_options(time_limit=DEFAULT_TIME_LIMIT, results="catalogues")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
