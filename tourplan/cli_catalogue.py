@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
@@ -274,7 +274,7 @@ def catalogue(
       tourplan catalogue --routes 5 --deterministic --json | jq '.coverage'
     """
     ctx = click.get_current_context()
-    chosen_lang = lang.lower()
+    chosen_lang: Literal["vi", "en"] = "en" if lang.lower() == "en" else "vi"
     if date is None:
         date = _next_saturday(dt.datetime.now(HANOI_TZ).date())
     folder = out if out is not None else Path(f"catalogue-{date.isoformat()}")
@@ -316,6 +316,7 @@ def catalogue(
                 road_graph=road_graph,
                 resolver=_resolver(villages, False),
                 search=search,
+                lang=chosen_lang,
             )
         seconds = time.monotonic() - started
         written = write_catalogue(result, folder, lang=chosen_lang)

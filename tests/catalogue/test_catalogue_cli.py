@@ -142,3 +142,21 @@ def test_console_script_writes_ten_valid_routes(tmp_path: Path) -> None:
         seen.update(route["stops"])
         assert (out / route["files"]["ics"]).read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert len(list((out / "routes").iterdir())) == 30
+
+
+def test_notes_come_in_the_chosen_language(tmp_path: Path) -> None:
+    # 61 bundled villages cannot fill 40 routes of at least two stops each.
+    result = run(
+        "--routes",
+        "40",
+        "--date",
+        "2026-12-05",
+        "--deterministic",
+        "--lang",
+        "en",
+        "--out",
+        str(tmp_path / "out"),
+    )
+    assert result.exit_code == 0, result.output
+    assert "Note: asked for 40 routes" in result.stdout + result.stderr
+    assert "yêu cầu" not in result.stdout + result.stderr
