@@ -476,8 +476,6 @@ def _insert_repeats(problem: RoutingProblem, routes: list[list[int]]) -> None:
             limit = problem.tours[t].max_visits
             if village in {village_of[i] for i in route} or (limit and len(route) >= limit):
                 continue
-            if not route:
-                continue  # repeats fill routes that exist, they do not make new ones
             base = schedule_tour(problem, t, route)
             for position in range(len(route) + 1):
                 trial = [*route[:position], copy, *route[position:]]
