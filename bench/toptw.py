@@ -118,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--solutions", type=Path, help="write each solution as JSON in this folder")
     ap.add_argument("--metaheuristic", default=None, help="override the default metaheuristic")
     ap.add_argument("--workers", type=int, default=2, help="processes for iterated insertion")
+    ap.add_argument(
+        "--temperatures", type=float, nargs="+", help="override the annealing temperatures"
+    )
+    ap.add_argument("--cycles", type=int, help="override the number of search rounds")
     args = ap.parse_args(argv)
 
     with open(args.instances / "BKS.csv", newline="") as f:
@@ -131,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     params = SearchParameters(time_limit=args.time_limit, workers=args.workers)
     if args.metaheuristic:
         params = replace(params, metaheuristic=args.metaheuristic)
+    if args.temperatures:
+        params = replace(params, temperatures=tuple(args.temperatures))
+    if args.cycles is not None:
+        params = replace(params, cycles=args.cycles)
     if args.solutions:
         args.solutions.mkdir(parents=True, exist_ok=True)
     results = []
@@ -177,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Rows: {len(results)}; mean gap {statistics.mean(gaps):.2f} %; "
         f"worst gap {max(gaps):.2f} %; rows above 6 %: {sum(g > 6 for g in gaps)}; "
         f"all valid: {all(r['valid'] for r in results)}",
-        f"Time limit {args.time_limit} s per row, {args.workers} worker(s); {date.today()}; "
+        f"Time limit {args.time_limit} s per row, {args.workers} worker(s), "
+        f"temperatures {params.temperatures}, {params.cycles} round(s); {date.today()}; "
         f"Python {platform.python_version()}",
         "",
         "| instance | tours | score | best known | gap % | seconds | valid |",

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tourplan.exceptions import DataError
 from tourplan.routing import (
     Break,
     RoutingProblem,
@@ -166,3 +172,67 @@ def test_search_with_breaks_beats_ortools_alone_on_a_prize_collecting_day() -> N
     )
     assert check_solution(p, ils) == [] and check_solution(p, ortools) == []
     assert ils.score >= ortools.score
+
+
+def test_annealing_finds_the_obvious_optimum_and_is_repeatable() -> None:
+    p = _lunch_squeeze()
+    runs = [
+        iterated_insertion(p, _everywhere(p), iterations=100, noise=1.0, seed=3, temperature=2.0)
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+    assert runs[0] is not None and sorted(runs[0][0]) == [1, 2]
+
+
+def test_annealing_plans_with_breaks_schedule_cleanly_and_repeat() -> None:
+    for seed in range(4):
+        p = _random_problem(seed)
+        a = iterated_insertion(p, _everywhere(p), iterations=40, seed=seed, temperature=1.0)
+        b = iterated_insertion(p, _everywhere(p), iterations=40, seed=seed, temperature=1.0)
+        assert a == b and a is not None
+        assert check_solution(p, schedule_routes(p, a)) == []
+
+
+def test_negative_temperature_is_refused() -> None:
+    p = _lunch_squeeze()
+    with pytest.raises(ValueError, match="temperature"):
+        iterated_insertion(p, _everywhere(p), iterations=1, temperature=-1.0)
+    with pytest.raises(DataError, match="'temperatures'"):
+        SearchParameters(temperatures=(1.0, -0.5))
+    with pytest.raises(DataError, match="'temperatures'"):
+        SearchParameters(temperatures=())
+
+
+def _grid_problem(n: int, tours: int) -> RoutingProblem:
+    side = 6
+    xy = [(k % side, k // side) for k in range(n + 1)]
+    matrix = [[abs(a[0] - b[0]) + abs(a[1] - b[1]) for b in xy] for a in xy]
+    visits = tuple(Visit(f"v{k}", k, 1, ALWAYS, score=1) for k in range(1, n + 1))
+    return RoutingProblem(matrix, visits, tuple(Tour(f"t{t}", 0, 0, 0, 500) for t in range(tours)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tours=st.integers(1, 4),
+    seed=st.integers(0, 10_000),
+    data=st.data(),
+)
+def test_string_removal_cuts_one_contiguous_string_per_ruined_tour(
+    tours: int, seed: int, data: st.DataObject
+) -> None:
+    n = 30
+    p = _grid_problem(n, tours)
+    order = data.draw(st.permutations(range(n)))
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), min_size=tours - 1, max_size=tours - 1)))
+    bounds = [0, *cuts, n]
+    routes = [list(order[a:b]) for a, b in itertools.pairwise(bounds)]
+    before = [list(r) for r in routes]
+    Inserter(p, _everywhere(p)).remove_strings(routes, random.Random(seed))
+    removed = 0
+    for old, new in zip(before, routes, strict=True):
+        cut = len(old) - len(new)
+        assert 0 <= cut <= 10
+        # what is left is the old route with one slice taken out
+        assert any(old[:k] + old[k + cut :] == new for k in range(len(old) - cut + 1))
+        removed += cut
+    assert removed >= 1 or not any(before)

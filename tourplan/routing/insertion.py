@@ -1,9 +1,12 @@
 """Constructive insertion and an iterated local search around it (TOPTW literature).
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
-al. 2009), vectorised with numpy per tour. The iterated local search alternates a shake (remove a
-run of consecutive visits from each tour) with insertion, keeping the best plan. Both respect
-windows (several per visit), tour windows, allowed tours and ``max_visits``.
+al. 2009), vectorised with numpy per tour. The iterated local search alternates a shake with
+insertion, keeping the best plan. The shakes remove a run of consecutive visits from each tour,
+as many visits scattered over each tour, or strings of visits near a random place across tours
+(the string removal of Christiaens & Vanden Berghe 2020, the one shake that moves a region from one
+tour to another). A shaken plan is kept as in a random walk, or by simulated annealing on the
+score. Both respect windows (several per visit), tour windows, allowed tours and ``max_visits``.
 
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
@@ -15,6 +18,7 @@ tour until the tour changes, and the next best candidate is tried.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections.abc import Sequence
@@ -33,6 +37,11 @@ _INF = np.iinfo(np.int64).max // 4
 _STALE = 0.5
 # Exactly feasible positions to compare (by exact end time) before inserting a visit.
 _CONFIRM = 3
+# String removal: mean number of visits removed, longest string (Christiaens & Vanden Berghe).
+_STRING_VISITS = 10
+_STRING_LENGTH = 10
+# Every how many shakes a string removal replaces the run / scattered removal.
+_STRING_EVERY = 3
 _Int = npt.NDArray[np.int64]
 Routes = list[list[int]]
 
@@ -80,6 +89,7 @@ class Inserter:
         self.exact = [bool(t.breaks) or t.max_duration is not None for t in problem.tours]
         # Per tour: candidate indices and relaxed added time (positions x candidates).
         self._shift: list[tuple[_Int, _Int] | None] = [None] * len(problem.tours)
+        self._near: _Int | None = None
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
@@ -127,6 +137,41 @@ class Inserter:
         if ends[-1] + tt[prev][tour.end_location] > tour.latest_end:
             return None
         return ends
+
+    def nearest(self, i: int) -> list[int]:
+        """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
+        if self._near is None:
+            both = self.tt[self.loc][:, self.loc]
+            self._near = np.argsort(both + both.T, axis=1, kind="stable")
+        near: list[int] = self._near[i].tolist()
+        return near
+
+    def remove_strings(self, routes: Routes, rng: random.Random) -> None:
+        """Remove strings of visits near a random visit, from up to a few tours (in place).
+
+        The ruin of SISR (Christiaens & Vanden Berghe 2020): about ``_STRING_VISITS`` visits in
+        strings of at most ``_STRING_LENGTH``, one string per tour, taken from the tours that
+        visit the places nearest to a random visit (visited or not).
+        """
+        filled = [r for r in routes if r]
+        if not filled:
+            return
+        tour_of = {i: t for t, route in enumerate(routes) for i in route}
+        longest = min(_STRING_LENGTH, sum(map(len, filled)) / len(filled))
+        n_strings = int(rng.uniform(1, 4 * _STRING_VISITS / (1 + longest)))
+        ruined: set[int] = set()
+        for i in self.nearest(rng.randrange(self.n)):
+            if len(ruined) >= n_strings:
+                break
+            t = tour_of.get(i)
+            if t is None or t in ruined:
+                continue
+            route = routes[t]
+            length = int(rng.uniform(1, min(len(route), longest) + 1))
+            at = route.index(i)
+            first = rng.randint(max(0, at - length + 1), min(at, len(route) - length))
+            del route[first : first + length]
+            ruined.add(t)
 
     def repair(self, r: int, route: list[int]) -> None:
         """Drop visits until the route is feasible again."""
@@ -294,12 +339,16 @@ def iterated_insertion(
     noise: float = 0.0,
     until: float | None = None,
     shake_mix: bool = True,
+    temperature: float = 0.0,
 ) -> Routes | None:
-    """Iterated local search: shake (remove runs of visits) then re-insert, keep the best.
+    """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
     Follows Vansteenwegen et al. (2009): each tour loses ``size`` consecutive visits from
     position ``pos``; ``size`` grows while nothing improves, ``pos`` moves on by ``size``. After
     a stretch without improvement the search goes back to the best plan with a random position.
+    With ``shake_mix``, every other shake removes visits scattered over each tour instead, and
+    every third one strings of visits near a random visit across tours
+    (:meth:`Inserter.remove_strings`).
 
     Parameters
     ----------
@@ -317,7 +366,13 @@ def iterated_insertion(
     until
         Stop at this ``time.monotonic()`` instant (an alternative to ``seconds``).
     shake_mix
-        Alternate the run removal with removing as many visits scattered over each tour.
+        Alternate the run removal with scattered and string removals.
+    temperature
+        0 keeps every shaken plan (a random walk that returns to the best plan after a stretch
+        without gain). Above 0, simulated annealing on the score: a shaken plan that lost
+        ``d`` score is kept with probability ``exp(-d / T)``, else the search goes back to the
+        plan before the shake; ``T`` starts at ``temperature`` times the mean score of a visit
+        in the best plan and cools linearly to 0 at the deadline (or the last iteration).
 
     Returns
     -------
@@ -328,15 +383,19 @@ def iterated_insertion(
         return None
     if seconds is None and iterations is None and until is None:
         raise ValueError("give seconds, until or iterations")
+    if temperature < 0:
+        raise ValueError("temperature must be >= 0")
     ins = Inserter(problem, allowed)
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
-    deadline = until if seconds is None else time.monotonic() + seconds
+    began = time.monotonic()
+    deadline = until if seconds is None else began + seconds
     current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
     for r, route in enumerate(current):
         ins.repair(r, route)
     ins.fill(current)
     best, best_value = [list(r) for r in current], ins.value(current)
+    current_value = best_value
     longest = max(1, max(len(r) for r in current))
     size, pos, stale, it = 1, 0, 0, 0
     bound = int(ins.score[ins.allowed.any(axis=0)].sum())
@@ -348,11 +407,13 @@ def iterated_insertion(
         and (deadline is None or time.monotonic() < deadline)
     ):
         it += 1
-        scatter = it % 2 == 0 and shake_mix
+        before = [list(r) for r in current] if temperature else current
+        if shake_mix and it % _STRING_EVERY == 0:
+            ins.remove_strings(current, rng)
         for r, route in enumerate(current):
-            if not route:
-                continue
-            if scatter:  # remove ``size`` visits anywhere in the tour
+            if not route or (shake_mix and it % _STRING_EVERY == 0):
+                pass
+            elif shake_mix and it % 2 == 0:  # remove ``size`` visits anywhere in the tour
                 for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
                     del route[k]
             else:  # remove a run of ``size`` consecutive visits
@@ -363,6 +424,18 @@ def iterated_insertion(
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         ins.fill(current)
         value = ins.value(current)
+        if temperature:
+            if iterations is not None and deadline is None:
+                done = it / iterations
+            else:
+                assert deadline is not None
+                done = (time.monotonic() - began) / max(deadline - began, 1e-9)
+            visited = max(1, sum(map(len, best)))
+            cool = temperature * best_value[0] / visited * max(0.0, 1.0 - done)
+            loss = current_value[0] - value[0]
+            if loss > 0 and (cool <= 0 or rng.random() >= math.exp(-loss / cool)):
+                current, value = before, current_value
+            current_value = value
         if value > best_value:
             best, best_value = [list(r) for r in current], value
             size, stale, last_gain = 1, 0, it
@@ -374,6 +447,6 @@ def iterated_insertion(
         if size > max(1, longest // 2):
             size = 1
         if stale > _STALE * (25 + longest):
-            current = [list(r) for r in best]
+            current, current_value = [list(r) for r in best], best_value
             pos, size, stale = rng.randrange(longest), 1, 0
     return best

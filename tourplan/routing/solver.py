@@ -73,6 +73,13 @@ class SearchParameters:
         otherwise OR-Tools gets all the time.
     noise
         Relative random noise on insertion priorities in iterated insertion.
+    temperatures
+        Acceptance in iterated insertion, one value per worker in turn: simulated annealing
+        starting at this many times the mean score of a visit, cooled to 0 by the end of the
+        round; 0 keeps every shaken plan (a random walk with returns to the best plan). The
+        default anneals gently in the first worker and hotly in the second: on the public
+        benchmark the gentle one is better with several tours, the hot one never gets stuck
+        on long single tours (see ``docs/benchmarks.md``).
     seed
         Seed of iterated insertion.
     workers
@@ -101,9 +108,10 @@ class SearchParameters:
     metaheuristic: str = "AUTOMATIC"
     deterministic: bool = False
     iteration_limit: int = 2000
-    cycles: int = 3
+    cycles: int = 1
     ils_share: float = 0.9
     noise: float = 1.0
+    temperatures: tuple[float, ...] = (1.0, 5.0)
     seed: int = 0
     workers: int = 1
     restart_metaheuristics: tuple[str, ...] = ()
@@ -134,6 +142,11 @@ class SearchParameters:
             raise DataError("must be >= 1", field="workers")
         if self.noise < 0:
             raise DataError("must be >= 0", field="noise")
+        if not self.temperatures or not all(t >= 0 for t in self.temperatures):
+            raise DataError(
+                f"must be one or more numbers >= 0, got {self.temperatures!r}",
+                field="temperatures",
+            )
 
 
 class _Model:
@@ -472,15 +485,27 @@ def _search(
                 "noise": params.noise,
             }
             seeds = [params.seed + cycle * 1000 + w for w in range(n_workers)]
+            temps = [params.temperatures[w % len(params.temperatures)] for w in range(n_workers)]
             futures = (
                 [
-                    pool.submit(iterated_insertion, problem, model.allowed, seed=sd, **kwargs)
-                    for sd in seeds[1:]
+                    pool.submit(
+                        iterated_insertion,
+                        problem,
+                        model.allowed,
+                        seed=sd,
+                        temperature=temp,
+                        **kwargs,
+                    )
+                    for sd, temp in zip(seeds[1:], temps[1:], strict=True)
                 ]
                 if pool is not None
                 else []
             )
-            found = [iterated_insertion(problem, model.allowed, seed=seeds[0], **kwargs)]
+            found = [
+                iterated_insertion(
+                    problem, model.allowed, seed=seeds[0], temperature=temps[0], **kwargs
+                )
+            ]
             found += [f.result() for f in futures]
             routes = max((r for r in found if r is not None), key=_value(problem))
             consider(routes)
