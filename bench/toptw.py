@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         f"worst gap {max(gaps):.2f} %; rows above 6 %: {sum(g > 6 for g in gaps)}; "
         f"all valid: {all(r['valid'] for r in results)}",
         f"Time limit {args.time_limit} s per row, {args.workers} worker(s), "
-        f"temperatures {params.temperatures}, {params.cycles} round(s); {date.today()}; "
+        f"temperatures {params.temperatures}, rounds {params.cycles or 'default'}; "
+        f"{date.today()}; "
         f"Python {platform.python_version()}",
         "",
         "| instance | tours | score | best known | gap % | seconds | valid |",

@@ -236,3 +236,16 @@ def test_string_removal_cuts_one_contiguous_string_per_ruined_tour(
         assert any(old[:k] + old[k + cut :] == new for k in range(len(old) - cut + 1))
         removed += cut
     assert removed >= 1 or not any(before)
+
+
+def test_rounds_default_to_one_with_insertion_and_must_be_positive() -> None:
+    assert SearchParameters().cycles is None
+    with pytest.raises(DataError, match="'cycles'"):
+        SearchParameters(cycles=0)
+    p = _random_problem(2)
+    # one round and three explicit rounds both give valid, repeatable plans
+    for cycles in (None, 3):
+        params = SearchParameters(deterministic=True, iteration_limit=200, cycles=cycles)
+        a, b = solve(p, params), solve(p, params)
+        assert a.routes == b.routes
+        assert check_solution(p, a) == []

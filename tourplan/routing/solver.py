@@ -63,10 +63,12 @@ class SearchParameters:
         the operators that use wall-clock sub-limits, so the same input gives the same output.
     iteration_limit
         In deterministic mode: OR-Tools stops after this many solutions or rejected moves, and
-        each iterated-insertion phase after a tenth as many shakes.
+        iterated insertion after a third as many shakes in all, split over the rounds.
     cycles
         Number of rounds of (iterated insertion, then OR-Tools local search from its best plan),
-        each round starting from the previous round's best plan.
+        each round starting from the previous round's best plan. ``None`` (the default): one
+        round when iterated insertion runs (its annealing cools once over the whole search),
+        three for OR-Tools alone (restarting its metaheuristic helps it out of a poor first plan).
     ils_share
         Share of each round's time given to tourplan's iterated insertion (the rest to
         OR-Tools). Iterated insertion runs only with ``first_solution="insertion"``;
@@ -108,7 +110,7 @@ class SearchParameters:
     metaheuristic: str = "AUTOMATIC"
     deterministic: bool = False
     iteration_limit: int = 2000
-    cycles: int = 1
+    cycles: int | None = None
     ils_share: float = 0.9
     noise: float = 1.0
     temperatures: tuple[float, ...] = (1.0, 5.0)
@@ -134,7 +136,7 @@ class SearchParameters:
                 )
         if self.iteration_limit < 1:
             raise DataError("must be >= 1", field="iteration_limit")
-        if self.cycles < 1:
+        if self.cycles is not None and self.cycles < 1:
             raise DataError("must be >= 1", field="cycles")
         if not 0 <= self.ils_share < 1:
             raise DataError("must be in [0, 1)", field="ils_share")
@@ -467,13 +469,14 @@ def _search(
         if plan_value is None or value > plan_value:
             plan, plan_value = [list(r) for r in candidate], value
 
-    for cycle in range(params.cycles):
+    cycles = params.cycles if params.cycles is not None else (1 if use_ils else 3)
+    for cycle in range(cycles):
         meta = params.metaheuristic
         if meta == "AUTOMATIC":
             meta = "GREEDY_DESCENT" if use_ils else "GUIDED_LOCAL_SEARCH"
         if cycle > 0 and params.restart_metaheuristics:
             meta = params.restart_metaheuristics[(cycle - 1) % len(params.restart_metaheuristics)]
-        share = (deadline - time.monotonic()) / (params.cycles - cycle)
+        share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
         if use_ils and model.node_visit:
             kwargs: dict[str, Any] = {
@@ -481,7 +484,9 @@ def _search(
                 "until": None
                 if params.deterministic
                 else time.monotonic() + max(share * params.ils_share, 0.01),
-                "iterations": params.iteration_limit // 10 if params.deterministic else None,
+                "iterations": max(1, params.iteration_limit // (3 * cycles))
+                if params.deterministic
+                else None,
                 "noise": params.noise,
             }
             seeds = [params.seed + cycle * 1000 + w for w in range(n_workers)]
@@ -515,7 +520,7 @@ def _search(
         elif best is not None:
             start = best
         sp = _search_parameters(
-            params, meta, max(deadline - time.monotonic(), 0.01) / (params.cycles - cycle)
+            params, meta, max(deadline - time.monotonic(), 0.01) / (cycles - cycle)
         )
         if start is not None:
             result = routing.SolveFromAssignmentWithParameters(start, sp)
