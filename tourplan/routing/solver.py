@@ -85,8 +85,10 @@ class SearchParameters:
     seed
         Seed of iterated insertion.
     workers
-        Processes running iterated insertion side by side (different seeds; the best plan
-        wins). Ignored in deterministic mode.
+        Processes running iterated insertion side by side (different seeds and temperatures;
+        the best plan wins). Ignored in deterministic mode. The extra processes are started
+        with ``spawn``, so a script using ``workers > 1`` needs the usual
+        ``if __name__ == "__main__":`` guard around its entry point.
     restart_metaheuristics
         Metaheuristics for the OR-Tools phase of rounds after the first, in turn (default: the
         same as ``metaheuristic``).
