@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     head = f"{'score':>6} {'stops':>7} {'travel':>7} {'sec':>6} {'valid':>5}"
     print(f"{'request':<26} | {'(a) OR-Tools only':<{len(head)}} | {'(b) default':<{len(head)}} |")
     print(f"{'':<26} | {head}  | {head}  | b/a")
-    ratios = []
+    ratios: list[float] = []
+    empty_a = 0
     all_valid = True
     for case in CASES:
         if args.only and case.name not in args.only:
@@ -135,11 +136,18 @@ def main(argv: list[str] | None = None) -> int:
                 valid = all_valid = False
             cells.append(_row(solution, valid, seconds) + mark)
             scores.append(solution.score)
-        ratio = scores[1] / scores[0] if scores[0] else float("nan")
-        ratios.append(ratio)
-        print(f"{case.name:<26} | {cells[0]} | {cells[1]} | {ratio:.3f}", flush=True)
-    if ratios:
-        print(f"mean score ratio b/a: {statistics.fmean(ratios):.3f}; all valid: {all_valid}")
+        if scores[0]:
+            ratios.append(scores[1] / scores[0])
+            shown = f"{ratios[-1]:.3f}"
+        else:  # (a) visited nothing: no ratio; counted apart so the mean stays a number
+            empty_a += 1
+            shown = "n/a"
+        print(f"{case.name:<26} | {cells[0]} | {cells[1]} | {shown}", flush=True)
+    if ratios or empty_a:
+        mean = f"{statistics.fmean(ratios):.3f}" if ratios else "n/a"
+        print(f"mean score ratio b/a: {mean}; all valid: {all_valid}")
+        if empty_a:
+            print(f"(a) planned no visit at all for {empty_a} request(s), left out of the mean")
         print("* path cheapest arc found no plan holding the must-visits; time includes a")
         print("  second solve from LOCAL_CHEAPEST_INSERTION (the solver's old fallback)")
     return 0 if all_valid else 1
