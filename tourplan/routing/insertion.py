@@ -408,10 +408,11 @@ def iterated_insertion(
     ):
         it += 1
         before = [list(r) for r in current] if temperature else current
-        if shake_mix and it % _STRING_EVERY == 0:
+        strings = shake_mix and it % _STRING_EVERY == 0
+        if strings:  # strings near one place, across tours
             ins.remove_strings(current, rng)
         for r, route in enumerate(current):
-            if not route or (shake_mix and it % _STRING_EVERY == 0):
+            if not route or strings:
                 pass
             elif shake_mix and it % 2 == 0:  # remove ``size`` visits anywhere in the tour
                 for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
