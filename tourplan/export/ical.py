@@ -7,9 +7,10 @@ Conventions (see ``docs/exports.md``):
 - UIDs are stable: they depend only on the date, the place id(s) and the kind of event
   (``tourplan-20260302-bat-trang-visit@tourplan``), so importing a re-exported plan into a
   calendar updates its events instead of duplicating them;
-- texts are written as given (commas, semicolons, backslashes and newlines are escaped by
-  icalendar); carriage returns are normalised to newlines and other control characters,
-  which iCalendar text cannot hold, are dropped.
+- texts are written as given (commas, semicolons, backslashes and newlines are escaped as
+  RFC 5545 says; icalendar's own escaping turns a literal backslash-N into a line break, so
+  tourplan escapes texts itself); carriage returns are normalised to newlines and other
+  control characters, which iCalendar text cannot hold, are dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .._io import atomic_write_bytes
 from ..exceptions import DataError
@@ -106,6 +107,23 @@ def clean_text(text: str) -> str:
     'a\\nb\\ncd'
     """
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class _Text(vText):
+    """A TEXT value escaped exactly as RFC 5545 section 3.3.11 says.
+
+    icalendar's escaping first turns a literal backslash-N into a newline, which changes a
+    text that holds one; here only backslash, semicolon, comma and newline are escaped.
+    """
+
+    def to_ical(self) -> bytes:
+        escaped = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return escaped.replace("\n", "\\n").encode("utf-8")
+
+
+def _text(text: str) -> _Text:
+    """``text`` cleaned by :func:`clean_text`, as an exactly escaped iCalendar TEXT."""
+    return _Text(clean_text(text))
 
 
 def _slug(text: str) -> str:
@@ -224,9 +242,9 @@ def _visit_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
             stamp=stamp,
             start=stop.start.astimezone(HANOI_TZ),
             end=stop.end.astimezone(HANOI_TZ),
-            summary=clean_text(village.display_name(lang)),
-            location=clean_text(_location(village)),
-            description=clean_text(_visit_description(stop, next_leg, day, lang)),
+            summary=_text(village.display_name(lang)),
+            location=_text(_location(village)),
+            description=_text(_visit_description(stop, next_leg, day, lang)),
             url=village.url or None,
             categories=list(village.themes),
         )
@@ -250,9 +268,9 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
             stamp=stamp,
             start=leg.depart.astimezone(HANOI_TZ),
             end=leg.arrive.astimezone(HANOI_TZ),
-            summary=clean_text(f"{words['travel']} {target}"),
-            location=clean_text(_where(day, leg.destination)[0]),
-            description=clean_text("\n".join(lines)),
+            summary=_text(f"{words['travel']} {target}"),
+            location=_text(_where(day, leg.destination)[0]),
+            description=_text("\n".join(lines)),
         )
 
 
@@ -265,9 +283,9 @@ def _break_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
             stamp=stamp,
             start=brk.start.astimezone(HANOI_TZ),
             end=brk.end.astimezone(HANOI_TZ),
-            summary=clean_text(_break_name(brk.name, lang)),
-            location=clean_text(location),
-            description=clean_text(f"{_WORDS[lang]['break_at']} {names.get(brk.place, brk.place)}"),
+            summary=_text(_break_name(brk.name, lang)),
+            location=_text(location),
+            description=_text(f"{_WORDS[lang]['break_at']} {names.get(brk.place, brk.place)}"),
         )
         if position is not None:
             event.add("GEO", position)
