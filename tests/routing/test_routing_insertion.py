@@ -249,3 +249,86 @@ def test_rounds_default_to_one_with_insertion_and_must_be_positive() -> None:
         a, b = solve(p, params), solve(p, params)
         assert a.routes == b.routes
         assert check_solution(p, a) == []
+
+
+def _square(c_closes: int) -> RoutingProblem:
+    # Depot at (0, 0); a at (0, 5), b at (5, 5), c at (5, 0); Manhattan travel.
+    xy = [(0, 0), (0, 5), (5, 5), (5, 0)]
+    matrix = [[abs(x - u) + abs(y - v) for u, v in xy] for x, y in xy]
+    visits = (
+        Visit("a", 1, 1, ALWAYS, score=1),
+        Visit("b", 2, 1, ALWAYS, score=1),
+        Visit("c", 3, 1, (TimeWindow(0, c_closes),), score=1),
+    )
+    return RoutingProblem(matrix, visits, (Tour("day", 0, 0, 0, 1000),))
+
+
+def _travel(p: RoutingProblem, r: int, route: list[int]) -> int:
+    tour = p.tours[r]
+    locs = [tour.start_location, *(p.visits[i].location for i in route), tour.end_location]
+    return sum(p.travel_times[x][y] for x, y in itertools.pairwise(locs))
+
+
+def test_tighten_uncrosses_a_tour() -> None:
+    p = _square(1000)
+    route = [0, 2, 1]  # a, c, b: 5 + 10 + 5 + 10 = 30
+    assert Inserter(p, _everywhere(p)).tighten(0, route)
+    assert _travel(p, 0, route) == 20 and sorted(route) == [0, 1, 2]
+
+
+def test_tighten_never_takes_a_shorter_order_that_misses_a_window() -> None:
+    p = _square(5)  # c must come first: arrival 5 at the earliest
+    route = [2, 0, 1]  # c, a, b: 30; of the two loops of 20 only c, b, a keeps c's window
+    assert Inserter(p, _everywhere(p)).tighten(0, route)
+    assert route == [2, 1, 0]
+    assert check_solution(p, schedule_routes(p, [route])) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_tighten_keeps_the_visits_shortens_and_stays_feasible(
+    seed: int, data: st.DataObject
+) -> None:
+    # breaks, duration limits, max_visits and two windows per visit (see _random_problem)
+    p = _random_problem(seed % 50)
+    ins = Inserter(p, _everywhere(p))
+    routes = ins.fill([[] for _ in p.tours])
+    for r, route in enumerate(routes):
+        before = list(route)
+        shuffled = data.draw(st.permutations(route))
+        if ins.feasible(r, list(shuffled)):
+            before = list(shuffled)
+        route[:] = before
+        changed = ins.tighten(r, route)
+        assert sorted(route) == sorted(before)
+        travel = _travel(p, r, route)
+        assert travel < _travel(p, r, before) if changed else route == before
+    assert check_solution(p, schedule_routes(p, routes)) == []
+
+
+def test_exchange_swaps_a_visit_for_a_better_one_that_fits_only_alone() -> None:
+    # a 100-unit day: one 90-unit visit fits, never two
+    visits = (
+        Visit("low", 1, 90, ALWAYS, score=2),
+        Visit("high", 2, 90, ALWAYS, score=5),
+        Visit("mid", 3, 90, ALWAYS, score=3),
+    )
+    p = RoutingProblem(_line(4), visits, (Tour("day", 0, 0, 0, 100),))
+    ins = Inserter(p, _everywhere(p))
+    routes = [[0]]
+    assert ins.exchange(routes)
+    assert routes == [[1]]  # the highest score that fits, not the first one better than "low"
+    assert not ins.exchange(routes)
+
+
+def test_exchange_keeps_required_visits() -> None:
+    visits = (
+        Visit("must", 1, 90, ALWAYS, score=1, required=True),
+        Visit("nice", 2, 90, ALWAYS, score=9),
+    )
+    p = RoutingProblem(_line(3), visits, (Tour("day", 0, 0, 0, 100),))
+    routes = [[0]]
+    assert not Inserter(p, _everywhere(p)).exchange(routes)
+    assert routes == [[0]]
+    s = solve(p, FAST)
+    assert s.routes == ((0,),) and check_solution(p, s) == []

@@ -8,6 +8,11 @@ as many visits scattered over each tour, or strings of visits near a random plac
 tour to another). A shaken plan is kept as in a random walk, or by simulated annealing on the
 score. Both respect windows (several per visit), tour windows, allowed tours and ``max_visits``.
 
+After each re-insertion two local searches make room for more: tightening (2-opt and or-opt
+moves that shorten a tour's travel, :meth:`Inserter.tighten`) and, for plans that score at least
+as much as before the shake, exchange (a visit swapped for an unvisited place of higher score
+that fits in its stead, :meth:`Inserter.exchange`, the "replace" move of the TOPTW literature).
+
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
 rejects cannot be inserted anyway. For a tour with breaks or a duration limit, the visit with the
@@ -42,6 +47,12 @@ _STRING_VISITS = 10
 _STRING_LENGTH = 10
 # Every how many shakes a string removal replaces the run / scattered removal.
 _STRING_EVERY = 3
+# Tightening: shortening moves tried for feasibility per pass, most saving first.
+_TIGHTEN_TRIES = 30
+# Exchange: rounds of one swap per tour (each followed by tightening and insertion).
+_EXCHANGE_ROUNDS = 20
+# Insertion weight of a required visit (above any score squared).
+_REQUIRED = 1e18
 _Int = npt.NDArray[np.int64]
 Routes = list[list[int]]
 
@@ -73,7 +84,7 @@ class Inserter:
         self.svc = np.array([v.service for v in visits], dtype=np.int64)
         self.score = np.array([v.score for v in visits], dtype=np.int64)
         weight = self.score.astype(float) ** 2
-        weight[[i for i, v in enumerate(visits) if v.required]] = 1e18
+        weight[[i for i, v in enumerate(visits) if v.required]] = _REQUIRED
         self.weight = weight
         mask = np.zeros((len(problem.tours), n), dtype=bool)
         for i, ts in enumerate(allowed):
@@ -138,6 +149,23 @@ class Inserter:
             return None
         return ends
 
+    def _still_feasible(self, r: int, route: list[int], ends: list[int], lo: int, hi: int) -> bool:
+        """Relaxed feasibility of ``route``, equal to the route of ``ends`` outside [lo, hi)."""
+        tour = self.problem.tours[r]
+        tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
+        prev = tour.start_location if lo == 0 else loc[route[lo - 1]]
+        end = ends[lo]
+        for k in range(lo, len(route)):
+            if k > hi and end <= ends[k]:
+                return True  # from here on no later than the feasible route
+            i = route[k]
+            s = self._start(i, end + tt[prev][loc[i]])
+            if s is None:
+                return False
+            end = s + svc[i]
+            prev = loc[i]
+        return end + tt[prev][tour.end_location] <= tour.latest_end
+
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
         if self._near is None:
@@ -172,6 +200,131 @@ class Inserter:
             first = rng.randint(max(0, at - length + 1), min(at, len(route) - length))
             del route[first : first + length]
             ruined.add(t)
+
+    def _shortening_moves(self, r: int, route: list[int]) -> list[tuple[int, int, int]]:
+        """Moves that shorten route ``r``'s travel, most saving first (at most a few).
+
+        A move is ``(0, a, b)``: reverse ``route[a:b]`` (2-opt), or ``(k, a, b)`` with
+        ``k`` in 1..3: move ``route[a:a + k]`` to just before ``route[b]`` (or-opt). Travel
+        savings of all moves are computed at once (the matrix may be asymmetric).
+        """
+        tour = self.problem.tours[r]
+        n = len(route)
+        tt = self.tt
+        locs = np.array(
+            [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
+        )
+        arc = tt[locs[:-1], locs[1:]]  # arc j: locs[j] -> locs[j + 1], j = 0..n
+        a = np.arange(n + 1)[:, None]
+        b = np.arange(n + 1)[None, :]
+        # 2-opt: arcs a..b are replaced by locs[a] -> locs[b], the reversed inner arcs,
+        # locs[a + 1] -> locs[b + 1]
+        fwd = np.concatenate(([0], np.cumsum(arc)))
+        bwd = np.concatenate(([0], np.cumsum(tt[locs[1:], locs[:-1]])))
+        old = fwd[b + 1] - fwd[a]
+        new = tt[locs[a], locs[b]] + bwd[b] - bwd[a + 1] + tt[locs[a + 1], locs[b + 1]]
+        savings = [(0, np.where(b >= a + 2, old - new, 0))]
+        # or-opt: route[s:s + k] is locs[s + 1..s + k]; it goes between locs[b], locs[b + 1]
+        for k in range(1, min(3, n - 1) + 1):
+            s = np.arange(n - k + 1)[:, None]
+            first, last = locs[s + 1], locs[s + k]
+            gain = arc[s] + arc[s + k] - tt[locs[s], locs[s + k + 1]]
+            cost = tt[locs[b], first] + tt[last, locs[b + 1]] - arc[b]
+            savings.append((k, np.where((b >= s) & (b <= s + k), 0, gain - cost)))
+        flat = np.concatenate([save.ravel() for _, save in savings])
+        top = np.flatnonzero(flat > 0)
+        if top.size > _TIGHTEN_TRIES:
+            top = top[np.argpartition(-flat[top], _TIGHTEN_TRIES - 1)[:_TIGHTEN_TRIES]]
+        top = top[np.argsort(-flat[top], kind="stable")]
+        offsets = np.cumsum([0, *(save.size for _, save in savings)])
+        moves = []
+        for j in top.tolist():
+            m = int(np.searchsorted(offsets, j, side="right")) - 1
+            x, y = divmod(j - int(offsets[m]), n + 1)
+            moves.append((savings[m][0], x, y))
+        return moves
+
+    def tighten(self, r: int, route: list[int]) -> bool:
+        """Shorten route ``r`` by 2-opt and or-opt moves (in place); return whether it changed.
+
+        Each pass takes, of the moves that save most travel, the first after which the route
+        still schedules (windows, tour window, breaks, duration), until none is left. Shorter
+        tours leave room for more visits.
+        """
+        changed = False
+        while len(route) > 1:
+            ends = self.forward(r, route)
+            assert ends is not None
+            for k, x, y in self._shortening_moves(r, route):
+                if k == 0:
+                    moved = route[:x] + route[x:y][::-1] + route[y:]
+                    lo, hi = x, y
+                else:
+                    rest = route[:x] + route[x + k :]
+                    at = y if y < x else y - k
+                    moved = rest[:at] + route[x : x + k] + rest[at:]
+                    lo, hi = min(x, at), max(x, at) + k
+                if self._still_feasible(r, moved, ends, lo, hi) and (
+                    not self.exact[r] or self.end_time(r, moved) is not None
+                ):
+                    route[:] = moved
+                    changed = True
+                    break
+            else:
+                return changed
+        return changed
+
+    def exchange(self, routes: Routes) -> bool:
+        """Swap one visit per tour for an unvisited place of higher score (in place).
+
+        A tour's visits are tried from the lowest score up (required ones stay): without the
+        visit, the unvisited places of higher score that now fit are evaluated as for insertion
+        (allowed tours, windows; breaks and duration exactly), and the one of highest score,
+        then best ratio, takes its place. Returns whether any tour changed.
+        """
+        unrouted = np.ones(self.n, dtype=bool)
+        for route in routes:
+            unrouted[route] = False
+        changed = False
+        for r, route in enumerate(routes):
+            for j in sorted(range(len(route)), key=lambda j: self.score[route[j]]):
+                v = route[j]
+                if self.weight[v] >= _REQUIRED:
+                    continue
+                rest = route[:j] + route[j + 1 :]
+                ratio, pos = self.evaluate(r, rest, unrouted & (self.score > self.score[v]))
+                fits = np.flatnonzero(ratio > 0)
+                at: int | None = None
+                for u in fits[np.lexsort((-ratio[fits], -self.score[fits]))].tolist():
+                    at = self.confirm(r, rest, u) if self.exact[r] else int(pos[u])
+                    if at is not None:
+                        break
+                if at is None:
+                    continue
+                rest.insert(at, u)
+                route[:] = rest
+                unrouted[u], unrouted[v] = False, True
+                changed = True
+                break
+        return changed
+
+    def improve(self, routes: Routes, floor: int) -> tuple[int, int]:
+        """Insert, tighten, insert again; from score ``floor`` on, also exchange. Return value.
+
+        Exchange is the costly step, so a caller passes the score a plan must reach to deserve
+        it (in iterated insertion, the score of the plan before the shake).
+        """
+        self.fill(routes)
+        if any([self.tighten(r, route) for r, route in enumerate(routes)]):
+            self.fill(routes)
+        if self.value(routes)[0] >= floor:
+            for _ in range(_EXCHANGE_ROUNDS):
+                if not self.exchange(routes):
+                    break
+                for r, route in enumerate(routes):
+                    self.tighten(r, route)
+                self.fill(routes)
+        return self.value(routes)
 
     def repair(self, r: int, route: list[int]) -> None:
         """Drop visits until the route is feasible again."""
@@ -393,9 +546,8 @@ def iterated_insertion(
     current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
     for r, route in enumerate(current):
         ins.repair(r, route)
-    ins.fill(current)
-    best, best_value = [list(r) for r in current], ins.value(current)
-    current_value = best_value
+    current_value = ins.improve(current, 0)
+    best, best_value = [list(r) for r in current], current_value
     longest = max(1, max(len(r) for r in current))
     size, pos, stale, it = 1, 0, 0, 0
     bound = int(ins.score[ins.allowed.any(axis=0)].sum())
@@ -423,8 +575,7 @@ def iterated_insertion(
             ins.repair(r, route)
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
-        ins.fill(current)
-        value = ins.value(current)
+        value = ins.improve(current, current_value[0])
         if temperature:
             if iterations is not None and deadline is None:
                 done = it / iterations
