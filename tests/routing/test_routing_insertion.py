@@ -332,3 +332,19 @@ def test_exchange_keeps_required_visits() -> None:
     assert routes == [[0]]
     s = solve(p, FAST)
     assert s.routes == ((0,),) and check_solution(p, s) == []
+
+
+def test_exchange_skips_a_visit_the_tour_cannot_do_without() -> None:
+    # No triangle inequality: the hotel reaches "far" in 100, via "hop" in 2.
+    matrix = [[0, 1, 100, 3], [1, 0, 1, 3], [2, 1, 0, 3], [3, 3, 3, 0]]
+    visits = (
+        Visit("hop", 1, 1, ALWAYS, score=1),
+        Visit("far", 2, 1, ALWAYS, score=5),
+        Visit("other", 3, 30, ALWAYS, score=3),
+    )
+    p = RoutingProblem(matrix, visits, (Tour("day", 0, 0, 0, 20),))
+    ins = Inserter(p, _everywhere(p))
+    routes = [[0, 1]]  # without "hop", "far" is out of reach; "other" never fits beside them
+    assert not ins.exchange(routes)
+    assert routes == [[0, 1]]
+    assert check_solution(p, schedule_routes(p, routes)) == []

@@ -292,6 +292,8 @@ class Inserter:
                 if self.weight[v] >= _REQUIRED:
                     continue
                 rest = route[:j] + route[j + 1 :]
+                if self.forward(r, rest) is None:  # a matrix without the triangle inequality
+                    continue
                 ratio, pos = self.evaluate(r, rest, unrouted & (self.score > self.score[v]))
                 fits = np.flatnonzero(ratio > 0)
                 at: int | None = None
