@@ -348,3 +348,35 @@ def test_exchange_skips_a_visit_the_tour_cannot_do_without() -> None:
     assert not ins.exchange(routes)
     assert routes == [[0, 1]]
     assert check_solution(p, schedule_routes(p, routes)) == []
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), temperature=st.sampled_from([0.0, 1.0, 5.0]))
+def test_restarts_happen_and_the_best_plan_of_all_starts_is_returned(
+    seed: int, temperature: float
+) -> None:
+    p = _random_problem(seed % 50)
+    seen: list[tuple[int, int]] = []
+    starts = 0
+    improve = Inserter.improve
+
+    def spy(self: Inserter, routes: list[list[int]], floor: int) -> tuple[int, int]:
+        nonlocal starts
+        value = improve(self, routes, floor)
+        starts += floor == 0  # the first construction and every restart
+        seen.append(value)
+        return value
+
+    try:
+        Inserter.improve = spy  # type: ignore[method-assign]
+        routes = iterated_insertion(
+            p, _everywhere(p), iterations=200, seed=seed, noise=0.5, temperature=temperature
+        )
+    finally:
+        Inserter.improve = improve  # type: ignore[method-assign]
+    assert routes is not None
+    s = schedule_routes(p, routes)
+    assert check_solution(p, s) == []
+    if s.score < sum(v.score for v in p.visits):  # not stopped early by taking every place
+        assert starts >= 2
+    assert Inserter(p, _everywhere(p)).value(routes) == max(seen)

@@ -51,6 +51,9 @@ _STRING_EVERY = 3
 _TIGHTEN_TRIES = 30
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
+# Restart from a new randomised construction after this share of the budget (time, or
+# iterations in deterministic mode) without a gain since the last restart.
+_RESTART = 0.25
 # Insertion weight of a required visit (above any score squared).
 _REQUIRED = 1e18
 _Int = npt.NDArray[np.int64]
@@ -500,7 +503,10 @@ def iterated_insertion(
 
     Follows Vansteenwegen et al. (2009): each tour loses ``size`` consecutive visits from
     position ``pos``; ``size`` grows while nothing improves, ``pos`` moves on by ``size``. After
-    a stretch without improvement the search goes back to the best plan with a random position.
+    a stretch without improvement the search goes back to its best plan with a random position.
+    After a quarter of the budget (time, or ``iterations`` alone) without a gain, it starts again
+    from a new construction with random weights (noise at least 1.0) and keeps the best plan of
+    all its starts: some instances have basins a few visits at a time cannot leave.
     With ``shake_mix``, every other shake removes visits scattered over each tour instead, and
     every third one strings of visits near a random visit across tours
     (:meth:`Inserter.remove_strings`).
@@ -550,10 +556,12 @@ def iterated_insertion(
         ins.repair(r, route)
     current_value = ins.improve(current, 0)
     best, best_value = [list(r) for r in current], current_value
+    local, local_value = best, best_value
     longest = max(1, max(len(r) for r in current))
     size, pos, stale, it = 1, 0, 0, 0
     bound = int(ins.score[ins.allowed.any(axis=0)].sum())
     last_gain = 0
+    local_gain, local_gain_at = 0, began
     while (
         best_value[0] < bound
         and it - last_gain < 200 * (1 + ins.n)
@@ -561,6 +569,23 @@ def iterated_insertion(
         and (deadline is None or time.monotonic() < deadline)
     ):
         it += 1
+        if deadline is None:
+            stalled = it - local_gain > _RESTART * (iterations or 0)
+        else:
+            stalled = time.monotonic() - local_gain_at > _RESTART * (deadline - began)
+        if stalled:  # start again from a randomised construction (the best plan stays)
+            ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
+            current = [[] for _ in problem.tours]
+            current_value = ins.improve(current, 0)
+            if not noise:
+                ins.noise = np.ones(ins.n)
+            local, local_value = [list(r) for r in current], current_value
+            local_gain, local_gain_at = it, time.monotonic()
+            if current_value > best_value:
+                best, best_value, last_gain = local, current_value, it
+            longest = max(1, max(len(r) for r in current))
+            size, pos, stale = 1, 0, 0
+            continue
         before = [list(r) for r in current] if temperature else current
         strings = shake_mix and it % _STRING_EVERY == 0
         if strings:  # strings near one place, across tours
@@ -584,16 +609,19 @@ def iterated_insertion(
             else:
                 assert deadline is not None
                 done = (time.monotonic() - began) / max(deadline - began, 1e-9)
-            visited = max(1, sum(map(len, best)))
-            cool = temperature * best_value[0] / visited * max(0.0, 1.0 - done)
+            visited = max(1, sum(map(len, local)))
+            cool = temperature * local_value[0] / visited * max(0.0, 1.0 - done)
             loss = current_value[0] - value[0]
             if loss > 0 and (cool <= 0 or rng.random() >= math.exp(-loss / cool)):
                 current, value = before, current_value
             current_value = value
-        if value > best_value:
-            best, best_value = [list(r) for r in current], value
-            size, stale, last_gain = 1, 0, it
+        if value > local_value:
+            local, local_value = [list(r) for r in current], value
+            size, stale = 1, 0
+            local_gain, local_gain_at = it, time.monotonic()
             longest = max(1, max(len(r) for r in current))
+            if value > best_value:
+                best, best_value, last_gain = local, value, it
         else:
             size += 1
             stale += 1
@@ -601,6 +629,6 @@ def iterated_insertion(
         if size > max(1, longest // 2):
             size = 1
         if stale > _STALE * (25 + longest):
-            current, current_value = [list(r) for r in best], best_value
+            current, current_value = [list(r) for r in local], local_value
             pos, size, stale = rng.randrange(longest), 1, 0
     return best
