@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -65,3 +66,24 @@ def test_a_solution_maps_back_to_vertex_ids(tmp_path: Path) -> None:
     p = inst.problem(1)
     s = schedule_routes(p, [[]])
     assert s.score == 0 and p.visits[0].id == "1"
+
+
+@needs_data
+def test_ils_alone_script_reports_a_valid_row_and_refuses_an_unknown_one() -> None:
+    script = str(ROOT / "bench" / "ils_alone.py")
+    done = subprocess.run(
+        [sys.executable, script, "--seconds", "0.3", "c101:1"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, last = done.stdout.strip().splitlines()
+    name, score, gap, *_ = first.split()
+    assert name == "c101:1" and first.endswith(" valid")
+    assert 0 < int(score) <= 320 and float(gap) == pytest.approx(
+        100 * (1 - int(score) / 320), abs=0.01
+    )
+    assert last.startswith("MEAN ")
+    for bad in ("pr99:1", "c101:x", "c101"):
+        refused = subprocess.run([sys.executable, script, bad], capture_output=True, text=True)
+        assert refused.returncode == 2 and f"row {bad!r}" in refused.stderr

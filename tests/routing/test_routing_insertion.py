@@ -274,6 +274,7 @@ def test_tighten_uncrosses_a_tour() -> None:
     route = [0, 2, 1]  # a, c, b: 5 + 10 + 5 + 10 = 30
     assert Inserter(p, _everywhere(p)).tighten(0, route)
     assert _travel(p, 0, route) == 20 and sorted(route) == [0, 1, 2]
+    assert check_solution(p, schedule_routes(p, [route])) == []
 
 
 def test_tighten_never_takes_a_shorter_order_that_misses_a_window() -> None:
@@ -318,6 +319,7 @@ def test_exchange_swaps_a_visit_for_a_better_one_that_fits_only_alone() -> None:
     routes = [[0]]
     assert ins.exchange(routes)
     assert routes == [[1]]  # the highest score that fits, not the first one better than "low"
+    assert check_solution(p, schedule_routes(p, routes)) == []
     assert not ins.exchange(routes)
 
 

@@ -1,0 +1,69 @@
+"""Run tourplan's iterated insertion alone (no OR-Tools, one process) on (T)OPTW benchmark rows.
+
+The tuning runs quoted as "ILS alone" in ``docs/benchmarks.md`` use this script; ``bench/toptw.py``
+measures the full solver. Rows are given as ``NAME:TOURS``::
+
+    python bench/ils_alone.py --seconds 10 --seed 0 --temperature 1 pr16:1 pr15:2
+
+Each row prints the score, the gap to the best-known score and the number of visits per tour; the
+last line the mean and worst gap. Every plan is checked with ``check_solution``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from toptw import DEFAULT_INSTANCES, read_instance
+
+from tourplan.routing import check_solution, schedule_routes
+from tourplan.routing.insertion import Inserter, iterated_insertion
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("rows", nargs="+", metavar="NAME:TOURS")
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--temperature", type=float, default=1.0)
+    ap.add_argument("--noise", type=float, default=1.0)
+    ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
+    args = ap.parse_args(argv)
+    with open(args.instances / "BKS.csv", newline="") as f:
+        bks = {
+            (r["instance"], int(r["tours"])): int(r["best_known_score"]) for r in csv.DictReader(f)
+        }
+    files = {p.stem: p for p in args.instances.glob("instances/*/*.txt")}
+    gaps = []
+    for row in args.rows:
+        name, _, tours_text = row.partition(":")
+        tours = int(tours_text) if tours_text.isdigit() else -1
+        if name not in files or (name, tours) not in bks:
+            ap.error(f"row {row!r}: no such instance / number of tours in {args.instances}")
+        problem = read_instance(files[name]).problem(tours)
+        allowed = [list(range(tours))] * len(problem.visits)
+        routes = iterated_insertion(
+            problem,
+            allowed,
+            seconds=args.seconds,
+            seed=args.seed,
+            noise=args.noise,
+            temperature=args.temperature,
+        )
+        assert routes is not None
+        problems = check_solution(problem, schedule_routes(problem, routes))
+        score = Inserter(problem, allowed).value(routes)[0]
+        gap = 100 * (1 - score / bks[name, tours])
+        gaps.append(gap)
+        valid = "valid" if not problems else f"INVALID: {problems}"
+        print(f"{row} {score} {gap:.2f} {[len(r) for r in routes]} {valid}", flush=True)
+    print(f"MEAN {sum(gaps) / len(gaps):.2f} MAX {max(gaps):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
