@@ -382,3 +382,34 @@ def test_restarts_happen_and_the_best_plan_of_all_starts_is_returned(
     if s.score < sum(v.score for v in p.visits):  # not stopped early by taking every place
         assert starts >= 2
     assert Inserter(p, _everywhere(p)).value(routes) == max(seen)
+
+
+def test_only_a_matrix_with_the_triangle_inequality_lets_insertion_prune() -> None:
+    p = _random_problem(0)  # Manhattan distances, positive service
+    assert Inserter(p, _everywhere(p)).metric
+    # 0 -> 2 directly (10) takes longer than through 1 (1 + service 1 + 1)
+    detour = [[0, 1, 10], [1, 0, 1], [10, 1, 0]]
+    visits = (Visit("a", 1, 1, ALWAYS, 1), Visit("b", 2, 1, ALWAYS, 1))
+    q = RoutingProblem(detour, visits, (Tour("day", 0, 0, 0, 100),))
+    assert not Inserter(q, _everywhere(q)).metric
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_pruned_insertion_inserts_exactly_what_the_full_one_does(
+    seed: int, data: st.DataObject
+) -> None:
+    # breaks, duration limits, max_visits, two windows per visit; random partial plans
+    p = _random_problem(seed % 50)
+    pruned, full = Inserter(p, _everywhere(p)), Inserter(p, _everywhere(p))
+    full.metric = False
+    noise = [data.draw(st.floats(0.1, 2.0)) for _ in p.visits]
+    pruned.noise[:] = noise
+    full.noise[:] = noise
+    start = pruned.fill([[] for _ in p.tours])
+    for route in start:
+        keep = data.draw(st.lists(st.booleans(), min_size=len(route), max_size=len(route)))
+        route[:] = [i for i, k in zip(route, keep, strict=True) if k]
+    a = pruned.fill([list(r) for r in start])
+    assert a == full.fill([list(r) for r in start])
+    assert check_solution(p, schedule_routes(p, a)) == []

@@ -104,6 +104,9 @@ class Inserter:
         # Per tour: candidate indices and relaxed added time (positions x candidates).
         self._shift: list[tuple[_Int, _Int] | None] = [None] * len(problem.tours)
         self._near: _Int | None = None
+        self.single_window = n_win == 1
+        self.fits: list[_Int] = [np.zeros(0, dtype=np.int64)] * len(problem.tours)
+        self.metric = _insertion_monotone(problem)
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
@@ -360,13 +363,19 @@ class Inserter:
     def evaluate(
         self, r: int, route: list[int], unrouted: npt.NDArray[np.bool_]
     ) -> tuple[npt.NDArray[np.float64], _Int]:
-        """Best ratio (or -1) and insertion position of each visit in route ``r``."""
+        """Best ratio (or -1) and insertion position of each visit in route ``r``.
+
+        Also records, per tour, the visits that fit somewhere (relaxed test) in
+        ``self.fits[r]``: with the triangle inequality, inserting a visit cannot make another
+        fit that did not, so :meth:`fill` re-evaluates only those.
+        """
         tour = self.problem.tours[r]
         n = self.n
         ratio = np.full(n, -1.0)
         pos = np.zeros(n, dtype=np.int64)
         cand = np.flatnonzero(self.allowed[r] & unrouted)
         if cand.size == 0 or (tour.max_visits is not None and len(route) >= tour.max_visits):
+            self.fits[r] = cand[:0]
             return ratio, pos
         ends = self.forward(r, route)
         assert ends is not None
@@ -382,27 +391,33 @@ class Inserter:
                     best = min(end, bound)
             latest.append(best)
         latest.reverse()
-        tt, loc, svc = self.tt, self.loc, self.svc
-        prev_loc = np.array(locs[:-1], dtype=np.int64)
-        next_loc = np.array(locs[1:], dtype=np.int64)
-        end_prev = np.array(ends, dtype=np.int64)
-        latest_next = np.array(latest, dtype=np.int64)
-        old_arrival = end_prev + tt[prev_loc, next_loc]
-        arr = end_prev[:, None] + tt[prev_loc][:, loc[cand]]  # positions x candidates
-        a = arr[..., None]
-        start = np.where(
-            a <= self.closes[cand][None], np.maximum(a, self.opens[cand][None]), _INF
-        ).min(axis=-1)
-        end = start + svc[cand][None]
-        new_arrival = end + tt[loc[cand]][:, next_loc].T
-        feasible = (start < _INF) & (new_arrival <= latest_next[:, None])
-        shift = np.where(feasible, new_arrival - old_arrival[:, None], _INF)
+        tt = self.tt
+        prev_loc = np.array(locs[:-1], dtype=np.int64)[:, None]
+        next_loc = np.array(locs[1:], dtype=np.int64)[:, None]
+        end_prev = np.array(ends, dtype=np.int64)[:, None]
+        cand_loc = self.loc[cand]
+        arr = end_prev + tt[prev_loc, cand_loc]  # positions x candidates
+        if self.single_window:
+            start = np.maximum(arr, self.opens[cand, 0])
+            start[arr > self.closes[cand, 0]] = _INF
+        else:
+            a = arr[..., None]
+            start = np.where(a <= self.closes[cand], np.maximum(a, self.opens[cand]), _INF).min(
+                axis=-1
+            )
+        new_arrival = start + (self.svc[cand] + tt[cand_loc, next_loc])
+        # added time; infeasible where a window is missed or the next stop is reached too late
+        shift = new_arrival - (end_prev + tt[prev_loc, next_loc])
+        shift[new_arrival > np.array(latest, dtype=np.int64)[:, None]] = _INF
+        shift[start >= _INF] = _INF
         if self.exact[r]:
             self._shift[r] = (cand, shift)
         best_pos = shift.argmin(axis=0)
         best_shift = shift[best_pos, np.arange(cand.size)]
         ok_c = best_shift < _INF
-        ratio[cand[ok_c]] = (self.weight * self.noise)[cand[ok_c]] / np.maximum(best_shift[ok_c], 1)
+        fits = cand[ok_c]
+        self.fits[r] = fits
+        ratio[fits] = self.weight[fits] * self.noise[fits] / np.maximum(best_shift[ok_c], 1)
         pos[cand] = best_pos
         return ratio, pos
 
@@ -452,7 +467,12 @@ class Inserter:
             unrouted[c] = False
             for t in table:
                 t[0][c] = -1.0
-            table[r] = self.evaluate(int(r), routes[r], unrouted)
+            if self.metric:  # only visits that fitted before can fit now
+                keep = np.zeros(self.n, dtype=bool)
+                keep[self.fits[r]] = True
+                table[r] = self.evaluate(int(r), routes[r], unrouted & keep)
+            else:
+                table[r] = self.evaluate(int(r), routes[r], unrouted)
 
     def value(self, routes: Routes) -> tuple[int, int]:
         """(score, -travel) of routes: larger is better."""
@@ -465,6 +485,23 @@ class Inserter:
                 locs.append(tour.end_location)
                 travel += int(self.tt[locs[:-1], locs[1:]].sum())
         return score, -travel
+
+
+def _insertion_monotone(problem: RoutingProblem) -> bool:
+    """Whether inserting a visit can never make another visit fit that did not.
+
+    True when going from ``a`` to ``c`` through any visit ``b`` (service included) takes at
+    least as long as going directly: ``tt[a, c] <= tt[a, b] + service(b) + tt[b, c]`` for all
+    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem).
+    """
+    tt = problem.travel_times
+    via: dict[int, int] = {}
+    for v in problem.visits:
+        via[v.location] = min(v.service, via.get(v.location, v.service))
+    for b, service in via.items():
+        if (tt[:, b][:, None] + (service + tt[b][None, :]) < tt).any():
+            return False
+    return True
 
 
 def warm_up() -> None:
