@@ -27,15 +27,17 @@ import math
 import random
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import InfeasibleError
+from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 from .solution import _earliest, schedule_tour
 
-__all__ = ["Inserter", "insertion_routes", "iterated_insertion"]
+__all__ = ["Inserter", "insertion_routes", "iterated_insertion", "pooled_iterated_insertion"]
 
 _INF = np.iinfo(np.int64).max // 4
 # Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
@@ -98,6 +100,7 @@ class Inserter:
         self.tt_list: list[list[int]] = self.tt.tolist()
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
+        self.score_list: list[int] = self.score.tolist()
         self.windows = [[(w.start, w.end) for w in v.windows] for v in visits]
         # Tours whose insertions the vectorised (relaxed) test cannot decide alone.
         self.exact = [bool(t.breaks) or t.max_duration is not None for t in problem.tours]
@@ -477,14 +480,26 @@ class Inserter:
     def value(self, routes: Routes) -> tuple[int, int]:
         """(score, -travel) of routes: larger is better."""
         score = sum(int(self.score[i]) for route in routes for i in route)
-        travel = 0
-        for r, route in enumerate(routes):
-            if route:
-                tour = self.problem.tours[r]
-                locs = [tour.start_location, *(int(self.loc[i]) for i in route)]
-                locs.append(tour.end_location)
-                travel += int(self.tt[locs[:-1], locs[1:]].sum())
-        return score, -travel
+        return score, -sum(self.travel(r, route) for r, route in enumerate(routes))
+
+    def travel(self, r: int, route: list[int]) -> int:
+        """Travel time of route ``r`` (0 if empty)."""
+        if not route:
+            return 0
+        tour = self.problem.tours[r]
+        tt, loc = self.tt_list, self.loc_list
+        prev, total = tour.start_location, 0
+        for i in route:
+            total += tt[prev][loc[i]]
+            prev = loc[i]
+        return total + tt[prev][tour.end_location]
+
+    def offer(self, pool: RoutePool | None, routes: Routes) -> None:
+        """Add each tour of ``routes`` to ``pool`` (if any)."""
+        if pool is not None:
+            for r, route in enumerate(routes):
+                score = sum(self.score_list[i] for i in route)
+                pool.add(r, route, score, self.travel(r, route))
 
 
 def _insertion_monotone(problem: RoutingProblem) -> bool:
@@ -535,6 +550,7 @@ def iterated_insertion(
     until: float | None = None,
     shake_mix: bool = True,
     temperature: float = 0.0,
+    pool: RoutePool | None = None,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -571,6 +587,9 @@ def iterated_insertion(
         ``d`` score is kept with probability ``exp(-d / T)``, else the search goes back to the
         plan before the shake; ``T`` starts at ``temperature`` times the mean score of a visit
         in the best plan and cools linearly to 0 at the deadline (or the last iteration).
+    pool
+        If given, every tour of every plan met after re-insertion is offered to it (for route
+        recombination, :mod:`tourplan.routing.pool`).
 
     Returns
     -------
@@ -592,6 +611,7 @@ def iterated_insertion(
     for r, route in enumerate(current):
         ins.repair(r, route)
     current_value = ins.improve(current, 0)
+    ins.offer(pool, current)
     best, best_value = [list(r) for r in current], current_value
     local, local_value = best, best_value
     longest = max(1, max(len(r) for r in current))
@@ -614,6 +634,7 @@ def iterated_insertion(
             ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
             current = [[] for _ in problem.tours]
             current_value = ins.improve(current, 0)
+            ins.offer(pool, current)
             if not noise:
                 ins.noise = np.ones(ins.n)
             local, local_value = [list(r) for r in current], current_value
@@ -640,6 +661,7 @@ def iterated_insertion(
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         value = ins.improve(current, current_value[0])
+        ins.offer(pool, current)
         if temperature:
             if iterations is not None and deadline is None:
                 done = it / iterations
@@ -669,3 +691,19 @@ def iterated_insertion(
             current, current_value = [list(r) for r in local], local_value
             pos, size, stale = rng.randrange(longest), 1, 0
     return best
+
+
+def pooled_iterated_insertion(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    *,
+    capacity: int,
+    **kwargs: Any,
+) -> tuple[Routes | None, RoutePool]:
+    """:func:`iterated_insertion` that also returns the pool of the tours it met.
+
+    For worker processes, which cannot fill a caller's pool in place. ``capacity`` is the
+    number of tours kept per class of interchangeable tours (see :class:`RoutePool`).
+    """
+    pool = RoutePool(tour_classes(problem, allowed), capacity)
+    return iterated_insertion(problem, allowed, pool=pool, **kwargs), pool

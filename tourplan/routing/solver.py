@@ -24,15 +24,22 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+from ortools.sat.python import cp_model
 
 from ..exceptions import DataError, InfeasibleError, SolverError
 from .explain import explain_infeasible, fits_alone
-from .insertion import Inserter, iterated_insertion, warm_up
+from .insertion import Inserter, iterated_insertion, pooled_iterated_insertion, warm_up
+from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 from .solution import Solution, schedule_tour
 from .validate import check_solution
 
 _ROUTING_OPTIMAL = 7
+# Share of the time limit route recombination's set packing may take at most.
+_RECOMBINE_SHARE = 0.05
+# In deterministic mode, CP-SAT's deterministic time limit for it (about 0.3 s of wall time on
+# the ten-route catalogue, whose ten interchangeable days make the hardest packing we meet).
+_RECOMBINE_DETERMINISTIC = 0.1
 
 __all__ = ["FIRST_SOLUTIONS", "METAHEURISTICS", "SearchParameters", "solve"]
 
@@ -75,6 +82,15 @@ class SearchParameters:
         otherwise OR-Tools gets all the time.
     noise
         Relative random noise on insertion priorities in iterated insertion.
+    recombination_pool
+        Route recombination after iterated insertion: the tours of the plans it met are
+        pooled (this many per class of interchangeable days, best first) and CP-SAT picks the
+        set of disjoint tours of highest score (Hu & Lim 2014), which then gets another round
+        of insertion. 0 turns it off. It cannot help with a single tour.
+    recombination_rounds
+        With recombination, iterated insertion runs in this many rounds per cycle, each
+        followed by a recombination of all tours met so far; the next round starts from its
+        plan (the iterative scheme of Hu & Lim 2014).
     temperatures
         Acceptance in iterated insertion, one value per worker in turn: simulated annealing
         starting at this many times the mean score of a visit, cooled to 0 by the end of the
@@ -115,6 +131,8 @@ class SearchParameters:
     cycles: int | None = None
     ils_share: float = 0.9
     noise: float = 1.0
+    recombination_pool: int = 500
+    recombination_rounds: int = 3
     temperatures: tuple[float, ...] = (1.0, 5.0)
     seed: int = 0
     workers: int = 1
@@ -146,6 +164,10 @@ class SearchParameters:
             raise DataError("must be >= 1", field="workers")
         if self.noise < 0:
             raise DataError("must be >= 0", field="noise")
+        if self.recombination_pool < 0:
+            raise DataError("must be >= 0", field="recombination_pool")
+        if self.recombination_rounds < 1:
+            raise DataError("must be >= 1", field="recombination_rounds")
         if not self.temperatures or not all(t >= 0 for t in self.temperatures):
             raise DataError(
                 f"must be one or more numbers >= 0, got {self.temperatures!r}",
@@ -481,40 +503,18 @@ def _search(
         share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
         if use_ils and model.node_visit:
-            kwargs: dict[str, Any] = {
-                "start": routes,
-                "until": None
-                if params.deterministic
-                else time.monotonic() + max(share * params.ils_share, 0.01),
-                "iterations": max(1, params.iteration_limit // (3 * cycles))
-                if params.deterministic
-                else None,
-                "noise": params.noise,
-            }
-            seeds = [params.seed + cycle * 1000 + w for w in range(n_workers)]
-            temps = [params.temperatures[w % len(params.temperatures)] for w in range(n_workers)]
-            futures = (
-                [
-                    pool.submit(
-                        iterated_insertion,
-                        problem,
-                        model.allowed,
-                        seed=sd,
-                        temperature=temp,
-                        **kwargs,
-                    )
-                    for sd, temp in zip(seeds[1:], temps[1:], strict=True)
-                ]
-                if pool is not None
-                else []
+            routes = _iterated_insertion_rounds(
+                problem,
+                params,
+                model.allowed,
+                routes,
+                share,
+                cycle,
+                cycles,
+                pool,
+                n_workers,
+                deadline,
             )
-            found = [
-                iterated_insertion(
-                    problem, model.allowed, seed=seeds[0], temperature=temps[0], **kwargs
-                )
-            ]
-            found += [f.result() for f in futures]
-            routes = max((r for r in found if r is not None), key=_value(problem))
             consider(routes)
             start = routing.ReadAssignmentFromRoutes(model.to_nodes(routes), True)
             if start is None:  # OR-Tools rejects the plan: go on from its own best
@@ -549,6 +549,126 @@ def _search(
             "no solution found", ["the solver found no plan holding the required visits"]
         )
     return best, plan
+
+
+def _iterated_insertion_rounds(
+    problem: RoutingProblem,
+    params: SearchParameters,
+    allowed: Sequence[Sequence[int]],
+    routes: list[list[int]] | None,
+    share: float,
+    cycle: int,
+    cycles: int,
+    pool: ProcessPoolExecutor | None,
+    n_workers: int,
+    deadline: float,
+) -> list[list[int]]:
+    """Iterated insertion in every worker, in rounds with route recombination between them.
+
+    Each round starts every worker from the best plan so far (different seeds and
+    temperatures); after each, the tours the workers met are pooled and recombined
+    (:func:`_recombine`). Without recombination (one tour, or ``recombination_pool=0``) there
+    is a single round and the best worker's plan is returned.
+    """
+    recombining = params.recombination_pool > 0 and len(problem.tours) > 1
+    rounds = params.recombination_rounds if recombining else 1
+    run: Callable[..., Any] = pooled_iterated_insertion if recombining else iterated_insertion
+    ils_end = time.monotonic() + max(share * params.ils_share, 0.01)
+    pools: list[RoutePool] = []
+    for k in range(rounds):
+        kwargs: dict[str, Any] = {
+            "start": routes,
+            "until": None
+            if params.deterministic
+            else time.monotonic() + max((ils_end - time.monotonic()) / (rounds - k), 0.01),
+            "iterations": max(1, params.iteration_limit // (3 * cycles * rounds))
+            if params.deterministic
+            else None,
+            "noise": params.noise,
+        }
+        if recombining:
+            kwargs["capacity"] = params.recombination_pool
+        seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
+        temps = [params.temperatures[w % len(params.temperatures)] for w in range(n_workers)]
+        futures = [
+            pool.submit(run, problem, allowed, seed=sd, temperature=temp, **kwargs)
+            for sd, temp in zip(seeds[1:], temps[1:], strict=True)
+            if pool is not None
+        ]
+        found = [run(problem, allowed, seed=seeds[0], temperature=temps[0], **kwargs)]
+        found += [f.result() for f in futures]
+        if recombining:
+            pools += [p for _, p in found]
+            found = [r for r, _ in found]
+        routes = max((r for r in found if r is not None), key=_value(problem))
+        if recombining:
+            routes = _recombine(problem, allowed, routes, pools, params, deadline)
+    assert routes is not None
+    return routes
+
+
+def _recombine(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    routes: list[list[int]],
+    pools: list[RoutePool],
+    params: SearchParameters,
+    deadline: float,
+) -> list[list[int]]:
+    """The best plan of disjoint pooled tours (CP-SAT), improved by insertion, or ``routes``.
+
+    A set packing: one 0/1 variable per pooled tour; at most one chosen tour holds each visit
+    (exactly one for a required visit that ``routes`` holds); per class of interchangeable
+    days, at most as many tours as days; maximise score first, then minus travel time. The plan
+    ``routes`` is a solution of it and is given as the hint.
+    """
+    ins = Inserter(problem, allowed)
+    merged = RoutePool(tour_classes(problem, allowed), params.recombination_pool)
+    merged.merge(pools)
+    ins.offer(merged, routes)
+    tours = merged.tours()
+    incumbent = {(merged.classes[r], frozenset(route)) for r, route in enumerate(routes) if route}
+    model = cp_model.CpModel()
+    chosen = [model.new_bool_var(f"tour{k}") for k in range(len(tours))]
+    days: dict[int, list[int]] = {}
+    for r, c in enumerate(merged.classes):
+        days.setdefault(c, []).append(r)
+    for c, rs in days.items():
+        model.add(
+            sum(x for x, t in zip(chosen, tours, strict=True) if t.tour_class == c) <= len(rs)
+        )
+    holders: dict[int, list[Any]] = {}
+    for x, t in zip(chosen, tours, strict=True):
+        for i in t.visits:
+            holders.setdefault(i, []).append(x)
+    held = {i for route in routes for i in route}
+    for i, xs in holders.items():
+        if problem.visits[i].required and i in held:
+            model.add_exactly_one(xs)
+        else:
+            model.add_at_most_one(xs)
+    # a unit of score outweighs the travel of any set of tours
+    big = 1 + sum(sorted((t.travel for t in tours), reverse=True)[: len(problem.tours)])
+    model.maximize(sum(x * (t.score * big - t.travel) for x, t in zip(chosen, tours, strict=True)))
+    for x, t in zip(chosen, tours, strict=True):
+        model.add_hint(x, (t.tour_class, frozenset(t.visits)) in incumbent)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    if params.deterministic:
+        solver.parameters.max_deterministic_time = _RECOMBINE_DETERMINISTIC
+    else:
+        solver.parameters.max_time_in_seconds = max(
+            0.01, min(_RECOMBINE_SHARE * params.time_limit, deadline - time.monotonic())
+        )
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return routes
+    plan: list[list[int]] = [[] for _ in problem.tours]
+    for x, t in zip(chosen, tours, strict=True):
+        if solver.value(x):
+            plan[days[t.tour_class].pop(0)] = list(t.visits)
+    ins.improve(plan, 0)
+    value = _value(problem)
+    return plan if value(plan) > value(routes) else routes
 
 
 def _finish(
