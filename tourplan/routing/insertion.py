@@ -12,6 +12,8 @@ After each re-insertion two local searches make room for more: tightening (2-opt
 moves that shorten a tour's travel, :meth:`Inserter.tighten`) and, for plans that score at least
 as much as before the shake, exchange (a visit swapped for an unvisited place of higher score
 that fits in its stead, :meth:`Inserter.exchange`, the "replace" move of the TOPTW literature).
+Every tour of every plan met can be offered to a :class:`~tourplan.routing.pool.RoutePool`, from
+which the solver recombines tours of different plans.
 
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it

@@ -1,4 +1,4 @@
-"""Solve a :class:`RoutingProblem` with the OR-Tools routing library (the only OR-Tools user).
+"""Solve a :class:`RoutingProblem` with OR-Tools (the only module that imports it).
 
 The model: one node per usable visit plus a start and an end node per tour; native transit
 matrices for travel (the arc cost) and for travel plus service (the time dimension, with waiting
@@ -9,8 +9,10 @@ travel time, so that collected score comes first and travel time second.
 The search runs rounds: tourplan's iterated insertion (:mod:`tourplan.routing.insertion`, which
 checks breaks and duration limits with the exact scheduler) builds plans, OR-Tools' local search
 improves the best one under the exact model, and the next round starts from the better of the two
-once scheduled exactly. The final plan is re-scheduled by
-:func:`~tourplan.routing.solution.schedule_routes` rules and validated.
+once scheduled exactly. With several tours, iterated insertion itself runs in short rounds, each
+followed by route recombination: CP-SAT (``ortools.sat``) picks the best set of disjoint tours
+among all the tours the workers met (:mod:`tourplan.routing.pool`). The final plan is
+re-scheduled by :func:`~tourplan.routing.solution.schedule_routes` rules and validated.
 """
 
 from __future__ import annotations
