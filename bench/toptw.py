@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python bench/toptw.py --time-limit 10 --csv toptw.csv --markdown toptw.md
+    python bench/toptw.py --rows pr16:2 pr15:4 --seed 1 --recombination-pool 0
 
 The instances and ``BKS.csv`` are read from ``../shared/benchmarks/toptw`` beside the repository
 (``--instances`` to change it); see that folder's README for where they come from and their format.
@@ -27,6 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tourplan.exceptions import DataError
 from tourplan.routing import (
     RoutingProblem,
     SearchParameters,
@@ -122,17 +124,40 @@ def main(argv: list[str] | None = None) -> int:
         "--temperatures", type=float, nargs="+", help="override the annealing temperatures"
     )
     ap.add_argument("--cycles", type=int, help="override the number of search rounds")
+    ap.add_argument("--seed", type=int, default=0, help="seed of iterated insertion")
+    ap.add_argument(
+        "--recombination-pool", type=int, help="override the tours pooled per class (0 = off)"
+    )
+    ap.add_argument(
+        "--recombination-rounds", type=int, help="override the rounds of insertion + recombination"
+    )
+    ap.add_argument(
+        "--rows", nargs="+", metavar="NAME:TOURS", help="exactly these rows (instead of --only)"
+    )
     args = ap.parse_args(argv)
 
     with open(args.instances / "BKS.csv", newline="") as f:
         rows = list(csv.DictReader(f))
+    if args.rows:
+        known = {f"{r['instance']}:{r['tours']}": r for r in rows}
+        for row in args.rows:
+            if row not in known:
+                ap.error(f"--rows {row!r}: no such instance and number of tours in BKS.csv")
+        rows = [known[row] for row in args.rows]
     rows = [
         r
         for r in rows
         if (not args.only or r["instance"] in args.only)
         and (not args.tours or int(r["tours"]) in args.tours)
     ]
-    params = SearchParameters(time_limit=args.time_limit, workers=args.workers)
+    try:
+        params = SearchParameters(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
+        if args.recombination_pool is not None:
+            params = replace(params, recombination_pool=args.recombination_pool)
+        if args.recombination_rounds is not None:
+            params = replace(params, recombination_rounds=args.recombination_rounds)
+    except DataError as e:
+        ap.error(str(e))
     if args.metaheuristic:
         params = replace(params, metaheuristic=args.metaheuristic)
     if args.temperatures:
@@ -186,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
         f"worst gap {max(gaps):.2f} %; rows above 6 %: {sum(g > 6 for g in gaps)}; "
         f"all valid: {all(r['valid'] for r in results)}",
         f"Time limit {args.time_limit} s per row, {args.workers} worker(s), "
-        f"temperatures {params.temperatures}, rounds {params.cycles or 'default'}; "
+        f"temperatures {params.temperatures}, rounds {params.cycles or 'default'}, "
+        f"seed {params.seed}, recombination pool {params.recombination_pool} x "
+        f"{params.recombination_rounds} rounds; "
         f"{date.today()}; "
         f"Python {platform.python_version()}",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import subprocess
 import sys
@@ -87,3 +88,33 @@ def test_ils_alone_script_reports_a_valid_row_and_refuses_an_unknown_one() -> No
     for bad in ("pr99:1", "c101:x", "c101"):
         refused = subprocess.run([sys.executable, script, bad], capture_output=True, text=True)
         assert refused.returncode == 2 and f"row {bad!r}" in refused.stderr
+
+
+@needs_data
+def test_toptw_script_runs_exact_rows_with_overrides_and_refuses_bad_ones(tmp_path: Path) -> None:
+    script = str(ROOT / "bench" / "toptw.py")
+    out = tmp_path / "rows.csv"
+    common = ["--time-limit", "0.5", "--workers", "1", "--seed", "3"]
+    outputs = ["--csv", str(out), "--markdown", str(tmp_path / "rows.md")]
+    rounds = ["--recombination-rounds", "2"]
+    subprocess.run(
+        [sys.executable, script, "--rows", "pr01:2", "c101:1", *common, *outputs, *rounds],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    with open(out, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["instance"], r["tours"], r["valid"]) for r in rows] == [
+        ("pr01", "2", "True"),
+        ("c101", "1", "True"),
+    ]
+    assert "seed 3, recombination pool 500 x 2 rounds" in (tmp_path / "rows.md").read_text()
+    for bad, named in (
+        (["--rows", "pr99:1"], "'pr99:1'"),
+        (["--rows", "c101:1", "--recombination-pool", "-1"], "'recombination_pool'"),
+    ):
+        refused = subprocess.run(
+            [sys.executable, script, *bad, *common], capture_output=True, text=True
+        )
+        assert refused.returncode == 2 and named in refused.stderr
