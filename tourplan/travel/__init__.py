@@ -6,9 +6,9 @@ is all the solver needs.
 
 from __future__ import annotations
 
-from .geodesic import geodesic_m as geodesic_m
-from .geodesic import geodesic_matrix_m as geodesic_matrix_m
-from .geodesic import geodesic_pairs_m as geodesic_pairs_m
+from ..geodesic import geodesic_m as geodesic_m
+from ..geodesic import geodesic_matrix_m as geodesic_matrix_m
+from ..geodesic import geodesic_pairs_m as geodesic_pairs_m
 from .graphml import load_road_graph as load_road_graph
 from .graphml import parse_maxspeed as parse_maxspeed
 from .matrix import LegGeometry as LegGeometry

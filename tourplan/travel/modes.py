@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import DataError
-from .geodesic import geodesic_matrix_m
+from ..geodesic import geodesic_matrix_m
 from .matrix import Located, TravelMatrix
 
 __all__ = ["MODES", "TransportMode", "get_mode", "travel_matrix"]

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import DataError, TravelTimeError
-from .geodesic import geodesic_pairs_m
+from ..geodesic import geodesic_pairs_m
 from .graphml import parse_maxspeed, to_float
 from .matrix import Coordinates, LegGeometry, Located, Snap, TravelMatrix
 

@@ -4,6 +4,9 @@ A Python loop over ``geopy.distance.geodesic`` costs tens of microseconds a pair
 solves all pairs at once with array arithmetic. Vincenty's iteration agrees with Karney's
 algorithm (geopy's reference) to well under a millimetre for points that are not nearly
 antipodal; the rare pairs where it does not converge fall back to geopy itself.
+
+It sits below both the model (``Villages.near``) and ``tourplan.travel`` so that the two share
+this one implementation; it knows nothing of places, villages or travel.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..exceptions import DataError
+from .exceptions import DataError
 
 __all__ = ["geodesic_m", "geodesic_matrix_m", "geodesic_pairs_m"]
 
