@@ -12,7 +12,6 @@ from importlib.metadata import PackageNotFoundError, version
 from .checks import ItineraryError as ItineraryError
 from .checks import check_itinerary as check_itinerary
 from .checks import validate_itinerary as validate_itinerary
-from .datasets import Villages as Villages
 from .datasets import load_hanoi as load_hanoi
 from .datasets import load_start_points as load_start_points
 from .datasets import load_villages as load_villages
@@ -35,6 +34,7 @@ from .itinerary import Stop as Stop
 from .model import THEMES as THEMES
 from .model import Place as Place
 from .model import Village as Village
+from .model import Villages as Villages
 from .planner import plan_trip as plan_trip
 from .request import Lunch as Lunch
 from .request import TripRequest as TripRequest

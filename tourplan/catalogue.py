@@ -23,12 +23,12 @@ from typing import Literal
 
 import networkx as nx
 
-from .datasets import Villages, load_hanoi
+from .datasets import load_hanoi
 from .exceptions import DataError, InfeasibleError
 from .geocode import Gazetteer, PlaceResolver
 from .hours import OpeningHours, Span
 from .itinerary import Day, Itinerary, LeftOut
-from .model import THEMES, Place, Village
+from .model import THEMES, Place, Village, Villages
 from .planner import PlanningProblem, build_problem, to_itinerary
 from .request import Lunch, Pace, PlaceQuery, TripRequest
 from .routing import (

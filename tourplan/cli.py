@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar, cast
 import click
 
 from . import __version__
-from .datasets import Villages, load_hanoi, load_villages, village_record
+from .datasets import load_hanoi, load_villages, village_record
 from .exceptions import (
     DataError,
     ExportError,
@@ -38,7 +38,7 @@ from .exceptions import (
 )
 from .geocode import Gazetteer, PlaceResolver
 from .itinerary import HANOI_TZ
-from .model import THEMES
+from .model import THEMES, Villages
 from .names import fold
 from .request import PACE_FACTORS, Lunch
 from .travel import MODES, geodesic_m, get_mode

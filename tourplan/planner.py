@@ -21,11 +21,11 @@ from typing import Literal
 
 import networkx as nx
 
-from .datasets import Villages, load_hanoi
+from .datasets import load_hanoi
 from .exceptions import DataError, InfeasibleError
 from .geocode import Gazetteer, PlaceResolver
 from .itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
-from .model import Place, Village
+from .model import Place, Village, Villages
 from .request import TripRequest
 from .routing import (
     Break as RoutingBreak,

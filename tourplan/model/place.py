@@ -1,4 +1,4 @@
-"""The data model: frozen, validated value objects for places and craft villages. No I/O here."""
+"""Frozen, validated values for one place: Place, Village, their vocabularies and Bounds. No I/O."""
 
 from __future__ import annotations
 
@@ -7,17 +7,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from .exceptions import DataError
-from .hours import OpeningHours
+from ..exceptions import DataError
+from ..hours import OpeningHours
 
 __all__ = [
+    "CONFIDENCES",
     "COORD_KINDS",
+    "ORIGINS",
     "THEMES",
+    "VIETNAM_BOUNDS",
+    "Bounds",
     "Confidence",
     "CoordKind",
     "Origin",
     "Place",
     "Village",
+    "check_position",
 ]
 
 CoordKind = Literal["village", "landmark", "commune_centroid", "address", "user"]
@@ -79,7 +84,8 @@ def _check_id(value: str, what: str = "id") -> None:
         )
 
 
-def _check_position(lat: float, lon: float) -> None:
+def check_position(lat: float, lon: float) -> None:
+    """Raise :class:`DataError` naming ``lat`` or ``lon`` unless both are degrees in range."""
     for name, value, limit in (("lat", lat, 90.0), ("lon", lon, 180.0)):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise DataError(f"{name} must be a number, got {value!r}", field=name)
@@ -92,6 +98,25 @@ def _check_position(lat: float, lon: float) -> None:
 def _check_choice(value: str, choices: tuple[str, ...], what: str) -> None:
     if value not in choices:
         raise DataError(f"{value!r} is not one of {', '.join(choices)}", field=what)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A latitude/longitude box used to catch misplaced or swapped coordinates."""
+
+    name: str
+    min_lat: float
+    max_lat: float
+    min_lon: float
+    max_lon: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        """True when the point lies inside the box."""
+        return self.min_lat <= lat <= self.max_lat and self.min_lon <= lon <= self.max_lon
+
+
+VIETNAM_BOUNDS = Bounds("Vietnam", 8.0, 23.5, 102.0, 110.0)
+"""Mainland Vietnam's bounding box: villages outside it are refused as misplaced."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +166,7 @@ class Place:
         _check_id(self.id)
         if not self.name.strip():
             raise DataError(f"place {self.id!r} has an empty name", field="name")
-        _check_position(self.lat, self.lon)
+        check_position(self.lat, self.lon)
         _check_choice(self.coord_kind, COORD_KINDS, "coord_kind")
         if self.coord_precision_m is not None and self.coord_precision_m < 0:
             raise DataError("coord_precision_m must not be negative", field="coord_precision_m")
@@ -168,7 +193,8 @@ class Village:
     craft_vi, craft_en
         The craft in Vietnamese and English.
     themes
-        Theme tags from :data:`THEMES`, sorted.
+        Theme tags from :data:`THEMES`, stored sorted and without repeats; a single string
+        is taken as one theme (``themes="ceramics"`` is ``themes=("ceramics",)``).
     old_district, commune_2025
         The district before and the commune after Hanoi's 1 July 2025 reorganisation.
     coord_kind, coord_precision_m, coord_source
@@ -228,7 +254,7 @@ class Village:
                 object.__setattr__(self, name, value.strip())
         if not self.name_vi.strip():
             raise DataError(f"village {self.id!r} has an empty name_vi", field="name_vi")
-        _check_position(self.lat, self.lon)
+        check_position(self.lat, self.lon)
         if isinstance(self.visit_minutes, bool) or not isinstance(self.visit_minutes, int):
             raise DataError(
                 f"visit_minutes must be a whole number of minutes, got {self.visit_minutes!r}",
@@ -246,6 +272,9 @@ class Village:
             )
         if not 1 <= self.interest <= 100:
             raise DataError(f"interest must be 1 to 100, got {self.interest}", field="interest")
+        themes: object = self.themes
+        if isinstance(themes, str):  # one theme, not its letters
+            object.__setattr__(self, "themes", (themes,))
         unknown = [t for t in self.themes if t not in THEMES]
         if unknown:
             raise DataError(

@@ -1,4 +1,4 @@
-"""Tests of place resolution: the gazetteer, ``lat,lon``, the disk cache and the geopy chain.
+"""Place resolution: ``lat,lon``, the gazetteer, the disk cache and the geopy chain.
 
 No test touches the network: online geocoders are geopy ``Geocoder`` subclasses that answer from a
 dict, and geopy's ``RateLimiter`` runs on a fake clock so that no test sleeps.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,6 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import _DEFAULT_USER_AGENT, DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
-from tourplan.datasets import Bounds
 from tourplan.exceptions import (
     CacheWarning,
     DataError,
@@ -37,16 +35,12 @@ from tourplan.geocode import (
     GeocodeCache,
     PlaceResolver,
     default_cache_path,
-    parse_lat_lon,
 )
-from tourplan.model import Place
+from tourplan.model import Bounds, Place
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # tourplan.model's id rule
 HANG_BAC = (21.0341, 105.8517)  # a street in Hanoi's Old Quarter
 PARIS = (48.8566, 2.3522)
-
-
-# -- fakes -----------------------------------------------------------------------------------
 
 
 class FakeGeocoder(Geocoder):  # type: ignore[misc]
@@ -116,19 +110,6 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     return fake
 
 
-@pytest.fixture(autouse=True)
-def private_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The default cache location points into tmp_path, never at the user's real cache."""
-    home = tmp_path / "xdg-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.bundled()
-
-
 @pytest.fixture
 def fake() -> FakeGeocoder:
     return FakeGeocoder(
@@ -140,133 +121,10 @@ def fake() -> FakeGeocoder:
     )
 
 
-@pytest.fixture
-def cache_file(tmp_path: Path) -> Path:
-    return tmp_path / "cache" / "geocode.json"
-
-
 def online(
     gazetteer: Gazetteer, geocoder: Geocoder, cache_file: Path, **kwargs: Any
 ) -> PlaceResolver:
     return PlaceResolver(gazetteer, geocoder, allow_network=True, cache_path=cache_file, **kwargs)
-
-
-# -- the gazetteer ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("bat trang", "bat-trang"),
-        ("Bát Tràng", "bat-trang"),
-        ("BAT TRANG", "bat-trang"),
-        ("Bat Trang pottery village", "bat-trang"),  # the English name
-        ("bat-trang", "bat-trang"),  # the id
-        ("hoan kiem lake", "hoan-kiem-lake"),
-        ("Hồ Hoàn Kiếm", "hoan-kiem-lake"),
-        ("Hồ Gươm", "hoan-kiem-lake"),  # the other name, in brackets
-        ("noi bai airport", "noi-bai-airport"),
-        ("Ga Hà Nội", "hanoi-railway-station"),
-    ],
-)
-def test_gazetteer_finds_bundled_places_with_or_without_diacritics(
-    gazetteer: Gazetteer, query: str, expected: str
-) -> None:
-    place = gazetteer.find(query)
-    assert place is not None
-    assert place.id == expected
-
-
-def test_gazetteer_returns_villages_as_places_with_their_coordinates(
-    gazetteer: Gazetteer, hanoi: Any
-) -> None:
-    village = hanoi.get("bat-trang")
-    place = gazetteer.find("Bát Tràng")
-    assert isinstance(place, Place)
-    assert (place.id, place.name, place.name_en) == (village.id, village.name_vi, village.name_en)
-    assert (place.lat, place.lon) == (village.lat, village.lon)
-    assert place.coord_kind == village.coord_kind == "village"
-    assert place.coord_precision_m == village.coord_precision_m
-    assert place.coord_source == village.coord_source
-
-
-def test_gazetteer_holds_start_points_and_all_villages(gazetteer: Gazetteer, hanoi: Any) -> None:
-    assert len(gazetteer) == 4 + len(hanoi)
-    assert "hoan-kiem-lake" in gazetteer
-    assert all(v.id in gazetteer for v in hanoi)
-
-
-def test_gazetteer_find_returns_none_when_nothing_matches(gazetteer: Gazetteer) -> None:
-    assert gazetteer.find("12 Hàng Bạc, Hoàn Kiếm") is None
-
-
-def test_gazetteer_refuses_an_ambiguous_name_and_lists_the_candidates(
-    gazetteer: Gazetteer,
-) -> None:
-    with pytest.raises(UnknownPlaceError) as info:
-        gazetteer.find("Phung Xa")  # a weaving village and a metalwork village
-    assert info.value.ambiguous
-    assert set(info.value.candidates) == {"phung-xa-my-duc", "phung-xa-thach-that"}
-
-
-def test_gazetteer_of_custom_places() -> None:
-    hotel = Place("hotel-sen", "Khách sạn Sen", 21.03, 105.85, name_en="Lotus Hotel")
-    gazetteer = Gazetteer([hotel])
-    assert gazetteer.find("khach san sen") is hotel
-    assert gazetteer.find("lotus hotel") is hotel
-    assert gazetteer.get("hotel-sen") is hotel
-    with pytest.raises(UnknownPlaceError, match="did you mean: hotel-sen"):
-        gazetteer.get("khach san se")
-
-
-def test_gazetteer_refuses_duplicate_ids() -> None:
-    place = Place("hotel", "Khách sạn", 21.03, 105.85)
-    with pytest.raises(DataError, match="duplicate place id 'hotel'"):
-        Gazetteer([place, place])
-
-
-# -- lat,lon ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["21.0285,105.8542", "21.0285, 105.8542", "21.0285 105.8542", "  21.0285 ,105.8542  "],
-)
-def test_parse_lat_lon_accepts_comma_or_space(text: str) -> None:
-    assert parse_lat_lon(text) == (21.0285, 105.8542)
-
-
-def test_parse_lat_lon_reads_signs_and_integers() -> None:
-    assert parse_lat_lon("-33.9,+18") == (-33.9, 18.0)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Bát Tràng",
-        "12 Hàng Bạc",  # a house number followed by a street
-        "21.0285",  # one number
-        "21.0,105.8,12",  # three numbers
-        "21.0285,105.8542 Hanoi",
-        "",
-    ],
-)
-def test_parse_lat_lon_returns_none_for_other_text(text: str) -> None:
-    assert parse_lat_lon(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "field", "message"),
-    [
-        ("91,105", "lat", "lat 91.0 is out of range"),
-        ("105.85,21.03", "lat", "write the latitude first"),  # swapped
-        ("21.0,181", "lon", "lon 181.0 is out of range"),
-    ],
-)
-def test_parse_lat_lon_names_the_field_out_of_range(text: str, field: str, message: str) -> None:
-    with pytest.raises(DataError, match=message) as info:
-        parse_lat_lon(text)
-    assert info.value.field == field
 
 
 @pytest.mark.parametrize("query", ["21.0285,105.8542", (21.0285, 105.8542)])
@@ -316,9 +174,6 @@ def test_resolve_passes_a_place_through() -> None:
 def test_resolve_refuses_empty_or_non_text_queries(query: Any) -> None:
     with pytest.raises(DataError):
         PlaceResolver().resolve(query)
-
-
-# -- the chain -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["bat trang", "Bát Tràng", "hoan kiem lake", "Hồ Hoàn Kiếm"])
@@ -445,16 +300,6 @@ def test_default_cache_path_follows_xdg_cache_home(
     assert (private_cache_home / "tourplan" / "geocode.json").is_file()
 
 
-def test_default_cache_path_without_xdg_cache_home(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    assert default_cache_path() == tmp_path / ".cache" / "tourplan" / "geocode.json"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # the XDG spec says: ignore it
-    assert default_cache_path() == tmp_path / ".cache" / "tourplan" / "geocode.json"
-
-
 @pytest.mark.parametrize(
     "content",
     [
@@ -484,18 +329,6 @@ def test_unwritable_cache_only_warns(
     with pytest.warns(CacheWarning, match="cannot write the geocoding cache"):
         place = resolver.resolve("Hàng Bạc")
     assert place.coord_kind == "address"
-
-
-def test_geocode_cache_round_trip(cache_file: Path) -> None:
-    cache = GeocodeCache(cache_file)
-    entry = CachedLocation(21.03, 105.85, "Hà Nội", "Nominatim", date(2025, 1, 2))
-    assert cache.get("Hà Nội") is None
-    cache.put("Hà Nội", entry)
-    reread = GeocodeCache(cache_file)
-    assert reread.get("HÀ NỘI ") == entry
-    assert "hà nội" in reread
-    assert "ha noi" not in reread  # diacritics are kept in keys: they tell places apart
-    assert len(reread) == 1
 
 
 def test_results_outside_vietnam_are_refused_and_not_cached(
@@ -593,9 +426,6 @@ def test_public_nominatim_needs_at_least_one_second_between_requests(
         PlaceResolver(geocoder=chosen, min_delay_seconds=0.5)
 
 
-# -- the default geocoder --------------------------------------------------------------------
-
-
 def test_default_geocoder_is_nominatim_with_a_tourplan_user_agent() -> None:
     geocoder = PlaceResolver(allow_network=True).geocoder
     assert isinstance(geocoder, Nominatim)
@@ -664,23 +494,3 @@ def test_resolver_parameters_are_validated(kwargs: dict[str, Any], field: str) -
     with pytest.raises(DataError) as info:
         PlaceResolver(**kwargs)
     assert info.value.field == field
-
-
-@pytest.fixture(autouse=True)
-def _no_real_requests(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Belt and braces: any HTTP request from geopy fails the test."""
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("a test tried to reach the network")
-
-    monkeypatch.setattr(Geocoder, "_call_geocoder", refuse)
-    yield
-
-
-def test_bundled_gazetteer_over_a_chosen_set_of_villages(hanoi: Any) -> None:
-    chosen = hanoi.with_theme("ceramics")
-    gazetteer = Gazetteer.bundled(chosen)
-    assert len(gazetteer) == 4 + len(chosen)
-    assert gazetteer.find("Bát Tràng") is not None
-    assert gazetteer.find("Vạn Phúc") is None  # a silk village, not in the chosen set
-    assert gazetteer.find("Ga Hà Nội") is not None  # start points are always there

@@ -44,6 +44,18 @@ def test_themes_are_sorted_and_deduplicated(make_village: Callable[..., Village]
     assert v == make_village(themes=("ceramics", "food"))
 
 
+def test_a_single_theme_string_is_one_theme_not_its_letters(
+    make_village: Callable[..., Village],
+) -> None:
+    # regression: themes="ceramics" used to fail with "unknown theme(s) c, e, r, a, ..."
+    v = make_village(themes="ceramics")
+    assert v.themes == ("ceramics",)
+    assert v == make_village(themes=("ceramics",))
+    with pytest.raises(DataError, match=r"unknown theme\(s\) pottery;") as info:
+        make_village(themes="pottery")
+    assert info.value.field == "themes"
+
+
 def test_theme_vocabulary_is_sorted_and_has_fifteen_tags() -> None:
     assert list(THEMES) == sorted(THEMES)
     assert len(THEMES) == 15

@@ -11,7 +11,7 @@ import tourplan
 from tourplan.hours import OpeningHours
 from tourplan.model import COORD_KINDS, THEMES
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 # Hanoi's territory (after the 2008 enlargement) with a small margin
 HANOI_LAT = (20.5, 21.4)

@@ -1,0 +1,88 @@
+"""The bundled dataset: Hanoi's craft villages and start points, shipped inside the wheel.
+
+The files come from ``data/`` of the checkout; the wheel carries them as ``tourplan/_data``
+(hatch ``force-include``) and they are found with :mod:`importlib.resources`.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .._io import read_utf8
+from ..exceptions import DataError
+from ..model import Place, Villages
+from .csv import csv_rows
+from .files import load_villages
+from .records import RowContext, float_field, optional_int_field
+
+__all__ = ["load_hanoi", "load_start_points"]
+
+_START_POINT_COLUMNS = (
+    "id",
+    "name_vi",
+    "name_en",
+    "kind",
+    "lat",
+    "lon",
+    "coord_kind",
+    "coord_precision_m",
+    "coord_source",
+    "notes",
+)
+
+
+def _data_file(name: str) -> Path:
+    """Path of a bundled data file: inside the installed wheel, or ``data/`` of a checkout."""
+    packaged = resources.files("tourplan") / "_data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data" / name
+    if checkout.is_file():
+        return checkout
+    raise DataError(f"bundled data file {name} is missing from this installation")
+
+
+def load_hanoi() -> Villages:
+    """The bundled dataset of Hanoi's craft villages (61 villages, see ``data/README.md``).
+
+    Examples
+    --------
+    >>> villages = load_hanoi()
+    >>> len(villages)
+    61
+    >>> villages.get("bat-trang").name_vi
+    'Làng gốm Bát Tràng'
+    """
+    return load_villages(_data_file("villages.csv"))
+
+
+def load_start_points() -> tuple[Place, ...]:
+    """The bundled start points: Hoàn Kiếm Lake, the Old Quarter, Nội Bài airport, the station.
+
+    Examples
+    --------
+    >>> [p.id for p in load_start_points()]
+    ['hoan-kiem-lake', 'old-quarter', 'noi-bai-airport', 'hanoi-railway-station']
+    """
+    path = _data_file("start_points.csv")
+    rows = csv_rows(
+        read_utf8(path), str(path), _START_POINT_COLUMNS, ("id", "name_vi", "lat", "lon")
+    )
+    places = []
+    for row_number, row in rows:
+        with RowContext(str(path), row_number):
+            places.append(
+                Place(
+                    id=row["id"],
+                    name=row["name_vi"],
+                    name_en=row.get("name_en", ""),
+                    lat=float_field(row, "lat"),
+                    lon=float_field(row, "lon"),
+                    coord_kind=row.get("coord_kind") or "landmark",  # type: ignore[arg-type]
+                    coord_precision_m=optional_int_field(row, "coord_precision_m"),
+                    coord_source=row.get("coord_source", ""),
+                    notes=row.get("notes", ""),
+                )
+            )
+    return tuple(places)

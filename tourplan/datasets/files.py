@@ -1,0 +1,116 @@
+"""Loading and saving village files: the format by extension, whole-file checks, atomic saves.
+
+Loading checks every row and raises one :class:`~tourplan.exceptions.DataError` naming the
+file, the row and the field of the first problem; nothing is returned half-loaded. Saving is
+atomic.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from .._io import atomic_write_text, read_utf8
+from ..exceptions import DataError
+from ..model import VIETNAM_BOUNDS, Bounds, Village, Villages
+from .csv import csv_village_rows, villages_to_csv
+from .geojson import geojson_village_items, villages_to_geojson
+from .json import json_village_items, villages_to_json
+from .records import village_from_row
+
+__all__ = ["Format", "load_villages", "save_villages"]
+
+Format = Literal["csv", "json", "geojson"]
+
+
+def load_villages(
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    bounds: Bounds | None = VIETNAM_BOUNDS,
+) -> Villages:
+    """Load villages from a CSV, JSON or GeoJSON file.
+
+    Parameters
+    ----------
+    path
+        The file. Its extension (``.csv``, ``.json``, ``.geojson``) picks the format unless
+        ``format`` is given.
+    format
+        ``"csv"``, ``"json"`` or ``"geojson"``.
+    bounds
+        Villages outside this box are refused (a swapped latitude/longitude is named as
+        such). ``None`` accepts any valid coordinate.
+
+    Returns
+    -------
+    Villages
+        Every village in the file, in file order.
+
+    Raises
+    ------
+    DataError
+        For the first problem found, naming the file, the row (the spreadsheet row for CSV,
+        header = row 1; the 1-based item or feature for JSON and GeoJSON) and the field.
+    """
+    source = str(path)
+    fmt = format or _format_of(path)
+    text = read_utf8(path)
+    numbered: list[tuple[int, Mapping[str, Any]]]
+    if fmt == "csv":
+        numbered = list(csv_village_rows(text, source))
+    elif fmt == "json":
+        numbered = list(json_village_items(text, source))
+    elif fmt == "geojson":
+        numbered = list(geojson_village_items(text, source))
+    else:
+        raise DataError(f"unknown format {fmt!r}; use csv, json or geojson", source=source)
+    if not numbered:
+        raise DataError("the file has no villages", source=source)
+    villages = []
+    first_row: dict[str, int] = {}
+    for row_number, row in numbered:
+        village = village_from_row(row, source, row_number, bounds, lonlat=fmt == "geojson")
+        if village.id in first_row:
+            raise DataError(
+                f"duplicate id {village.id!r} (first used on row {first_row[village.id]})",
+                source=source,
+                row=row_number,
+                field="id",
+            )
+        first_row[village.id] = row_number
+        villages.append(village)
+    return Villages(villages)
+
+
+def save_villages(
+    villages: Iterable[Village], path: str | os.PathLike[str], format: Format | None = None
+) -> Path:
+    """Save villages as CSV, JSON or GeoJSON (by extension unless ``format`` is given).
+
+    The file is written atomically: on failure, an existing file at ``path`` is untouched.
+    Loading the file again gives equal villages.
+    """
+    fmt = format or _format_of(path)
+    writers: dict[str, Callable[[Iterable[Village]], str]] = {
+        "csv": villages_to_csv,
+        "json": villages_to_json,
+        "geojson": villages_to_geojson,
+    }
+    if fmt not in writers:
+        raise DataError(f"unknown format {fmt!r}; use csv, json or geojson", source=str(path))
+    return atomic_write_text(path, writers[fmt](villages))
+
+
+def _format_of(path: str | os.PathLike[str]) -> Format:
+    suffix = Path(path).suffix.lower()
+    formats: dict[str, Format] = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
+    if suffix not in formats:
+        raise DataError(
+            f"cannot tell the format from the extension {suffix or '(none)'!r}; "
+            "use .csv, .json or .geojson, or pass format=",
+            source=str(path),
+        )
+    return formats[suffix]
