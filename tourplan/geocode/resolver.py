@@ -1,4 +1,4 @@
-"""Turning what a user types into a place: bundled names first, online geocoding only if allowed.
+"""The place resolver: what a user types to a Place; bundled names first, online only if allowed.
 
 A trip's start or end may be given as a known place id or name (the bundled start points and
 villages, with or without diacritics), as ``lat,lon``, or as an address. :class:`PlaceResolver`
