@@ -19,9 +19,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 import tourplan
-import tourplan.cli
+import tourplan.cli.terminal
 from tourplan.checks import check_itinerary
 from tourplan.cli import main
+from tourplan.cli.options import next_saturday
 from tourplan.exceptions import CacheWarning
 from tourplan.export.json import itinerary_from_json
 from tourplan.geocode import PlaceResolver
@@ -134,7 +135,7 @@ def test_no_options_plan_a_day_from_hoan_kiem_lake_on_the_next_saturday(planned:
     ],
 )
 def test_the_default_date_is_the_next_saturday(today: dt.date, saturday: dt.date) -> None:
-    assert tourplan.cli._next_saturday(today) == saturday
+    assert next_saturday(today) == saturday
 
 
 # -- each option ----------------------------------------------------------------------------------
@@ -300,13 +301,15 @@ def test_quiet_prints_nothing_on_stderr(planned: Recorder, tmp_path: Path) -> No
 def test_library_warnings_become_one_line_notes(
     planned: Recorder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = tourplan.cli._resolver
+    import tourplan.planner
 
-    def warning_resolver(villages: tourplan.Villages, online: bool) -> PlaceResolver:
+    fake = tourplan.planner.plan_trip
+
+    def warning_plan_trip(*args: Any, **kwargs: Any) -> Itinerary:
         warnings.warn("geocoding cache unreadable; ignored", CacheWarning, stacklevel=1)
-        return original(villages, online)
+        return fake(*args, **kwargs)
 
-    monkeypatch.setattr(tourplan.cli, "_resolver", warning_resolver)
+    monkeypatch.setattr(tourplan.planner, "plan_trip", warning_plan_trip)
     result = run("route", "--date", SATURDAY)
     assert result.exit_code == 0
     assert result.stderr == "Warning: geocoding cache unreadable; ignored\n"
@@ -327,7 +330,7 @@ def test_progress_appears_on_a_terminal_when_the_solver_takes_a_while(
         return fast(*args, **kwargs)
 
     monkeypatch.setattr(tourplan.planner, "plan_trip", slow)
-    monkeypatch.setattr(tourplan.cli, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
     result = run("route", "--date", SATURDAY, "--time-limit", "3")
     assert "Planning 1 day over 61 villages (up to 3 s)" in result.stderr
     assert result.stderr.endswith("\r\x1b[K")  # the line is wiped when done
@@ -336,7 +339,7 @@ def test_progress_appears_on_a_terminal_when_the_solver_takes_a_while(
 
 def test_colours_only_on_a_terminal(planned: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "\x1b[" not in run("route", "--date", SATURDAY).stdout
-    monkeypatch.setattr(tourplan.cli, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
     assert "\x1b[1m" in CliRunner().invoke(main, ["route", "--date", SATURDAY], color=True).stdout
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in CliRunner().invoke(main, ["route", "--date", SATURDAY], color=True).stdout

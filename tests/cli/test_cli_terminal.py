@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import tourplan
-from tourplan.cli import Progress, _utf8_args, main
+from tourplan.cli import main
+from tourplan.cli.terminal import Progress, utf8_args
 
 
 class Terminal(io.StringIO):
@@ -70,7 +71,7 @@ def test_output_is_utf8_even_on_an_ascii_stream() -> None:
 @pytest.mark.parametrize("text", ["Bát Tràng", "Hồ Gươm", "plain"])
 def test_arguments_decoded_as_ascii_by_a_c_locale_are_repaired(text: str) -> None:
     as_c_locale = text.encode("utf-8").decode("ascii", "surrogateescape")
-    assert _utf8_args(["--must", as_c_locale]) == ["--must", text]
+    assert utf8_args(["--must", as_c_locale]) == ["--must", text]
 
 
 def test_version() -> None:

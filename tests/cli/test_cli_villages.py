@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import tourplan
+import tourplan.cli.terminal
 from tourplan.cli import main
 from tourplan.datasets import village_record
 from tourplan.names import fold
@@ -50,6 +51,20 @@ def test_table_columns_line_up_with_vietnamese_text() -> None:
     lines = run("--theme", "ceramics").stdout.splitlines()[:-1]
     # the interest column ends at the same place on every row
     assert len({len(line) for line in lines}) == 1
+
+
+def test_table_header_is_bold_and_count_dim_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "\x1b[" not in run("--theme", "ceramics").stdout
+    monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
+    result = CliRunner().invoke(main, ["villages", "--theme", "ceramics"], color=True)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("\x1b[1mMÃ ")
+    assert lines[-1].startswith("\x1b[2m") and "làng" in lines[-1]
+    assert not any("\x1b[" in line for line in lines[1:-1])
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in CliRunner().invoke(main, ["villages"], color=True).stdout
 
 
 def test_json_is_an_array_of_village_records(hanoi: tourplan.Villages) -> None:

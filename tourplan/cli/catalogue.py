@@ -1,13 +1,8 @@
-"""The ``tourplan catalogue`` command: design K experience routes and write them as a folder.
-
-It registers itself on the ``tourplan`` group (``tourplan/cli.py`` imports this module at its
-end); the shared option types, error mapping and progress line come from :mod:`tourplan.cli`.
-"""
+"""The ``tourplan catalogue`` command: design K experience routes and write them as a folder."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,33 +11,26 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
-from .cli import (
-    _CONTEXT,
-    _DEBUG,
-    _QUIET,
-    DATE,
+from ..exceptions import DataError
+from ..itinerary import HANOI_TZ
+from ..model import THEMES
+from ..request import Lunch, Pace
+from .errors import DEBUG, CliError, library_errors
+from .options import (
+    CONTEXT,
     DEFAULT_START,
-    THEME,
-    CliError,
-    Progress,
-    _day_template_options,
-    _is_terminal,
-    _library_errors,
-    _next_saturday,
-    _note,
-    _resolver,
-    _search_options,
-    _shared_options,
-    _villages,
-    main,
+    day_template_options,
+    next_saturday,
+    place_resolver,
+    search_options,
+    shared_options,
+    villages_from,
 )
-from .exceptions import DataError
-from .itinerary import HANOI_TZ
-from .model import THEMES
-from .request import Lunch, Pace
+from .params import DATE, THEME
+from .terminal import note, progress
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
+    from ..catalogue import Catalogue
 
 __all__ = ["catalogue"]
 
@@ -89,7 +77,7 @@ def _request_errors() -> Iterator[None]:
         yield
     except DataError as exc:
         option = _OPTION_OF_FIELD.get(exc.field or "") if exc.source is None else None
-        if option is None or ctx.meta.get(_DEBUG):
+        if option is None or ctx.meta.get(DEBUG):
             raise
         raise CliError(f"invalid value for {option}: {exc.reason}") from exc
 
@@ -109,7 +97,7 @@ def _date(date: dt.date, lang: str) -> str:
 
 
 def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
-    from .export.catalogue import coverage_text
+    from ..export.catalogue import coverage_text
 
     words = _WORDS[lang]
     request = catalogue.request
@@ -150,7 +138,7 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
     return "\n".join(lines)
 
 
-@click.command(context_settings=_CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.option(
     "--routes",
     type=click.IntRange(min=1),
@@ -218,8 +206,8 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
     help="A theme that must be in some route (its best village is required); repeatable. One "
     "of: " + ", ".join(THEMES) + ".",
 )
-@_day_template_options
-@_search_options(time_limit=DEFAULT_TIME_LIMIT, results="catalogues")
+@day_template_options
+@search_options(time_limit=DEFAULT_TIME_LIMIT, results="catalogues")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -234,7 +222,7 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
     help="Print the catalogue as JSON on stdout instead of the summary (the folder is still "
     "written).",
 )
-@_shared_options
+@shared_options
 def catalogue(
     routes: int,
     max_per_village: int,
@@ -273,19 +261,18 @@ def catalogue(
       tourplan catalogue --any-day --must "Bát Tràng" --must-theme performance
       tourplan catalogue --routes 5 --deterministic --json | jq '.coverage'
     """
-    ctx = click.get_current_context()
     chosen_lang: Literal["vi", "en"] = "en" if lang.lower() == "en" else "vi"
     if date is None:
-        date = _next_saturday(dt.datetime.now(HANOI_TZ).date())
+        date = next_saturday(dt.datetime.now(HANOI_TZ).date())
     folder = out if out is not None else Path(f"catalogue-{date.isoformat()}")
     places: dict[str, Sequence[str]] = {"--hub": [hub], "--must": must}
 
-    with _library_errors(places), _request_errors():
-        from .catalogue import CatalogueRequest, plan_catalogue
-        from .export.catalogue import catalogue_to_json, write_catalogue
-        from .routing import SearchParameters
+    with library_errors(places), _request_errors():
+        from ..catalogue import CatalogueRequest, plan_catalogue
+        from ..export.catalogue import catalogue_to_json, write_catalogue
+        from ..routing import SearchParameters
 
-        villages = _villages(villages_file)
+        villages = villages_from(villages_file)
         request = CatalogueRequest(
             date=date,
             hub=hub,
@@ -306,15 +293,13 @@ def catalogue(
         what = f"Designing {routes} routes over {len(villages)} villages"
         if not deterministic:
             what += f" (up to {time_limit:g} s)"
-        stderr = sys.stderr
-        show = _is_terminal(stderr) and not ctx.meta.get(_QUIET)
         started = time.monotonic()
-        with Progress(what, stderr, enabled=show, delay=0):
+        with progress(what):
             result = plan_catalogue(
                 request,
                 villages,
                 road_graph=road_graph,
-                resolver=_resolver(villages, False),
+                resolver=place_resolver(villages, False),
                 search=search,
                 lang=chosen_lang,
             )
@@ -324,7 +309,4 @@ def catalogue(
         click.echo(catalogue_to_json(result), nl=False)
     else:
         click.echo(_summary(result, chosen_lang, seconds))
-    _note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")
-
-
-main.add_command(catalogue)
+    note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")

@@ -1,0 +1,158 @@
+"""Errors of the command line: library exceptions become short messages and exit codes.
+
+- 0: success;
+- 1: the request is infeasible (the reasons are printed), or an unexpected failure;
+- 2: bad usage or input (an option value, a data file, a place, a file that cannot be written).
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from ..exceptions import (
+    DataError,
+    ExportError,
+    GeocodingError,
+    InfeasibleError,
+    TravelTimeError,
+    UnknownPlaceError,
+)
+from .terminal import QUIET, color_wanted, note
+
+__all__ = ["DEBUG", "CliError", "PlanningError", "as_cli_error", "library_errors"]
+
+DEBUG = "tourplan.debug"
+"""Key of ``click.Context.meta`` set by ``--debug``: errors keep their traceback."""
+
+# Fields of the library's values and the options that set them, to name them in messages.
+_OPTION_OF_FIELD = {
+    "start": "--start",
+    "end": "--end",
+    "dates": "--date",
+    "days": "--days",
+    "day_start": "--day-start",
+    "day_end": "--day-end",
+    "mode": "--mode",
+    "lunch": "--lunch",
+    "lunch.earliest": "--lunch",
+    "lunch.latest": "--lunch",
+    "must_visit": "--must",
+    "avoid": "--avoid",
+    "themes": "--theme",
+    "max_stops_per_day": "--max-stops",
+    "pace": "--pace",
+    "holidays": "--holiday",
+    "theme_bonus": "--theme-bonus",
+    "time_limit": "--time-limit",
+    "lang": "--lang",
+}
+
+
+class CliError(click.ClickException):
+    """Bad input: shown as ``Error: ...`` on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        stream = file if file is not None else sys.stderr
+        color = color_wanted(stream)
+        click.echo(f"{_red('Error:', color)} {self.format_message()}", file=stream, color=color)
+
+
+class PlanningError(CliError):
+    """An infeasible request or an unexpected failure: exit code 1."""
+
+    exit_code = 1
+
+
+def _red(text: str, color: bool) -> str:
+    return click.style(text, fg="red", bold=True) if color else text
+
+
+def _place_option(query: str, places: Mapping[str, Sequence[str]]) -> str | None:
+    """The option a place query came from, to name it in a message."""
+    for option, values in places.items():
+        if query in values or query.strip() in (v.strip() for v in values):
+            return option
+    return None
+
+
+def as_cli_error(exc: Exception, places: Mapping[str, Sequence[str]]) -> CliError:
+    """Translate a library error into a one- or two-line message and an exit code.
+
+    Parameters
+    ----------
+    exc
+        What the library raised.
+    places
+        The place queries of the command by option (``{"--start": ["old-quarter"]}``), to
+        say which option named an unknown place.
+
+    Returns
+    -------
+    CliError
+        A :class:`PlanningError` (exit 1) for an infeasible request or an unexpected failure,
+        else a :class:`CliError` (exit 2).
+    """
+    if isinstance(exc, InfeasibleError):
+        return PlanningError(f"cannot plan this trip: {exc}")
+    if isinstance(exc, UnknownPlaceError):
+        option = _place_option(exc.query, places)
+        prefix = f"{option}: " if option else ""
+        return CliError(
+            f"{prefix}{exc}\n"
+            "  (`tourplan villages` lists the villages; `tourplan villages NAME` searches them)"
+        )
+    if isinstance(exc, DataError):
+        option = _OPTION_OF_FIELD.get(exc.field or "") if exc.source is None else None
+        if option:
+            return CliError(f"invalid value for {option}: {exc.reason}")
+        if exc.source is None and exc.field == "place":
+            return CliError(f"invalid place: {exc.reason}")
+        return CliError(str(exc))
+    if isinstance(exc, ExportError):
+        # A file that cannot be written is bad input (a missing folder, no permission): 2.
+        return CliError(str(exc))
+    if isinstance(exc, GeocodingError | TravelTimeError):
+        return CliError(str(exc))
+    detail = str(exc).strip().splitlines()
+    summary = f"{type(exc).__name__}: {detail[0]}" if detail else type(exc).__name__
+    return PlanningError(
+        f"unexpected failure ({summary})\n  Rerun with --debug to see the traceback."
+    )
+
+
+@contextmanager
+def library_errors(places: Mapping[str, Sequence[str]] | None = None) -> Iterator[None]:
+    """Turn exceptions from the library into :class:`CliError` (unless ``--debug``).
+
+    Warnings raised meanwhile become ``Warning: ...`` notes on stderr (unless ``--quiet``).
+
+    Parameters
+    ----------
+    places
+        The place queries of the command by option, see :func:`as_cli_error`.
+    """
+    ctx = click.get_current_context()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            raise
+        except Exception as exc:
+            if ctx.meta.get(DEBUG):
+                raise
+            raise as_cli_error(exc, places or {}) from exc
+        finally:
+            if not ctx.meta.get(QUIET):
+                for warning in caught:
+                    note(f"Warning: {warning.message}")

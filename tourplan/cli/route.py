@@ -1,0 +1,248 @@
+"""The ``tourplan route`` command: plan a trip and print it, or write it as .ics, JSON, GeoJSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import click
+
+from ..itinerary import HANOI_TZ
+from ..model import THEMES
+from ..request import Lunch
+from .errors import library_errors
+from .options import (
+    CONTEXT,
+    DEFAULT_START,
+    day_template_options,
+    next_saturday,
+    place_resolver,
+    search_options,
+    shared_options,
+    villages_from,
+)
+from .params import DATE, OUTPUT, THEME
+from .terminal import color_wanted, note, progress
+
+__all__ = ["route"]
+
+Lang = Literal["vi", "en"]
+
+DEFAULT_TIME_LIMIT = 5.0
+"""Seconds the solver may search unless --time-limit says otherwise."""
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--start",
+    default=DEFAULT_START,
+    show_default=True,
+    metavar="PLACE",
+    help="Where each day starts: a place id or name (e.g. old-quarter, noi-bai-airport, "
+    '"Bát Tràng"), "LAT,LON", or an address with --online.',
+)
+@click.option("--end", metavar="PLACE", help="Where each day ends, if not at --start.")
+@click.option(
+    "--date",
+    "dates",
+    type=DATE,
+    multiple=True,
+    help="A day of the trip; repeat for several days. Default: the next Saturday after today "
+    "(Hanoi time).",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Number of consecutive days from --date.",
+)
+@day_template_options
+@click.option(
+    "--must",
+    multiple=True,
+    metavar="VILLAGE",
+    help="A village (id or name) that must be visited; repeatable.",
+)
+@click.option(
+    "--avoid", multiple=True, metavar="VILLAGE", help="A village not to visit; repeatable."
+)
+@click.option(
+    "--theme",
+    "themes",
+    type=THEME,
+    multiple=True,
+    metavar="THEME",
+    help="Prefer villages with this theme; repeatable. One of: " + ", ".join(THEMES) + ".",
+)
+@click.option(
+    "--theme-bonus",
+    type=click.FloatRange(min=1.0),
+    default=1.5,
+    show_default=True,
+    help="How much more a village with a preferred theme counts.",
+)
+@click.option(
+    "--max-stops",
+    type=click.IntRange(min=1),
+    help="At most this many villages a day (default: no limit).",
+)
+@click.option(
+    "--holiday",
+    "holidays",
+    type=DATE,
+    multiple=True,
+    help="Treat this date as a public holiday for opening hours; repeatable.",
+)
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Allow looking addresses up online (OpenStreetMap Nominatim). Off by default.",
+)
+@search_options(time_limit=DEFAULT_TIME_LIMIT, results="plans")
+@click.option(
+    "--ics", metavar="FILE", type=OUTPUT, help="Write the plan as an iCalendar file (- : stdout)."
+)
+@click.option(
+    "--json",
+    "json_file",
+    metavar="FILE",
+    type=OUTPUT,
+    help="Write the plan as JSON (- : stdout).",
+)
+@click.option(
+    "--geojson", metavar="FILE", type=OUTPUT, help="Write the plan as GeoJSON (- : stdout)."
+)
+@click.option(
+    "--legs/--no-legs",
+    default=False,
+    show_default=True,
+    help="In the .ics file, also add an event for each journey.",
+)
+@shared_options
+def route(
+    start: str,
+    end: str | None,
+    dates: tuple[dt.date, ...],
+    days: int,
+    day_start: dt.time,
+    day_end: dt.time,
+    mode: str,
+    lunch: Lunch | None,
+    must: tuple[str, ...],
+    avoid: tuple[str, ...],
+    themes: tuple[str, ...],
+    theme_bonus: float,
+    max_stops: int | None,
+    pace: str,
+    holidays: tuple[dt.date, ...],
+    villages_file: Path | None,
+    road_graph: Path | None,
+    online: bool,
+    time_limit: float,
+    deterministic: bool,
+    lang: str,
+    ics: str | None,
+    json_file: str | None,
+    geojson: str | None,
+    legs: bool,
+) -> None:
+    """Plan a trip and print it, or write it as .ics, JSON or GeoJSON.
+
+    With no options, plans a day from Hoàn Kiếm Lake over the bundled villages for the next
+    Saturday and prints the schedule: times, villages, crafts, journeys, lunch, totals, and
+    the villages left out with the reason.
+
+    \b
+    Examples:
+      tourplan route --date 2026-12-05 --must "Bát Tràng" --theme textiles
+      tourplan route --date 2026-12-05 --days 3 --mode motorbike --ics trip.ics
+      tourplan route --start "21.03,105.85" --max-stops 3 --pace relaxed --lang en
+      tourplan route --json - | jq '.days[0].stops'
+    """
+    outputs = {"--ics": ics, "--json": json_file, "--geojson": geojson}
+    to_stdout = [option for option, path in outputs.items() if path == "-"]
+    if len(to_stdout) > 1:
+        raise click.UsageError(
+            f"only one output can go to stdout (-), got {' and '.join(to_stdout)}"
+        )
+    if len(dates) > 1 and days > 1:
+        raise click.BadParameter(
+            "give several --date or one --date with --days, not both", param_hint="'--days'"
+        )
+    if not dates:
+        dates = (next_saturday(dt.datetime.now(HANOI_TZ).date()),)
+    places = {"--start": [start], "--end": [end or ""], "--must": must, "--avoid": avoid}
+
+    with library_errors(places):
+        from ..planner import plan_trip
+        from ..request import TripRequest
+        from ..routing import SearchParameters
+
+        villages = villages_from(villages_file)
+        fields: dict[str, Any] = {
+            "end": end,
+            "day_start": day_start,
+            "day_end": day_end,
+            "mode": mode,
+            "lunch": lunch,
+            "must_visit": must,
+            "avoid": avoid,
+            "themes": tuple(t.lower() for t in themes),
+            "max_stops_per_day": max_stops,
+            "pace": pace.lower(),
+            "holidays": frozenset(holidays),
+            "theme_bonus": theme_bonus,
+        }
+        if len(dates) > 1:
+            request = TripRequest(start=start, dates=dates, **fields)
+        else:
+            request = TripRequest.for_days(start, dates[0], days, **fields)
+        search = SearchParameters(time_limit=time_limit, deterministic=deterministic)
+        n = len(request.dates)
+        what = f"Planning {n} day{'s' if n > 1 else ''} over {len(villages)} villages"
+        if not deterministic:
+            what += f" (up to {time_limit:g} s)"
+        with progress(what):
+            itinerary = plan_trip(
+                request,
+                villages,
+                road_graph=road_graph,
+                resolver=place_resolver(villages, online),
+                search=search,
+                lang=cast(Lang, lang.lower()),
+            )
+        _write_outputs(itinerary, ics=ics, json_file=json_file, geojson=geojson, legs=legs)
+        if not any(outputs.values()):
+            from ..export.text import format_itinerary
+
+            stdout = sys.stdout
+            color = color_wanted(stdout)
+            text = format_itinerary(itinerary, lang=cast(Lang, lang.lower()), color=color)
+            click.echo(text, nl=False, color=color)
+
+
+def _write_outputs(
+    itinerary: Any, *, ics: str | None, json_file: str | None, geojson: str | None, legs: bool
+) -> None:
+    """Write each requested export, to its file (atomically) or to stdout for ``-``."""
+    from ..export.geojson import itinerary_to_geojson_text, write_geojson
+    from ..export.ical import itinerary_to_ics, write_ics
+    from ..export.json import itinerary_to_json, write_json
+
+    if ics == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs))
+        sys.stdout.buffer.flush()
+    elif ics:
+        note(f"Wrote {write_ics(itinerary, ics, include_legs=legs)}")
+    if json_file == "-":
+        click.echo(itinerary_to_json(itinerary), nl=False)
+    elif json_file:
+        note(f"Wrote {write_json(itinerary, json_file)}")
+    if geojson == "-":
+        click.echo(itinerary_to_geojson_text(itinerary), nl=False)
+    elif geojson:
+        note(f"Wrote {write_geojson(itinerary, geojson)}")

@@ -1,0 +1,1 @@
+"""Every Vietnamese and English word of tourplan."""
