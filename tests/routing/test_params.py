@@ -28,6 +28,12 @@ def test_the_callers_shapes_keep_working_with_the_documented_defaults() -> None:
     assert default.ortools == OrToolsParams("insertion", "AUTOMATIC", (), lns=True)
 
 
+def test_only_the_time_limit_may_be_given_by_position() -> None:
+    assert SearchParameters(4.0).time_limit == 4.0
+    with pytest.raises(TypeError):
+        SearchParameters(4.0, True)  # type: ignore[call-arg]
+
+
 def test_every_params_class_is_frozen() -> None:
     for params, name in (
         (SearchParameters(), "seed"),

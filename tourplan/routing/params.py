@@ -14,7 +14,7 @@ Every class checks its values where they are born and raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 
 from ..exceptions import DataError
 from .ortools_model import FIRST_SOLUTIONS, METAHEURISTICS
@@ -170,6 +170,7 @@ class SearchParameters:
     ----------
     time_limit
         Wall-clock seconds for the whole search (ignored in deterministic mode). Default 10.
+        The only field that may be given by position; the others are keyword-only.
     deterministic
         Stop after ``iteration_limit`` iterations instead of a wall-clock limit, and turn off
         the operators that use wall-clock sub-limits, so the same input gives the same output.
@@ -214,6 +215,7 @@ class SearchParameters:
     """
 
     time_limit: float = 10.0
+    _: KW_ONLY
     deterministic: bool = False
     iteration_limit: int = 2000
     seed: int = 0
