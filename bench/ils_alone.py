@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from toptw import DEFAULT_INSTANCES, read_instance
 
 from tourplan.routing import check_solution, schedule_routes
-from tourplan.routing.insertion import Inserter, iterated_insertion
+from tourplan.routing.ils import iterated_insertion
+from tourplan.routing.insertion import routes_value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         assert routes is not None
         problems = check_solution(problem, schedule_routes(problem, routes))
-        score = Inserter(problem, allowed).value(routes)[0]
+        score = routes_value(problem, routes)[0]
         gap = 100 * (1 - score / bks[name, tours])
         gaps.append(gap)
         valid = "valid" if not problems else f"INVALID: {problems}"

@@ -153,17 +153,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         params = SearchParameters(time_limit=args.time_limit, workers=args.workers, seed=args.seed)
         if args.recombination_pool is not None:
-            params = replace(params, recombination_pool=args.recombination_pool)
+            params = replace(
+                params, recombination=replace(params.recombination, pool=args.recombination_pool)
+            )
         if args.recombination_rounds is not None:
-            params = replace(params, recombination_rounds=args.recombination_rounds)
+            params = replace(
+                params,
+                recombination=replace(params.recombination, rounds=args.recombination_rounds),
+            )
+        if args.metaheuristic:
+            params = replace(
+                params, ortools=replace(params.ortools, metaheuristic=args.metaheuristic)
+            )
+        if args.temperatures:
+            params = replace(params, ils=replace(params.ils, temperatures=tuple(args.temperatures)))
+        if args.cycles is not None:
+            params = replace(params, cycles=args.cycles)
     except DataError as e:
         ap.error(str(e))
-    if args.metaheuristic:
-        params = replace(params, metaheuristic=args.metaheuristic)
-    if args.temperatures:
-        params = replace(params, temperatures=tuple(args.temperatures))
-    if args.cycles is not None:
-        params = replace(params, cycles=args.cycles)
     if args.solutions:
         args.solutions.mkdir(parents=True, exist_ok=True)
     results = []
@@ -211,9 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         f"worst gap {max(gaps):.2f} %; rows above 6 %: {sum(g > 6 for g in gaps)}; "
         f"all valid: {all(r['valid'] for r in results)}",
         f"Time limit {args.time_limit} s per row, {args.workers} worker(s), "
-        f"temperatures {params.temperatures}, rounds {params.cycles or 'default'}, "
-        f"seed {params.seed}, recombination pool {params.recombination_pool} x "
-        f"{params.recombination_rounds} rounds; "
+        f"temperatures {params.ils.temperatures}, rounds {params.cycles or 'default'}, "
+        f"seed {params.seed}, recombination pool {params.recombination.pool} x "
+        f"{params.recombination.rounds} rounds; "
         f"{date.today()}; "
         f"Python {platform.python_version()}",
         "",

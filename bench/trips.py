@@ -3,7 +3,7 @@
 Each request of a fixed set over the bundled Hanoi villages is built with
 :func:`tourplan.planner.build_problem` and solved twice with the same time limit:
 
-(a) OR-Tools only: ``SearchParameters(first_solution="PATH_CHEAPEST_ARC")`` (no iterated
+(a) OR-Tools only: ``OrToolsParams(first_solution="PATH_CHEAPEST_ARC")`` (no iterated
     insertion; guided local search), and if that finds no plan holding the must-visit villages,
     again from ``"LOCAL_CHEAPEST_INSERTION"`` (what the solver did for problems with breaks
     before iterated insertion handled them; marked ``*``, time of both solves);
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tourplan.exceptions import InfeasibleError, InvalidSolutionError
 from tourplan.planner import build_problem
 from tourplan.request import TripRequest
-from tourplan.routing import SearchParameters, Solution, solve, validate_solution
+from tourplan.routing import OrToolsParams, SearchParameters, Solution, solve, validate_solution
 
 SATURDAY = dt.date(2026, 12, 5)
 
@@ -79,9 +79,9 @@ CASES = (
 def _params(args: argparse.Namespace, first_solution: str) -> SearchParameters:
     return SearchParameters(
         time_limit=args.time_limit,
-        first_solution=first_solution,
         deterministic=args.deterministic,
         iteration_limit=args.iteration_limit,
+        ortools=OrToolsParams(first_solution=first_solution),
     )
 
 

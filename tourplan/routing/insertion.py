@@ -1,19 +1,8 @@
-"""Constructive insertion and an iterated local search around it (TOPTW literature).
+"""Feasibility, evaluation and insertion of visits into tours (score-per-time insertion).
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
-al. 2009), vectorised with numpy per tour. The iterated local search alternates a shake with
-insertion, keeping the best plan. The shakes remove a run of consecutive visits from each tour,
-as many visits scattered over each tour, or strings of visits near a random place across tours
-(the string removal of Christiaens & Vanden Berghe 2020, the one shake that moves a region from one
-tour to another). A shaken plan is kept as in a random walk, or by simulated annealing on the
-score. Both respect windows (several per visit), tour windows, allowed tours and ``max_visits``.
-
-After each re-insertion two local searches make room for more: tightening (2-opt and or-opt
-moves that shorten a tour's travel, :meth:`Inserter.tighten`) and, for plans that score at least
-as much as before the shake, exchange (a visit swapped for an unvisited place of higher score
-that fits in its stead, :meth:`Inserter.exchange`, the "replace" move of the TOPTW literature).
-Every tour of every plan met can be offered to a :class:`~tourplan.routing.pool.RoutePool`, from
-which the solver recombines tours of different plans.
+al. 2009), vectorised with numpy per tour. It respects windows (several per visit), tour windows,
+allowed tours and ``max_visits``.
 
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
@@ -21,47 +10,56 @@ rejects cannot be inserted anyway. For a tour with breaks or a duration limit, t
 best ratio is then confirmed with the exact scheduler of :mod:`tourplan.routing.solution` at its
 best few positions (by the relaxed added time); if none holds, that visit is set aside for that
 tour until the tour changes, and the next best candidate is tried.
+
+The local search moves (:mod:`.moves`) and the iterated search (:mod:`.ils`) build on
+:class:`Inserter`.
 """
 
 from __future__ import annotations
 
-import math
-import random
-import time
+import itertools
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import InfeasibleError
-from .pool import RoutePool, tour_classes
+from .pool import RoutePool
 from .problem import RoutingProblem
-from .solution import _earliest, schedule_tour
+from .solution import earliest_schedule, schedule_tour
 
-__all__ = ["Inserter", "insertion_routes", "iterated_insertion", "pooled_iterated_insertion"]
+__all__ = ["REQUIRED_WEIGHT", "Inserter", "Int", "Routes", "insertion_routes", "routes_value"]
 
 _INF = np.iinfo(np.int64).max // 4
-# Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
-_STALE = 0.5
 # Exactly feasible positions to compare (by exact end time) before inserting a visit.
 _CONFIRM = 3
-# String removal: mean number of visits removed, longest string (Christiaens & Vanden Berghe).
-_STRING_VISITS = 10
-_STRING_LENGTH = 10
-# Every how many shakes a string removal replaces the run / scattered removal.
-_STRING_EVERY = 3
-# Tightening: shortening moves tried for feasibility per pass, most saving first.
-_TIGHTEN_TRIES = 30
-# Exchange: rounds of one swap per tour (each followed by tightening and insertion).
-_EXCHANGE_ROUNDS = 20
-# Restart from a new randomised construction after this share of the budget (time, or
-# iterations in deterministic mode) without a gain since the last restart.
-_RESTART = 0.25
-# Insertion weight of a required visit (above any score squared).
-_REQUIRED = 1e18
-_Int = npt.NDArray[np.int64]
+#: Insertion weight of a required visit (above any score squared).
+REQUIRED_WEIGHT = 1e18
+#: An array of integers (visit indices, positions, times).
+Int = npt.NDArray[np.int64]
+#: Visit indices per tour, in order.
 Routes = list[list[int]]
+
+
+def routes_value(problem: RoutingProblem, routes: Sequence[Sequence[int]]) -> tuple[int, int]:
+    """(score, -travel time) of routes, larger is better: how plans are compared.
+
+    Parameters
+    ----------
+    problem
+        The problem.
+    routes
+        Visit indices per tour.
+    """
+    score = sum(problem.visits[i].score for r in routes for i in r)
+    travel = 0
+    for t, r in enumerate(routes):
+        if r:
+            tour = problem.tours[t]
+            locs = [tour.start_location, *(problem.visits[i].location for i in r)]
+            locs.append(tour.end_location)
+            travel += sum(problem.travel(a, b) for a, b in itertools.pairwise(locs))
+    return score, -travel
 
 
 class Inserter:
@@ -91,7 +89,7 @@ class Inserter:
         self.svc = np.array([v.service for v in visits], dtype=np.int64)
         self.score = np.array([v.score for v in visits], dtype=np.int64)
         weight = self.score.astype(float) ** 2
-        weight[[i for i, v in enumerate(visits) if v.required]] = _REQUIRED
+        weight[[i for i, v in enumerate(visits) if v.required]] = REQUIRED_WEIGHT
         self.weight = weight
         mask = np.zeros((len(problem.tours), n), dtype=bool)
         for i, ts in enumerate(allowed):
@@ -107,10 +105,9 @@ class Inserter:
         # Tours whose insertions the vectorised (relaxed) test cannot decide alone.
         self.exact = [bool(t.breaks) or t.max_duration is not None for t in problem.tours]
         # Per tour: candidate indices and relaxed added time (positions x candidates).
-        self._shift: list[tuple[_Int, _Int] | None] = [None] * len(problem.tours)
-        self._near: _Int | None = None
+        self._shift: list[tuple[Int, Int] | None] = [None] * len(problem.tours)
         self.single_window = n_win == 1
-        self.fits: list[_Int] = [np.zeros(0, dtype=np.int64)] * len(problem.tours)
+        self.fits: list[Int] = [np.zeros(0, dtype=np.int64)] * len(problem.tours)
         self.metric = _insertion_monotone(problem)
 
     @staticmethod
@@ -125,7 +122,7 @@ class Inserter:
         if not route:
             return tour.earliest_start
         if tour.max_duration is None:
-            plan = _earliest(self.problem, tour, route, tour.earliest_start)
+            plan = earliest_schedule(self.problem, tour, route, tour.earliest_start)
             return None if plan is None else plan[2]
         try:
             return schedule_tour(self.problem, r, route).arrival
@@ -160,7 +157,7 @@ class Inserter:
             return None
         return ends
 
-    def _still_feasible(self, r: int, route: list[int], ends: list[int], lo: int, hi: int) -> bool:
+    def still_feasible(self, r: int, route: list[int], ends: list[int], lo: int, hi: int) -> bool:
         """Relaxed feasibility of ``route``, equal to the route of ``ends`` outside [lo, hi)."""
         tour = self.problem.tours[r]
         tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
@@ -176,168 +173,6 @@ class Inserter:
             end = s + svc[i]
             prev = loc[i]
         return end + tt[prev][tour.end_location] <= tour.latest_end
-
-    def nearest(self, i: int) -> list[int]:
-        """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
-        if self._near is None:
-            both = self.tt[self.loc][:, self.loc]
-            self._near = np.argsort(both + both.T, axis=1, kind="stable")
-        near: list[int] = self._near[i].tolist()
-        return near
-
-    def remove_strings(self, routes: Routes, rng: random.Random) -> None:
-        """Remove strings of visits near a random visit, from up to a few tours (in place).
-
-        The ruin of SISR (Christiaens & Vanden Berghe 2020): about ``_STRING_VISITS`` visits in
-        strings of at most ``_STRING_LENGTH``, one string per tour, taken from the tours that
-        visit the places nearest to a random visit (visited or not).
-        """
-        filled = [r for r in routes if r]
-        if not filled:
-            return
-        tour_of = {i: t for t, route in enumerate(routes) for i in route}
-        longest = min(_STRING_LENGTH, sum(map(len, filled)) / len(filled))
-        n_strings = int(rng.uniform(1, 4 * _STRING_VISITS / (1 + longest)))
-        ruined: set[int] = set()
-        for i in self.nearest(rng.randrange(self.n)):
-            if len(ruined) >= n_strings:
-                break
-            t = tour_of.get(i)
-            if t is None or t in ruined:
-                continue
-            route = routes[t]
-            length = int(rng.uniform(1, min(len(route), longest) + 1))
-            at = route.index(i)
-            first = rng.randint(max(0, at - length + 1), min(at, len(route) - length))
-            del route[first : first + length]
-            ruined.add(t)
-
-    def _shortening_moves(self, r: int, route: list[int]) -> list[tuple[int, int, int]]:
-        """Moves that shorten route ``r``'s travel, most saving first (at most a few).
-
-        A move is ``(0, a, b)``: reverse ``route[a:b]`` (2-opt), or ``(k, a, b)`` with
-        ``k`` in 1..3: move ``route[a:a + k]`` to just before ``route[b]`` (or-opt). Travel
-        savings of all moves are computed at once (the matrix may be asymmetric).
-        """
-        tour = self.problem.tours[r]
-        n = len(route)
-        tt = self.tt
-        locs = np.array(
-            [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
-        )
-        arc = tt[locs[:-1], locs[1:]]  # arc j: locs[j] -> locs[j + 1], j = 0..n
-        a = np.arange(n + 1)[:, None]
-        b = np.arange(n + 1)[None, :]
-        # 2-opt: arcs a..b are replaced by locs[a] -> locs[b], the reversed inner arcs,
-        # locs[a + 1] -> locs[b + 1]
-        fwd = np.concatenate(([0], np.cumsum(arc)))
-        bwd = np.concatenate(([0], np.cumsum(tt[locs[1:], locs[:-1]])))
-        old = fwd[b + 1] - fwd[a]
-        new = tt[locs[a], locs[b]] + bwd[b] - bwd[a + 1] + tt[locs[a + 1], locs[b + 1]]
-        savings = [(0, np.where(b >= a + 2, old - new, 0))]
-        # or-opt: route[s:s + k] is locs[s + 1..s + k]; it goes between locs[b], locs[b + 1]
-        for k in range(1, min(3, n - 1) + 1):
-            s = np.arange(n - k + 1)[:, None]
-            first, last = locs[s + 1], locs[s + k]
-            gain = arc[s] + arc[s + k] - tt[locs[s], locs[s + k + 1]]
-            cost = tt[locs[b], first] + tt[last, locs[b + 1]] - arc[b]
-            savings.append((k, np.where((b >= s) & (b <= s + k), 0, gain - cost)))
-        flat = np.concatenate([save.ravel() for _, save in savings])
-        top = np.flatnonzero(flat > 0)
-        if top.size > _TIGHTEN_TRIES:
-            top = top[np.argpartition(-flat[top], _TIGHTEN_TRIES - 1)[:_TIGHTEN_TRIES]]
-        top = top[np.argsort(-flat[top], kind="stable")]
-        offsets = np.cumsum([0, *(save.size for _, save in savings)])
-        moves = []
-        for j in top.tolist():
-            m = int(np.searchsorted(offsets, j, side="right")) - 1
-            x, y = divmod(j - int(offsets[m]), n + 1)
-            moves.append((savings[m][0], x, y))
-        return moves
-
-    def tighten(self, r: int, route: list[int]) -> bool:
-        """Shorten route ``r`` by 2-opt and or-opt moves (in place); return whether it changed.
-
-        Each pass takes, of the moves that save most travel, the first after which the route
-        still schedules (windows, tour window, breaks, duration), until none is left. Shorter
-        tours leave room for more visits.
-        """
-        changed = False
-        while len(route) > 1:
-            ends = self.forward(r, route)
-            assert ends is not None
-            for k, x, y in self._shortening_moves(r, route):
-                if k == 0:
-                    moved = route[:x] + route[x:y][::-1] + route[y:]
-                    lo, hi = x, y
-                else:
-                    rest = route[:x] + route[x + k :]
-                    at = y if y < x else y - k
-                    moved = rest[:at] + route[x : x + k] + rest[at:]
-                    lo, hi = min(x, at), max(x, at) + k
-                if self._still_feasible(r, moved, ends, lo, hi) and (
-                    not self.exact[r] or self.end_time(r, moved) is not None
-                ):
-                    route[:] = moved
-                    changed = True
-                    break
-            else:
-                return changed
-        return changed
-
-    def exchange(self, routes: Routes) -> bool:
-        """Swap one visit per tour for an unvisited place of higher score (in place).
-
-        A tour's visits are tried from the lowest score up (required ones stay): without the
-        visit, the unvisited places of higher score that now fit are evaluated as for insertion
-        (allowed tours, windows; breaks and duration exactly), and the one of highest score,
-        then best ratio, takes its place. Returns whether any tour changed.
-        """
-        unrouted = np.ones(self.n, dtype=bool)
-        for route in routes:
-            unrouted[route] = False
-        changed = False
-        for r, route in enumerate(routes):
-            for j in sorted(range(len(route)), key=lambda j: self.score[route[j]]):
-                v = route[j]
-                if self.weight[v] >= _REQUIRED:
-                    continue
-                rest = route[:j] + route[j + 1 :]
-                if self.forward(r, rest) is None:  # a matrix without the triangle inequality
-                    continue
-                ratio, pos = self.evaluate(r, rest, unrouted & (self.score > self.score[v]))
-                fits = np.flatnonzero(ratio > 0)
-                at: int | None = None
-                for u in fits[np.lexsort((-ratio[fits], -self.score[fits]))].tolist():
-                    at = self.confirm(r, rest, u) if self.exact[r] else int(pos[u])
-                    if at is not None:
-                        break
-                if at is None:
-                    continue
-                rest.insert(at, u)
-                route[:] = rest
-                unrouted[u], unrouted[v] = False, True
-                changed = True
-                break
-        return changed
-
-    def improve(self, routes: Routes, floor: int) -> tuple[int, int]:
-        """Insert, tighten, insert again; from score ``floor`` on, also exchange. Return value.
-
-        Exchange is the costly step, so a caller passes the score a plan must reach to deserve
-        it (in iterated insertion, the score of the plan before the shake).
-        """
-        self.fill(routes)
-        if any([self.tighten(r, route) for r, route in enumerate(routes)]):
-            self.fill(routes)
-        if self.value(routes)[0] >= floor:
-            for _ in range(_EXCHANGE_ROUNDS):
-                if not self.exchange(routes):
-                    break
-                for r, route in enumerate(routes):
-                    self.tighten(r, route)
-                self.fill(routes)
-        return self.value(routes)
 
     def repair(self, r: int, route: list[int]) -> None:
         """Drop visits until the route is feasible again."""
@@ -367,7 +202,7 @@ class Inserter:
 
     def evaluate(
         self, r: int, route: list[int], unrouted: npt.NDArray[np.bool_]
-    ) -> tuple[npt.NDArray[np.float64], _Int]:
+    ) -> tuple[npt.NDArray[np.float64], Int]:
         """Best ratio (or -1) and insertion position of each visit in route ``r``.
 
         Also records, per tour, the visits that fit somewhere (relaxed test) in
@@ -521,10 +356,6 @@ def _insertion_monotone(problem: RoutingProblem) -> bool:
     return True
 
 
-def warm_up() -> None:
-    """Do nothing; submitting this to a fresh worker process makes it import this module."""
-
-
 def insertion_routes(problem: RoutingProblem, allowed: Sequence[Sequence[int]]) -> Routes | None:
     """Routes built by score-per-time insertion, or ``None`` if the problem is unsupported.
 
@@ -538,174 +369,3 @@ def insertion_routes(problem: RoutingProblem, allowed: Sequence[Sequence[int]]) 
     if not Inserter.supports(problem):
         return None
     return Inserter(problem, allowed).fill([[] for _ in problem.tours])
-
-
-def iterated_insertion(
-    problem: RoutingProblem,
-    allowed: Sequence[Sequence[int]],
-    *,
-    start: Sequence[Sequence[int]] | None = None,
-    seconds: float | None = None,
-    iterations: int | None = None,
-    seed: int = 0,
-    noise: float = 0.0,
-    until: float | None = None,
-    shake_mix: bool = True,
-    temperature: float = 0.0,
-    pool: RoutePool | None = None,
-) -> Routes | None:
-    """Iterated local search: shake (remove visits) then re-insert, keep the best.
-
-    Follows Vansteenwegen et al. (2009): each tour loses ``size`` consecutive visits from
-    position ``pos``; ``size`` grows while nothing improves, ``pos`` moves on by ``size``. After
-    a stretch without improvement the search goes back to its best plan with a random position.
-    After a quarter of the budget (time, or ``iterations`` alone) without a gain, it starts again
-    from a new construction with random weights (noise at least 1.0) and keeps the best plan of
-    all its starts: some instances have basins a few visits at a time cannot leave.
-    With ``shake_mix``, every other shake removes visits scattered over each tour instead, and
-    every third one strings of visits near a random visit across tours
-    (:meth:`Inserter.remove_strings`).
-
-    Parameters
-    ----------
-    problem, allowed
-        As for :func:`insertion_routes`.
-    start
-        Routes to start from (default: built by insertion).
-    seconds, iterations
-        Stop after this much wall time or this many shakes, whichever comes first (at least
-        one must be given; ``iterations`` alone is deterministic).
-    seed
-        Seed of the random restarts and noise.
-    noise
-        Relative random noise on each visit's weight at each re-insertion (0 = none).
-    until
-        Stop at this ``time.monotonic()`` instant (an alternative to ``seconds``).
-    shake_mix
-        Alternate the run removal with scattered and string removals.
-    temperature
-        0 keeps every shaken plan (a random walk that returns to the best plan after a stretch
-        without gain). Above 0, simulated annealing on the score: a shaken plan that lost
-        ``d`` score is kept with probability ``exp(-d / T)``, else the search goes back to the
-        plan before the shake; ``T`` starts at ``temperature`` times the mean score of a visit
-        in the best plan and cools linearly to 0 at the deadline (or the last iteration).
-    pool
-        If given, every tour of every plan met after re-insertion is offered to it (for route
-        recombination, :mod:`tourplan.routing.pool`).
-
-    Returns
-    -------
-    list of list of int or None
-        The best routes found, or ``None`` if the problem is unsupported.
-    """
-    if not Inserter.supports(problem):
-        return None
-    if seconds is None and iterations is None and until is None:
-        raise ValueError("give seconds, until or iterations")
-    if temperature < 0:
-        raise ValueError("temperature must be >= 0")
-    ins = Inserter(problem, allowed)
-    rng = random.Random(seed)
-    np_rng = np.random.default_rng(seed)
-    began = time.monotonic()
-    deadline = until if seconds is None else began + seconds
-    current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
-    for r, route in enumerate(current):
-        ins.repair(r, route)
-    current_value = ins.improve(current, 0)
-    ins.offer(pool, current)
-    best, best_value = [list(r) for r in current], current_value
-    local, local_value = best, best_value
-    longest = max(1, max(len(r) for r in current))
-    size, pos, stale, it = 1, 0, 0, 0
-    bound = int(ins.score[ins.allowed.any(axis=0)].sum())
-    last_gain = 0
-    local_gain, local_gain_at = 0, began
-    while (
-        best_value[0] < bound
-        and it - last_gain < 200 * (1 + ins.n)
-        and (iterations is None or it < iterations)
-        and (deadline is None or time.monotonic() < deadline)
-    ):
-        it += 1
-        if deadline is None:
-            stalled = it - local_gain > _RESTART * (iterations or 0)
-        else:
-            stalled = time.monotonic() - local_gain_at > _RESTART * (deadline - began)
-        if stalled:  # start again from a randomised construction (the best plan stays)
-            ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
-            current = [[] for _ in problem.tours]
-            current_value = ins.improve(current, 0)
-            ins.offer(pool, current)
-            if not noise:
-                ins.noise = np.ones(ins.n)
-            local, local_value = [list(r) for r in current], current_value
-            local_gain, local_gain_at = it, time.monotonic()
-            if current_value > best_value:
-                best, best_value, last_gain = local, current_value, it
-            longest = max(1, max(len(r) for r in current))
-            size, pos, stale = 1, 0, 0
-            continue
-        before = [list(r) for r in current] if temperature else current
-        strings = shake_mix and it % _STRING_EVERY == 0
-        if strings:  # strings near one place, across tours
-            ins.remove_strings(current, rng)
-        for r, route in enumerate(current):
-            if not route or strings:
-                pass
-            elif shake_mix and it % 2 == 0:  # remove ``size`` visits anywhere in the tour
-                for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
-                    del route[k]
-            else:  # remove a run of ``size`` consecutive visits
-                p = pos % len(route)
-                del route[p : p + size]
-            ins.repair(r, route)
-        if noise:
-            ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
-        value = ins.improve(current, current_value[0])
-        ins.offer(pool, current)
-        if temperature:
-            if iterations is not None and deadline is None:
-                done = it / iterations
-            else:
-                assert deadline is not None
-                done = (time.monotonic() - began) / max(deadline - began, 1e-9)
-            visited = max(1, sum(map(len, local)))
-            cool = temperature * local_value[0] / visited * max(0.0, 1.0 - done)
-            loss = current_value[0] - value[0]
-            if loss > 0 and (cool <= 0 or rng.random() >= math.exp(-loss / cool)):
-                current, value = before, current_value
-            current_value = value
-        if value > local_value:
-            local, local_value = [list(r) for r in current], value
-            size, stale = 1, 0
-            local_gain, local_gain_at = it, time.monotonic()
-            longest = max(1, max(len(r) for r in current))
-            if value > best_value:
-                best, best_value, last_gain = local, value, it
-        else:
-            size += 1
-            stale += 1
-        pos += size
-        if size > max(1, longest // 2):
-            size = 1
-        if stale > _STALE * (25 + longest):
-            current, current_value = [list(r) for r in local], local_value
-            pos, size, stale = rng.randrange(longest), 1, 0
-    return best
-
-
-def pooled_iterated_insertion(
-    problem: RoutingProblem,
-    allowed: Sequence[Sequence[int]],
-    *,
-    capacity: int,
-    **kwargs: Any,
-) -> tuple[Routes | None, RoutePool]:
-    """:func:`iterated_insertion` that also returns the pool of the tours it met.
-
-    For worker processes, which cannot fill a caller's pool in place. ``capacity`` is the
-    number of tours kept per class of interchangeable tours (see :class:`RoutePool`).
-    """
-    pool = RoutePool(tour_classes(problem, allowed), capacity)
-    return iterated_insertion(problem, allowed, pool=pool, **kwargs), pool

@@ -2,7 +2,7 @@
 
 Iterated insertion visits thousands of local optima whose tours are each good on their own.
 Picking the best set of disjoint tours from all of them (a set packing, solved in
-:mod:`tourplan.routing.solver`) often beats every single plan met: the route recombination of
+:mod:`tourplan.routing.recombine`) often beats every single plan met: the route recombination of
 Hu & Lim (2014) for the TOPTW. This module keeps the tours; it knows nothing of the packing.
 
 A tour found for one day is feasible for every day with the same start and end place, window,

@@ -21,10 +21,12 @@ from ..exceptions import InfeasibleError
 from .problem import Break, RoutingProblem, Tour, Visit
 
 __all__ = [
+    "Plan",
     "ScheduledBreak",
     "ScheduledVisit",
     "Solution",
     "TourSchedule",
+    "earliest_schedule",
     "schedule_routes",
     "schedule_tour",
 ]
@@ -143,16 +145,34 @@ def _gap(
     return time + remaining, placed
 
 
-_Plan = tuple[list[ScheduledVisit], list[ScheduledBreak], int]
+#: An earliest schedule: the visits, the breaks and the arrival at the end place.
+Plan = tuple[list[ScheduledVisit], list[ScheduledBreak], int]
 
 
-def _earliest(
+def earliest_schedule(
     problem: RoutingProblem, tour: Tour, order: Sequence[int], departure: int
-) -> _Plan | None:
+) -> Plan | None:
     """Earliest schedule of ``order`` departing at ``departure``, breaks placed by a small DP.
 
     State: (number of visits done, number of breaks taken) -> earliest time. Breaks are taken in
-    order of earliest start. Returns visits, breaks and the arrival at the end place.
+    order of earliest start. It ignores ``max_duration`` (see :func:`schedule_tour`).
+
+    Parameters
+    ----------
+    problem
+        The problem.
+    tour
+        The tour of ``order``.
+    order
+        Visit indices, in order.
+    departure
+        Departure time from the tour's start place.
+
+    Returns
+    -------
+    Plan or None
+        The scheduled visits, the scheduled breaks and the arrival at the end place, or
+        ``None`` if a window, a break or the tour's ``latest_end`` cannot be met.
     """
     visits: list[Visit] = [problem.visits[i] for i in order]
     locations = [tour.start_location, *(v.location for v in visits), tour.end_location]
@@ -230,7 +250,7 @@ def schedule_tour(problem: RoutingProblem, tour_index: int, order: Sequence[int]
     if not order:
         return TourSchedule(tour_index, tour.earliest_start, tour.earliest_start, (), (), 0)
     names = ", ".join(problem.visits[i].id for i in order)
-    earliest = _earliest(problem, tour, order, tour.earliest_start)
+    earliest = earliest_schedule(problem, tour, order, tour.earliest_start)
     if earliest is None:
         raise InfeasibleError(
             f"tour {tour.id!r} cannot visit [{names}] in this order",
@@ -240,20 +260,20 @@ def schedule_tour(problem: RoutingProblem, tour_index: int, order: Sequence[int]
     end0 = earliest[2]
 
     def keeps_first(d: int) -> bool:
-        plan = _earliest(problem, tour, order, d)
+        plan = earliest_schedule(problem, tour, order, d)
         return plan is not None and plan[0][0].start <= first_start
 
     departure = _latest(tour.earliest_start, first_start, keeps_first)
-    plan = _earliest(problem, tour, order, departure)
+    plan = earliest_schedule(problem, tour, order, departure)
     assert plan is not None
     if tour.max_duration is not None and plan[2] - departure > tour.max_duration:
         # Shift later while the return does not get later: removes waiting after the first visit.
         def keeps_end(d: int) -> bool:
-            p = _earliest(problem, tour, order, d)
+            p = earliest_schedule(problem, tour, order, d)
             return p is not None and p[2] <= end0
 
         departure = _latest(departure, tour.latest_end, keeps_end)
-        plan = _earliest(problem, tour, order, departure)
+        plan = earliest_schedule(problem, tour, order, departure)
         assert plan is not None
         if plan[2] - departure > tour.max_duration:
             raise InfeasibleError(

@@ -112,7 +112,7 @@ def test_toptw_script_runs_exact_rows_with_overrides_and_refuses_bad_ones(tmp_pa
     assert "seed 3, recombination pool 500 x 2 rounds" in (tmp_path / "rows.md").read_text()
     for bad, named in (
         (["--rows", "pr99:1"], "'pr99:1'"),
-        (["--rows", "c101:1", "--recombination-pool", "-1"], "'recombination_pool'"),
+        (["--rows", "c101:1", "--recombination-pool", "-1"], "field 'pool'"),
     ):
         refused = subprocess.run(
             [sys.executable, script, *bad, *common], capture_output=True, text=True

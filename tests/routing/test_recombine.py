@@ -1,14 +1,16 @@
-"""Route pool and route recombination: the best disjoint tours of the plans met."""
+"""Route recombination: CP-SAT joins pooled tours of different plans, never for worse."""
 
 from __future__ import annotations
 
-import pytest
+import random
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tourplan.exceptions import DataError
 from tourplan.routing import (
     Break,
+    RecombinationParams,
     RoutingProblem,
     SearchParameters,
     TimeWindow,
@@ -18,9 +20,10 @@ from tourplan.routing import (
     schedule_routes,
     solve,
 )
-from tourplan.routing.insertion import Inserter, pooled_iterated_insertion
+from tourplan.routing.ils import pooled_iterated_insertion
+from tourplan.routing.insertion import Inserter, routes_value
 from tourplan.routing.pool import RoutePool, tour_classes
-from tourplan.routing.solver import _recombine
+from tourplan.routing.recombine import recombine
 
 ALWAYS = (TimeWindow(0, 10_000),)
 
@@ -33,68 +36,39 @@ def _star(scores: list[int], tours: int, day: int = 100) -> RoutingProblem:
     return RoutingProblem(matrix, visits, tuple(Tour(f"d{t}", 0, 0, 0, day) for t in range(tours)))
 
 
-def _everywhere(problem: RoutingProblem) -> list[list[int]]:
-    return [list(range(len(problem.tours))) for _ in problem.visits]
-
-
-def test_days_with_the_same_frame_share_a_class() -> None:
-    lunch = Break("lunch", 60, 660, 780)
-    tours = (
-        Tour("mon", 0, 0, 480, 1080, breaks=(lunch,)),
-        Tour("tue", 0, 0, 480, 1080, breaks=(lunch,)),
-        Tour("wed", 0, 0, 480, 1020, breaks=(lunch,)),  # ends earlier
-        Tour("thu", 0, 0, 480, 1080),  # no lunch
-        Tour("fri", 0, 0, 480, 1080, breaks=(lunch,)),
-    )
-    visits = (Visit("a", 1, 30, ALWAYS, 1), Visit("b", 1, 30, ALWAYS, 1))
-    p = RoutingProblem([[0, 5], [5, 0]], visits, tours)
-    assert tour_classes(p, [[0, 1, 2, 3, 4]] * 2) == [0, 0, 2, 3, 0]
-    # "b" may not go on Friday: Friday is no longer interchangeable with Monday
-    assert tour_classes(p, [[0, 1, 2, 3, 4], [0, 1, 2, 3]]) == [0, 0, 2, 3, 4]
-
-
-def test_pool_keeps_the_shortest_order_of_a_set_and_the_best_sets() -> None:
-    pool = RoutePool([0, 0], capacity=2)
-    pool.add(0, [1, 2], 5, 30)
-    pool.add(1, [2, 1], 5, 20)  # same set, shorter order, found on the other day
-    pool.add(0, [3], 1, 10)
-    pool.add(0, [], 0, 0)  # an empty tour is no tour
-    assert [(t.visits, t.travel) for t in pool.tours()] == [((2, 1), 20), ((3,), 10)]
-    other = RoutePool([0, 0], capacity=2)
-    other.add(0, [4, 5], 9, 50)
-    pool.merge([other])
-    assert [t.visits for t in pool.tours()] == [(4, 5), (2, 1)]  # capacity 2: best scores
-
-
-def test_recombination_joins_tours_of_different_plans() -> None:
+def test_recombination_joins_tours_of_different_plans(
+    everywhere: Callable[[RoutingProblem], list[list[int]]],
+) -> None:
     # A day holds 4 visits (4 x 20 + 10 = 90 <= 100). Plan A: {0,1,2,3} + {4,5,6,7};
     # plan B's first tour {8,9,10,11} is better than either of A's; together with A's
     # second tour it is the best plan, which neither search found.
     scores = [3, 3, 3, 3, 2, 2, 2, 2, 5, 5, 5, 5]
     p = _star(scores, tours=2)
-    allowed = _everywhere(p)
+    allowed = everywhere(p)
     plan_a = [[0, 1, 2, 3], [4, 5, 6, 7]]
     pool_b = RoutePool(tour_classes(p, allowed))
     ins = Inserter(p, allowed)
     ins.offer(pool_b, [[8, 9, 10, 11], [0, 1, 4, 5]])
     params = SearchParameters(deterministic=True)
-    plan = _recombine(p, allowed, plan_a, [pool_b], params, deadline=0.0)
+    plan = recombine(p, allowed, plan_a, [pool_b], params, deadline=0.0)
     assert sorted(map(sorted, plan)) == [[0, 1, 2, 3], [8, 9, 10, 11]]
     assert check_solution(p, schedule_routes(p, plan)) == []
     # nothing to gain: the plan comes back as it was
-    assert _recombine(p, allowed, plan, [pool_b], params, deadline=0.0) == plan
+    assert recombine(p, allowed, plan, [pool_b], params, deadline=0.0) == plan
 
 
-def test_recombination_keeps_a_required_visit() -> None:
+def test_recombination_keeps_a_required_visit(
+    everywhere: Callable[[RoutingProblem], list[list[int]]],
+) -> None:
     scores = [3, 3, 3, 3, 2, 2, 2, 2, 5, 5, 5, 5]
     p = _star(scores, tours=2)
     visits = list(p.visits)
     visits[4] = Visit("v4", 5, 10, ALWAYS, 2, required=True)
     p = RoutingProblem(p.travel_times, tuple(visits), p.tours)
-    allowed = _everywhere(p)
+    allowed = everywhere(p)
     pool = RoutePool(tour_classes(p, allowed))
     Inserter(p, allowed).offer(pool, [[8, 9, 10, 11], [0, 1, 2, 3]])
-    plan = _recombine(
+    plan = recombine(
         p, allowed, [[0, 1, 2, 3], [4, 5, 6, 7]], [pool], SearchParameters(deterministic=True), 0.0
     )
     # packing: {4, 5, 6, 7} + {8, ..., 11} (28); insertion then swaps 5, 6, 7 for 0, 1, 2
@@ -103,15 +77,7 @@ def test_recombination_keeps_a_required_visit() -> None:
     assert solution.score == 31 and check_solution(p, solution) == []
 
 
-def test_negative_pool_and_no_rounds_are_refused() -> None:
-    with pytest.raises(DataError, match="'recombination_pool'"):
-        SearchParameters(recombination_pool=-1)
-    with pytest.raises(DataError, match="'recombination_rounds'"):
-        SearchParameters(recombination_rounds=0)
-
-
 def _random_multi_day(seed: int) -> RoutingProblem:
-    import random
 
     rng = random.Random(seed)
     n = 16
@@ -130,9 +96,11 @@ def _random_multi_day(seed: int) -> RoutingProblem:
 
 @settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 10_000))
-def test_every_tour_of_the_returned_plan_is_pooled_and_recombining_never_loses(seed: int) -> None:
+def test_every_tour_of_the_returned_plan_is_pooled_and_recombining_never_loses(
+    everywhere: Callable[[RoutingProblem], list[list[int]]], seed: int
+) -> None:
     p = _random_multi_day(seed)
-    allowed = _everywhere(p)
+    allowed = everywhere(p)
     routes, pool = pooled_iterated_insertion(p, allowed, capacity=10_000, iterations=30, seed=seed)
     assert routes is not None
     pooled = {(t.tour_class, frozenset(t.visits)) for t in pool.tours()}
@@ -140,9 +108,8 @@ def test_every_tour_of_the_returned_plan_is_pooled_and_recombining_never_loses(s
     assert classes == [0, 1, 0]  # days 0 and 2 have no lunch
     for r, route in enumerate(routes):
         assert not route or (classes[r], frozenset(route)) in pooled
-    ins = Inserter(p, allowed)
-    plan = _recombine(p, allowed, routes, [pool], SearchParameters(deterministic=True), 0.0)
-    assert ins.value(plan) >= ins.value(routes)
+    plan = recombine(p, allowed, routes, [pool], SearchParameters(deterministic=True), 0.0)
+    assert routes_value(p, plan) >= routes_value(p, routes)
     assert check_solution(p, schedule_routes(p, plan)) == []
 
 
@@ -152,5 +119,6 @@ def test_solve_with_recombination_is_valid_and_repeatable() -> None:
     a, b = solve(p, params), solve(p, params)
     assert a.routes == b.routes
     assert check_solution(p, a) == []
-    off = solve(p, SearchParameters(deterministic=True, iteration_limit=300, recombination_pool=0))
+    no_pool = RecombinationParams(pool=0)
+    off = solve(p, SearchParameters(deterministic=True, iteration_limit=300, recombination=no_pool))
     assert check_solution(p, off) == []

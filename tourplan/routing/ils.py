@@ -1,0 +1,215 @@
+"""The iterated local search: shake, re-insert, improve, accept; restarts and annealing.
+
+Follows Vansteenwegen et al. (2009) for the TOPTW: the search alternates a shake with insertion
+(:mod:`.insertion`) and local search (:mod:`.moves`), keeping the best plan. The shakes remove a
+run of consecutive visits from each tour, as many visits scattered over each tour, or strings of
+visits near a random place across tours (the string removal of Christiaens & Vanden Berghe 2020).
+A shaken plan is kept as in a random walk, or by simulated annealing on the score; after a share
+of the budget without gain the search restarts from a randomised construction. Every tour of every
+plan met can be offered to a :class:`~tourplan.routing.pool.RoutePool`, from which the solver
+recombines tours of different plans (:mod:`.recombine`).
+
+:func:`iterated_insertion` and :func:`pooled_iterated_insertion` are what the solver's worker
+processes run; :func:`warm_up` lets a fresh worker import this module ahead of time.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .insertion import Inserter, Routes
+from .moves import LocalSearch
+from .pool import RoutePool, tour_classes
+from .problem import RoutingProblem
+
+__all__ = ["iterated_insertion", "pooled_iterated_insertion", "warm_up"]
+
+# Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
+_STALE = 0.5
+# Every how many shakes a string removal replaces the run / scattered removal.
+_STRING_EVERY = 3
+# Restart from a new randomised construction after this share of the budget (time, or
+# iterations in deterministic mode) without a gain since the last restart.
+_RESTART = 0.25
+
+
+def warm_up() -> None:
+    """Do nothing; submitting this to a fresh worker process makes it import this module."""
+
+
+def iterated_insertion(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    *,
+    start: Sequence[Sequence[int]] | None = None,
+    seconds: float | None = None,
+    iterations: int | None = None,
+    seed: int = 0,
+    noise: float = 0.0,
+    until: float | None = None,
+    shake_mix: bool = True,
+    temperature: float = 0.0,
+    pool: RoutePool | None = None,
+) -> Routes | None:
+    """Iterated local search: shake (remove visits) then re-insert, keep the best.
+
+    Follows Vansteenwegen et al. (2009): each tour loses ``size`` consecutive visits from
+    position ``pos``; ``size`` grows while nothing improves, ``pos`` moves on by ``size``. After
+    a stretch without improvement the search goes back to its best plan with a random position.
+    After a quarter of the budget (time, or ``iterations`` alone) without a gain, it starts again
+    from a new construction with random weights (noise at least 1.0) and keeps the best plan of
+    all its starts: some instances have basins a few visits at a time cannot leave.
+    With ``shake_mix``, every other shake removes visits scattered over each tour instead, and
+    every third one strings of visits near a random visit across tours
+    (:meth:`~tourplan.routing.moves.LocalSearch.remove_strings`).
+
+    Parameters
+    ----------
+    problem, allowed
+        As for :func:`~tourplan.routing.insertion.insertion_routes`.
+    start
+        Routes to start from (default: built by insertion).
+    seconds, iterations
+        Stop after this much wall time or this many shakes, whichever comes first (at least
+        one must be given; ``iterations`` alone is deterministic).
+    seed
+        Seed of the random restarts and noise.
+    noise
+        Relative random noise on each visit's weight at each re-insertion (0 = none).
+    until
+        Stop at this ``time.monotonic()`` instant (an alternative to ``seconds``).
+    shake_mix
+        Alternate the run removal with scattered and string removals.
+    temperature
+        0 keeps every shaken plan (a random walk that returns to the best plan after a stretch
+        without gain). Above 0, simulated annealing on the score: a shaken plan that lost
+        ``d`` score is kept with probability ``exp(-d / T)``, else the search goes back to the
+        plan before the shake; ``T`` starts at ``temperature`` times the mean score of a visit
+        in the best plan and cools linearly to 0 at the deadline (or the last iteration).
+    pool
+        If given, every tour of every plan met after re-insertion is offered to it (for route
+        recombination, :mod:`tourplan.routing.pool`).
+
+    Returns
+    -------
+    list of list of int or None
+        The best routes found, or ``None`` if the problem is unsupported.
+    """
+    if not Inserter.supports(problem):
+        return None
+    if seconds is None and iterations is None and until is None:
+        raise ValueError("give seconds, until or iterations")
+    if temperature < 0:
+        raise ValueError("temperature must be >= 0")
+    ins = Inserter(problem, allowed)
+    search = LocalSearch(ins)
+    rng = random.Random(seed)
+    np_rng = np.random.default_rng(seed)
+    began = time.monotonic()
+    deadline = until if seconds is None else began + seconds
+    current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
+    for r, route in enumerate(current):
+        ins.repair(r, route)
+    current_value = search.improve(current, 0)
+    ins.offer(pool, current)
+    best, best_value = [list(r) for r in current], current_value
+    local, local_value = best, best_value
+    longest = max(1, max(len(r) for r in current))
+    size, pos, stale, it = 1, 0, 0, 0
+    bound = int(ins.score[ins.allowed.any(axis=0)].sum())
+    last_gain = 0
+    local_gain, local_gain_at = 0, began
+    while (
+        best_value[0] < bound
+        and it - last_gain < 200 * (1 + ins.n)
+        and (iterations is None or it < iterations)
+        and (deadline is None or time.monotonic() < deadline)
+    ):
+        it += 1
+        if deadline is None:
+            stalled = it - local_gain > _RESTART * (iterations or 0)
+        else:
+            stalled = time.monotonic() - local_gain_at > _RESTART * (deadline - began)
+        if stalled:  # start again from a randomised construction (the best plan stays)
+            ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
+            current = [[] for _ in problem.tours]
+            current_value = search.improve(current, 0)
+            ins.offer(pool, current)
+            if not noise:
+                ins.noise = np.ones(ins.n)
+            local, local_value = [list(r) for r in current], current_value
+            local_gain, local_gain_at = it, time.monotonic()
+            if current_value > best_value:
+                best, best_value, last_gain = local, current_value, it
+            longest = max(1, max(len(r) for r in current))
+            size, pos, stale = 1, 0, 0
+            continue
+        before = [list(r) for r in current] if temperature else current
+        strings = shake_mix and it % _STRING_EVERY == 0
+        if strings:  # strings near one place, across tours
+            search.remove_strings(current, rng)
+        for r, route in enumerate(current):
+            if not route or strings:
+                pass
+            elif shake_mix and it % 2 == 0:  # remove ``size`` visits anywhere in the tour
+                for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
+                    del route[k]
+            else:  # remove a run of ``size`` consecutive visits
+                p = pos % len(route)
+                del route[p : p + size]
+            ins.repair(r, route)
+        if noise:
+            ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
+        value = search.improve(current, current_value[0])
+        ins.offer(pool, current)
+        if temperature:
+            if iterations is not None and deadline is None:
+                done = it / iterations
+            else:
+                assert deadline is not None
+                done = (time.monotonic() - began) / max(deadline - began, 1e-9)
+            visited = max(1, sum(map(len, local)))
+            cool = temperature * local_value[0] / visited * max(0.0, 1.0 - done)
+            loss = current_value[0] - value[0]
+            if loss > 0 and (cool <= 0 or rng.random() >= math.exp(-loss / cool)):
+                current, value = before, current_value
+            current_value = value
+        if value > local_value:
+            local, local_value = [list(r) for r in current], value
+            size, stale = 1, 0
+            local_gain, local_gain_at = it, time.monotonic()
+            longest = max(1, max(len(r) for r in current))
+            if value > best_value:
+                best, best_value, last_gain = local, value, it
+        else:
+            size += 1
+            stale += 1
+        pos += size
+        if size > max(1, longest // 2):
+            size = 1
+        if stale > _STALE * (25 + longest):
+            current, current_value = [list(r) for r in local], local_value
+            pos, size, stale = rng.randrange(longest), 1, 0
+    return best
+
+
+def pooled_iterated_insertion(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    *,
+    capacity: int,
+    **kwargs: Any,
+) -> tuple[Routes | None, RoutePool]:
+    """:func:`iterated_insertion` that also returns the pool of the tours it met.
+
+    For worker processes, which cannot fill a caller's pool in place. ``capacity`` is the
+    number of tours kept per class of interchangeable tours (see :class:`RoutePool`).
+    """
+    pool = RoutePool(tour_classes(problem, allowed), capacity)
+    return iterated_insertion(problem, allowed, pool=pool, **kwargs), pool

@@ -1,0 +1,210 @@
+"""Local search moves on insertion plans: tightening, exchange and string removal.
+
+After each re-insertion two local searches make room for more visits: tightening (2-opt and
+or-opt moves that shorten a tour's travel, :meth:`LocalSearch.tighten`) and, for plans that score
+at least as much as before the shake, exchange (a visit swapped for an unvisited place of higher
+score that fits in its stead, :meth:`LocalSearch.exchange`, the "replace" move of the TOPTW
+literature); :meth:`LocalSearch.improve` chains them with insertion. String removal
+(:meth:`LocalSearch.remove_strings`, the ruin of Christiaens & Vanden Berghe 2020) is the one
+shake of the iterated search that moves a region from one tour to another.
+
+Every move keeps the plan feasible: it is checked with the
+:class:`~tourplan.routing.insertion.Inserter`'s relaxed test, then exactly for tours with breaks
+or a duration limit.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
+
+__all__ = ["LocalSearch"]
+
+# String removal: mean number of visits removed, longest string (Christiaens & Vanden Berghe).
+_STRING_VISITS = 10
+_STRING_LENGTH = 10
+# Tightening: shortening moves tried for feasibility per pass, most saving first.
+_TIGHTEN_TRIES = 30
+# Exchange: rounds of one swap per tour (each followed by tightening and insertion).
+_EXCHANGE_ROUNDS = 20
+
+
+class LocalSearch:
+    """Local search moves over the plans of one :class:`~tourplan.routing.insertion.Inserter`.
+
+    Parameters
+    ----------
+    inserter
+        Evaluates and inserts visits, and tests routes for feasibility.
+    """
+
+    def __init__(self, inserter: Inserter) -> None:
+        self.ins = inserter
+        self._near: Int | None = None
+
+    def nearest(self, i: int) -> list[int]:
+        """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
+        if self._near is None:
+            ins = self.ins
+            both = ins.tt[ins.loc][:, ins.loc]
+            self._near = np.argsort(both + both.T, axis=1, kind="stable")
+        near: list[int] = self._near[i].tolist()
+        return near
+
+    def remove_strings(self, routes: Routes, rng: random.Random) -> None:
+        """Remove strings of visits near a random visit, from up to a few tours (in place).
+
+        The ruin of SISR (Christiaens & Vanden Berghe 2020): about ``_STRING_VISITS`` visits in
+        strings of at most ``_STRING_LENGTH``, one string per tour, taken from the tours that
+        visit the places nearest to a random visit (visited or not).
+        """
+        filled = [r for r in routes if r]
+        if not filled:
+            return
+        tour_of = {i: t for t, route in enumerate(routes) for i in route}
+        longest = min(_STRING_LENGTH, sum(map(len, filled)) / len(filled))
+        n_strings = int(rng.uniform(1, 4 * _STRING_VISITS / (1 + longest)))
+        ruined: set[int] = set()
+        for i in self.nearest(rng.randrange(self.ins.n)):
+            if len(ruined) >= n_strings:
+                break
+            t = tour_of.get(i)
+            if t is None or t in ruined:
+                continue
+            route = routes[t]
+            length = int(rng.uniform(1, min(len(route), longest) + 1))
+            at = route.index(i)
+            first = rng.randint(max(0, at - length + 1), min(at, len(route) - length))
+            del route[first : first + length]
+            ruined.add(t)
+
+    def _shortening_moves(self, r: int, route: list[int]) -> list[tuple[int, int, int]]:
+        """Moves that shorten route ``r``'s travel, most saving first (at most a few).
+
+        A move is ``(0, a, b)``: reverse ``route[a:b]`` (2-opt), or ``(k, a, b)`` with
+        ``k`` in 1..3: move ``route[a:a + k]`` to just before ``route[b]`` (or-opt). Travel
+        savings of all moves are computed at once (the matrix may be asymmetric).
+        """
+        ins = self.ins
+        tour = ins.problem.tours[r]
+        n = len(route)
+        tt = ins.tt
+        locs = np.array([tour.start_location, *(ins.loc_list[i] for i in route), tour.end_location])
+        arc = tt[locs[:-1], locs[1:]]  # arc j: locs[j] -> locs[j + 1], j = 0..n
+        a = np.arange(n + 1)[:, None]
+        b = np.arange(n + 1)[None, :]
+        # 2-opt: arcs a..b are replaced by locs[a] -> locs[b], the reversed inner arcs,
+        # locs[a + 1] -> locs[b + 1]
+        fwd = np.concatenate(([0], np.cumsum(arc)))
+        bwd = np.concatenate(([0], np.cumsum(tt[locs[1:], locs[:-1]])))
+        old = fwd[b + 1] - fwd[a]
+        new = tt[locs[a], locs[b]] + bwd[b] - bwd[a + 1] + tt[locs[a + 1], locs[b + 1]]
+        savings = [(0, np.where(b >= a + 2, old - new, 0))]
+        # or-opt: route[s:s + k] is locs[s + 1..s + k]; it goes between locs[b], locs[b + 1]
+        for k in range(1, min(3, n - 1) + 1):
+            s = np.arange(n - k + 1)[:, None]
+            first, last = locs[s + 1], locs[s + k]
+            gain = arc[s] + arc[s + k] - tt[locs[s], locs[s + k + 1]]
+            cost = tt[locs[b], first] + tt[last, locs[b + 1]] - arc[b]
+            savings.append((k, np.where((b >= s) & (b <= s + k), 0, gain - cost)))
+        flat = np.concatenate([save.ravel() for _, save in savings])
+        top = np.flatnonzero(flat > 0)
+        if top.size > _TIGHTEN_TRIES:
+            top = top[np.argpartition(-flat[top], _TIGHTEN_TRIES - 1)[:_TIGHTEN_TRIES]]
+        top = top[np.argsort(-flat[top], kind="stable")]
+        offsets = np.cumsum([0, *(save.size for _, save in savings)])
+        moves = []
+        for j in top.tolist():
+            m = int(np.searchsorted(offsets, j, side="right")) - 1
+            x, y = divmod(j - int(offsets[m]), n + 1)
+            moves.append((savings[m][0], x, y))
+        return moves
+
+    def tighten(self, r: int, route: list[int]) -> bool:
+        """Shorten route ``r`` by 2-opt and or-opt moves (in place); return whether it changed.
+
+        Each pass takes, of the moves that save most travel, the first after which the route
+        still schedules (windows, tour window, breaks, duration), until none is left. Shorter
+        tours leave room for more visits.
+        """
+        ins = self.ins
+        changed = False
+        while len(route) > 1:
+            ends = ins.forward(r, route)
+            assert ends is not None
+            for k, x, y in self._shortening_moves(r, route):
+                if k == 0:
+                    moved = route[:x] + route[x:y][::-1] + route[y:]
+                    lo, hi = x, y
+                else:
+                    rest = route[:x] + route[x + k :]
+                    at = y if y < x else y - k
+                    moved = rest[:at] + route[x : x + k] + rest[at:]
+                    lo, hi = min(x, at), max(x, at) + k
+                if ins.still_feasible(r, moved, ends, lo, hi) and (
+                    not ins.exact[r] or ins.end_time(r, moved) is not None
+                ):
+                    route[:] = moved
+                    changed = True
+                    break
+            else:
+                return changed
+        return changed
+
+    def exchange(self, routes: Routes) -> bool:
+        """Swap one visit per tour for an unvisited place of higher score (in place).
+
+        A tour's visits are tried from the lowest score up (required ones stay): without the
+        visit, the unvisited places of higher score that now fit are evaluated as for insertion
+        (allowed tours, windows; breaks and duration exactly), and the one of highest score,
+        then best ratio, takes its place. Returns whether any tour changed.
+        """
+        ins = self.ins
+        unrouted = np.ones(ins.n, dtype=bool)
+        for route in routes:
+            unrouted[route] = False
+        changed = False
+        for r, route in enumerate(routes):
+            for j in sorted(range(len(route)), key=lambda j: ins.score[route[j]]):
+                v = route[j]
+                if ins.weight[v] >= REQUIRED_WEIGHT:
+                    continue
+                rest = route[:j] + route[j + 1 :]
+                if ins.forward(r, rest) is None:  # a matrix without the triangle inequality
+                    continue
+                ratio, pos = ins.evaluate(r, rest, unrouted & (ins.score > ins.score[v]))
+                fits = np.flatnonzero(ratio > 0)
+                at: int | None = None
+                for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
+                    at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
+                    if at is not None:
+                        break
+                if at is None:
+                    continue
+                rest.insert(at, u)
+                route[:] = rest
+                unrouted[u], unrouted[v] = False, True
+                changed = True
+                break
+        return changed
+
+    def improve(self, routes: Routes, floor: int) -> tuple[int, int]:
+        """Insert, tighten, insert again; from score ``floor`` on, also exchange. Return value.
+
+        Exchange is the costly step, so a caller passes the score a plan must reach to deserve
+        it (in iterated insertion, the score of the plan before the shake).
+        """
+        self.ins.fill(routes)
+        if any([self.tighten(r, route) for r, route in enumerate(routes)]):
+            self.ins.fill(routes)
+        if self.ins.value(routes)[0] >= floor:
+            for _ in range(_EXCHANGE_ROUNDS):
+                if not self.exchange(routes):
+                    break
+                for r, route in enumerate(routes):
+                    self.tighten(r, route)
+                self.ins.fill(routes)
+        return self.ins.value(routes)

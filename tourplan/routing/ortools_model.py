@@ -1,0 +1,312 @@
+"""The OR-Tools routing model of a problem: building it, and running OR-Tools' local search on it.
+
+With :mod:`.recombine`, the only module that imports OR-Tools. The model: one node per usable
+visit plus a start and an end node per tour; native transit matrices for travel (the arc cost)
+and for travel plus service (the time dimension, with waiting as slack, multiple windows as
+removed intervals, breaks as interval variables, span limits); one disjunction per visit whose
+penalty is its score times a constant larger than any possible travel time, so that collected
+score comes first and travel time second. Required visits get no disjunction.
+
+:class:`OrToolsModel` keeps the best assignment OR-Tools has returned; :meth:`OrToolsModel.search`
+runs one OR-Tools local search from a plan (or from OR-Tools' own first solution).
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+from .explain import fits_alone
+from .problem import RoutingProblem
+
+if TYPE_CHECKING:
+    from .params import SearchParameters
+
+__all__ = ["FIRST_SOLUTIONS", "METAHEURISTICS", "OrToolsModel", "search_parameters"]
+
+_ROUTING_OPTIMAL = 7
+
+#: First-solution strategies: ``"insertion"`` (tourplan's score-per-time insertion) or an
+#: OR-Tools ``FirstSolutionStrategy`` name.
+FIRST_SOLUTIONS = ("insertion", *routing_enums_pb2.FirstSolutionStrategy.Value.keys())
+#: OR-Tools ``LocalSearchMetaheuristic`` names.
+METAHEURISTICS = tuple(routing_enums_pb2.LocalSearchMetaheuristic.Value.keys())
+
+
+class OrToolsModel:
+    """The OR-Tools model of a problem, with the maps between nodes and visits.
+
+    Parameters
+    ----------
+    problem
+        The problem. Visits that fit in no tour even alone (:func:`~.explain.fits_alone`) get
+        no node.
+
+    Attributes
+    ----------
+    allowed
+        For each visit, the tours it can really be in (alone, ignoring breaks).
+    node_visit
+        For each visit node, the index of its visit.
+    best
+        The best OR-Tools assignment met so far (``None`` before any).
+    """
+
+    def __init__(self, problem: RoutingProblem) -> None:
+        self.problem = problem
+        self.best: Any = None
+        tours = problem.tours
+        visits = problem.visits
+        self.offset = min(t.earliest_start for t in tours)
+        # Tours each visit can really be in (alone, ignoring breaks); others are left out.
+        allowed: list[list[int]] = []
+        for v in visits:
+            ok = [
+                t
+                for t, tour in enumerate(tours)
+                if v.allows(t) and fits_alone(problem, v, tour) is None
+            ]
+            allowed.append(ok)
+        self.allowed = allowed
+        self.node_visit = [i for i, ok in enumerate(allowed) if ok]
+        n_visits = len(self.node_visit)
+        n_tours = len(tours)
+        self.n_nodes = n_visits + 2 * n_tours
+        locs = [visits[i].location for i in self.node_visit]
+        for tr in tours:
+            locs += [tr.start_location, tr.end_location]
+        service = [visits[i].service for i in self.node_visit] + [0] * (2 * n_tours)
+        starts = [n_visits + 2 * t for t in range(n_tours)]
+        ends = [n_visits + 2 * t + 1 for t in range(n_tours)]
+        self.manager = pywrapcp.RoutingIndexManager(self.n_nodes, n_tours, starts, ends)
+        self.routing = pywrapcp.RoutingModel(self.manager)
+        routing, manager = self.routing, self.manager
+        m = problem.travel_times[locs][:, locs]
+        travel = m.tolist()
+        with_service = (m + [[s] for s in service]).tolist()
+        travel_cb = routing.RegisterTransitMatrix(travel)
+        time_cb = routing.RegisterTransitMatrix(with_service)
+        routing.SetArcCostEvaluatorOfAllVehicles(travel_cb)
+
+        horizon = max(t.latest_end for t in tours) - self.offset
+        routing.AddDimension(time_cb, horizon, horizon, False, "Time")
+        dim = routing.GetDimensionOrDie("Time")
+        self.dim = dim
+        # A unit of score outweighs any possible total travel time.
+        self.big_m = sum(t.horizon for t in tours) + 1
+        for node, vi in enumerate(self.node_visit):
+            v = visits[vi]
+            index = manager.NodeToIndex(node)
+            ok = allowed[vi]
+            lo = min(tours[t].earliest_start for t in ok)
+            hi = max(tours[t].latest_end for t in ok) - v.service
+            wins = [(max(w.start, lo), min(w.end, hi)) for w in v.windows]
+            wins = [(a - self.offset, b - self.offset) for a, b in wins if a <= b]
+            cumul = dim.CumulVar(index)
+            cumul.SetRange(wins[0][0], wins[-1][1])
+            for (_, close), (reopen, _) in itertools.pairwise(wins):
+                if reopen > close + 1:
+                    cumul.RemoveInterval(close + 1, reopen - 1)
+            if len(ok) < n_tours:
+                # SetAllowedVehiclesForIndex's SWIG binding rejects Python lists in
+                # OR-Tools 9.15; restricting the vehicle variable is equivalent (-1 = unperformed).
+                routing.VehicleVar(index).SetValues(ok if v.required else [-1, *ok])
+            if not v.required:
+                # Optional: leaving it out costs its score (more than any travel it saves).
+                routing.AddDisjunction([index], v.score * self.big_m)
+            # Required visits get no disjunction: every OR-Tools solution performs them, so
+            # a short or deterministic search cannot trade them away for a cheaper plan.
+        for t, tour in enumerate(tours):
+            s, e = routing.Start(t), routing.End(t)
+            dim.CumulVar(s).SetRange(
+                tour.earliest_start - self.offset, tour.latest_end - self.offset
+            )
+            dim.CumulVar(e).SetRange(
+                tour.earliest_start - self.offset, tour.latest_end - self.offset
+            )
+            if tour.max_duration is not None:
+                dim.SetSpanUpperBoundForVehicle(tour.max_duration, t)
+            routing.AddVariableMinimizedByFinalizer(dim.CumulVar(s))
+            routing.AddVariableMinimizedByFinalizer(dim.CumulVar(e))
+        if any(t.max_visits is not None for t in tours):
+            count_cb = routing.RegisterUnaryTransitVector([1] * n_visits + [0] * (2 * n_tours))
+            caps = [len(visits) if t.max_visits is None else t.max_visits for t in tours]
+            routing.AddDimensionWithVehicleCapacity(count_cb, 0, caps, True, "Visits")
+        solver = routing.solver()
+        node_service = [0] * routing.Size()
+        for node, vi in enumerate(self.node_visit):
+            node_service[manager.NodeToIndex(node)] = visits[vi].service
+        for t, tour in enumerate(tours):
+            if not tour.breaks:
+                continue
+            intervals = []
+            for b in tour.breaks:
+                iv = solver.FixedDurationIntervalVar(
+                    b.earliest_start - self.offset,
+                    b.latest_start - self.offset,
+                    b.duration,
+                    True,
+                    f"{tour.id}:{b.id}",
+                )
+                solver.Add(iv.PerformedExpr() == routing.ActiveVehicleVar(t))
+                intervals.append(iv)
+            dim.SetBreakIntervalsOfVehicle(intervals, t, node_service)
+        self._prune_arcs(m, service)
+
+    def _prune_arcs(self, m: Any, service: list[int]) -> None:
+        """Remove arcs between visits that no window allows (i's earliest end is too late)."""
+        visits = self.problem.visits
+        n = len(self.node_visit)
+        if n == 0:
+            return
+        dim, manager, routing = self.dim, self.manager, self.routing
+        earliest = [dim.CumulVar(manager.NodeToIndex(i)).Min() for i in range(n)]
+        latest = [dim.CumulVar(manager.NodeToIndex(i)).Max() for i in range(n)]
+        for i in range(n):
+            reach = earliest[i] + visits[self.node_visit[i]].service
+            nxt = routing.NextVar(manager.NodeToIndex(i))
+            for j in range(n):
+                if i != j and reach + int(m[i, j]) > latest[j]:
+                    nxt.RemoveValue(manager.NodeToIndex(j))
+        del service
+
+    def routes(self, assignment: Any) -> list[list[int]]:
+        """Visit indices of each tour in an assignment."""
+        routing, manager = self.routing, self.manager
+        out: list[list[int]] = []
+        for t in range(len(self.problem.tours)):
+            index = routing.Start(t)
+            route: list[int] = []
+            index = assignment.Value(routing.NextVar(index))
+            while not routing.IsEnd(index):
+                route.append(self.node_visit[manager.IndexToNode(index)])
+                index = assignment.Value(routing.NextVar(index))
+            out.append(route)
+        return out
+
+    def to_nodes(self, routes: Sequence[Sequence[int]]) -> list[list[int]]:
+        """Visit indices per tour to OR-Tools node lists (for ``ReadAssignmentFromRoutes``)."""
+        node_of = {v: n for n, v in enumerate(self.node_visit)}
+        return [[node_of[v] for v in r if v in node_of] for r in routes]
+
+    def close(self, params: SearchParameters) -> None:
+        """Close the model (after which it cannot change); in deterministic mode, add the limit
+        of ``iteration_limit`` failures."""
+        routing = self.routing
+        if params.deterministic:
+            routing.AddSearchMonitor(routing.solver().FailuresLimit(params.iteration_limit))
+        routing.CloseModelWithParameters(search_parameters(params, params.ortools.metaheuristic, 1))
+
+    def search(
+        self,
+        params: SearchParameters,
+        metaheuristic: str,
+        routes: Sequence[Sequence[int]] | None,
+        deadline: float,
+        rounds_left: int,
+    ) -> None:
+        """Run one OR-Tools local search and keep its result in :attr:`best` if not worse.
+
+        Parameters
+        ----------
+        params
+            The search parameters.
+        metaheuristic
+            The OR-Tools metaheuristic of this search.
+        routes
+            Visit indices per tour to start from; if OR-Tools rejects them, or if ``None``,
+            the search starts from :attr:`best`, and without one from OR-Tools' own first
+            solution (if path-cheapest-arc finds none with ``first_solution="insertion"``,
+            from local cheapest insertion).
+        deadline
+            ``time.monotonic()`` instant the whole search must end by.
+        rounds_left
+            Rounds still to run, this one included: it gets its share of the time left.
+        """
+        routing = self.routing
+        best = self.best
+        start = None
+        if routes is not None:
+            start = routing.ReadAssignmentFromRoutes(self.to_nodes(routes), True)
+            if start is None:  # OR-Tools rejects the plan: go on from its own best
+                start = best
+        elif best is not None:
+            start = best
+        sp = search_parameters(
+            params, metaheuristic, max(deadline - time.monotonic(), 0.01) / rounds_left
+        )
+        if start is not None:
+            result = routing.SolveFromAssignmentWithParameters(start, sp)
+            if result is None:
+                result = start
+        else:
+            result = routing.SolveWithParameters(sp)
+            if result is None and params.ortools.first_solution == "insertion":
+                # Path-cheapest-arc can miss every plan that holds all required visits;
+                # cheapest insertion builds one around them.
+                sp.first_solution_strategy = (
+                    routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
+                )
+                result = routing.SolveWithParameters(sp)
+        if result is not None and (
+            best is None or result.ObjectiveValue() <= best.ObjectiveValue()
+        ):
+            self.best = routing.solver().Assignment(result)
+
+    def best_routes(self) -> list[list[int]] | None:
+        """Visit indices of each tour in :attr:`best`, or ``None`` before any."""
+        return None if self.best is None else self.routes(self.best)
+
+    def status(self) -> str:
+        """``"optimal"`` if OR-Tools proved its last search optimal, else ``"feasible"``."""
+        return "optimal" if self.routing.status() == _ROUTING_OPTIMAL else "feasible"
+
+
+def search_parameters(params: SearchParameters, metaheuristic: str, limit: float) -> Any:
+    """OR-Tools routing search parameters for one local search of ``limit`` seconds.
+
+    Parameters
+    ----------
+    params
+        The search parameters (``ortools`` settings, determinism, iteration limit, log).
+    metaheuristic
+        The OR-Tools metaheuristic name to use (``"AUTOMATIC"`` already resolved).
+    limit
+        Wall-clock seconds (ignored in deterministic mode, where ``iteration_limit`` applies).
+    """
+    sp = pywrapcp.DefaultRoutingSearchParameters()
+    strategy = (
+        "PATH_CHEAPEST_ARC"
+        if params.ortools.first_solution == "insertion"
+        else params.ortools.first_solution
+    )
+    sp.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, strategy)
+    sp.local_search_metaheuristic = getattr(
+        routing_enums_pb2.LocalSearchMetaheuristic, metaheuristic
+    )
+    ops = sp.local_search_operators
+    true = 3  # OptionalBoolean BOOL_TRUE
+    false = 2
+    for name in (
+        "use_extended_swap_active",
+        "use_relocate_and_make_active",
+        "use_exchange_and_make_active",
+        "use_relocate_neighbors",
+        "use_cross_exchange",
+    ):
+        setattr(ops, name, true)
+    if params.ortools.lns and not params.deterministic:
+        for name in ("use_path_lns", "use_inactive_lns"):
+            setattr(ops, name, true)
+    if params.deterministic:
+        sp.solution_limit = params.iteration_limit
+        for name in ("use_path_lns", "use_full_path_lns", "use_tsp_lns", "use_inactive_lns"):
+            setattr(ops, name, false)
+    else:
+        sp.time_limit.FromMilliseconds(max(1, int(limit * 1000)))
+    sp.log_search = params.log
+    return sp

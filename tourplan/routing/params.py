@@ -1,0 +1,244 @@
+"""Search parameters, one frozen and validated dataclass per component of the search.
+
+:class:`SearchParameters` holds what a caller usually sets (time limit, determinism, seed,
+workers, logging, rounds) and nests the settings of each component, as PyVRP's ``SolveParams``
+nests ``IteratedLocalSearchParams``:
+
+- :class:`IteratedSearchParams`: tourplan's iterated local search (:mod:`.ils`);
+- :class:`RecombinationParams`: route recombination over pooled tours (:mod:`.recombine`);
+- :class:`OrToolsParams`: the OR-Tools routing search (:mod:`.ortools_model`).
+
+Every class checks its values where they are born and raises
+:class:`~tourplan.exceptions.DataError` naming the offending field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass, field
+
+from ..exceptions import DataError
+from .ortools_model import FIRST_SOLUTIONS, METAHEURISTICS
+
+__all__ = [
+    "FIRST_SOLUTIONS",
+    "METAHEURISTICS",
+    "IteratedSearchParams",
+    "OrToolsParams",
+    "RecombinationParams",
+    "SearchParameters",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class IteratedSearchParams:
+    """Tourplan's iterated local search (shake, re-insert, local search, accept).
+
+    Parameters
+    ----------
+    share
+        Share of each round's time given to the iterated search (the rest to OR-Tools). It
+        runs only with ``OrToolsParams(first_solution="insertion")``; otherwise OR-Tools gets
+        all the time. Default 0.9.
+    noise
+        Relative random noise on insertion priorities at each re-insertion. Default 1.0.
+    temperatures
+        Acceptance, one value per worker in turn: simulated annealing starting at this many
+        times the mean score of a visit, cooled to 0 by the end of the round; 0 keeps every
+        shaken plan (a random walk with returns to the best plan). The default ``(1.0, 5.0)``
+        anneals gently in the first worker and hotly in the second: on the public benchmark
+        the gentle one is better with several tours, the hot one never gets stuck on long
+        single tours (see ``docs/benchmarks.md``).
+
+    Examples
+    --------
+    >>> IteratedSearchParams(share=1)
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'share': must be in [0, 1)
+    """
+
+    share: float = 0.9
+    noise: float = 1.0
+    temperatures: tuple[float, ...] = (1.0, 5.0)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.share < 1:
+            raise DataError("must be in [0, 1)", field="share")
+        if self.noise < 0:
+            raise DataError("must be >= 0", field="noise")
+        if not self.temperatures or not all(t >= 0 for t in self.temperatures):
+            raise DataError(
+                f"must be one or more numbers >= 0, got {self.temperatures!r}",
+                field="temperatures",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class RecombinationParams:
+    """Route recombination: CP-SAT picks the best disjoint tours among all the tours met.
+
+    Parameters
+    ----------
+    pool
+        The tours of the plans the iterated search met are pooled (this many per class of
+        interchangeable days, best first) and CP-SAT picks the set of disjoint tours of
+        highest score (Hu & Lim 2014), which then gets another round of insertion. 0 turns
+        it off. It cannot help with a single tour. Default 500.
+    rounds
+        With recombination, the iterated search runs in this many rounds per cycle, each
+        followed by a recombination of all tours met so far; the next round starts from its
+        plan (the iterative scheme of Hu & Lim 2014). Default 3.
+
+    Examples
+    --------
+    >>> RecombinationParams(pool=-1)
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'pool': must be >= 0
+    """
+
+    pool: int = 500
+    rounds: int = 3
+
+    def __post_init__(self) -> None:
+        if self.pool < 0:
+            raise DataError("must be >= 0", field="pool")
+        if self.rounds < 1:
+            raise DataError("must be >= 1", field="rounds")
+
+
+@dataclass(frozen=True, slots=True)
+class OrToolsParams:
+    """The OR-Tools routing search: first solution, metaheuristic, operators.
+
+    Parameters
+    ----------
+    first_solution
+        ``"insertion"`` (the default: tourplan's iterated search builds the plans, see
+        :class:`IteratedSearchParams`) or an OR-Tools ``FirstSolutionStrategy`` name
+        (:data:`FIRST_SOLUTIONS`).
+    metaheuristic
+        An OR-Tools local-search metaheuristic name (:data:`METAHEURISTICS`), e.g.
+        ``"GUIDED_LOCAL_SEARCH"``, ``"TABU_SEARCH"``, ``"SIMULATED_ANNEALING"``,
+        ``"GREEDY_DESCENT"``. ``"AUTOMATIC"`` (the default) means greedy descent when the
+        iterated search runs (OR-Tools then polishes its plans), guided local search otherwise.
+    restart_metaheuristics
+        Metaheuristics for the OR-Tools phase of rounds after the first, in turn (default:
+        the same as ``metaheuristic``).
+    lns
+        Use OR-Tools' large-neighbourhood operators (path / inactive LNS and friends); always
+        off in deterministic mode. Default ``True``.
+
+    Examples
+    --------
+    >>> OrToolsParams().metaheuristic
+    'AUTOMATIC'
+    >>> OrToolsParams(first_solution="guess")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'first_solution': unknown strategy 'guess'; one of ...
+    """
+
+    first_solution: str = "insertion"
+    metaheuristic: str = "AUTOMATIC"
+    restart_metaheuristics: tuple[str, ...] = ()
+    lns: bool = True
+
+    def __post_init__(self) -> None:
+        if self.first_solution not in FIRST_SOLUTIONS:
+            raise DataError(
+                f"unknown strategy {self.first_solution!r}; one of {FIRST_SOLUTIONS}",
+                field="first_solution",
+            )
+        for name in (self.metaheuristic, *self.restart_metaheuristics):
+            if name not in METAHEURISTICS:
+                raise DataError(
+                    f"unknown metaheuristic {name!r}; one of {METAHEURISTICS}",
+                    field="metaheuristic",
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParameters:
+    """How to search; the defaults give good plans in 10 seconds.
+
+    The search runs ``cycles`` rounds; each runs the iterated search (``ils``) in rounds with
+    route recombination between them (``recombination``), then OR-Tools' local search
+    (``ortools``) from the best plan. See :func:`~tourplan.routing.solver.solve`.
+
+    Parameters
+    ----------
+    time_limit
+        Wall-clock seconds for the whole search (ignored in deterministic mode). Default 10.
+        The only field that may be given by position; the others are keyword-only.
+    deterministic
+        Stop after ``iteration_limit`` iterations instead of a wall-clock limit, and turn off
+        the operators that use wall-clock sub-limits, so the same input gives the same output.
+        Default ``False``.
+    iteration_limit
+        In deterministic mode: OR-Tools stops after this many solutions or rejected moves, and
+        the iterated search after a third as many shakes in all, split over the rounds.
+        Default 2000.
+    seed
+        Seed of the iterated search. Default 0.
+    workers
+        Processes running the iterated search side by side (different seeds and temperatures;
+        the best plan wins). Ignored in deterministic mode. The extra processes are started
+        with ``spawn``, so a script using ``workers > 1`` needs the usual
+        ``if __name__ == "__main__":`` guard around its entry point. Default 1.
+    log
+        Let OR-Tools print its search log. Default ``False``.
+    cycles
+        Number of rounds of (iterated search, then OR-Tools local search from its best plan),
+        each round starting from the previous round's best plan. ``None`` (the default): one
+        round when the iterated search runs (its annealing cools once over the whole search),
+        three for OR-Tools alone (restarting its metaheuristic helps it out of a poor first plan).
+    ils
+        The iterated search's settings (:class:`IteratedSearchParams`).
+    recombination
+        Route recombination's settings (:class:`RecombinationParams`).
+    ortools
+        The OR-Tools search's settings (:class:`OrToolsParams`).
+
+    Examples
+    --------
+    >>> SearchParameters().time_limit
+    10.0
+    >>> SearchParameters(time_limit=2).ortools.metaheuristic
+    'AUTOMATIC'
+    >>> SearchParameters(recombination=RecombinationParams(pool=0)).recombination.rounds
+    3
+    >>> SearchParameters(time_limit=0)
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'time_limit': must be positive, got 0
+    """
+
+    time_limit: float = 10.0
+    _: KW_ONLY
+    deterministic: bool = False
+    iteration_limit: int = 2000
+    seed: int = 0
+    workers: int = 1
+    log: bool = False
+    cycles: int | None = None
+    ils: IteratedSearchParams = field(default_factory=IteratedSearchParams)
+    recombination: RecombinationParams = field(default_factory=RecombinationParams)
+    ortools: OrToolsParams = field(default_factory=OrToolsParams)
+
+    def __post_init__(self) -> None:
+        if not self.time_limit > 0:
+            raise DataError(f"must be positive, got {self.time_limit}", field="time_limit")
+        if self.iteration_limit < 1:
+            raise DataError("must be >= 1", field="iteration_limit")
+        if self.cycles is not None and self.cycles < 1:
+            raise DataError("must be >= 1", field="cycles")
+        if self.workers < 1:
+            raise DataError("must be >= 1", field="workers")
+        for name, kind in (
+            ("ils", IteratedSearchParams),
+            ("recombination", RecombinationParams),
+            ("ortools", OrToolsParams),
+        ):
+            if not isinstance(getattr(self, name), kind):
+                raise DataError(f"must be a {kind.__name__}", field=name)
