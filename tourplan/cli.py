@@ -37,10 +37,9 @@ from .exceptions import (
     UnknownPlaceError,
 )
 from .geocode import Gazetteer, PlaceResolver
-from .itinerary import HANOI_TZ
 from .model import THEMES
 from .names import fold
-from .request import PACE_FACTORS, Lunch
+from .plan import HANOI_TZ, PACE_FACTORS, Lunch
 from .travel import MODES, geodesic_m, get_mode
 
 __all__ = ["main"]
@@ -697,9 +696,10 @@ def route(
     places = {"--start": [start], "--end": [end or ""], "--must": must, "--avoid": avoid}
 
     with _library_errors(places):
-        from .planner import plan_trip
-        from .request import TripRequest
+        from .api import plan_trip
+        from .plan import MustVisitError, TripRequest
         from .routing import SearchParameters
+        from .text import explain
 
         villages = _villages(villages_file)
         fields: dict[str, Any] = {
@@ -728,17 +728,30 @@ def route(
         stderr = sys.stderr
         show = _is_terminal(stderr) and not ctx.meta.get(_QUIET)
         with Progress(what, stderr, enabled=show, delay=0):
-            itinerary = plan_trip(
-                request,
-                villages,
-                road_graph=road_graph,
-                resolver=_resolver(villages, online),
-                search=search,
-                lang=cast(Lang, lang.lower()),
-            )
-        _write_outputs(itinerary, ics=ics, json_file=json_file, geojson=geojson, legs=legs)
+            try:
+                itinerary = plan_trip(
+                    request,
+                    villages,
+                    road_graph=road_graph,
+                    resolver=_resolver(villages, online),
+                    search=search,
+                )
+            except MustVisitError as exc:
+                why = [
+                    f"{x.village.name_vi} ({x.village.id}): {explain(x, cast(Lang, lang.lower()))}"
+                    for x in exc.left_out
+                ]
+                raise InfeasibleError("the must-visit villages cannot all be planned", why) from exc
+        _write_outputs(
+            itinerary,
+            ics=ics,
+            json_file=json_file,
+            geojson=geojson,
+            legs=legs,
+            lang=cast(Lang, lang.lower()),
+        )
         if not any(outputs.values()):
-            from .export.text import format_itinerary
+            from .text import format_itinerary
 
             stdout = sys.stdout
             color = _color_wanted(stdout)
@@ -747,7 +760,13 @@ def route(
 
 
 def _write_outputs(
-    itinerary: Any, *, ics: str | None, json_file: str | None, geojson: str | None, legs: bool
+    itinerary: Any,
+    *,
+    ics: str | None,
+    json_file: str | None,
+    geojson: str | None,
+    legs: bool,
+    lang: Lang = "vi",
 ) -> None:
     """Write each requested export, to its file (atomically) or to stdout for ``-``."""
     from .export.geojson import itinerary_to_geojson_text, write_geojson
@@ -756,18 +775,18 @@ def _write_outputs(
 
     if ics == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs))
+        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs, lang=lang))
         sys.stdout.buffer.flush()
     elif ics:
-        _note(f"Wrote {write_ics(itinerary, ics, include_legs=legs)}")
+        _note(f"Wrote {write_ics(itinerary, ics, include_legs=legs, lang=lang)}")
     if json_file == "-":
         click.echo(itinerary_to_json(itinerary), nl=False)
     elif json_file:
         _note(f"Wrote {write_json(itinerary, json_file)}")
     if geojson == "-":
-        click.echo(itinerary_to_geojson_text(itinerary), nl=False)
+        click.echo(itinerary_to_geojson_text(itinerary, lang=lang), nl=False)
     elif geojson:
-        _note(f"Wrote {write_geojson(itinerary, geojson)}")
+        _note(f"Wrote {write_geojson(itinerary, geojson, lang=lang)}")
 
 
 @main.command(context_settings=_CONTEXT)

@@ -37,9 +37,9 @@ from .cli import (
     main,
 )
 from .exceptions import DataError
-from .itinerary import HANOI_TZ
 from .model import THEMES
-from .request import Lunch, Pace
+from .plan import HANOI_TZ, Lunch, Pace
+from .text import compact_date, coverage_text, duration, note_text, route_name
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -94,23 +94,7 @@ def _request_errors() -> Iterator[None]:
         raise CliError(f"invalid value for {option}: {exc.reason}") from exc
 
 
-def _minutes(value: dt.timedelta, lang: str) -> str:
-    minutes = round(value.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    unit_h, unit_m = ("giờ", "phút") if lang == "vi" else ("h", "min")
-    return f"{hours} {unit_h} {rest:02d} {unit_m}" if hours else f"{rest} {unit_m}"
-
-
-def _date(date: dt.date, lang: str) -> str:
-    if lang == "vi":
-        weekday = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
-        return f"{weekday[date.weekday()]} {date:%d/%m/%Y}"
-    return f"{date:%a %Y-%m-%d}"
-
-
-def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
-    from .export.catalogue import coverage_text
-
+def _summary(catalogue: Catalogue, lang: Literal["vi", "en"], seconds: float) -> str:
     words = _WORDS[lang]
     request = catalogue.request
     hub = catalogue.hub.name_en if lang == "en" and catalogue.hub.name_en else catalogue.hub.name
@@ -119,7 +103,7 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
         words["head"].format(
             n=len(catalogue.routes),
             hub=hub,
-            date=_date(request.date, lang),
+            date=compact_date(request.date, lang),
             r=r,
             s="" if r == 1 else "s",
         )
@@ -130,12 +114,12 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
         lines.append(
             words["route"].format(
                 number=route.number,
-                name=route.name(lang),
+                name=route_name(route, lang),
                 stops=len(day.stops),
                 interest=route.itinerary.interest,
                 leave=f"{day.departure:%H:%M}",
                 back=f"{day.arrival:%H:%M}",
-                road=_minutes(day.travel_time, lang),
+                road=duration(day.travel_time, lang),
                 km=km,
             )
         )
@@ -146,7 +130,7 @@ def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
     if lang == "vi":
         took = took.replace(".", ",")
     lines.append(f"{coverage[0].upper()}{coverage[1:]}; {overlap_text}; {took}.")
-    lines += [f"{words['note']}: {note}" for note in catalogue.notes]
+    lines += [f"{words['note']}: {note_text(note, lang)}" for note in catalogue.notes]
     return "\n".join(lines)
 
 
@@ -281,7 +265,8 @@ def catalogue(
     places: dict[str, Sequence[str]] = {"--hub": [hub], "--must": must}
 
     with _library_errors(places), _request_errors():
-        from .catalogue import CatalogueRequest, plan_catalogue
+        from .api import plan_catalogue
+        from .catalogue import CatalogueRequest
         from .export.catalogue import catalogue_to_json, write_catalogue
         from .routing import SearchParameters
 
@@ -316,12 +301,11 @@ def catalogue(
                 road_graph=road_graph,
                 resolver=_resolver(villages, False),
                 search=search,
-                lang=chosen_lang,
             )
         seconds = time.monotonic() - started
         written = write_catalogue(result, folder, lang=chosen_lang)
     if as_json:
-        click.echo(catalogue_to_json(result), nl=False)
+        click.echo(catalogue_to_json(result, lang=chosen_lang), nl=False)
     else:
         click.echo(_summary(result, chosen_lang, seconds))
     _note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")

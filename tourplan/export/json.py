@@ -21,9 +21,10 @@ from typing import Any, TypeVar, cast, get_args
 from .._io import atomic_write_text, read_utf8
 from ..datasets import village_from_record, village_record
 from ..exceptions import DataError
-from ..itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from ..model import Place, Village
-from ._common import generator, iso
+from ..plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
+from ..text import generator
+from ._common import iso
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -36,8 +37,12 @@ __all__ = [
     "write_json",
 ]
 
-SCHEMA_VERSION = 1
-"""Version of the JSON layout written; readers refuse documents with a newer version."""
+SCHEMA_VERSION = 2
+"""Version of the JSON layout written; readers refuse documents with a newer version.
+
+Version 2 writes each left-out village's reason code with the numbers behind it instead of
+an ``explanation`` in words, and no ``lang``; version 1 documents are still read (their
+``lang`` and ``explanation`` are ignored)."""
 
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 
@@ -110,18 +115,25 @@ def itinerary_to_dict(itinerary: Itinerary) -> dict[str, Any]:
         "generator": generator(),
         "time_zone": TIME_ZONE,
         "mode": itinerary.mode,
-        "lang": itinerary.lang,
         "notes": list(itinerary.notes),
         "days": [_day(day) for day in itinerary.days],
-        "left_out": [
-            {
-                "village": village_record(item.village),
-                "reason": item.reason,
-                "explanation": item.explanation,
-            }
-            for item in itinerary.left_out
-        ],
+        "left_out": [_left_out(item) for item in itinerary.left_out],
     }
+
+
+def _left_out(item: LeftOut) -> dict[str, Any]:
+    """A left-out village: its record, its reason code and the numbers that are set."""
+    data: dict[str, Any] = {"village": village_record(item.village), "reason": item.reason}
+    if item.dates:
+        data["dates"] = [d.isoformat() for d in item.dates]
+    if item.visit_minutes is not None:
+        data["visit_minutes"] = item.visit_minutes
+    if item.day_window is not None:
+        data["day_start"], data["day_end"] = (f"{t:%H:%M}" for t in item.day_window)
+    for key in ("travel_minutes", "mode", "max_stops", "min_stops"):
+        if getattr(item, key) is not None:
+            data[key] = getattr(item, key)
+    return data
 
 
 def itinerary_to_json(itinerary: Itinerary, *, indent: int | None = 2) -> str:
@@ -334,11 +346,43 @@ class _Reader:
         reason = self.text(data, "reason", where)
         if reason not in _REASONS:
             raise self.fail(f"{where}.reason", f"{reason!r} is not one of {', '.join(_REASONS)}")
+        dates = []
+        for i, text in enumerate(data.get("dates", [])):
+            try:
+                dates.append(dt.date.fromisoformat(text))
+            except (TypeError, ValueError):
+                raise self.fail(
+                    f"{where}.dates[{i}]", f"{text!r} is not an ISO 8601 date"
+                ) from None
+        window = None
+        if "day_start" in data or "day_end" in data:
+            try:
+                window = (
+                    dt.time.fromisoformat(self.text(data, "day_start", where)),
+                    dt.time.fromisoformat(self.text(data, "day_end", where)),
+                )
+            except ValueError:
+                raise self.fail(f"{where}.day_start", "expected times like 08:00") from None
         return LeftOut(
             village=self.village(self.get(data, "village", where), f"{where}.village"),
             reason=cast(LeftOutReason, reason),
-            explanation=self.text(data, "explanation", where),
+            dates=tuple(dates),
+            visit_minutes=self.whole(data, "visit_minutes", where),
+            day_window=window,
+            travel_minutes=self.whole(data, "travel_minutes", where),
+            mode=self.text(data, "mode", where) if "mode" in data else None,
+            max_stops=self.whole(data, "max_stops", where),
+            min_stops=self.whole(data, "min_stops", where),
         )
+
+    def whole(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
+        """An optional whole number."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(_at(where, key), f"expected a whole number, got {_kind(value)}")
+        return value
 
     def itinerary(self, value: Any) -> Itinerary:
         data = self.obj(value, "(document)")
@@ -354,9 +398,6 @@ class _Reader:
         zone = data.get("time_zone", TIME_ZONE)
         if zone != TIME_ZONE:
             raise self.fail("time_zone", f"expected {TIME_ZONE!r}, got {zone!r}")
-        lang = data.get("lang", "vi")
-        if lang not in ("vi", "en"):
-            raise self.fail("lang", f"expected 'vi' or 'en', got {lang!r}")
         notes = self.array(data, "notes", "") if "notes" in data else []
         if not all(isinstance(n, str) for n in notes):
             raise self.fail("notes", "expected an array of text")
@@ -367,7 +408,6 @@ class _Reader:
             days=self.items(data, "days", "", self.day),
             left_out=self.items(data, "left_out", "", self.left_out) if "left_out" in data else (),
             mode=mode,
-            lang=lang,
             notes=tuple(notes),
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .explain import explain_infeasible as explain_infeasible
+from .explain import fits_alone as fits_alone
 from .problem import Break as Break
 from .problem import RoutingProblem as RoutingProblem
 from .problem import TimeWindow as TimeWindow
@@ -13,6 +14,7 @@ from .solution import ScheduledVisit as ScheduledVisit
 from .solution import Solution as Solution
 from .solution import TourSchedule as TourSchedule
 from .solution import schedule_routes as schedule_routes
+from .solution import schedule_tour as schedule_tour
 from .solver import SearchParameters as SearchParameters
 from .solver import solve as solve
 from .validate import check_solution as check_solution
@@ -31,7 +33,9 @@ __all__ = [
     "Visit",
     "check_solution",
     "explain_infeasible",
+    "fits_alone",
     "schedule_routes",
+    "schedule_tour",
     "solve",
     "validate_solution",
 ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from .datasets import Villages
-from .exceptions import TourplanError, UnknownPlaceError
+from ..datasets import Villages
+from ..exceptions import TourplanError, UnknownPlaceError
 from .itinerary import Day, Itinerary
 from .request import TripRequest
 
