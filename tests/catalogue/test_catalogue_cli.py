@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tourplan.catalogue import CatalogueRequest
-from tourplan.checks import check_itinerary
+from tourplan.plan import check_itinerary
 from tourplan.cli import main
 from tourplan.export import read_json
 

@@ -10,7 +10,7 @@ import pytest
 
 import tourplan
 from tourplan.catalogue import THEME_LABELS, Catalogue, CatalogueRequest, plan_catalogue
-from tourplan.checks import check_itinerary
+from tourplan.plan import check_itinerary
 from tourplan.exceptions import DataError
 from tourplan.hours import OpeningHours
 from tourplan.model import Village

@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from tourplan.catalogue import Catalogue
-from tourplan.checks import check_itinerary
+from tourplan.plan import check_itinerary
 from tourplan.exceptions import DataError, ExportError
 from tourplan.export import (
     catalogue_to_dict,

@@ -12,7 +12,7 @@ import vobject
 
 from tourplan.exceptions import DataError
 from tourplan.export import event_uid, itinerary_to_ics, write_ics
-from tourplan.itinerary import HANOI_TZ, Itinerary
+from tourplan.plan import HANOI_TZ, Itinerary
 
 
 @dataclass(frozen=True)
@@ -183,8 +183,8 @@ def test_which_events(
     )
 
 
-def test_description_in_english(itinerary_en: Itinerary) -> None:
-    events = read_with_icalendar(itinerary_to_ics(itinerary_en, include_legs=True))
+def test_description_in_english(itinerary: Itinerary) -> None:
+    events = read_with_icalendar(itinerary_to_ics(itinerary, include_legs=True, lang="en"))
     bat_trang = events["tourplan-20260302-bat-trang-visit@tourplan"].description
     assert bat_trang.split("\n") == [
         "Craft: Ceramics; blue-glaze porcelain",

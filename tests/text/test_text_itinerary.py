@@ -8,8 +8,8 @@ import pytest
 
 import tourplan
 from tourplan.datasets import load_start_points
-from tourplan.export.text import format_itinerary
-from tourplan.itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
+from tourplan.text import format_itinerary
+from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
 
 DATE = dt.date(2026, 12, 5)  # a Saturday
 
