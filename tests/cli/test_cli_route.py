@@ -20,13 +20,11 @@ from click.testing import CliRunner, Result
 
 import tourplan
 import tourplan.cli
-from tourplan.plan import check_itinerary
 from tourplan.cli import main
 from tourplan.exceptions import CacheWarning
 from tourplan.export.json import itinerary_from_json
 from tourplan.geocode import PlaceResolver
-from tourplan.plan import HANOI_TZ, Day, Itinerary
-from tourplan.plan import Lunch, TripRequest
+from tourplan.plan import HANOI_TZ, Day, Itinerary, Lunch, TripRequest, check_itinerary
 
 SATURDAY = "2026-12-05"
 MONDAY = "2026-12-07"
