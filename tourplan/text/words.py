@@ -121,7 +121,7 @@ def check_lang(lang: object) -> Lang:
     >>> check_lang("fr")
     Traceback (most recent call last):
     ...
-    tourplan.exceptions.DataError: lang: lang must be 'vi' or 'en', got 'fr'
+    tourplan.exceptions.DataError: field 'lang': lang must be 'vi' or 'en', got 'fr'
     """
     if lang == "vi":
         return "vi"
