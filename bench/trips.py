@@ -1,7 +1,7 @@
 """Benchmark the trip planner's real problems (every day has a lunch break) side by side.
 
 Each request of a fixed set over the bundled Hanoi villages is built with
-:func:`tourplan.planner.build_problem` and solved twice with the same time limit:
+:func:`tourplan.plan.build_problem` and solved twice with the same time limit:
 
 (a) OR-Tools only: ``OrToolsParams(first_solution="PATH_CHEAPEST_ARC")`` (no iterated
     insertion; guided local search), and if that finds no plan holding the must-visit villages,
@@ -32,12 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tourplan import Gazetteer, PlaceResolver, load_hanoi
 from tourplan.exceptions import InfeasibleError, InvalidSolutionError
-from tourplan.planner import build_problem
-from tourplan.request import TripRequest
+from tourplan.plan import TripRequest, build_problem
 from tourplan.routing import OrToolsParams, SearchParameters, Solution, solve, validate_solution
 
 SATURDAY = dt.date(2026, 12, 5)
+HANOI = load_hanoi()
+RESOLVER = PlaceResolver(Gazetteer.bundled(HANOI))
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     for case in CASES:
         if args.only and case.name not in args.only:
             continue
-        problem = build_problem(case.request()).problem
+        problem = build_problem(case.request(), HANOI, resolver=RESOLVER).problem
         cells = []
         scores = []
         for first in ("PATH_CHEAPEST_ARC", "insertion"):

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import tourplan
-from tourplan.catalogue import Catalogue, CatalogueRequest, plan_catalogue
+from tourplan import plan_catalogue
+from tourplan.catalogue import Catalogue, CatalogueRequest
 from tourplan.model import Village
 from tourplan.routing import SearchParameters
 
@@ -21,8 +22,7 @@ DETERMINISTIC = SearchParameters(deterministic=True, iteration_limit=1000)
 
 def _plan(villages: tourplan.Villages | None = None, **fields: Any) -> Catalogue:
     fields.setdefault("date", SATURDAY)
-    lang = fields.pop("lang", "vi")
-    return plan_catalogue(CatalogueRequest(**fields), villages, search=DETERMINISTIC, lang=lang)
+    return plan_catalogue(CatalogueRequest(**fields), villages, search=DETERMINISTIC)
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tourplan.catalogue import CatalogueRequest
-from tourplan.checks import check_itinerary
 from tourplan.cli import main
 from tourplan.export import read_json
+from tourplan.plan import check_itinerary
 
 SATURDAY = "2026-12-05"
 MONDAY = "2026-12-07"

@@ -8,18 +8,25 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from tourplan.catalogue import Catalogue
-from tourplan.checks import check_itinerary
+from tourplan.catalogue import Area, Catalogue, CatalogueNote
 from tourplan.exceptions import DataError, ExportError
 from tourplan.export import (
     catalogue_to_dict,
     catalogue_to_json,
-    catalogue_to_markdown,
-    coverage_text,
     read_json,
     write_catalogue,
 )
 from tourplan.export.catalogue import route_files
+from tourplan.plan import check_itinerary
+from tourplan.text import (
+    catalogue_to_markdown,
+    coverage_text,
+    craft_name,
+    explain,
+    note_text,
+    route_description,
+    route_name,
+)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -27,17 +34,17 @@ def test_markdown_names_every_route_and_the_coverage(ten_routes: Catalogue, lang
     text = catalogue_to_markdown(ten_routes, lang=lang)
     assert text.startswith("# ")
     for route in ten_routes.routes:
-        assert f"### {route.number}. {route.name(lang)}" in text
-        assert route.description(lang) in text
+        assert f"### {route.number}. {route_name(route, lang)}" in text  # type: ignore[arg-type]
+        assert route_description(route, lang) in text  # type: ignore[arg-type]
         assert f"`{route.id}`" in text
         for path in route_files(route).values():
             assert f"]({path})" in text
         for stop in route.itinerary.stops:
             assert f"{stop.start:%H:%M}–{stop.end:%H:%M}" in text
-            assert stop.village.craft(lang) in text  # type: ignore[arg-type]
+            assert craft_name(stop.village, lang) in text  # type: ignore[arg-type]
     assert coverage_text(ten_routes, lang) in text
     for x in ten_routes.left_out:
-        assert f"(`{x.village.id}`): {x.explanation}" in text
+        assert f"(`{x.village.id}`): {explain(x, lang)}" in text  # type: ignore[arg-type]
 
 
 def test_coverage_line_in_both_languages(ten_routes: Catalogue) -> None:
@@ -56,10 +63,10 @@ def test_coverage_line_in_both_languages(ten_routes: Catalogue) -> None:
 def test_markdown_table_cells_escape_pipes(ten_routes: Catalogue) -> None:
     import dataclasses
 
-    route = dataclasses.replace(ten_routes.routes[0], name_en="Silk | lacquer")
+    route = dataclasses.replace(ten_routes.routes[0], area=Area("district", "Silk | lacquer"))
     catalogue = dataclasses.replace(ten_routes, routes=(route,))
     text = catalogue_to_markdown(catalogue, lang="en")
-    assert "| Silk \\| lacquer |" in text
+    assert " in Silk \\| lacquer |" in text
 
 
 def test_json_agrees_with_the_catalogue(ten_routes: Catalogue) -> None:
@@ -77,8 +84,9 @@ def test_json_agrees_with_the_catalogue(ten_routes: Catalogue) -> None:
         day = route.day
         assert record["id"] == route.id
         assert record["number"] == route.number
-        assert record["name_vi"] == route.name_vi
-        assert record["description_en"] == route.description_en
+        assert record["name_vi"] == route_name(route, "vi")
+        assert record["name_en"] == route_name(route, "en")
+        assert record["description_en"] == route_description(route, "en")
         assert record["stops"] == list(route.village_ids)
         assert record["themes"] == list(route.themes)
         assert record["interest"] == route.itinerary.interest
@@ -89,7 +97,9 @@ def test_json_agrees_with_the_catalogue(ten_routes: Catalogue) -> None:
         assert record["files"] == route_files(route)
     assert data["covered"] == list(ten_routes.covered)
     assert [x["id"] for x in data["not_covered"]] == [x.village.id for x in ten_routes.left_out]
-    assert all(x["reason"] and x["explanation"] for x in data["not_covered"])
+    assert [x["explanation"] for x in data["not_covered"]] == [
+        explain(x, "vi") for x in ten_routes.left_out
+    ]
     assert data["overlap"] == {}
     assert data["theme_mix"] == ten_routes.theme_mix
     coverage = data["coverage"]
@@ -100,7 +110,11 @@ def test_json_agrees_with_the_catalogue(ten_routes: Catalogue) -> None:
         ten_routes.coverage
     )
     assert coverage["interest_covered"] == sum(r["interest"] for r in data["routes"])
-    assert data["notes"] == list(ten_routes.notes)
+    assert data["notes"] == [note_text(n, "vi") for n in ten_routes.notes]
+    english = catalogue_to_dict(ten_routes, lang="en")
+    assert [x["explanation"] for x in english["not_covered"]] == [
+        explain(x, "en") for x in ten_routes.left_out
+    ]
 
 
 def test_folder_holds_the_report_and_every_route(ten_routes: Catalogue, tmp_path: Path) -> None:
@@ -114,7 +128,7 @@ def test_folder_holds_the_report_and_every_route(ten_routes: Catalogue, tmp_path
     )
     assert (folder / "README.md").read_text("utf-8") == catalogue_to_markdown(ten_routes, lang="en")
     assert json.loads((folder / "catalogue.json").read_text("utf-8")) == catalogue_to_dict(
-        ten_routes
+        ten_routes, lang="en"
     )
     trip = ten_routes.request.trip_request()
     for route in ten_routes.routes:
@@ -156,8 +170,8 @@ def test_a_folder_that_cannot_be_created_is_an_export_error(
 def test_an_empty_catalogue_still_has_a_report(ten_routes: Catalogue, tmp_path: Path) -> None:
     import dataclasses
 
-    empty = dataclasses.replace(ten_routes, routes=(), notes=("nothing fits",))
+    empty = dataclasses.replace(ten_routes, routes=(), notes=(CatalogueNote("no_theme", "x"),))
     text = catalogue_to_markdown(empty, lang="en")
     assert "covers 0 of" in text
-    assert "- nothing fits" in text
+    assert "- no village has the theme 'x'" in text
     assert write_catalogue(empty, tmp_path) == [tmp_path / "README.md", tmp_path / "catalogue.json"]

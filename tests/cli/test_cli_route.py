@@ -1,6 +1,6 @@
 """``tourplan route``: every option reaches the library as it should, and every bad input exits 2.
 
-Most tests replace :func:`tourplan.planner.plan_trip` with a recorder that returns days without
+Most tests replace :func:`tourplan.api.plan_trip` with a recorder that returns days without
 stops, so they check what the CLI asks of the library without waiting for the solver; the
 tests at the end plan for real.
 """
@@ -19,15 +19,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 import tourplan
+import tourplan.api
 import tourplan.cli.terminal
-from tourplan.checks import check_itinerary
 from tourplan.cli import main
 from tourplan.cli.options import next_saturday
 from tourplan.exceptions import CacheWarning
 from tourplan.export.json import itinerary_from_json
 from tourplan.geocode import PlaceResolver
-from tourplan.itinerary import HANOI_TZ, Day, Itinerary
-from tourplan.request import Lunch, TripRequest
+from tourplan.plan import HANOI_TZ, Day, Itinerary, Lunch, TripRequest, check_itinerary
 
 SATURDAY = "2026-12-05"
 MONDAY = "2026-12-07"
@@ -53,7 +52,6 @@ def planned(monkeypatch: pytest.MonkeyPatch) -> Recorder:
         road_graph: Any = None,
         resolver: PlaceResolver | None = None,
         search: Any = None,
-        lang: str = "vi",
     ) -> Itinerary:
         assert resolver is not None
         start = resolver.resolve(request.start)
@@ -65,7 +63,6 @@ def planned(monkeypatch: pytest.MonkeyPatch) -> Recorder:
                 "road_graph": road_graph,
                 "resolver": resolver,
                 "search": search,
-                "lang": lang,
                 "start": start,
                 "end": end,
             }
@@ -74,9 +71,9 @@ def planned(monkeypatch: pytest.MonkeyPatch) -> Recorder:
         for date in request.dates:
             leave = dt.datetime.combine(date, request.day_start, tzinfo=HANOI_TZ)
             days.append(Day(date, start, end, leave, leave))
-        return Itinerary(days=tuple(days), lang=lang)  # type: ignore[arg-type]
+        return Itinerary(days=tuple(days))
 
-    monkeypatch.setattr("tourplan.planner.plan_trip", fake_plan_trip)
+    monkeypatch.setattr("tourplan.api.plan_trip", fake_plan_trip)
     return calls
 
 
@@ -119,7 +116,6 @@ def test_no_options_plan_a_day_from_hoan_kiem_lake_on_the_next_saturday(planned:
     assert call["road_graph"] is None
     assert call["search"].time_limit == 5.0
     assert call["search"].deterministic is False
-    assert call["lang"] == "vi"
     assert call["resolver"].allow_network is False
     assert call["start"].name == "Hồ Hoàn Kiếm (Hồ Gươm)"
     assert result.stdout.startswith("Thứ Bảy, ")
@@ -236,7 +232,6 @@ def test_online_allows_network_geocoding(planned: Recorder) -> None:
 def test_lang_en_prints_english(planned: Recorder) -> None:
     result = run("route", "--date", SATURDAY, "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert planned[0]["lang"] == "en"
     assert result.stdout.startswith("Saturday 5 December 2026\n")
 
 
@@ -301,15 +296,15 @@ def test_quiet_prints_nothing_on_stderr(planned: Recorder, tmp_path: Path) -> No
 def test_library_warnings_become_one_line_notes(
     planned: Recorder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tourplan.planner
+    import tourplan.api
 
-    fake = tourplan.planner.plan_trip
+    fake = tourplan.api.plan_trip
 
     def warning_plan_trip(*args: Any, **kwargs: Any) -> Itinerary:
         warnings.warn("geocoding cache unreadable; ignored", CacheWarning, stacklevel=1)
         return fake(*args, **kwargs)
 
-    monkeypatch.setattr(tourplan.planner, "plan_trip", warning_plan_trip)
+    monkeypatch.setattr(tourplan.api, "plan_trip", warning_plan_trip)
     result = run("route", "--date", SATURDAY)
     assert result.exit_code == 0
     assert result.stderr == "Warning: geocoding cache unreadable; ignored\n"
@@ -321,15 +316,15 @@ def test_progress_appears_on_a_terminal_when_the_solver_takes_a_while(
 ) -> None:
     import time
 
-    import tourplan.planner
+    import tourplan.api
 
-    fast = tourplan.planner.plan_trip
+    fast = tourplan.api.plan_trip
 
     def slow(*args: Any, **kwargs: Any) -> Itinerary:
         time.sleep(0.9)
         return fast(*args, **kwargs)
 
-    monkeypatch.setattr(tourplan.planner, "plan_trip", slow)
+    monkeypatch.setattr(tourplan.api, "plan_trip", slow)
     monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
     result = run("route", "--date", SATURDAY, "--time-limit", "3")
     assert "Planning 1 day over 61 villages (up to 3 s)" in result.stderr
@@ -490,7 +485,7 @@ def test_unexpected_failures_exit_1_with_a_hint(monkeypatch: pytest.MonkeyPatch)
     def broken(*args: Any, **kwargs: Any) -> Itinerary:
         raise RuntimeError("the solver fell over")
 
-    monkeypatch.setattr("tourplan.planner.plan_trip", broken)
+    monkeypatch.setattr("tourplan.api.plan_trip", broken)
     result = run("route", "--date", SATURDAY)
     assert result.exit_code == 1
     assert result.stderr == (
@@ -509,7 +504,7 @@ def test_an_unexpected_failure_without_a_message_is_named_by_its_type(
     def broken(*args: Any, **kwargs: Any) -> Itinerary:
         raise AssertionError
 
-    monkeypatch.setattr("tourplan.planner.plan_trip", broken)
+    monkeypatch.setattr("tourplan.api.plan_trip", broken)
     result = run("route", "--date", SATURDAY)
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unexpected failure (AssertionError)\n")
@@ -537,7 +532,6 @@ def test_a_real_plan_passes_the_independent_checks() -> None:
         max_stops_per_day=3,
     )
     assert check_itinerary(itinerary, request) == []
-    assert itinerary.lang == "en"
     assert "bat-trang" not in itinerary.village_ids
     assert [day.date for day in itinerary.days] == list(request.dates)
     assert all(1 <= len(day.stops) <= 3 for day in itinerary.days)

@@ -12,9 +12,8 @@ import icalendar
 import pytest
 
 import tourplan
-from tourplan.checks import check_itinerary
 from tourplan.export.json import itinerary_from_json
-from tourplan.request import TripRequest
+from tourplan.plan import TripRequest, check_itinerary
 
 SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
 

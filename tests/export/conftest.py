@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tourplan.hours import OpeningHours
-from tourplan.itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
 from tourplan.model import Place, Village
+from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
 
 
 def at(day: int, hhmm: str) -> dt.datetime:
@@ -185,9 +185,10 @@ def make_itinerary(**changes: Any) -> Itinerary:
     """The two-day trip; keywords replace Itinerary fields."""
     fields: dict[str, Any] = {
         "days": (_day1(), _day2()),
-        "left_out": (LeftOut(PHU_VINH, "closed", "Phú Vinh mở cửa cuối tuần; closed on Mon, Tue"),),
+        "left_out": (
+            LeftOut(PHU_VINH, "closed", dates=(dt.date(2026, 3, 2), dt.date(2026, 3, 3))),
+        ),
         "mode": "car",
-        "lang": "vi",
         "notes": ("Giờ mở cửa có thể thay đổi; hãy gọi trước.", "Line one\nline two, three"),
     }
     fields.update(changes)
@@ -201,7 +202,6 @@ def one_stop_itinerary(
     notes: str = "",
     hours_note: str = "",
     craft: str = "",
-    lang: str = "vi",
 ) -> Itinerary:
     """A one-day, one-stop trip to a village with the given (awkward) texts."""
     village = Village(
@@ -234,19 +234,13 @@ def one_stop_itinerary(
         legs,
         (Break(notes or "lunch", at(1, "10:00"), at(1, "10:00"), "x"),),
     )
-    return Itinerary(days=(day,), lang=lang, notes=(notes,))  # type: ignore[arg-type]
+    return Itinerary(days=(day,), notes=(notes,))
 
 
 @pytest.fixture
 def itinerary() -> Itinerary:
     """A two-day trip in Vietnamese: waits, lunch breaks, a road path, an unknown distance."""
     return make_itinerary()
-
-
-@pytest.fixture
-def itinerary_en() -> Itinerary:
-    """The same trip, in English."""
-    return make_itinerary(lang="en")
 
 
 @pytest.fixture(scope="session")

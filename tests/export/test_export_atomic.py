@@ -14,7 +14,7 @@ import tourplan.export.ical
 import tourplan.export.json
 from tourplan.exceptions import ExportError, TourplanError
 from tourplan.export import write_geojson, write_ics, write_json
-from tourplan.itinerary import Itinerary
+from tourplan.plan import Itinerary
 
 OLD = b"the previous export, which must survive\n"
 

@@ -22,7 +22,7 @@ import icalendar
 import pytest
 
 from tourplan.export import itinerary_to_ics
-from tourplan.itinerary import Itinerary
+from tourplan.plan import Itinerary
 
 STARTUP_TIMEOUT_S = 20.0
 
@@ -173,10 +173,8 @@ def test_reexport_updates_events_instead_of_duplicating(
     day = itinerary.days[0]
     lunch = day.breaks[0]
     later = replace(lunch, start=lunch.start + dt.timedelta(minutes=10))
-    changed = replace(
-        itinerary, lang="en", days=(replace(day, breaks=(later,)), *itinerary.days[1:])
-    )
-    second = itinerary_to_ics(changed, dtstamp=dt.datetime(2026, 2, 5, tzinfo=dt.UTC))
+    changed = replace(itinerary, days=(replace(day, breaks=(later,)), *itinerary.days[1:]))
+    second = itinerary_to_ics(changed, dtstamp=dt.datetime(2026, 2, 5, tzinfo=dt.UTC), lang="en")
     fetched = _upload(dav_calendar, second)
     assert len(fetched) == 6
     event = fetched["tourplan-20260302-lunch-at-bat-trang-break@tourplan"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tourplan.export import itinerary_to_geojson, itinerary_to_geojson_text, write_geojson
-from tourplan.itinerary import Itinerary
+from tourplan.plan import Itinerary
 
 GEOMETRY_TYPES = {
     "Point",
@@ -163,6 +163,11 @@ def test_left_out_villages_on_request(itinerary: Itinerary) -> None:
     document = itinerary_to_geojson(itinerary, include_left_out=True)
     (left_out,) = features(document, "left_out")
     assert left_out["properties"]["reason"] == "closed"
+    assert left_out["properties"]["explanation"].startswith("đóng cửa vào Thứ Hai 02/03, Thứ Ba")
+    english = features(
+        itinerary_to_geojson(itinerary, lang="en", include_left_out=True), "left_out"
+    )
+    assert english[0]["properties"]["explanation"].startswith("closed on Mon 02 Mar, Tue 03 Mar")
     assert left_out["geometry"]["coordinates"] == [105.6439, 20.9131]
 
 

@@ -12,7 +12,8 @@ import vobject
 
 from tourplan.exceptions import DataError
 from tourplan.export import event_uid, itinerary_to_ics, write_ics
-from tourplan.itinerary import HANOI_TZ, Itinerary
+from tourplan.plan import HANOI_TZ, Itinerary
+from tourplan.text import place_name
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def test_visits_match_the_stops(itinerary: Itinerary, lang: str) -> None:
     for day in itinerary.days:
         for stop in day.stops:
             seen = events[f"tourplan-{day.date:%Y%m%d}-{stop.village.id}-visit@tourplan"]
-            assert seen.summary == stop.village.display_name(lang)  # type: ignore[arg-type]
+            assert seen.summary == place_name(stop.village, lang)  # type: ignore[arg-type]
             assert seen.start_utc == stop.start.astimezone(dt.UTC)
             assert seen.end_utc == stop.end.astimezone(dt.UTC)
             assert seen.geo == (stop.village.lat, stop.village.lon)  # lat;lon order
@@ -183,8 +184,8 @@ def test_which_events(
     )
 
 
-def test_description_in_english(itinerary_en: Itinerary) -> None:
-    events = read_with_icalendar(itinerary_to_ics(itinerary_en, include_legs=True))
+def test_description_in_english(itinerary: Itinerary) -> None:
+    events = read_with_icalendar(itinerary_to_ics(itinerary, include_legs=True, lang="en"))
     bat_trang = events["tourplan-20260302-bat-trang-visit@tourplan"].description
     assert bat_trang.split("\n") == [
         "Craft: Ceramics; blue-glaze porcelain",

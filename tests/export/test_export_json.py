@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from tourplan.exceptions import DataError
 from tourplan.export import (
+    itinerary_from_dict,
     itinerary_from_json,
     itinerary_schema,
     itinerary_to_dict,
@@ -20,8 +21,8 @@ from tourplan.export import (
     read_json,
     write_json,
 )
-from tourplan.itinerary import HANOI_TZ, Itinerary, LeftOutReason
 from tourplan.model import THEMES
+from tourplan.plan import HANOI_TZ, Itinerary, LeftOutReason
 
 # jsonschema only checks "date-time" when an optional RFC 3339 package is installed; check it
 # here ourselves so the test does not depend on that extra.
@@ -55,9 +56,8 @@ def all_datetimes(itinerary: Itinerary) -> list[dt.datetime]:
     return found
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_export_validates_against_the_schema(itinerary: Itinerary, lang: str) -> None:
-    document = json.loads(itinerary_to_json(replace(itinerary, lang=lang)))  # type: ignore[arg-type]
+def test_export_validates_against_the_schema(itinerary: Itinerary) -> None:
+    document = json.loads(itinerary_to_json(itinerary))
     errors = [e.message for e in validator().iter_errors(document)]
     assert errors == []
 
@@ -89,13 +89,12 @@ def test_datetimes_are_iso_8601_with_offset(itinerary: Itinerary) -> None:
     stop = document["days"][0]["stops"][1]
     assert stop["arrival"] == "2026-03-02T13:20:00+07:00"
     assert stop["start"] == "2026-03-02T13:30:00+07:00"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["generator"].startswith("tourplan ")
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_round_trip_gives_the_same_itinerary(itinerary: Itinerary, lang: str) -> None:
-    original = replace(itinerary, lang=lang)  # type: ignore[arg-type]
+def test_round_trip_gives_the_same_itinerary(itinerary: Itinerary) -> None:
+    original = itinerary
     loaded = itinerary_from_json(itinerary_to_json(original))
     assert loaded == original
     assert loaded.days[0].legs[0].path == original.days[0].legs[0].path
@@ -181,7 +180,16 @@ def _broken(itinerary: Itinerary, edit: Any) -> str:
             "in order",
         ),
         (lambda d: d.__setitem__("schema_version", 99), "schema_version", "newer"),
-        (lambda d: d.__setitem__("lang", "fr"), "lang", "'vi' or 'en'"),
+        (
+            lambda d: d["left_out"][0].__setitem__("dates", ["2026-02-30"]),
+            "left_out[0].dates[0]",
+            "ISO 8601 date",
+        ),
+        (
+            lambda d: d["left_out"][0].__setitem__("travel_minutes", 9.5),
+            "left_out[0].travel_minutes",
+            "whole number",
+        ),
         (lambda d: d.__setitem__("days", {}), "days", "expected an array"),
     ],
 )
@@ -201,3 +209,35 @@ def test_loader_refuses_what_is_not_json(tmp_path: Path) -> None:
         itinerary_from_json("[]")
     with pytest.raises(DataError, match="not found"):
         read_json(tmp_path / "missing.json")
+
+
+def test_left_out_villages_keep_their_reason_and_numbers(itinerary: Itinerary) -> None:
+    (closed_item,) = itinerary.left_out
+    far_item = replace(
+        closed_item,
+        reason="too_far",
+        dates=(),
+        travel_minutes=95,
+        mode="car",
+        visit_minutes=60,
+        day_window=(dt.time(8), dt.time(17, 30)),
+    )
+    itinerary = replace(itinerary, left_out=(closed_item, far_item))
+    document = itinerary_to_dict(itinerary)
+    closed, far = document["left_out"]
+    assert closed["reason"] == "closed" and closed["dates"] == ["2026-03-02", "2026-03-03"]
+    assert "explanation" not in closed and "lang" not in document
+    assert far["travel_minutes"] == 95 and (far["day_start"], far["day_end"]) == ("08:00", "17:30")
+    assert itinerary_from_dict(document).left_out == itinerary.left_out
+
+
+def test_version_1_documents_are_still_read(itinerary: Itinerary) -> None:
+    # Version 1 wrote "lang" and each left-out village's "explanation" in words.
+    document = itinerary_to_dict(itinerary)
+    document.update(schema_version=1, lang="en")
+    document["left_out"] = [
+        {"village": document["left_out"][0]["village"], "reason": "closed", "explanation": "x"}
+    ]
+    loaded = itinerary_from_dict(document)
+    assert loaded.days == itinerary.days
+    assert [(x.village.id, x.reason) for x in loaded.left_out] == [("phu-vinh", "closed")]

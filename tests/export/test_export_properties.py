@@ -17,7 +17,8 @@ from tourplan.export import (
     itinerary_to_json,
 )
 from tourplan.export.ical import clean_text
-from tourplan.itinerary import Itinerary
+from tourplan.plan import Itinerary
+from tourplan.text import place_name
 
 # Characters that break naive writers: iCalendar's separators and escapes, line breaks,
 # Vietnamese letters in composed and decomposed forms, emoji outside the BMP.
@@ -82,10 +83,10 @@ def test_ics_round_trip_through_two_parsers(
     lang: str,
 ) -> None:
     it = build_one_stop(
-        name_vi=name_vi, name_en=name_en, notes=notes, hours_note=hours_note, craft=craft, lang=lang
+        name_vi=name_vi, name_en=name_en, notes=notes, hours_note=hours_note, craft=craft
     )
     village = it.days[0].stops[0].village
-    data = itinerary_to_ics(it, include_legs=True)
+    data = itinerary_to_ics(it, include_legs=True, lang=lang)
     ours = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(data).events}
     theirs = {e.uid.value: e for e in vobject.readOne(data.decode("utf-8")).vevent_list}
     assert set(ours) == set(theirs)
@@ -96,7 +97,7 @@ def test_ics_round_trip_through_two_parsers(
         assert str(event["LOCATION"]) == other.location.value
         assert event.start == other.dtstart.value and event.end == other.dtend.value
     visit = ours["tourplan-20260302-x-visit@tourplan"]
-    assert str(visit["SUMMARY"]) == village.display_name(lang)  # type: ignore[arg-type]
+    assert str(visit["SUMMARY"]) == place_name(village, lang)  # type: ignore[arg-type]
     assert str(visit["LOCATION"]) == _expected_location(village.name_vi, village.commune_2025)
     description = str(visit["DESCRIPTION"])
     # Village strips surrounding blanks from its texts; what it holds must survive exactly

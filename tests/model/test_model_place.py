@@ -12,6 +12,7 @@ import pytest
 from tourplan.exceptions import DataError, TourplanError
 from tourplan.hours import OpeningHours
 from tourplan.model import THEMES, Place, Village
+from tourplan.text import craft_name, place_name
 
 
 def test_village_is_a_frozen_value(make_village: Callable[..., Village]) -> None:
@@ -27,15 +28,15 @@ def test_village_is_a_frozen_value(make_village: Callable[..., Village]) -> None
 def test_village_defaults_and_names(make_village: Callable[..., Village]) -> None:
     v = make_village(name_en="", craft_vi="gốm", craft_en="")
     assert v.name == "Làng thử"
-    assert v.display_name("en") == "Làng thử"  # falls back to Vietnamese
-    assert v.craft("en") == "gốm"
+    assert place_name(v, "en") == "Làng thử"  # falls back to Vietnamese
+    assert craft_name(v, "en") == "gốm"
     assert v.coord_kind == "user"
     assert v.coord_precision_m is None
     assert v.visit_minutes_origin == "source"
     w = make_village(name_en="Test village", craft_vi="", craft_en="pottery")
-    assert w.display_name("en") == "Test village"
-    assert w.display_name() == "Làng thử"
-    assert w.craft() == "pottery"
+    assert place_name(w, "en") == "Test village"
+    assert place_name(w, "vi") == "Làng thử"
+    assert craft_name(w, "vi") == "pottery"
 
 
 def test_themes_are_sorted_and_deduplicated(make_village: Callable[..., Village]) -> None:

@@ -7,14 +7,14 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from ..exceptions import DataError
-from ..itinerary import HANOI_TZ
 from ..model import THEMES
-from ..request import Lunch, Pace
+from ..plan import HANOI_TZ, Lunch, Pace
+from ..text import Lang, catalogue_summary
 from .errors import DEBUG, CliError, library_errors
 from .options import (
     CONTEXT,
@@ -30,7 +30,7 @@ from .params import DATE, THEME
 from .terminal import note, progress
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
+    pass
 
 __all__ = ["catalogue"]
 
@@ -47,27 +47,6 @@ _OPTION_OF_FIELD = {
     "must_themes": "--must-theme",
 }
 
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "head": "{n} routes from {hub} on {date} (each village in at most {r} route{s})",
-        "route": "{number:>3}. {name} — {stops} stops, interest {interest}, "
-        "{leave}–{back}, {road} on the road{km}",
-        "overlap": "{n} villages in more than one route",
-        "no_overlap": "no overlap",
-        "note": "Note",
-        "took": "designed in {seconds} s",
-    },
-    "vi": {
-        "head": "{n} tuyến từ {hub}, {date} (mỗi làng tối đa {r} tuyến)",
-        "route": "{number:>3}. {name} — {stops} điểm dừng, điểm hấp dẫn {interest}, "
-        "{leave}–{back}, {road} di chuyển{km}",
-        "overlap": "{n} làng có ở hơn một tuyến",
-        "no_overlap": "không trùng lặp",
-        "note": "Ghi chú",
-        "took": "thiết kế trong {seconds} giây",
-    },
-}
-
 
 @contextmanager
 def _request_errors() -> Iterator[None]:
@@ -80,62 +59,6 @@ def _request_errors() -> Iterator[None]:
         if option is None or ctx.meta.get(DEBUG):
             raise
         raise CliError(f"invalid value for {option}: {exc.reason}") from exc
-
-
-def _minutes(value: dt.timedelta, lang: str) -> str:
-    minutes = round(value.total_seconds() / 60)
-    hours, rest = divmod(minutes, 60)
-    unit_h, unit_m = ("giờ", "phút") if lang == "vi" else ("h", "min")
-    return f"{hours} {unit_h} {rest:02d} {unit_m}" if hours else f"{rest} {unit_m}"
-
-
-def _date(date: dt.date, lang: str) -> str:
-    if lang == "vi":
-        weekday = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
-        return f"{weekday[date.weekday()]} {date:%d/%m/%Y}"
-    return f"{date:%a %Y-%m-%d}"
-
-
-def _summary(catalogue: Catalogue, lang: str, seconds: float) -> str:
-    from ..export.catalogue import coverage_text
-
-    words = _WORDS[lang]
-    request = catalogue.request
-    hub = catalogue.hub.name_en if lang == "en" and catalogue.hub.name_en else catalogue.hub.name
-    r = request.max_routes_per_village
-    lines = [
-        words["head"].format(
-            n=len(catalogue.routes),
-            hub=hub,
-            date=_date(request.date, lang),
-            r=r,
-            s="" if r == 1 else "s",
-        )
-    ]
-    for route in catalogue.routes:
-        day = route.day
-        km = "" if day.distance_m is None else f", {day.distance_m / 1000:.0f} km"
-        lines.append(
-            words["route"].format(
-                number=route.number,
-                name=route.name(lang),
-                stops=len(day.stops),
-                interest=route.itinerary.interest,
-                leave=f"{day.departure:%H:%M}",
-                back=f"{day.arrival:%H:%M}",
-                road=_minutes(day.travel_time, lang),
-                km=km,
-            )
-        )
-    overlap = catalogue.overlap
-    overlap_text = words["overlap"].format(n=len(overlap)) if overlap else words["no_overlap"]
-    coverage = coverage_text(catalogue, lang)
-    took = words["took"].format(seconds=f"{seconds:.1f}")
-    if lang == "vi":
-        took = took.replace(".", ",")
-    lines.append(f"{coverage[0].upper()}{coverage[1:]}; {overlap_text}; {took}.")
-    lines += [f"{words['note']}: {note}" for note in catalogue.notes]
-    return "\n".join(lines)
 
 
 @click.command(context_settings=CONTEXT)
@@ -261,14 +184,15 @@ def catalogue(
       tourplan catalogue --any-day --must "Bát Tràng" --must-theme performance
       tourplan catalogue --routes 5 --deterministic --json | jq '.coverage'
     """
-    chosen_lang: Literal["vi", "en"] = "en" if lang.lower() == "en" else "vi"
+    chosen_lang: Lang = "en" if lang.lower() == "en" else "vi"
     if date is None:
         date = next_saturday(dt.datetime.now(HANOI_TZ).date())
     folder = out if out is not None else Path(f"catalogue-{date.isoformat()}")
     places: dict[str, Sequence[str]] = {"--hub": [hub], "--must": must}
 
     with library_errors(places), _request_errors():
-        from ..catalogue import CatalogueRequest, plan_catalogue
+        from ..api import plan_catalogue
+        from ..catalogue import CatalogueRequest
         from ..export.catalogue import catalogue_to_json, write_catalogue
         from ..routing import SearchParameters
 
@@ -301,12 +225,11 @@ def catalogue(
                 road_graph=road_graph,
                 resolver=place_resolver(villages, False),
                 search=search,
-                lang=chosen_lang,
             )
         seconds = time.monotonic() - started
         written = write_catalogue(result, folder, lang=chosen_lang)
     if as_json:
-        click.echo(catalogue_to_json(result), nl=False)
+        click.echo(catalogue_to_json(result, lang=chosen_lang), nl=False)
     else:
-        click.echo(_summary(result, chosen_lang, seconds))
+        click.echo(catalogue_summary(result, chosen_lang, seconds))
     note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")

@@ -12,7 +12,7 @@ import click
 from ..datasets import load_hanoi, load_villages
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
-from ..request import PACE_FACTORS
+from ..plan import PACE_FACTORS
 from .errors import DEBUG
 from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE
 from .terminal import QUIET

@@ -10,7 +10,7 @@ import click
 
 from ..exceptions import DataError
 from ..model import THEMES
-from ..request import Lunch
+from ..plan import Lunch
 from ..travel import MODES, get_mode
 
 __all__ = [

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import click
 
-from ..itinerary import HANOI_TZ
+from ..exceptions import InfeasibleError
 from ..model import THEMES
-from ..request import Lunch
+from ..plan import HANOI_TZ, Lunch
+from ..text import Lang
 from .errors import library_errors
 from .options import (
     CONTEXT,
@@ -28,7 +29,6 @@ from .terminal import color_wanted, note, progress
 
 __all__ = ["route"]
 
-Lang = Literal["vi", "en"]
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds the solver may search unless --time-limit says otherwise."""
@@ -177,9 +177,10 @@ def route(
     places = {"--start": [start], "--end": [end or ""], "--must": must, "--avoid": avoid}
 
     with library_errors(places):
-        from ..planner import plan_trip
-        from ..request import TripRequest
+        from ..api import plan_trip
+        from ..plan import MustVisitError, TripRequest
         from ..routing import SearchParameters
+        from ..text import explain, place_name
 
         villages = villages_from(villages_file)
         fields: dict[str, Any] = {
@@ -205,18 +206,33 @@ def route(
         what = f"Planning {n} day{'s' if n > 1 else ''} over {len(villages)} villages"
         if not deterministic:
             what += f" (up to {time_limit:g} s)"
+        chosen_lang = cast(Lang, lang.lower())
         with progress(what):
-            itinerary = plan_trip(
-                request,
-                villages,
-                road_graph=road_graph,
-                resolver=place_resolver(villages, online),
-                search=search,
-                lang=cast(Lang, lang.lower()),
-            )
-        _write_outputs(itinerary, ics=ics, json_file=json_file, geojson=geojson, legs=legs)
+            try:
+                itinerary = plan_trip(
+                    request,
+                    villages,
+                    road_graph=road_graph,
+                    resolver=place_resolver(villages, online),
+                    search=search,
+                )
+            except MustVisitError as exc:
+                why = [
+                    f"{place_name(x.village, chosen_lang)} ({x.village.id}): "
+                    f"{explain(x, chosen_lang)}"
+                    for x in exc.left_out
+                ]
+                raise InfeasibleError("the must-visit villages cannot all be planned", why) from exc
+        _write_outputs(
+            itinerary,
+            ics=ics,
+            json_file=json_file,
+            geojson=geojson,
+            legs=legs,
+            lang=chosen_lang,
+        )
         if not any(outputs.values()):
-            from ..export.text import format_itinerary
+            from ..text import format_itinerary
 
             stdout = sys.stdout
             color = color_wanted(stdout)
@@ -225,7 +241,13 @@ def route(
 
 
 def _write_outputs(
-    itinerary: Any, *, ics: str | None, json_file: str | None, geojson: str | None, legs: bool
+    itinerary: Any,
+    *,
+    ics: str | None,
+    json_file: str | None,
+    geojson: str | None,
+    legs: bool,
+    lang: Lang,
 ) -> None:
     """Write each requested export, to its file (atomically) or to stdout for ``-``."""
     from ..export.geojson import itinerary_to_geojson_text, write_geojson
@@ -234,15 +256,15 @@ def _write_outputs(
 
     if ics == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs))
+        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs, lang=lang))
         sys.stdout.buffer.flush()
     elif ics:
-        note(f"Wrote {write_ics(itinerary, ics, include_legs=legs)}")
+        note(f"Wrote {write_ics(itinerary, ics, include_legs=legs, lang=lang)}")
     if json_file == "-":
         click.echo(itinerary_to_json(itinerary), nl=False)
     elif json_file:
         note(f"Wrote {write_json(itinerary, json_file)}")
     if geojson == "-":
-        click.echo(itinerary_to_geojson_text(itinerary), nl=False)
+        click.echo(itinerary_to_geojson_text(itinerary, lang=lang), nl=False)
     elif geojson:
-        note(f"Wrote {write_geojson(itinerary, geojson)}")
+        note(f"Wrote {write_geojson(itinerary, geojson, lang=lang)}")

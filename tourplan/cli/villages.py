@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
 import click
 
 from ..datasets import village_record
 from ..model import THEMES, Villages
 from ..names import fold
+from ..text import Lang
 from ..text.tables import TableRole, village_table
 from .errors import library_errors
 from .options import CONTEXT, place_resolver, shared_options, villages_from
@@ -19,8 +20,6 @@ from .params import LANG, THEME, VILLAGES_FILE
 from .terminal import color_wanted, note
 
 __all__ = ["villages"]
-
-Lang = Literal["vi", "en"]
 
 
 @click.command(context_settings=CONTEXT)

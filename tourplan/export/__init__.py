@@ -1,5 +1,7 @@
 """Exporters: an itinerary as iCalendar (.ics), JSON (with a JSON Schema) and GeoJSON.
 
+Words come from :mod:`tourplan.text`; exporters that print words take ``lang=``.
+
 Every ``write_*`` function writes atomically (a temporary file, then a rename), so a failed
 export never leaves a truncated file; the ``itinerary_to_*`` functions return the text or bytes
 (for printing, or for sending to a server). See ``docs/exports.md``.
@@ -9,8 +11,6 @@ from __future__ import annotations
 
 from .catalogue import catalogue_to_dict as catalogue_to_dict
 from .catalogue import catalogue_to_json as catalogue_to_json
-from .catalogue import catalogue_to_markdown as catalogue_to_markdown
-from .catalogue import coverage_text as coverage_text
 from .catalogue import write_catalogue as write_catalogue
 from .geojson import itinerary_to_geojson as itinerary_to_geojson
 from .geojson import itinerary_to_geojson_text as itinerary_to_geojson_text
@@ -32,8 +32,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "catalogue_to_dict",
     "catalogue_to_json",
-    "catalogue_to_markdown",
-    "coverage_text",
     "event_uid",
     "itinerary_from_dict",
     "itinerary_from_json",

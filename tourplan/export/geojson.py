@@ -13,18 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from .._io import atomic_write_text
-from ..itinerary import Day, Itinerary, Leg, Stop
 from ..model import Place
-from ._common import (
-    Lang,
-    day_names,
-    day_positions,
-    generator,
-    iso,
-    place_name,
-    resolve_lang,
-    round_coord,
-)
+from ..plan import Day, Itinerary, Leg, Stop
+from ..text import Lang, check_lang, craft_name, explain, generator, place_name
+from ._common import day_names, day_positions, iso, round_coord
 
 __all__ = ["itinerary_to_geojson", "itinerary_to_geojson_text", "write_geojson"]
 
@@ -72,10 +64,10 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             **_day_fields(day, number),
             "order": order,
             "village_id": village.id,
-            "name": village.display_name(lang),
+            "name": place_name(village, lang),
             "name_vi": village.name_vi,
             "name_en": village.name_en,
-            "craft": village.craft(lang),
+            "craft": craft_name(village, lang),
             "craft_vi": village.craft_vi,
             "craft_en": village.craft_en,
             "themes": list(village.themes),
@@ -144,7 +136,7 @@ def _bbox(features: list[dict[str, Any]]) -> list[float]:
 
 
 def itinerary_to_geojson(
-    itinerary: Itinerary, *, lang: str | None = None, include_left_out: bool = False
+    itinerary: Itinerary, *, lang: str = "vi", include_left_out: bool = False
 ) -> dict[str, Any]:
     """The itinerary as a GeoJSON FeatureCollection (a plain dict, ready for ``json.dumps``).
 
@@ -153,8 +145,8 @@ def itinerary_to_geojson(
     itinerary
         The plan to export.
     lang
-        ``"vi"`` or ``"en"`` for the ``name`` and ``craft`` properties; the itinerary's
-        language if None (``name_vi``/``name_en`` are always given).
+        ``"vi"`` (default) or ``"en"`` for the ``name``, ``craft`` and ``explanation``
+        properties (``name_vi``/``name_en`` are always given).
     include_left_out
         Also add a Point per village left out, with ``reason`` and ``explanation``.
 
@@ -165,7 +157,7 @@ def itinerary_to_geojson(
         villages left out. Legs follow the road path when one is known, else a straight line.
         A ``bbox`` covers every position.
     """
-    chosen = resolve_lang(itinerary, lang)
+    chosen = check_lang(lang)
     features: list[dict[str, Any]] = []
     for number, day in enumerate(itinerary.days, start=1):
         positions = day_positions(day)
@@ -186,13 +178,13 @@ def itinerary_to_geojson(
                     {
                         "kind": "left_out",
                         "village_id": village.id,
-                        "name": village.display_name(chosen),
+                        "name": place_name(village, chosen),
                         "name_vi": village.name_vi,
                         "name_en": village.name_en,
-                        "craft": village.craft(chosen),
+                        "craft": craft_name(village, chosen),
                         "interest": village.interest,
                         "reason": item.reason,
-                        "explanation": item.explanation,
+                        "explanation": explain(item, chosen),
                     },
                 )
             )
@@ -205,7 +197,7 @@ def itinerary_to_geojson(
 
 
 def itinerary_to_geojson_text(
-    itinerary: Itinerary, *, lang: str | None = None, include_left_out: bool = False
+    itinerary: Itinerary, *, lang: str = "vi", include_left_out: bool = False
 ) -> str:
     """The GeoJSON of :func:`itinerary_to_geojson` as UTF-8 JSON text."""
     data = itinerary_to_geojson(itinerary, lang=lang, include_left_out=include_left_out)
@@ -216,7 +208,7 @@ def write_geojson(
     itinerary: Itinerary,
     path: str | os.PathLike[str],
     *,
-    lang: str | None = None,
+    lang: str = "vi",
     include_left_out: bool = False,
 ) -> Path:
     """Write the itinerary's GeoJSON to ``path`` atomically.

@@ -27,73 +27,19 @@ from icalendar import Calendar, Event, vText
 
 from .._io import atomic_write_bytes
 from ..exceptions import DataError
-from ..itinerary import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..model import Village
-from ._common import (
-    BREAK_NAMES,
-    MODE_NAMES,
-    Lang,
-    day_names,
-    duration_text,
-    generator,
-    hhmm,
-    km_text,
-    resolve_lang,
-)
+from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
+from ..text import Lang, check_lang, craft_name, generator, hhmm, km_text, place_name
+from ..text import break_name as _break_name
+from ..text import duration as duration_text
+from ..text import mode_name as _mode
+from ..text.calendar import CALENDAR_WORDS as _WORDS
+from ._common import day_names
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
 
 UID_DOMAIN = "tourplan"
 """The right-hand side of every UID tourplan writes."""
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "craft": "Craft",
-        "themes": "Themes",
-        "visit": "Visit",
-        "arrive": "arrive",
-        "wait": "wait",
-        "next": "Next",
-        "by": "by",
-        "to": "to",
-        "end_of_day": "end of day",
-        "hours": "Opening hours",
-        "hours_note": "Hours note",
-        "notes": "Notes",
-        "travel": "Travel to",
-        "from": "From",
-        "break_at": "At",
-        "depart": "Depart",
-        "arrive_at": "arrive",
-        "min": "min",
-        "h": "h",
-        "km": "km",
-        "decimal": ".",
-    },
-    "vi": {
-        "craft": "Nghề",
-        "themes": "Chủ đề",
-        "visit": "Tham quan",
-        "arrive": "đến",
-        "wait": "chờ",
-        "next": "Tiếp theo",
-        "by": "bằng",
-        "to": "đến",
-        "end_of_day": "cuối ngày",
-        "hours": "Giờ mở cửa",
-        "hours_note": "Ghi chú về giờ",
-        "notes": "Ghi chú",
-        "travel": "Di chuyển đến",
-        "from": "Từ",
-        "break_at": "Tại",
-        "depart": "Khởi hành",
-        "arrive_at": "đến",
-        "min": "phút",
-        "h": "giờ",
-        "km": "km",
-        "decimal": ",",
-    },
-}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -167,14 +113,6 @@ def event_uid(date: dt.date, kind: str, *parts: str) -> str:
 # -- texts --------------------------------------------------------------------------------------
 
 
-def _mode(mode: str, lang: Lang) -> str:
-    return MODE_NAMES[lang].get(mode, mode)
-
-
-def _break_name(name: str, lang: Lang) -> str:
-    return BREAK_NAMES[lang].get(name.lower(), name)
-
-
 def _leg_line(leg: Leg, names: dict[str, str], end_id: str, lang: Lang) -> str:
     words = _WORDS[lang]
     target = names.get(leg.destination, leg.destination)
@@ -193,7 +131,7 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     words = _WORDS[lang]
     village = stop.village
     lines = []
-    craft = village.craft(lang)
+    craft = craft_name(village, lang)
     if craft:
         lines.append(f"{words['craft']}: {craft}")
     if village.themes:
@@ -242,7 +180,7 @@ def _visit_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
             stamp=stamp,
             start=stop.start.astimezone(HANOI_TZ),
             end=stop.end.astimezone(HANOI_TZ),
-            summary=_text(village.display_name(lang)),
+            summary=_text(place_name(village, lang)),
             location=_text(_location(village)),
             description=_text(_visit_description(stop, next_leg, day, lang)),
             url=village.url or None,
@@ -303,13 +241,13 @@ def _stamp(dtstamp: dt.datetime | None) -> dt.datetime:
 def itinerary_to_calendar(
     itinerary: Itinerary,
     *,
-    lang: str | None = None,
+    lang: str = "vi",
     include_legs: bool = False,
     include_breaks: bool = True,
     dtstamp: dt.datetime | None = None,
 ) -> Calendar:
     """The itinerary as an :class:`icalendar.Calendar` (see :func:`itinerary_to_ics`)."""
-    chosen = resolve_lang(itinerary, lang)
+    chosen = check_lang(lang)
     stamp = _stamp(dtstamp)
     events: list[Event] = []
     for day in itinerary.days:
@@ -354,7 +292,7 @@ def _dedupe_uids(events: list[Event]) -> None:
 def itinerary_to_ics(
     itinerary: Itinerary,
     *,
-    lang: str | None = None,
+    lang: str = "vi",
     include_legs: bool = False,
     include_breaks: bool = True,
     dtstamp: dt.datetime | None = None,
@@ -366,7 +304,7 @@ def itinerary_to_ics(
     itinerary
         The plan to export.
     lang
-        ``"vi"`` or ``"en"`` for summaries and descriptions; the itinerary's language if None.
+        ``"vi"`` (default) or ``"en"`` for summaries and descriptions.
     include_legs
         Also write one event per journey between places.
     include_breaks
@@ -395,7 +333,7 @@ def write_ics(
     itinerary: Itinerary,
     path: str | os.PathLike[str],
     *,
-    lang: str | None = None,
+    lang: str = "vi",
     include_legs: bool = False,
     include_breaks: bool = True,
     dtstamp: dt.datetime | None = None,

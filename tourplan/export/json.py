@@ -4,26 +4,25 @@ The document is self-contained: every stop embeds its village (the same fields a
 village files, see :func:`tourplan.datasets.village_record`), datetimes are ISO 8601 text with
 their UTC offset (``2026-03-02T09:15:00+07:00``), and
 ``itinerary_from_json(itinerary_to_json(it)) == it``. Loaded datetimes are in
-:data:`~tourplan.itinerary.HANOI_TZ`.
+:data:`~tourplan.plan.HANOI_TZ`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json as _json
-import math
 import os
-from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar, cast, get_args
+from typing import Any, cast
 
 from .._io import atomic_write_text, read_utf8
-from ..datasets import village_from_record, village_record
+from ..datasets import village_record
 from ..exceptions import DataError
-from ..itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
-from ..model import Place, Village
-from ._common import generator, iso
+from ..model import Place
+from ..plan import Day, Itinerary, LeftOut
+from ..text import generator
+from ._common import iso
+from .json_reader import SCHEMA_VERSION, TIME_ZONE, Reader
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -35,14 +34,6 @@ __all__ = [
     "read_json",
     "write_json",
 ]
-
-SCHEMA_VERSION = 1
-"""Version of the JSON layout written; readers refuse documents with a newer version."""
-
-TIME_ZONE = "Asia/Ho_Chi_Minh"
-
-_REASONS: tuple[str, ...] = get_args(LeftOutReason)
-T = TypeVar("T")
 
 
 def itinerary_schema() -> dict[str, Any]:
@@ -110,18 +101,25 @@ def itinerary_to_dict(itinerary: Itinerary) -> dict[str, Any]:
         "generator": generator(),
         "time_zone": TIME_ZONE,
         "mode": itinerary.mode,
-        "lang": itinerary.lang,
         "notes": list(itinerary.notes),
         "days": [_day(day) for day in itinerary.days],
-        "left_out": [
-            {
-                "village": village_record(item.village),
-                "reason": item.reason,
-                "explanation": item.explanation,
-            }
-            for item in itinerary.left_out
-        ],
+        "left_out": [_left_out(item) for item in itinerary.left_out],
     }
+
+
+def _left_out(item: LeftOut) -> dict[str, Any]:
+    """A left-out village: its record, its reason code and the numbers that are set."""
+    data: dict[str, Any] = {"village": village_record(item.village), "reason": item.reason}
+    if item.dates:
+        data["dates"] = [d.isoformat() for d in item.dates]
+    if item.visit_minutes is not None:
+        data["visit_minutes"] = item.visit_minutes
+    if item.day_window is not None:
+        data["day_start"], data["day_end"] = (f"{t:%H:%M}" for t in item.day_window)
+    for key in ("travel_minutes", "mode", "max_stops", "min_stops"):
+        if getattr(item, key) is not None:
+            data[key] = getattr(item, key)
+    return data
 
 
 def itinerary_to_json(itinerary: Itinerary, *, indent: int | None = 2) -> str:
@@ -155,237 +153,6 @@ def write_json(
     return atomic_write_text(path, itinerary_to_json(itinerary, indent=indent))
 
 
-# -- reading ------------------------------------------------------------------------------------
-
-
-class _Reader:
-    """Typed access to a parsed document; every error names the JSON path of the bad value."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, where: str, message: str) -> DataError:
-        return DataError(message, source=self.source, field=where)
-
-    def obj(self, value: Any, where: str) -> Mapping[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"expected an object, got {_kind(value)}")
-        return value
-
-    def get(self, data: Mapping[str, Any], key: str, where: str) -> Any:
-        if key not in data:
-            raise self.fail(_at(where, key), "is missing")
-        return data[key]
-
-    def text(self, data: Mapping[str, Any], key: str, where: str) -> str:
-        value = self.get(data, key, where)
-        if not isinstance(value, str):
-            raise self.fail(_at(where, key), f"expected text, got {_kind(value)}")
-        return value
-
-    def number(self, value: Any, where: str) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(where, f"expected a number, got {_kind(value)}")
-        if not math.isfinite(value):
-            raise self.fail(where, f"expected a finite number, got {value!r}")
-        return float(value)
-
-    def array(self, data: Mapping[str, Any], key: str, where: str) -> list[Any]:
-        value = self.get(data, key, where)
-        if not isinstance(value, list):
-            raise self.fail(_at(where, key), f"expected an array, got {_kind(value)}")
-        return value
-
-    def items(
-        self, data: Mapping[str, Any], key: str, where: str, build: Callable[[Any, str], T]
-    ) -> tuple[T, ...]:
-        return tuple(
-            build(item, f"{_at(where, key)}[{i}]")
-            for i, item in enumerate(self.array(data, key, where))
-        )
-
-    def datetime(self, data: Mapping[str, Any], key: str, where: str) -> dt.datetime:
-        text = self.text(data, key, where)
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            raise self.fail(_at(where, key), f"{text!r} is not an ISO 8601 datetime") from None
-        if value.tzinfo is None:
-            raise self.fail(_at(where, key), f"{text!r} has no UTC offset")
-        return value.astimezone(HANOI_TZ)
-
-    def build(self, where: str, make: Callable[[], T]) -> T:
-        """Call ``make``, turning a model's DataError into one that names ``where``."""
-        try:
-            return make()
-        except DataError as exc:
-            if exc.source is not None:  # raised by this reader: already names its path
-                raise
-            field = f"{where}.{exc.field}" if exc.field else where
-            raise DataError(exc.reason, source=self.source, field=field) from None
-
-    # -- the parts of an itinerary ------------------------------------------------------------
-
-    def place(self, value: Any, where: str) -> Place:
-        data = self.obj(value, where)
-        precision = data.get("coord_precision_m")
-        if precision is not None and (
-            isinstance(precision, bool) or not isinstance(precision, int)
-        ):
-            raise self.fail(f"{where}.coord_precision_m", "expected a whole number or null")
-        return self.build(
-            where,
-            lambda: Place(
-                id=self.text(data, "id", where),
-                name=self.text(data, "name", where),
-                lat=self.number(self.get(data, "lat", where), f"{where}.lat"),
-                lon=self.number(self.get(data, "lon", where), f"{where}.lon"),
-                name_en=str(data.get("name_en", "")),
-                coord_kind=data.get("coord_kind", "user"),
-                coord_precision_m=precision,
-                coord_source=str(data.get("coord_source", "")),
-                notes=str(data.get("notes", "")),
-            ),
-        )
-
-    def village(self, value: Any, where: str) -> Village:
-        data = self.obj(value, where)
-        try:
-            village = village_from_record(data)
-        except DataError as exc:
-            field = f"{where}.{exc.field}" if exc.field else where
-            raise DataError(exc.reason, source=self.source, field=field) from None
-        return village
-
-    def stop(self, value: Any, where: str) -> Stop:
-        data = self.obj(value, where)
-        village = self.village(self.get(data, "village", where), f"{where}.village")
-        return self.build(
-            where,
-            lambda: Stop(
-                village=village,
-                arrival=self.datetime(data, "arrival", where),
-                start=self.datetime(data, "start", where),
-                end=self.datetime(data, "end", where),
-            ),
-        )
-
-    def leg(self, value: Any, where: str) -> Leg:
-        data = self.obj(value, where)
-        distance = data.get("distance_m")
-        path: list[tuple[float, float]] = []
-        for i, point in enumerate(data.get("path", [])):
-            at = f"{where}.path[{i}]"
-            if not isinstance(point, list) or len(point) != 2:
-                raise self.fail(at, "expected a [longitude, latitude] pair")
-            path.append((self.number(point[0], at), self.number(point[1], at)))
-        return self.build(
-            where,
-            lambda: Leg(
-                origin=self.text(data, "origin", where),
-                destination=self.text(data, "destination", where),
-                depart=self.datetime(data, "depart", where),
-                arrive=self.datetime(data, "arrive", where),
-                mode=self.text(data, "mode", where),
-                distance_m=None
-                if distance is None
-                else self.number(distance, f"{where}.distance_m"),
-                path=tuple(path),
-            ),
-        )
-
-    def break_(self, value: Any, where: str) -> Break:
-        data = self.obj(value, where)
-        return self.build(
-            where,
-            lambda: Break(
-                name=self.text(data, "name", where),
-                start=self.datetime(data, "start", where),
-                end=self.datetime(data, "end", where),
-                place=self.text(data, "place", where),
-            ),
-        )
-
-    def day(self, value: Any, where: str) -> Day:
-        data = self.obj(value, where)
-        text = self.text(data, "date", where)
-        try:
-            date = dt.date.fromisoformat(text)
-        except ValueError:
-            raise self.fail(f"{where}.date", f"{text!r} is not an ISO 8601 date") from None
-        start_place = self.place(self.get(data, "start_place", where), f"{where}.start_place")
-        end_place = self.place(self.get(data, "end_place", where), f"{where}.end_place")
-        return self.build(
-            where,
-            lambda: Day(
-                date=date,
-                start_place=start_place,
-                end_place=end_place,
-                departure=self.datetime(data, "departure", where),
-                arrival=self.datetime(data, "arrival", where),
-                stops=self.items(data, "stops", where, self.stop),
-                legs=self.items(data, "legs", where, self.leg),
-                breaks=self.items(data, "breaks", where, self.break_),
-            ),
-        )
-
-    def left_out(self, value: Any, where: str) -> LeftOut:
-        data = self.obj(value, where)
-        reason = self.text(data, "reason", where)
-        if reason not in _REASONS:
-            raise self.fail(f"{where}.reason", f"{reason!r} is not one of {', '.join(_REASONS)}")
-        return LeftOut(
-            village=self.village(self.get(data, "village", where), f"{where}.village"),
-            reason=cast(LeftOutReason, reason),
-            explanation=self.text(data, "explanation", where),
-        )
-
-    def itinerary(self, value: Any) -> Itinerary:
-        data = self.obj(value, "(document)")
-        version = self.get(data, "schema_version", "")
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise self.fail("schema_version", f"expected a positive whole number, got {version!r}")
-        if version > SCHEMA_VERSION:
-            raise self.fail(
-                "schema_version",
-                f"version {version} is newer than this tourplan reads ({SCHEMA_VERSION}); "
-                "upgrade tourplan",
-            )
-        zone = data.get("time_zone", TIME_ZONE)
-        if zone != TIME_ZONE:
-            raise self.fail("time_zone", f"expected {TIME_ZONE!r}, got {zone!r}")
-        lang = data.get("lang", "vi")
-        if lang not in ("vi", "en"):
-            raise self.fail("lang", f"expected 'vi' or 'en', got {lang!r}")
-        notes = self.array(data, "notes", "") if "notes" in data else []
-        if not all(isinstance(n, str) for n in notes):
-            raise self.fail("notes", "expected an array of text")
-        mode = data.get("mode", "car")
-        if not isinstance(mode, str):
-            raise self.fail("mode", f"expected text, got {_kind(mode)}")
-        return Itinerary(
-            days=self.items(data, "days", "", self.day),
-            left_out=self.items(data, "left_out", "", self.left_out) if "left_out" in data else (),
-            mode=mode,
-            lang=lang,
-            notes=tuple(notes),
-        )
-
-
-def _at(where: str, key: str) -> str:
-    """The JSON path of member ``key`` of the value at ``where`` ("" is the document)."""
-    return f"{where}.{key}" if where else key
-
-
-def _kind(value: Any) -> str:
-    names = {dict: "an object", list: "an array", str: "text", bool: "true/false"}
-    if value is None:
-        return "null"
-    return names.get(
-        type(value), f"the number {value!r}" if isinstance(value, int | float) else "?"
-    )
-
-
 def itinerary_from_dict(data: Any, *, source: str = "itinerary") -> Itinerary:
     """Build an itinerary from parsed JSON data (inverse of :func:`itinerary_to_dict`).
 
@@ -394,7 +161,7 @@ def itinerary_from_dict(data: Any, *, source: str = "itinerary") -> Itinerary:
     DataError
         Naming ``source`` and the JSON path (``days[0].stops[1].start``) of the first bad value.
     """
-    return _Reader(source).itinerary(data)
+    return Reader(source).itinerary(data)
 
 
 def itinerary_from_json(text: str | bytes, *, source: str = "itinerary") -> Itinerary:

@@ -294,13 +294,3 @@ class Village:
     def name(self) -> str:
         """The display name: the Vietnamese name."""
         return self.name_vi
-
-    def display_name(self, lang: Literal["vi", "en"] = "vi") -> str:
-        """The name in ``lang``, falling back to Vietnamese when there is no English name."""
-        return self.name_en if lang == "en" and self.name_en else self.name_vi
-
-    def craft(self, lang: Literal["vi", "en"] = "vi") -> str:
-        """The craft in ``lang``, falling back to the other language."""
-        if lang == "en":
-            return self.craft_en or self.craft_vi
-        return self.craft_vi or self.craft_en

@@ -11,6 +11,7 @@ It knows nothing of villages, dates or words.
 from __future__ import annotations
 
 from .explain import explain_infeasible as explain_infeasible
+from .explain import fits_alone as fits_alone
 from .params import IteratedSearchParams as IteratedSearchParams
 from .params import OrToolsParams as OrToolsParams
 from .params import RecombinationParams as RecombinationParams
@@ -46,6 +47,7 @@ __all__ = [
     "Visit",
     "check_solution",
     "explain_infeasible",
+    "fits_alone",
     "schedule_routes",
     "schedule_tour",
     "solve",

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal
 
 from ..model import Village
+from .words import Lang, craft_name, place_name
 
 __all__ = ["TableRole", "village_table"]
 
-Lang = Literal["vi", "en"]
 
 TableRole = Literal["header", "count"]
 """The lines of a table a caller may style: the column headers and the closing count."""
@@ -84,7 +84,7 @@ def village_table(
     headers = _HEADERS[lang]
     rows = []
     for v in villages:
-        row = [v.id, v.display_name(lang), v.craft(lang), ",".join(v.themes), str(v.interest)]
+        row = [v.id, place_name(v, lang), craft_name(v, lang), ",".join(v.themes), str(v.interest)]
         if distances is not None:
             row.append(f"{distances[v.id]:.1f}")
         rows.append(row)

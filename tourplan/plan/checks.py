@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from .exceptions import TourplanError, UnknownPlaceError
+from ..exceptions import TourplanError, UnknownPlaceError
+from ..model import Villages
 from .itinerary import Day, Itinerary
-from .model import Villages
 from .request import TripRequest
 
 __all__ = ["ItineraryError", "check_itinerary", "validate_itinerary"]

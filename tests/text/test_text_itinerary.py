@@ -1,4 +1,4 @@
-"""The readable schedule printed by ``tourplan route``: tourplan.export.text.format_itinerary."""
+"""The readable schedule printed by ``tourplan route``: tourplan.text.format_itinerary."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 import tourplan
+from tourplan import DataError
 from tourplan.datasets import load_start_points
-from tourplan.export.text import format_itinerary
-from tourplan.itinerary import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
+from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
+from tourplan.text import format_itinerary
 
 DATE = dt.date(2026, 12, 5)  # a Saturday
 
@@ -38,9 +39,16 @@ def _day(hanoi: tourplan.Villages, date: dt.date = DATE) -> Day:
 @pytest.fixture
 def itinerary(hanoi: tourplan.Villages) -> Itinerary:
     left_out = (
-        LeftOut(hanoi.get("van-phuc"), "lower_interest", "the chosen villages are worth more"),
-        LeftOut(hanoi.get("chuong"), "lower_interest", "the chosen villages are worth more"),
-        LeftOut(hanoi.get("duong-lam"), "too_far", "95 min each way by car"),
+        LeftOut(hanoi.get("van-phuc"), "lower_interest"),
+        LeftOut(hanoi.get("chuong"), "lower_interest"),
+        LeftOut(
+            hanoi.get("duong-lam"),
+            "too_far",
+            travel_minutes=95,
+            mode="car",
+            visit_minutes=120,
+            day_window=(dt.time(8), dt.time(17, 30)),
+        ),
     )
     return Itinerary(days=(_day(hanoi),), left_out=left_out)
 
@@ -82,16 +90,16 @@ def test_left_out_villages_are_grouped_by_reason_with_their_explanations(
     text = format_itinerary(itinerary, lang="en")
     tail = text.split("Left out (3)\n", 1)[1]
     # a shared explanation is said once, then the villages are named
-    assert "Not enough time (2): the chosen villages are worth more" in tail
+    assert "Not enough time (2): it would fit on its own, but the villages chosen are" in tail
     assert "(van-phuc)" in tail
     assert "(chuong)" in tail
     assert "Too far (1):\n    - " in tail
-    assert "(duong-lam): 95 min each way by car" in tail
+    assert "(duong-lam): 95 min each way by car: with a 120-minute" in tail
 
 
 def test_several_days_end_with_trip_totals(hanoi: tourplan.Villages) -> None:
     second = DATE + dt.timedelta(days=1)
-    itinerary = Itinerary(days=(_day(hanoi), _day(hanoi, second)), lang="en")
+    itinerary = Itinerary(days=(_day(hanoi), _day(hanoi, second)))
     text = format_itinerary(itinerary, lang="en")
     assert "Sunday 6 December 2026" in text
     assert "Trip (2 days): 4 stops · interest" in text
@@ -114,3 +122,9 @@ def test_colour_only_when_asked(itinerary: Itinerary) -> None:
     import re
 
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == format_itinerary(itinerary)
+
+
+def test_an_unknown_language_is_refused(itinerary: Itinerary) -> None:
+    with pytest.raises(DataError) as info:
+        format_itinerary(itinerary, lang="fr")  # type: ignore[arg-type]
+    assert info.value.field == "lang"

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .exceptions import DataError
-from .model import THEMES, Place
+from ..exceptions import DataError
+from ..model import THEMES, Place
 
-__all__ = ["PACE_FACTORS", "Lunch", "Pace", "PlaceQuery", "TripRequest"]
+__all__ = ["PACE_FACTORS", "Lunch", "Pace", "PlaceQuery", "TripRequest", "as_date"]
 
 Pace = Literal["relaxed", "normal", "quick"]
 """How long visits last compared with each village's usual visit duration."""
@@ -38,6 +38,26 @@ def _as_time(value: dt.time | str, what: str) -> dt.time:
         except ValueError:
             raise DataError(f"{value!r} is not a time of day like 08:30", field=what) from None
     raise DataError(f"{what} must be a time like 08:30, got {value!r}", field=what)
+
+
+def as_date(value: object, what: str) -> dt.date:
+    """``value`` as a date: a :class:`datetime.date` or ISO 8601 text such as ``2026-12-05``.
+
+    Raises
+    ------
+    DataError
+        Naming ``what`` when the value is neither (a datetime is refused: give the date).
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise DataError(f"{value!r} is not a date like 2026-12-05", field=what) from None
+    raise DataError(
+        f"{what} must be a date or ISO 8601 text like 2026-12-05, got {value!r}", field=what
+    )
 
 
 @dataclass(frozen=True)
@@ -101,7 +121,8 @@ class TripRequest:
         with or without diacritics), ``"lat,lon"``, an address (geocoded only when allowed),
         a ``(lat, lon)`` pair or a :class:`~tourplan.model.Place`.
     dates
-        The dates of the trip (at least one; sorted and de-duplicated).
+        The dates of the trip (at least one; sorted and de-duplicated): dates or ISO 8601
+        text such as ``"2026-12-05"``.
     end
         Where each day ends, if not at ``start``.
     day_start, day_end
@@ -155,18 +176,15 @@ class TripRequest:
         _check_place(self.start, "start")
         if self.end is not None:
             _check_place(self.end, "end")
-        dates: object = self.dates  # callers may pass one date or any iterable
-        if isinstance(dates, dt.date):
+        dates: object = self.dates  # callers may pass one date (or ISO text) or any iterable
+        if isinstance(dates, dt.date | str):
             dates = (dates,)
-        if not isinstance(dates, Iterable) or isinstance(dates, str):
+        if not isinstance(dates, Iterable):
             raise DataError("dates must be a list of dates", field="dates")
-        dates = tuple(dates)
-        if not dates:
+        checked = tuple(as_date(d, "dates") for d in dates)
+        if not checked:
             raise DataError("give at least one date", field="dates")
-        for d in dates:
-            if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
-                raise DataError(f"{d!r} is not a date", field="dates")
-        object.__setattr__(self, "dates", tuple(sorted(set(dates))))
+        object.__setattr__(self, "dates", tuple(sorted(set(checked))))
         object.__setattr__(self, "day_start", _as_time(self.day_start, "day_start"))
         object.__setattr__(self, "day_end", _as_time(self.day_end, "day_end"))
         if self.day_end <= self.day_start:
@@ -228,14 +246,21 @@ class TripRequest:
 
     @classmethod
     def for_days(
-        cls, start: PlaceQuery, first_date: dt.date, days: int = 1, **fields: object
+        cls, start: PlaceQuery, first_date: dt.date | str, days: int = 1, **fields: object
     ) -> TripRequest:
-        """A request for ``days`` consecutive days from ``first_date``."""
+        """A request for ``days`` consecutive days from ``first_date`` (a date or ISO text).
+
+        Examples
+        --------
+        >>> TripRequest.for_days("hoan-kiem-lake", "2026-12-05", days=2).dates[-1]
+        datetime.date(2026, 12, 6)
+        """
+        first = as_date(first_date, "first_date")
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise DataError(
                 f"days must be a whole number of at least 1, got {days!r}", field="days"
             )
-        dates = tuple(first_date + dt.timedelta(days=i) for i in range(days))
+        dates = tuple(first + dt.timedelta(days=i) for i in range(days))
         return cls(start=start, dates=dates, **fields)  # type: ignore[arg-type]
 
     @property

@@ -1,8 +1,8 @@
 """The itinerary: dated days of stops, legs and breaks, in the traveller's terms and time zone.
 
 Every datetime here is timezone-aware, in :data:`HANOI_TZ` (Asia/Ho_Chi_Minh, UTC+7).
-These are plain values; :mod:`tourplan.planner` builds them and :mod:`tourplan.export`
-writes them out.
+These are plain values without words: :mod:`tourplan.plan` builds them, :mod:`tourplan.text`
+puts them in words and :mod:`tourplan.export` writes them out.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from .exceptions import DataError
-from .model import Place, Village
+from ..exceptions import DataError
+from ..model import Place, Village
 
 __all__ = [
     "HANOI_TZ",
@@ -220,7 +220,21 @@ class Day:
 
 @dataclass(frozen=True)
 class LeftOut:
-    """A village that is not in the itinerary, and why.
+    """A village that is not in the itinerary: why (a code) and the numbers behind it.
+
+    Which numbers are set depends on the reason:
+
+    - ``closed``: ``dates`` (the trip's dates); when the village does open but never long
+      enough, also ``visit_minutes`` and ``day_window``;
+    - ``too_long``: ``visit_minutes`` and ``day_window``;
+    - ``too_far``: ``travel_minutes`` (one way, from the day's start), ``mode``,
+      ``visit_minutes`` and ``day_window``;
+    - ``max_stops``: ``max_stops`` (the limit per day);
+    - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
+      route had fewer stops than that and was dropped;
+    - ``avoided``: nothing.
+
+    :func:`tourplan.text.explain` puts it in words.
 
     Parameters
     ----------
@@ -228,13 +242,17 @@ class LeftOut:
         The village.
     reason
         A machine-readable reason (see :data:`LeftOutReason`).
-    explanation
-        The reason in words a traveller understands.
     """
 
     village: Village
     reason: LeftOutReason
-    explanation: str
+    dates: tuple[dt.date, ...] = ()
+    visit_minutes: int | None = None
+    day_window: tuple[dt.time, dt.time] | None = None
+    travel_minutes: int | None = None
+    mode: str | None = None
+    max_stops: int | None = None
+    min_stops: int | None = None
 
 
 @dataclass(frozen=True)
@@ -249,14 +267,13 @@ class Itinerary:
         Villages considered but not visited, each with a reason.
     mode
         The transport mode the travel times were computed for.
-    lang
-        The language names and texts are shown in (``vi`` or ``en``).
+    notes
+        Free notes carried with the plan.
     """
 
     days: tuple[Day, ...]
     left_out: tuple[LeftOut, ...] = ()
     mode: str = "car"
-    lang: Literal["vi", "en"] = "vi"
     notes: tuple[str, ...] = field(default=())
 
     @property

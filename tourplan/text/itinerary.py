@@ -1,7 +1,7 @@
-"""A readable day-by-day schedule of an itinerary, for a terminal or a plain-text message.
+"""The plain-text itinerary: a readable day-by-day schedule for a terminal or a message.
 
-Only formatting lives here: times, names, crafts, journeys, breaks, totals and the villages
-left out, in Vietnamese or English, optionally with ANSI colours.
+Times, names, crafts, journeys, breaks, totals and the villages left out, in Vietnamese or
+English, optionally with ANSI colours.
 """
 
 from __future__ import annotations
@@ -9,43 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Iterator
-from typing import Literal
 
-from ..itinerary import Break, Day, Itinerary, LeftOut, Leg, Stop
-from ..model import Place
-from ._common import BREAK_NAMES, MODE_NAMES, duration_text, hhmm, km_text
+from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
+from .reasons import explain, reason_label
+from .words import (
+    Lang,
+    break_name,
+    check_lang,
+    craft_name,
+    full_date,
+    hhmm,
+    km_text,
+    mode_name,
+    place_name,
+)
+from .words import duration as duration_text
 
 __all__ = ["format_itinerary"]
 
-Lang = Literal["vi", "en"]
-
-_WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
-}
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-_REASONS: dict[str, dict[str, str]] = {
-    "en": {
-        "avoided": "Avoided",
-        "lower_interest": "Not enough time",
-        "max_stops": "Day full",
-        "closed": "Closed",
-        "too_long": "Visit too long",
-        "too_far": "Too far",
-    },
-    "vi": {
-        "avoided": "Tránh theo yêu cầu",
-        "lower_interest": "Không đủ thời gian",
-        "max_stops": "Đã đủ số điểm dừng",
-        "closed": "Đóng cửa",
-        "too_long": "Tham quan quá lâu",
-        "too_far": "Quá xa",
-    },
-}
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "leave": "Leave",
@@ -107,29 +88,14 @@ class _Style:
         return f"\x1b[{_STYLES[kind]}m{text}\x1b[0m"
 
 
-def _date(date: dt.date, lang: Lang) -> str:
-    weekday = _WEEKDAYS[lang][date.weekday()]
-    if lang == "vi":
-        return f"{weekday}, {date:%d/%m/%Y}"
-    return f"{weekday} {date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def _place(place: Place, lang: Lang) -> str:
-    return place.name_en if lang == "en" and place.name_en else place.name
-
-
-def _mode(mode: str, lang: Lang) -> str:
-    return MODE_NAMES[lang].get(mode, mode)
-
-
 def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
     return f"  {style(time, kind)}{' ' * (_TIME_COLUMN - len(time))}{text}"
 
 
 def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
     village = stop.village
-    name = village.display_name(lang)
-    craft = village.craft(lang)
+    name = place_name(village, lang)
+    craft = craft_name(village, lang)
     text = style(name, "title") + (f" — {craft}" if craft else "")
     text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
     yield _row(f"{hhmm(stop.start)}–{hhmm(stop.end)}", text, style)
@@ -142,27 +108,27 @@ def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
 
 def _leg_text(leg: Leg, lang: Lang) -> str:
     words = _WORDS[lang]
-    text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+    text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {mode_name(leg.mode, lang)}"
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
     return text
 
 
 def _break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
-    label = BREAK_NAMES[lang].get(brk.name.lower(), brk.name)
+    label = break_name(brk.name, lang)
     where = names.get(brk.place)
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
 
 
 def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
     words = _WORDS[lang]
-    yield style(_date(day.date, lang), "title")
-    start, end = _place(day.start_place, lang), _place(day.end_place, lang)
+    yield style(full_date(day.date, lang), "title")
+    start, end = place_name(day.start_place, lang), place_name(day.end_place, lang)
     if not day.stops:
         yield _row("", words["empty"], style)
         return
     names = {day.start_place.id: start, day.end_place.id: end}
-    names.update((s.village.id, s.village.display_name(lang)) for s in day.stops)
+    names.update((s.village.id, place_name(s.village, lang)) for s in day.stops)
     yield _row(hhmm(day.departure), f"{words['leave']} {start}", style)
     # The day as a timeline: (start time, order at equal times, item).
     items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
@@ -208,21 +174,22 @@ def _left_out_lines(left_out: tuple[LeftOut, ...], lang: Lang, style: _Style) ->
     groups: dict[str, list[LeftOut]] = {}
     for item in left_out:
         groups.setdefault(item.reason, []).append(item)
-    for reason, items in groups.items():
-        label = _REASONS[lang].get(reason, reason)
-        explanations = {item.explanation for item in items}
+    for items in groups.values():
+        label = reason_label(items[0].reason, lang)
+        texts = [explain(item, lang) for item in items]
+        explanations = set(texts)
         if len(items) > 1 and len(explanations) == 1:
             # One shared explanation: say it once, then name the villages.
-            yield f"  {style(label, 'warn')} ({len(items)}): {items[0].explanation}"
-            names = ", ".join(f"{i.village.display_name(lang)} ({i.village.id})" for i in items)
+            yield f"  {style(label, 'warn')} ({len(items)}): {texts[0]}"
+            names = ", ".join(f"{place_name(i.village, lang)} ({i.village.id})" for i in items)
             yield from textwrap.wrap(
                 names, _WIDTH, initial_indent="    ", subsequent_indent="    ",
                 break_on_hyphens=False,
             )  # fmt: skip
             continue
         yield f"  {style(label, 'warn')} ({len(items)}):"
-        for item in items:
-            text = f"{item.village.display_name(lang)} ({item.village.id}): {item.explanation}"
+        for item, why in zip(items, texts, strict=True):
+            text = f"{place_name(item.village, lang)} ({item.village.id}): {why}"
             yield from textwrap.wrap(
                 text, _WIDTH, initial_indent="    - ", subsequent_indent="      ",
                 break_on_hyphens=False,
@@ -244,8 +211,8 @@ def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = F
         The plan to show.
     lang
         ``"vi"`` or ``"en"`` for names, crafts and labels (place names fall back to
-        Vietnamese when there is no English name). Explanations of villages left out are
-        shown as the planner wrote them.
+        Vietnamese when there is no English name) and the explanations of villages left out.
+        Anything else is refused with a :class:`~tourplan.exceptions.DataError`.
     color
         Add ANSI colours and bold (for a terminal).
 
@@ -254,6 +221,7 @@ def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = F
     str
         The schedule, ending with a newline.
     """
+    lang = check_lang(lang)
     style = _Style(color)
     lines: list[str] = []
     for day in itinerary.days:

@@ -1,0 +1,196 @@
+"""Catalogue planning: K parallel day routes on one template date, built on plan/'s blocks.
+
+A catalogue of K day routes is a team orienteering problem with K parallel tours on one
+template day: each route is a feasible day trip (opening hours, lunch, day window), each
+village appears in at most ``max_routes_per_village`` routes, and the routes together collect
+the most interest, then drive the least.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import networkx as nx
+
+from ..exceptions import DataError
+from ..geocode import PlaceResolver
+from ..hours import OpeningHours, Span
+from ..model import Villages
+from ..plan import Itinerary, LeftOut, PlanningProblem, build_problem, score, to_itinerary
+from ..routing import RoutingProblem, SearchParameters, Visit
+from .naming import route_area, route_id, route_themes, with_highlights
+from .request import CatalogueRequest
+from .search import solve_with_repeats
+from .values import Catalogue, CatalogueNote, Route
+
+__all__ = ["DEFAULT_TIME_LIMIT", "catalogue_problem", "every_day", "plan_catalogue"]
+
+DEFAULT_TIME_LIMIT = 10.0
+"""Seconds of search when the caller gives no :class:`~tourplan.routing.SearchParameters`."""
+
+
+def every_day(hours: OpeningHours) -> OpeningHours:
+    """The hours at which a place is open on every day of the week."""
+    common: list[Span] = list(hours.week[0])
+    for spans in hours.week[1:]:
+        nxt = []
+        for a in common:
+            for b in spans:
+                lo, hi = max(a.opens, b.opens), min(a.closes, b.closes)
+                if hi > lo:
+                    nxt.append(Span(lo, hi))
+        common = nxt
+    day = tuple(sorted(common))
+    return OpeningHours(week=(day,) * 7)
+
+
+def catalogue_problem(planning: PlanningProblem, routes: int, copies: int) -> PlanningProblem:
+    """``planning`` (one tour per date) with ``routes`` parallel tours on each date and
+    ``copies`` visits of each village.
+
+    The extra visits ``"<id>#2"``, ``"<id>#3"`` ... are each worth a quarter of the one
+    before and never required; keeping two copies out of one tour is the search's job
+    (:func:`~tourplan.catalogue.search.solve_with_repeats`).
+    """
+    if routes < 1 or copies < 1 or copies > routes:
+        raise DataError(f"need 1 <= copies ({copies}) <= routes ({routes})", field="copies")
+    problem, request = planning.problem, planning.request
+    tours = tuple(
+        dataclasses.replace(tour, id=f"{tour.id}#{k + 1}") if routes > 1 else tour
+        for tour in problem.tours
+        for k in range(routes)
+    )
+    visits: list[Visit] = []
+    villages = []
+    for visit, village in zip(problem.visits, planning.visit_villages, strict=True):
+        for c in range(copies):
+            visits.append(
+                visit
+                if c == 0
+                else dataclasses.replace(
+                    visit,
+                    id=f"{visit.id}#{c + 1}",
+                    score=max(1, score(village, request) // 4**c),
+                    required=False,
+                )
+            )
+            villages.append(village)
+    return dataclasses.replace(
+        planning,
+        problem=RoutingProblem(
+            travel_times=problem.travel_times, visits=tuple(visits), tours=tours
+        ),
+        tour_dates=tuple(d for d in planning.tour_dates for _ in range(routes)),
+        visit_villages=tuple(villages),
+    )
+
+
+def plan_catalogue(
+    request: CatalogueRequest,
+    villages: Villages,
+    *,
+    resolver: PlaceResolver,
+    road_graph: nx.MultiDiGraph | None = None,
+    search: SearchParameters | None = None,
+) -> Catalogue:
+    """Design a catalogue of day routes from a hub, over the caller's villages.
+
+    :func:`tourplan.plan_catalogue` is the same with the bundled data as defaults.
+
+    Parameters
+    ----------
+    request
+        The number of routes, the day template and the rules.
+    villages
+        The villages.
+    resolver
+        How to find the hub.
+    road_graph
+        Optional road graph for travel times.
+    search
+        Solver settings (default: ``SearchParameters(time_limit=10.0)``, a 10 s search).
+
+    Returns
+    -------
+    Catalogue
+        At most ``request.routes`` routes, each a feasible day trip that the independent
+        validator accepted; fewer when the villages cannot fill them, with a note saying why.
+    """
+    if request.any_day:
+        villages = Villages(
+            dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages
+        )
+    must = list(request.must_include)
+    notes: list[CatalogueNote] = []
+    for theme in request.must_themes:
+        themed = sorted(villages.with_theme(theme), key=lambda v: (-v.interest, v.id))
+        if not themed:
+            notes.append(CatalogueNote("no_theme", theme=theme))
+            continue
+        if not any(villages.get(m).id in {v.id for v in themed} for m in must):
+            must.append(themed[0].id)
+    trip = request.trip_request(must)
+    planning = catalogue_problem(
+        build_problem(trip, villages, resolver=resolver, road_graph=road_graph),
+        request.routes,
+        request.max_routes_per_village,
+    )
+    params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
+    visit_themes = [frozenset(v.themes) for v in planning.visit_villages]
+    solution = solve_with_repeats(
+        planning.problem, params, request.max_routes_per_village, visit_themes
+    )
+    plan = to_itinerary(planning, solution)
+
+    hub = planning.start
+    routes: list[Route] = []
+    for day in plan.days:
+        if len(day.stops) < request.min_stops:
+            continue
+        itinerary = Itinerary(days=(day,), mode=plan.mode)
+        stops = [s.village for s in day.stops]
+        themes = route_themes(stops)
+        routes.append(
+            Route(
+                id=route_id(hub, itinerary.village_ids, themes[0] if themes else "route"),
+                number=0,
+                themes=themes,
+                area=route_area(hub, stops),
+                itinerary=itinerary,
+            )
+        )
+    routes.sort(key=lambda r: (-r.itinerary.interest, r.day.travel_time, r.id))
+    routes = [dataclasses.replace(r, number=i) for i, r in enumerate(routes, start=1)]
+    routes = with_highlights(routes)
+    covered = {i for r in routes for i in r.village_ids}
+    left_out = [x for x in plan.left_out if x.village.id not in covered]
+    dropped_ids = {
+        s.village.id for d in plan.days if len(d.stops) < request.min_stops for s in d.stops
+    } - covered
+    left_out += [
+        LeftOut(v, "lower_interest", min_stops=request.min_stops)
+        for v in villages
+        if v.id in dropped_ids
+    ]
+    if len(routes) < request.routes:
+        reachable = len(planning.candidates)
+        exhausted = len(covered) >= reachable
+        notes.append(
+            CatalogueNote(
+                "villages_exhausted" if exhausted else "routes_too_short",
+                asked=request.routes,
+                made=len(routes),
+                reachable=reachable,
+                per_village=request.max_routes_per_village,
+                min_stops=request.min_stops,
+                day_window=(request.day_start, request.day_end),
+            )
+        )
+    return Catalogue(
+        request=request,
+        hub=hub,
+        routes=tuple(routes),
+        left_out=tuple(left_out),
+        notes=tuple(notes),
+        villages=villages,
+    )

@@ -1,0 +1,101 @@
+"""What a planner asks of a route catalogue: K day routes from a hub, and the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..exceptions import DataError
+from ..model import THEMES
+from ..plan import Lunch, Pace, PlaceQuery, TripRequest, as_date
+
+__all__ = ["CatalogueRequest"]
+
+
+@dataclass(frozen=True)
+class CatalogueRequest:
+    """What a planner asks of a catalogue.
+
+    Parameters
+    ----------
+    date
+        The template day (a date or ISO 8601 text); its weekday decides which villages are
+        open (and the .ics date).
+    hub
+        Where every route starts and ends (a known place id or name, ``"lat,lon"``, a Place).
+    routes
+        How many routes to design (K).
+    max_routes_per_village
+        Each village may appear in at most this many routes (r, default 1: no overlap).
+    min_stops, max_stops
+        Bounds on the number of villages of each route (``max_stops`` ``None``: no limit).
+        Routes that cannot reach ``min_stops`` are dropped, with a note.
+    any_day
+        Design routes that work on any day of the week: a village is offered only at the
+        times it is open every day.
+    must_include
+        Villages (ids or names) that must appear in some route.
+    must_themes
+        Themes that must appear in some route (the best village of each is required).
+    day_start, day_end, mode, lunch, pace
+        The day template, as in :class:`~tourplan.plan.TripRequest`.
+    """
+
+    date: dt.date
+    hub: PlaceQuery = "hoan-kiem-lake"
+    routes: int = 10
+    max_routes_per_village: int = 1
+    min_stops: int = 2
+    max_stops: int | None = 5
+    any_day: bool = False
+    must_include: tuple[str, ...] = ()
+    must_themes: tuple[str, ...] = ()
+    day_start: dt.time = dt.time(8, 0)
+    day_end: dt.time = dt.time(17, 30)
+    mode: str = "car"
+    lunch: Lunch | None = field(default_factory=Lunch)
+    pace: Pace = "normal"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date", as_date(self.date, "date"))
+        for name in ("routes", "max_routes_per_village", "min_stops"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise DataError(
+                    f"{name} must be a whole number of at least 1, got {value!r}", field=name
+                )
+        if self.max_routes_per_village > self.routes:
+            raise DataError(
+                f"max_routes_per_village ({self.max_routes_per_village}) cannot exceed the "
+                f"number of routes ({self.routes})",
+                field="max_routes_per_village",
+            )
+        if self.max_stops is not None and self.max_stops < self.min_stops:
+            raise DataError(
+                f"max_stops ({self.max_stops}) is below min_stops ({self.min_stops})",
+                field="max_stops",
+            )
+        object.__setattr__(self, "must_include", tuple(self.must_include))
+        object.__setattr__(self, "must_themes", tuple(self.must_themes))
+        unknown = [t for t in self.must_themes if t not in THEMES]
+        if unknown:
+            raise DataError(
+                f"unknown theme(s) {', '.join(unknown)}; known themes: {', '.join(THEMES)}",
+                field="must_themes",
+            )
+        self.trip_request()  # validates the day template (window, lunch, pace, mode name)
+
+    def trip_request(self, must_visit: Sequence[str] = ()) -> TripRequest:
+        """The one-day trip request each route must satisfy."""
+        return TripRequest(
+            start=self.hub,
+            dates=(self.date,),
+            day_start=self.day_start,
+            day_end=self.day_end,
+            mode=self.mode,
+            lunch=self.lunch,
+            must_visit=tuple(must_visit),
+            max_stops_per_day=self.max_stops,
+            pace=self.pace,
+        )

@@ -1,0 +1,57 @@
+"""Planning without words: requests, routing problems, itineraries and their checks."""
+
+from __future__ import annotations
+
+from .checks import ItineraryError as ItineraryError
+from .checks import check_itinerary as check_itinerary
+from .checks import validate_itinerary as validate_itinerary
+from .itinerary import HANOI_TZ as HANOI_TZ
+from .itinerary import Break as Break
+from .itinerary import Day as Day
+from .itinerary import Itinerary as Itinerary
+from .itinerary import LeftOut as LeftOut
+from .itinerary import LeftOutReason as LeftOutReason
+from .itinerary import Leg as Leg
+from .itinerary import Stop as Stop
+from .problem import MustVisitError as MustVisitError
+from .problem import PlanningProblem as PlanningProblem
+from .problem import build_problem as build_problem
+from .problem import day_tour as day_tour
+from .problem import score as score
+from .problem import service_minutes as service_minutes
+from .request import PACE_FACTORS as PACE_FACTORS
+from .request import Lunch as Lunch
+from .request import Pace as Pace
+from .request import PlaceQuery as PlaceQuery
+from .request import TripRequest as TripRequest
+from .request import as_date as as_date
+from .schedule import to_itinerary as to_itinerary
+from .trip import plan_trip as plan_trip
+
+__all__ = [
+    "HANOI_TZ",
+    "PACE_FACTORS",
+    "Break",
+    "Day",
+    "Itinerary",
+    "ItineraryError",
+    "LeftOut",
+    "LeftOutReason",
+    "Leg",
+    "Lunch",
+    "MustVisitError",
+    "Pace",
+    "PlaceQuery",
+    "PlanningProblem",
+    "Stop",
+    "TripRequest",
+    "as_date",
+    "build_problem",
+    "check_itinerary",
+    "day_tour",
+    "plan_trip",
+    "score",
+    "service_minutes",
+    "to_itinerary",
+    "validate_itinerary",
+]

@@ -1,0 +1,335 @@
+"""Request to routing problem: resolve places, screen villages, compute travel, build tours.
+
+The steps, each in its own function so that other planners (the route catalogue) can build
+on them:
+
+1. resolve the start/end places and the must-visit/avoid villages by name;
+2. screen the villages: each one's service windows per date from its opening hours, the pace
+   and the day window, or the reason it is left out;
+3. compute travel times (transport mode, or a road graph);
+4. build the generic :class:`~tourplan.routing.RoutingProblem` (one tour per date, lunch as a
+   break, must-visit villages required) and leave out villages no day can reach in time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..exceptions import DataError, InfeasibleError
+from ..geocode import PlaceResolver
+from ..model import Place, Village, Villages
+from ..routing import Break as RoutingBreak
+from ..routing import RoutingProblem, TimeWindow, Tour, Visit, fits_alone
+from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
+from .itinerary import HANOI_TZ, LeftOut
+from .request import TripRequest
+
+__all__ = [
+    "DAY",
+    "ROAD_SNAP_LIMIT_M",
+    "MustVisitError",
+    "PlanningProblem",
+    "build_problem",
+    "day_tour",
+    "score",
+    "service_minutes",
+]
+
+DAY = 86_400
+"""Seconds in a day."""
+ROAD_SNAP_LIMIT_M = 3_000.0
+"""How far a place may lie from the nearest road-graph node (commune-level points are ±1-3 km)."""
+_START, _END = "start", "end"
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A place in the travel matrix under a matrix-local id (so a start at a village is fine)."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlanningProblem:
+    """A request translated into the solver's terms, with what is needed to translate back.
+
+    Attributes
+    ----------
+    request
+        The request.
+    start, end
+        The resolved day start and end places.
+    candidates
+        Villages offered to the solver, in order.
+    problem
+        The generic routing problem (times in seconds after midnight of the first date).
+    travel
+        The travel matrix, ids ``"start"``, ``"end"`` and the candidates' ids.
+    excluded
+        Villages not offered to the solver, each with its reason.
+    tour_dates
+        The date of each tour of ``problem`` (default: the request's dates, one tour each).
+    visit_villages
+        The village behind each visit of ``problem`` (default: the candidates, one visit each).
+    """
+
+    request: TripRequest
+    start: Place
+    end: Place
+    candidates: tuple[Village, ...]
+    problem: RoutingProblem
+    travel: TravelMatrix
+    excluded: tuple[LeftOut, ...]
+    tour_dates: tuple[dt.date, ...] = ()
+    visit_villages: tuple[Village, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.tour_dates:
+            object.__setattr__(self, "tour_dates", self.request.dates)
+        if not self.visit_villages:
+            object.__setattr__(self, "visit_villages", self.candidates)
+
+    @property
+    def origin(self) -> dt.datetime:
+        """Time zero of the problem: local midnight of the first date."""
+        return dt.datetime.combine(self.request.dates[0], dt.time(0), tzinfo=HANOI_TZ)
+
+    def offset(self, date: dt.date) -> int:
+        """Seconds from :attr:`origin` to local midnight of ``date``."""
+        return (date - self.request.dates[0]).days * DAY
+
+    def at(self, seconds: int) -> dt.datetime:
+        """The aware local datetime ``seconds`` after :attr:`origin`."""
+        return self.origin + dt.timedelta(seconds=seconds)
+
+
+class MustVisitError(InfeasibleError):
+    """Some must-visit villages cannot be visited on any day; ``left_out`` says why of each.
+
+    ``reasons`` names each village with its reason code; :func:`tourplan.text.explain` puts
+    each of ``left_out`` in words.
+    """
+
+    def __init__(self, left_out: Sequence[LeftOut]) -> None:
+        self.left_out = tuple(left_out)
+        super().__init__(
+            "the must-visit villages cannot all be planned",
+            [f"{x.village.name_vi} ({x.village.id}): {x.reason}" for x in self.left_out],
+        )
+
+
+def service_minutes(village: Village, request: TripRequest) -> int:
+    """Length of a visit to ``village`` at the request's pace, in whole minutes (at least 5)."""
+    return max(5, round(village.visit_minutes * request.pace_factor))
+
+
+def score(village: Village, request: TripRequest) -> int:
+    """The solver's prize for visiting ``village``: interest x 10, times the theme bonus."""
+    bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
+    return round(village.interest * 10 * bonus)
+
+
+def _minute_of(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _windows(
+    village: Village, service_s: int, request: TripRequest, offsets: Sequence[int]
+) -> tuple[TimeWindow, ...]:
+    """Start-of-visit windows over the whole trip: the visit fits inside one open span,
+    inside the day window."""
+    day_open, day_close = _minute_of(request.day_start) * 60, _minute_of(request.day_end) * 60
+    windows = []
+    for date, offset in zip(request.dates, offsets, strict=True):
+        for span in village.opening_hours.on(date, request.holidays):
+            first = max(span.opens * 60, day_open)
+            last = min(span.closes * 60, day_close) - service_s
+            if last >= first:
+                windows.append(TimeWindow(offset + first, offset + last))
+    return tuple(windows)
+
+
+def _closed(village: Village, service: int, request: TripRequest) -> LeftOut:
+    """Why a village with no window is left out: closed, visit too long, or open too briefly."""
+    window = (request.day_start, request.day_end)
+    if not any(village.opening_hours.on(d, request.holidays) for d in request.dates):
+        return LeftOut(village, "closed", dates=request.dates)
+    if service > request.day_minutes:
+        return LeftOut(village, "too_long", visit_minutes=service, day_window=window)
+    return LeftOut(village, "closed", dates=request.dates, visit_minutes=service, day_window=window)
+
+
+def day_tour(request: TripRequest, date: dt.date, tour_id: str, end_location: int) -> Tour:
+    """The tour of one day of ``request`` on ``date``: the day window, lunch, the stop limit.
+
+    Times are seconds after local midnight of the request's first date; the tour starts at
+    location 0 and ends at ``end_location``.
+    """
+    offset = (date - request.dates[0]).days * DAY
+    breaks: tuple[RoutingBreak, ...] = ()
+    if request.lunch is not None:
+        breaks = (
+            RoutingBreak(
+                id="lunch",
+                duration=request.lunch.minutes * 60,
+                earliest_start=offset + _minute_of(request.lunch.earliest) * 60,
+                latest_start=offset + _minute_of(request.lunch.latest) * 60,
+            ),
+        )
+    return Tour(
+        id=tour_id,
+        start_location=0,
+        end_location=end_location,
+        earliest_start=offset + _minute_of(request.day_start) * 60,
+        latest_end=offset + _minute_of(request.day_end) * 60,
+        max_visits=request.max_stops_per_day,
+        breaks=breaks,
+    )
+
+
+def _travel(
+    nodes: Sequence[_Node], request: TripRequest, road_graph: nx.MultiDiGraph | None
+) -> TravelMatrix:
+    if road_graph is None:
+        return travel_matrix(nodes, request.mode)
+    mode = get_mode(request.mode)
+    return road_travel_matrix(
+        road_graph,
+        nodes,
+        # Many bundled points are commune centroids, 1-3 km from the village (data/README.md).
+        max_snap_m=ROAD_SNAP_LIMIT_M,
+        access_seconds=mode.access_seconds,
+        mode=mode.name,
+    )
+
+
+def build_problem(
+    request: TripRequest,
+    villages: Villages,
+    *,
+    resolver: PlaceResolver,
+    road_graph: nx.MultiDiGraph | None = None,
+) -> PlanningProblem:
+    """Translate a request into a routing problem over ``villages``: one tour per date.
+
+    Parameters
+    ----------
+    request
+        What the traveller wants.
+    villages
+        The villages to choose from.
+    resolver
+        Finds the start and end places.
+    road_graph
+        A road graph to take travel times from, instead of the transport mode's estimate.
+
+    Raises
+    ------
+    UnknownPlaceError
+        A start/end place or a must-visit/avoid village is unknown (with suggestions).
+    DataError
+        The day window is shorter than every visit.
+    MustVisitError
+        A must-visit village cannot be visited on any day (an ``InfeasibleError`` whose
+        ``left_out`` holds each such village with its reason).
+    """
+    start = resolver.resolve(request.start)
+    end = start if request.end is None else resolver.resolve(request.end)
+    must = [villages.get(name) for name in request.must_visit]
+    avoid = {villages.get(name).id for name in request.avoid}
+    clash = [v.id for v in must if v.id in avoid]
+    if clash:
+        raise DataError(
+            f"{', '.join(clash)} is both a must-visit and a village to avoid", field="avoid"
+        )
+    must_ids = {v.id for v in must}
+
+    shortest = min((service_minutes(v, request) for v in villages), default=0)
+    if shortest > request.day_minutes:
+        raise DataError(
+            f"the day window {request.day_start:%H:%M}-{request.day_end:%H:%M} "
+            f"({request.day_minutes} min) is shorter than any visit (the shortest takes "
+            f"{shortest} min)",
+            field="day_end",
+        )
+
+    offsets = [(d - request.dates[0]).days * DAY for d in request.dates]
+    excluded: list[LeftOut] = []
+    candidates: list[Village] = []
+    windows: dict[str, tuple[TimeWindow, ...]] = {}
+    for village in villages:
+        if village.id in avoid:
+            excluded.append(LeftOut(village, "avoided"))
+            continue
+        service = service_minutes(village, request)
+        w = _windows(village, service * 60, request, offsets)
+        if not w:
+            excluded.append(_closed(village, service, request))
+            continue
+        windows[village.id] = w
+        candidates.append(village)
+
+    nodes = [_Node(_START, start.name, start.lat, start.lon)]
+    same_end = end.id == start.id and (end.lat, end.lon) == (start.lat, start.lon)
+    if not same_end:
+        nodes.append(_Node(_END, end.name, end.lat, end.lon))
+    nodes += [_Node(v.id, v.name, v.lat, v.lon) for v in candidates]
+    travel = _travel(nodes, request, road_graph)
+    # Whole minutes, rounded up: itineraries read 09:17, not 09:16:43.
+    seconds = ((travel.seconds + 59) // 60) * 60
+    end_location = 0 if same_end else 1
+    first_visit_location = 1 if same_end else 2
+
+    tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
+    visits = tuple(
+        Visit(
+            id=v.id,
+            location=first_visit_location + i,
+            service=service_minutes(v, request) * 60,
+            windows=windows[v.id],
+            score=max(1, score(v, request)),
+            required=v.id in must_ids,
+        )
+        for i, v in enumerate(candidates)
+    )
+    problem = RoutingProblem(travel_times=seconds, visits=visits, tours=tours)
+
+    # Villages that no single day can reach, visit and leave in time are left out up front.
+    reachable: list[Village] = []
+    kept: list[Visit] = []
+    for village, visit in zip(candidates, visits, strict=True):
+        if any(fits_alone(problem, visit, tour) is None for tour in tours):
+            reachable.append(village)
+            kept.append(visit)
+        else:
+            excluded.append(
+                LeftOut(
+                    village,
+                    "too_far",
+                    travel_minutes=int(seconds[0, visit.location]) // 60,
+                    mode=travel.mode or request.mode,
+                    visit_minutes=visit.service // 60,
+                    day_window=(request.day_start, request.day_end),
+                )
+            )
+    impossible = [x for x in excluded if x.village.id in must_ids]
+    if impossible:
+        raise MustVisitError(impossible)
+    if len(reachable) != len(candidates):
+        problem = RoutingProblem(travel_times=seconds, visits=tuple(kept), tours=tours)
+    return PlanningProblem(
+        request=request,
+        start=start,
+        end=end,
+        candidates=tuple(reachable),
+        problem=problem,
+        travel=travel,
+        excluded=tuple(excluded),
+    )

@@ -1,0 +1,161 @@
+"""Solution to itinerary: a validated routing solution becomes dated days and left-out villages.
+
+The solver's schedule is in seconds after midnight of the first date; here it becomes
+aware local datetimes, legs with distances and road paths, breaks placed where a traveller
+takes them, and each village not visited with its reason code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Village
+from ..routing import Break as RoutingBreak
+from ..routing import ScheduledBreak, Solution
+from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
+from .problem import PlanningProblem
+
+__all__ = ["REASON_ORDER", "to_itinerary"]
+
+REASON_ORDER: dict[LeftOutReason, int] = {
+    "avoided": 0,
+    "lower_interest": 1,
+    "max_stops": 2,
+    "closed": 3,
+    "too_long": 4,
+    "too_far": 5,
+}
+"""The order in which villages left out are listed, by reason."""
+
+
+def _lay_out_gap(
+    gap_start: int,
+    travel: int,
+    ready: int,
+    next_start: int | None,
+    breaks: Sequence[tuple[ScheduledBreak, RoutingBreak]],
+) -> tuple[int, int, list[tuple[str, str, int, int]]]:
+    """Place the breaks of one gap (between two events) where a traveller takes them.
+
+    The solver may take a break in the middle of a journey; a traveller would rather have
+    lunch in the village they reach (same arrival at the next visit) or, when the break starts
+    right away, where they are. Returns the leg's departure and arrival, and each break as
+    ``(name, "origin" | "destination" | "on_the_way", start, end)``. A break stays on the way
+    only when neither end of the journey fits its window (a journey longer than the window).
+    """
+    if not breaks:
+        return ready - travel, ready, []
+    at_origin = [(sb, b) for sb, b in breaks if sb.end <= ready - travel]
+    rest = [(sb, b) for sb, b in breaks if sb.end > ready - travel]
+    placed = [(b.id, "origin", sb.start, sb.end) for sb, b in at_origin]
+    if not rest:
+        return ready - travel, ready, placed
+    depart = max([gap_start, *(sb.end for sb, _ in at_origin)])
+    arrive = depart + travel
+    moved, clock = [], arrive
+    for _sb, b in sorted(rest, key=lambda x: x[0].start):
+        start = max(clock, b.earliest_start)
+        if start > b.latest_start or (next_start is not None and start + b.duration > next_start):
+            break
+        moved.append((b.id, "destination", start, start + b.duration))
+        clock = start + b.duration
+    else:
+        return depart, arrive, placed + moved
+    on_the_way = [(b.id, "on_the_way", sb.start, sb.end) for sb, b in rest]
+    return depart, ready, placed + on_the_way
+
+
+def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
+    """The day of tour ``index``: its legs, breaks and stops as local datetimes."""
+    request, problem, travel = planning.request, planning.problem, planning.travel
+    date = planning.tour_dates[index]
+    tour = problem.tours[index]
+    schedule = {t.tour: t for t in solution.tours}.get(index)
+    if schedule is None or not schedule.visits:
+        start = planning.at(tour.earliest_start)
+        return Day(date, planning.start, planning.end, start, start)
+    seconds = problem.travel_times
+    node_ids = list(travel.ids)
+    locations = [tour.start_location]
+    locations += [problem.visits[sv.visit].location for sv in schedule.visits]
+    locations.append(tour.end_location)
+    legs, breaks, real_arrivals = [], [], []
+    for k in range(len(locations) - 1):
+        a, b = locations[k], locations[k + 1]
+        gap_start = schedule.departure if k == 0 else schedule.visits[k - 1].end
+        next_start = schedule.visits[k].start if k < len(schedule.visits) else None
+        ready = schedule.visits[k].arrival if next_start is not None else schedule.arrival
+        here = planning.start.id if k == 0 else node_ids[a]
+        there = planning.end.id if next_start is None else node_ids[b]
+        depart, arrive, placed = _lay_out_gap(
+            gap_start,
+            int(seconds[a, b]),
+            ready,
+            next_start,
+            [(sb, tour.breaks[sb.brk]) for sb in schedule.breaks if sb.after == k],
+        )
+        real_arrivals.append(arrive)
+        legs.append(
+            Leg(
+                origin=here,
+                destination=there,
+                depart=planning.at(depart),
+                arrive=planning.at(arrive),
+                mode=travel.mode or request.mode,
+                distance_m=travel.metres_between(node_ids[a], node_ids[b]),
+                path=tuple(travel.path(node_ids[a], node_ids[b]) or ()),
+            )
+        )
+        for name, where, b_start, b_end in placed:
+            place = {"origin": here, "destination": there, "on_the_way": there}[where]
+            breaks.append(Break(name, planning.at(b_start), planning.at(b_end), place))
+    stops = tuple(
+        Stop(
+            planning.visit_villages[sv.visit],
+            planning.at(arrive),
+            planning.at(sv.start),
+            planning.at(sv.end),
+        )
+        for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
+    )
+    return Day(
+        date=date,
+        start_place=planning.start,
+        end_place=planning.end,
+        departure=planning.at(schedule.departure),
+        arrival=planning.at(schedule.arrival),
+        stops=stops,
+        legs=tuple(legs),
+        breaks=tuple(breaks),
+    )
+
+
+def to_itinerary(planning: PlanningProblem, solution: Solution) -> Itinerary:
+    """Turn a validated solution of ``planning.problem`` into a dated itinerary.
+
+    Every candidate not visited is left out: ``max_stops`` when every day is at the stop
+    limit, else ``lower_interest``; with the villages excluded up front, they are listed by
+    reason (see :data:`REASON_ORDER`), then most interesting first.
+    """
+    request = planning.request
+    days = tuple(_day(planning, solution, i) for i in range(len(planning.tour_dates)))
+    limit = request.max_stops_per_day
+    day_is_full = [bool(d.stops) and limit is not None and len(d.stops) >= limit for d in days]
+    visited_ids = {s.village.id for d in days for s in d.stops}
+    left_out = list(planning.excluded)
+    every_day_full = bool(day_is_full) and all(day_is_full)
+    for village in planning.candidates:
+        if village.id in visited_ids:
+            continue
+        if every_day_full:
+            left_out.append(LeftOut(village, "max_stops", max_stops=limit))
+        else:
+            left_out.append(LeftOut(village, "lower_interest"))
+    order = {v.id: i for i, v in enumerate(planning.candidates)}
+
+    def rank(x: LeftOut) -> tuple[int, int, int, str]:
+        village: Village = x.village
+        return (REASON_ORDER[x.reason], -village.interest, order.get(village.id, 0), village.id)
+
+    left_out.sort(key=rank)
+    return Itinerary(days=days, left_out=tuple(left_out), mode=planning.travel.mode or request.mode)
