@@ -25,7 +25,7 @@ from pathlib import Path
 
 import tourplan
 from tourplan.export import write_geojson
-from tourplan.export.text import format_itinerary
+from tourplan.text import format_itinerary
 from tourplan.travel import get_mode, load_road_graph, road_travel_matrix
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import tourplan
 from tourplan.export import write_geojson, write_ics, write_json
-from tourplan.export.text import format_itinerary
+from tourplan.text import format_itinerary
 
 
 def main() -> None:

@@ -1,1 +1,3 @@
+"""The version of tourplan (read by hatch at build time)."""
+
 __version__ = "0.1.0"
