@@ -116,6 +116,8 @@ def plan_catalogue(
         At most ``request.routes`` routes, each a feasible day trip that the independent
         validator accepted; fewer when the villages cannot fill them, with a note saying why.
     """
+    if not request.include_sights:
+        villages = villages.villages()
     if request.any_day:
         villages = Villages(
             dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages

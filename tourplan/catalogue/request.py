@@ -40,6 +40,9 @@ class CatalogueRequest:
         Themes that must appear in some route (the best village of each is required).
     day_start, day_end, mode, lunch, pace
         The day template, as in :class:`~tourplan.plan.TripRequest`.
+    include_sights
+        Also route sights (pagodas, museums, shows, ...); by default a catalogue is of craft
+        villages only.
     """
 
     date: dt.date
@@ -56,6 +59,7 @@ class CatalogueRequest:
     mode: str = "car"
     lunch: Lunch | None = field(default_factory=Lunch)
     pace: Pace = "normal"
+    include_sights: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date", as_date(self.date, "date"))

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..exceptions import DataError
 from ..hours import OpeningHours
-from ..model import Bounds, Village, check_position
+from ..model import Bounds, Village, check_position, format_months, parse_months
 
 __all__ = [
     "COLUMNS",
@@ -67,6 +67,17 @@ VILLAGE_FIELDS: tuple[tuple[str, bool], ...] = (
     ("interest_basis", False),
     ("url", False),
     ("notes", False),
+    ("kind", False),
+    ("short_minutes", False),
+    ("long_minutes", False),
+    ("visit_minutes_source", False),
+    ("opening_hours_source", False),
+    ("season_months", False),
+    ("season_source", False),
+    ("active_hours", False),
+    ("active_hours_source", False),
+    ("fee_vnd", False),
+    ("fee_source", False),
 )
 COLUMNS = tuple(name for name, _ in VILLAGE_FIELDS)
 REQUIRED = tuple(name for name, required in VILLAGE_FIELDS if required)
@@ -164,6 +175,7 @@ def village_from_row(
                 field="lat" if not bounds.min_lat <= lat <= bounds.max_lat else "lon",
             )
         hours_text = text_field(row, "opening_hours")
+        active_text = text_field(row, "active_hours")
         return Village(
             id=village_id,
             name_vi=text_field(row, "name_vi"),
@@ -193,7 +205,34 @@ def village_from_row(
             interest_basis=text_field(row, "interest_basis"),
             url=text_field(row, "url"),
             notes=text_field(row, "notes"),
+            kind=text_field(row, "kind") or "village",  # type: ignore[arg-type]
+            short_minutes=optional_int_field(row, "short_minutes"),
+            long_minutes=optional_int_field(row, "long_minutes"),
+            visit_minutes_source=text_field(row, "visit_minutes_source"),
+            opening_hours_source=text_field(row, "opening_hours_source"),
+            season_months=_months(row.get("season_months")),
+            season_source=text_field(row, "season_source"),
+            active_hours=_hours(active_text, "active_hours") if active_text else None,
+            active_hours_source=text_field(row, "active_hours_source"),
+            fee_vnd=optional_int_field(row, "fee_vnd"),
+            fee_source=text_field(row, "fee_source"),
         )
+
+
+def _months(value: Any) -> frozenset[int]:
+    """``season_months`` as text (``"5-7"``) or, in JSON, a list of month numbers."""
+    if _blank(value):
+        return frozenset()
+    if isinstance(value, str):
+        return parse_months(value)
+    if isinstance(value, list) and all(
+        isinstance(m, int) and not isinstance(m, bool) for m in value
+    ):
+        return frozenset(value)
+    raise DataError(
+        f"season_months must be text like '5-7' or a list of months, got {value!r}",
+        field="season_months",
+    )
 
 
 def _blank(value: Any) -> bool:
@@ -258,11 +297,11 @@ def _themes(value: Any) -> tuple[str, ...]:
     return tuple(sorted({t for t in parts if t}))
 
 
-def _hours(text: str) -> OpeningHours:
+def _hours(text: str, field: str = "opening_hours") -> OpeningHours:
     try:
         return OpeningHours.parse(text)
     except DataError as exc:
-        raise DataError(exc.reason, field="opening_hours") from None
+        raise DataError(exc.reason, field=field) from None
 
 
 def village_from_record(record: Mapping[str, Any], *, source: str = "record") -> Village:
@@ -303,4 +342,15 @@ def village_record(village: Village) -> dict[str, Any]:
         "interest_basis": village.interest_basis,
         "url": village.url,
         "notes": village.notes,
+        "kind": village.kind,
+        "short_minutes": village.short_minutes,
+        "long_minutes": village.long_minutes,
+        "visit_minutes_source": village.visit_minutes_source,
+        "opening_hours_source": village.opening_hours_source,
+        "season_months": format_months(village.season_months),
+        "season_source": village.season_source,
+        "active_hours": "" if village.active_hours is None else str(village.active_hours),
+        "active_hours_source": village.active_hours_source,
+        "fee_vnd": village.fee_vnd,
+        "fee_source": village.fee_source,
     }

@@ -13,12 +13,15 @@ from ..hours import OpeningHours
 __all__ = [
     "CONFIDENCES",
     "COORD_KINDS",
+    "KINDS",
     "ORIGINS",
+    "SIGHT_KINDS",
     "THEMES",
     "VIETNAM_BOUNDS",
     "Bounds",
     "Confidence",
     "CoordKind",
+    "Kind",
     "Origin",
     "Place",
     "Village",
@@ -36,7 +39,14 @@ Origin = Literal["source", "default", "source+default"]
 """Where a value came from: a cited source, a documented default, or a mix (e.g. the days
 from a source and the clock times by default)."""
 
+Kind = Literal["village", "pagoda", "temple", "museum", "show", "market"]
+"""What a place to visit is: a craft village, or a sight of one of the other kinds (a pagoda,
+a temple or communal house, a museum, a show such as water puppets, a market)."""
+
 COORD_KINDS: tuple[str, ...] = get_args(CoordKind)
+KINDS: tuple[str, ...] = get_args(Kind)
+SIGHT_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "village")
+"""The kinds of place that are sights rather than craft villages."""
 CONFIDENCES: tuple[str, ...] = get_args(Confidence)
 ORIGINS: tuple[str, ...] = get_args(Origin)
 
@@ -72,6 +82,11 @@ _VILLAGE_TEXT_FIELDS = (
     "interest_basis",
     "url",
     "notes",
+    "visit_minutes_source",
+    "opening_hours_source",
+    "season_source",
+    "active_hours_source",
+    "fee_source",
 )
 
 
@@ -211,6 +226,27 @@ class Village:
         A page about the village.
     notes
         Free text (sources, caveats).
+    kind
+        ``"village"`` for a craft village, else the kind of sight (see :data:`Kind`).
+    short_minutes, long_minutes
+        A quick look and a long, hands-on stay, in minutes; ``visit_minutes`` is the typical
+        visit. ``None`` when no source gives one (the planner then uses its defaults).
+        When given, ``short_minutes <= visit_minutes <= long_minutes``.
+    visit_minutes_source
+        Where the three visit lengths come from (citations with URLs); empty for defaults.
+    opening_hours_source
+        Where the opening hours come from; empty when they are a default.
+    season_months
+        Months (1-12) when the craft is active or at its best; empty means all year.
+    active_hours
+        Hours of the day when the work can be seen (e.g. sticky rice cooked from 16:00);
+        ``None`` when the work can be seen whenever the place is open.
+    season_source, active_hours_source
+        Where ``season_months`` and ``active_hours`` come from.
+    fee_vnd
+        Entrance fee for an adult, in Vietnamese đồng; ``None`` when unknown, 0 when free.
+    fee_source
+        Where the fee comes from, with what it covers.
 
     Examples
     --------
@@ -243,6 +279,17 @@ class Village:
     interest_basis: str = ""
     url: str = ""
     notes: str = field(default="", compare=True)
+    kind: Kind = "village"
+    short_minutes: int | None = None
+    long_minutes: int | None = None
+    visit_minutes_source: str = ""
+    opening_hours_source: str = ""
+    season_months: frozenset[int] = frozenset()
+    active_hours: OpeningHours | None = None
+    season_source: str = ""
+    active_hours_source: str = ""
+    fee_vnd: int | None = None
+    fee_source: str = ""
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -289,8 +336,69 @@ class Village:
         _check_choice(self.opening_hours_origin, ORIGINS, "opening_hours_origin")
         if self.coord_precision_m is not None and self.coord_precision_m < 0:
             raise DataError("coord_precision_m must not be negative", field="coord_precision_m")
+        _check_choice(self.kind, KINDS, "kind")
+        self._check_visit_lengths()
+        months: object = self.season_months
+        if not isinstance(months, frozenset):
+            if not isinstance(months, set | tuple | list):
+                raise DataError(
+                    f"season_months must be a set of months 1-12, got {months!r}",
+                    field="season_months",
+                )
+            object.__setattr__(self, "season_months", frozenset(months))
+        bad = [m for m in self.season_months if isinstance(m, bool) or m not in range(1, 13)]
+        if bad:
+            raise DataError(
+                f"season_months must be months 1-12, got {bad!r}", field="season_months"
+            )
+        if self.active_hours is not None and not isinstance(self.active_hours, OpeningHours):
+            raise DataError("active_hours must be an OpeningHours value", field="active_hours")
+        if self.fee_vnd is not None and (
+            isinstance(self.fee_vnd, bool) or not isinstance(self.fee_vnd, int) or self.fee_vnd < 0
+        ):
+            raise DataError(
+                f"fee_vnd must be a whole number of đồng, 0 or more, got {self.fee_vnd!r}",
+                field="fee_vnd",
+            )
+
+    def _check_visit_lengths(self) -> None:
+        for name in ("short_minutes", "long_minutes"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise DataError(
+                    f"{name} must be a positive whole number of minutes, got {value!r}",
+                    field=name,
+                )
+        if self.short_minutes is not None and self.short_minutes > self.visit_minutes:
+            raise DataError(
+                f"short_minutes {self.short_minutes} is longer than visit_minutes "
+                f"{self.visit_minutes}",
+                field="short_minutes",
+            )
+        if self.long_minutes is not None and self.long_minutes < self.visit_minutes:
+            raise DataError(
+                f"long_minutes {self.long_minutes} is shorter than visit_minutes "
+                f"{self.visit_minutes}",
+                field="long_minutes",
+            )
 
     @property
     def name(self) -> str:
         """The display name: the Vietnamese name."""
         return self.name_vi
+
+    @property
+    def hours_confirmed(self) -> bool:
+        """True when a source gives the opening hours (days and clock times).
+
+        False when they are a default, wholly or in part (``opening_hours_origin`` is
+        ``default`` or ``source+default``): a plan then says "hours not confirmed".
+        """
+        return self.opening_hours_origin == "source"
+
+    @property
+    def is_sight(self) -> bool:
+        """True for a sight (pagoda, temple, museum, show, market), False for a village."""
+        return self.kind != "village"

@@ -9,7 +9,7 @@ from typing import NamedTuple, overload
 from ..exceptions import DataError
 from ..geodesic import geodesic_m
 from ..names import NameIndex
-from .place import THEMES, Village, check_position
+from .place import KINDS, THEMES, Village, check_position
 
 __all__ = ["Nearby", "Villages"]
 
@@ -121,6 +121,38 @@ class Villages(Sequence[Village]):
     def filter(self, predicate: Callable[[Village], bool]) -> Villages:
         """The villages for which ``predicate`` is true, in order."""
         return Villages(v for v in self._items if predicate(v))
+
+    def of_kind(self, *kinds: str) -> Villages:
+        """The places of any of ``kinds`` (``"village"``, ``"pagoda"``, ``"museum"``, ...).
+
+        Raises
+        ------
+        DataError
+            Naming ``kind`` when a kind is not one of :data:`~tourplan.model.KINDS`.
+        """
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise DataError(
+                f"unknown kind(s) {', '.join(unknown)}; known kinds: {', '.join(KINDS)}",
+                field="kind",
+            )
+        wanted = set(kinds)
+        return self.filter(lambda v: v.kind in wanted)
+
+    def villages(self) -> Villages:
+        """The craft villages only (``kind == "village"``), without the sights.
+
+        Examples
+        --------
+        >>> from tourplan import load_hanoi
+        >>> all(v.kind == "village" for v in load_hanoi().villages())
+        True
+        """
+        return self.filter(lambda v: not v.is_sight)
+
+    def sights(self) -> Villages:
+        """The sights only: pagodas, temples, museums, shows and markets."""
+        return self.filter(lambda v: v.is_sight)
 
     def with_theme(self, *themes: str) -> Villages:
         """The villages tagged with any of ``themes``."""
