@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..exceptions import DataError
 from ..model import THEMES, Place
+from ..public_holidays import vietnam_public_holidays
 
 __all__ = ["PACE_FACTORS", "Lunch", "Pace", "PlaceQuery", "TripRequest", "as_date"]
 
@@ -143,9 +144,13 @@ class TripRequest:
     pace
         ``relaxed`` (visits 25 % longer), ``normal`` or ``quick`` (25 % shorter).
     holidays
-        Dates treated as public holidays for opening hours with a ``PH`` rule.
+        Dates treated as public holidays for opening hours with a ``PH`` rule, besides
+        Vietnam's public holidays (see ``public_holidays``); after construction it holds both.
     theme_bonus
         Interest multiplier for villages with a preferred theme (>= 1).
+    public_holidays
+        Add Vietnam's public holidays among ``dates`` (Tết included, from the ``holidays``
+        package) to ``holidays`` (default True); False keeps only the dates given.
 
     Examples
     --------
@@ -171,6 +176,7 @@ class TripRequest:
     pace: Pace = "normal"
     holidays: frozenset[dt.date] = frozenset()
     theme_bonus: float = 1.5
+    public_holidays: bool = True
 
     def __post_init__(self) -> None:
         _check_place(self.start, "start")
@@ -238,7 +244,10 @@ class TripRequest:
             raise DataError(
                 f"pace {self.pace!r} is not one of {', '.join(PACE_FACTORS)}", field="pace"
             )
-        object.__setattr__(self, "holidays", frozenset(self.holidays))
+        holidays = frozenset(self.holidays)
+        if self.public_holidays:
+            holidays |= vietnam_public_holidays(self.dates)
+        object.__setattr__(self, "holidays", holidays)
         if not self.theme_bonus >= 1.0:
             raise DataError(
                 f"theme_bonus must be at least 1, got {self.theme_bonus}", field="theme_bonus"
