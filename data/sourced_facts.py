@@ -47,16 +47,18 @@ VISIT_LENGTHS: dict[str, tuple[int | None, int | None, int | None, str]] = {
         f"the village; long: half day 08:00-12:30 with a ~20 min drive each way = 230 min "
         f"in the village ({ASIAN_TRAILS}, in {TOURS})",
     ),
+    # short: Minh Anh's guided walk, from arrival at 10:15 to lunch at 12:30 = 135 min.
     # typical: Minh Anh arrives 10:15, lunch 12:30 in an old house, at Tây Phương (~15 km)
     # by 15:00: ~4 h 15 min in the village less ~75 min of lunch and rest = ~180 min.
     # long: a self-guided day 08:00-16:30 with 12:00-13:30 for lunch and rest = 420 min.
     "duong-lam": (
-        None,
+        135,
         180,
         420,
-        f"typical: day tour at Đường Lâm from 10:15, lunch 12:30, at Tây Phương pagoda by "
-        f"15:00 ({MINHANH}); long: self-guided day 08:00-16:30 with lunch and rest "
-        f"12:00-13:30 ({CAMPINGVIET}; {NORON}); both in {TOURS}",
+        f"short: the guided walk of a day tour, from arrival at 10:15 to lunch at 12:30; "
+        f"typical: the same tour at Đường Lâm from 10:15, lunch 12:30 and free time, at Tây "
+        f"Phương pagoda by 15:00 ({MINHANH}); long: self-guided day 08:00-16:30 with lunch "
+        f"and rest 12:00-13:30 ({CAMPINGVIET}; {NORON}); all in {TOURS}",
     ),
     "son-dong": (
         None,

@@ -72,7 +72,7 @@ def test_visit_lengths_of_the_places_tours_sell(hanoi: tourplan.Villages) -> Non
         vid: (v.short_minutes, v.visit_minutes, v.long_minutes, v.visit_minutes_origin)
         for vid, v in ((vid, hanoi.get(vid)) for vid in SOLD_BY_TOURS)
     }
-    assert lengths["duong-lam"] == (None, 180, 420, "source")
+    assert lengths["duong-lam"] == (135, 180, 420, "source")
     assert lengths["bat-trang"] == (None, 150, 230, "source")
     assert lengths["son-dong"] == (None, 30, None, "source")
     assert lengths["van-phuc"] == (None, 60, None, "source")
