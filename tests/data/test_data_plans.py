@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
+import jsonschema
 import pytest
 
 import tourplan
-from tourplan import OpeningHours, Village, Villages, plan_trip
+from tourplan import OpeningHours, Village, Villages, export, plan_trip
 from tourplan.plan import MustVisitError, TripRequest, check_itinerary
 from tourplan.routing import SearchParameters
 
@@ -111,3 +113,19 @@ def test_the_minh_anh_village_set_fits_with_its_sourced_short_visits(
     itinerary = plan_trip(request, short, search=FAST)
     assert set(must) <= set(itinerary.village_ids)
     assert check_itinerary(itinerary, request) == []
+
+
+def test_sights_are_shown_in_every_export(hanoi: tourplan.Villages) -> None:
+    must = ("chua-thay", "bao-tang-gom-bat-trang")
+    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=must)
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    text = export.itinerary_to_json(itinerary)
+    jsonschema.validate(json.loads(text), export.itinerary_schema())
+    back = export.itinerary_from_json(text)
+    assert back == itinerary
+    kinds = {s.village.id: s.village.kind for d in back.days for s in d.stops}
+    assert (kinds["chua-thay"], kinds["bao-tang-gom-bat-trang"]) == ("pagoda", "museum")
+    geojson = json.loads(export.itinerary_to_geojson_text(itinerary))
+    stops = {f["properties"].get("village_id") for f in geojson["features"]}
+    assert {"chua-thay", "bao-tang-gom-bat-trang"} <= stops
+    assert "Chùa Thầy" in export.itinerary_to_ics(itinerary).decode("utf-8")
