@@ -13,8 +13,6 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 
-import holidays as holidays_package
-
 __all__ = ["is_tet", "tet_days", "vietnam_public_holidays"]
 
 _TET_WORDS = "Lunar New Year"
@@ -25,6 +23,10 @@ Lunar New Year, ...); the substitute days of Tết carry the same words."""
 @cache
 def _year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """All public holidays of ``year`` and those that belong to Tết."""
+    # imported here, once: the package takes ~150 ms to import, which ``import tourplan``
+    # should not pay (measured on the shared 2-core machine)
+    import holidays as holidays_package
+
     calendar = holidays_package.country_holidays("VN", years=year, language="en_US")
     every = frozenset(calendar)
     tet = frozenset(day for day, name in calendar.items() if _TET_WORDS in name)
