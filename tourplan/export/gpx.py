@@ -19,7 +19,7 @@ from ..exceptions import ExportError
 from ..plan import Itinerary
 from ..text import Lang, check_lang, generator, place_name
 from ..text.page import day_heading, page_word, stop_facts
-from ._common import round_coord
+from ._common import round_coord, xml_text
 
 __all__ = ["itinerary_to_gpx", "write_gpx"]
 
@@ -58,23 +58,23 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
     gpx_module = _gpxpy()
     gpx = gpx_module.GPX()
     gpx.creator = generator()
-    gpx.name = name or page_word("title", chosen)
+    gpx.name = xml_text(name or page_word("title", chosen))
     for number, day in enumerate(itinerary.days, start=1):
         heading = day_heading(day, number, chosen)
-        route = gpx_module.GPXRoute(name=heading, number=number)
+        route = gpx_module.GPXRoute(name=xml_text(heading), number=number)
         start = day.start_place
         route.points.append(
             gpx_module.GPXRoutePoint(
                 round_coord(start.lat),
                 round_coord(start.lon),
                 time=_utc(day.departure),
-                name=f"{page_word('start', chosen)}: {place_name(start, chosen)}",
+                name=xml_text(f"{page_word('start', chosen)}: {place_name(start, chosen)}"),
             )
         )
         for order, stop in enumerate(day.stops, start=1):
             village = stop.village
-            label = f"{number}.{order} {place_name(village, chosen)}"
-            facts = "\n".join(f"{k}: {v}" for k, v in stop_facts(stop, chosen))
+            label = xml_text(f"{number}.{order} {place_name(village, chosen)}")
+            facts = xml_text("\n".join(f"{k}: {v}" for k, v in stop_facts(stop, chosen)))
             gpx.waypoints.append(
                 gpx_module.GPXWaypoint(
                     round_coord(village.lat),
@@ -87,8 +87,8 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
                 )
             )
             if village.url:
-                gpx.waypoints[-1].link = village.url
-                gpx.waypoints[-1].link_text = place_name(village, chosen)
+                gpx.waypoints[-1].link = xml_text(village.url)
+                gpx.waypoints[-1].link_text = label
             route.points.append(
                 gpx_module.GPXRoutePoint(
                     round_coord(village.lat),
@@ -103,7 +103,7 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
                 round_coord(end.lat),
                 round_coord(end.lon),
                 time=_utc(day.arrival),
-                name=f"{page_word('end', chosen)}: {place_name(end, chosen)}",
+                name=xml_text(f"{page_word('end', chosen)}: {place_name(end, chosen)}"),
             )
         )
         gpx.routes.append(route)

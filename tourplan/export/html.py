@@ -139,7 +139,6 @@ def add_day_layer(fmap: object, day: Day, number: int, lang: Lang, layer_name: s
         marker = fm.Marker(
             (place.lat, place.lon),
             icon=numbered_icon("⌂", colour, css, f"{role}: {name}"),
-            tooltip=f"{role}: {name}",
         )
         add_popup(marker, popup_html(f"{role}: {name}", rows))
         marker.add_to(group)
@@ -155,7 +154,6 @@ def add_day_layer(fmap: object, day: Day, number: int, lang: Lang, layer_name: s
         marker = fm.Marker(
             (village.lat, village.lon),
             icon=numbered_icon(str(order), colour, css, f"{order}. {name}"),
-            tooltip=f"{order}. {name}",
         )
         add_popup(marker, popup_html(f"{order}. {name}", rows))
         marker.add_to(group)

@@ -17,7 +17,7 @@ from .._io import atomic_write_text
 from ..plan import Day, Itinerary
 from ..text import Lang, check_lang, generator, place_name
 from ..text.page import day_heading, day_totals, page_word, position_text, stop_facts
-from ._common import iso, round_coord
+from ._common import iso, round_coord, xml_text
 from ._leaflet import day_colour
 from .html import day_line
 
@@ -35,7 +35,7 @@ def _kml_colour(hex_rgb: str) -> str:
 def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     element = ET.SubElement(parent, tag)
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
