@@ -228,7 +228,7 @@ def test_any_text_gives_valid_gpx_and_kml(
     kml = etree.fromstring(itinerary_to_kml(trip, lang="vi").encode())
     names = [p.findtext(f"{KML}name") for p in kml.findall(f".//{KML}Placemark")]
     assert len(names) == 3  # the start, the stop and the day's line
-    assert names[1] == "1. " + xml_text(name_vi)
+    assert names[1] == "1. " + xml_text(trip.stops[0].village.name_vi)
 
 
 @pytest.mark.parametrize(

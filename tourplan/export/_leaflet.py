@@ -161,10 +161,15 @@ class MapPart:
     script: str
 
 
-def render_map(fmap: Any, bounds: Sequence[tuple[float, float]]) -> MapPart:
-    """Render ``fmap`` fitted to ``bounds`` ((lat, lon) points) into its page parts."""
+def render_map(
+    fmap: Any, bounds: Sequence[tuple[float, float]], *, collapsed: bool = False
+) -> MapPart:
+    """Render ``fmap`` fitted to ``bounds`` ((lat, lon) points) into its page parts.
+
+    ``collapsed`` folds the layer control into a button (for maps with many layers).
+    """
     fm = folium_module()
-    fm.LayerControl(collapsed=False, position="bottomright").add_to(fmap)
+    fm.LayerControl(collapsed=collapsed, position="bottomright").add_to(fmap)
     figure: Any = fmap.get_root()
     figure.render()
     header = figure.header.render()
@@ -177,7 +182,13 @@ def render_map(fmap: Any, bounds: Sequence[tuple[float, float]]) -> MapPart:
         lons = [p[1] for p in bounds]
         box = json.dumps([[min(lats), min(lons)], [max(lats), max(lons)]])
         # Without animation: the view is final when the page has loaded (and when printed).
-        fit = f"{name}.fitBounds({box}, {{padding: [24, 24], animate: false}});"
+        # Keep the points clear of the layer control in the bottom-right corner.
+        fit = (
+            f"var control = document.querySelector('#{name} .leaflet-control-layers');"
+            f"var below = control ? control.offsetHeight + 16 : 24;"
+            f"{name}.fitBounds({box}, {{paddingTopLeft: [24, 24], "
+            f"paddingBottomRight: [24, below], animate: false}});"
+        )
     script = f"""
 L.control.scale({{imperial: false}}).addTo({name});
 {fit}

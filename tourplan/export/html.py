@@ -49,7 +49,11 @@ h1 { font-size: 1.5em; margin: 0 0 4px; } h2 { font-size: 1.2em; margin: 0 0 8px
 .tp-day { display: flex; flex-wrap: wrap; gap: 20px; margin: 0 0 28px; align-items: flex-start; }
 .tp-map { flex: 0 0 auto; width: min(700px, 100%); }
 .tp-map .folium-map { width: 100% !important; height: 440px !important;
-  border: 1px solid #ccc; border-radius: 6px; background: #e9eef2; }
+  border: 1px solid #ccc; border-radius: 6px; background: #e9eef2; box-sizing: border-box; }
+.tp-legend { color: #555; font-size: .88em; margin: 6px 0 0; }
+.tp-legend .tp-marker { display: inline-block; width: 18px; height: 18px; font-size: 10px;
+  line-height: 18px; vertical-align: middle; margin: 0 4px 0 12px; box-shadow: none; }
+.tp-legend .tp-marker:first-child { margin-left: 0; }
 .tp-schedule { flex: 1 1 320px; min-width: 280px; }
 .tp-schedule table { border-collapse: collapse; width: 100%; }
 .tp-schedule td { padding: 3px 6px; vertical-align: top; border-bottom: 1px solid #e4e4e0; }
@@ -196,6 +200,16 @@ def _left_out_html(itinerary: Itinerary, lang: Lang) -> str:
     return f'<h2>{html.escape(heading)}</h2><ul class="tp-left-out">{items}</ul>'
 
 
+def legend_html(lang: Lang) -> str:
+    """The map's legend: what the start/end square and the lunch ring mean."""
+    place = html.escape(f"{page_word('start', lang)} / {page_word('end', lang)}")
+    lunch = html.escape(page_word("lunch", lang))
+    return (
+        f'<p class="tp-legend"><span class="tp-marker tp-place">⌂</span>{place}'
+        f'<span class="tp-marker tp-lunch" style="background:#888">1</span>{lunch}</p>'
+    )
+
+
 def page_document(*, title: str, subtitle: str, body: str, maps: list[MapPart], lang: Lang) -> str:
     """A whole HTML document around ``body``: inlined Leaflet, the page CSS, the maps' scripts."""
     headers = "\n".join(dict.fromkeys(m.header for m in maps))
@@ -245,7 +259,7 @@ def itinerary_to_html(
         heading = html.escape(day_heading(day, number, chosen))
         sections.append(
             f'<section class="tp-day" data-day="{number}" data-date="{day.date.isoformat()}">'
-            f'<div class="tp-map">{part.div}</div>'
+            f'<div class="tp-map">{part.div}{legend_html(chosen)}</div>'
             f'<div class="tp-schedule"><h2>{heading}</h2>'
             f"{_schedule_html(day, number, chosen)}</div></section>"
         )

@@ -14,7 +14,7 @@ from ..catalogue import Catalogue
 from ..text import Lang, check_lang, coverage_text, route_description, route_name
 from ..text.page import day_totals, page_word
 from ._leaflet import day_colour, new_map, render_map
-from .html import add_day_layer, page_document
+from .html import add_day_layer, legend_html, page_document
 
 __all__ = ["catalogue_to_html", "route_page_name"]
 
@@ -64,10 +64,11 @@ def catalogue_to_html(
             f"{html.escape(route_description(route, chosen))}<br>"
             f"<small>{html.escape(day_totals(day, chosen))}</small></li>"
         )
-    part = render_map(fmap, bounds)
+    part = render_map(fmap, bounds, collapsed=True)
     heading = f"{page_word('routes', chosen)} ({len(catalogue.routes)})"
     body = (
-        f'<section class="tp-day tp-index"><div class="tp-map">{part.div}</div>'
+        f'<section class="tp-day tp-index">'
+        f'<div class="tp-map">{part.div}{legend_html(chosen)}</div>'
         f'<div class="tp-schedule"><h2>{html.escape(heading)}</h2>'
         f'<ol class="tp-routes">{"".join(items)}</ol></div></section>'
     )
