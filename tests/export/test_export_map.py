@@ -6,6 +6,7 @@ The GPX is validated against the GPX 1.1 XML Schema committed in ``tests/export/
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -17,11 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from tourplan.exceptions import DataError
+from tourplan.exceptions import DataError, ExportError
 from tourplan.export import (
     itinerary_to_gpx,
     itinerary_to_html,
     itinerary_to_kml,
+    read_json,
     write_gpx,
     write_html,
     write_kml,
@@ -241,3 +243,77 @@ def test_any_text_gives_valid_gpx_and_kml(
 )
 def test_xml_text_keeps_what_xml_can_hold(text: str, kept: str) -> None:
     assert xml_text(text) == kept
+
+
+# -- text, the optional extra and the command line ------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(name_vi=TEXT.filter(lambda t: t.strip() != ""), craft=TEXT)
+def test_any_name_gives_one_marker_and_an_escaped_popup(
+    build_one_stop: Callable[..., Itinerary], name_vi: str, craft: str
+) -> None:
+    trip = build_one_stop(name_vi=name_vi, craft=craft)
+    page = itinerary_to_html(trip, lang="vi")
+    assert page.count('class=\\"tp-marker tp-stop') == 1
+    name = trip.stops[0].village.name_vi
+    assert f"<b>1. {html.escape(name)}</b>" in "\n".join(_popups(page))
+
+
+@pytest.mark.parametrize(
+    ("module", "call"),
+    [
+        ("folium", lambda trip: itinerary_to_html(trip)),
+        ("gpxpy", lambda trip: itinerary_to_gpx(trip)),
+    ],
+)
+def test_missing_map_extra_names_the_extra(
+    itinerary: Itinerary,
+    monkeypatch: pytest.MonkeyPatch,
+    module: str,
+    call: Callable[[Itinerary], str],
+) -> None:
+    import sys
+
+    for name in [m for m in sys.modules if m == module or m.startswith(module + ".")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(ExportError, match=r"tourplan\[map\]"):
+        call(itinerary)
+
+
+def test_route_command_writes_html_gpx_and_kml(tmp_path: Path, gpx_schema: etree.XMLSchema) -> None:
+    from click.testing import CliRunner
+
+    from tourplan.cli import main
+
+    base = ["route", "--date", "2026-12-05", "--days", "2", "--deterministic", "--lang", "en"]
+    files = {ext: tmp_path / f"trip.{ext}" for ext in ("html", "kml", "json")}
+    result = CliRunner().invoke(
+        main,
+        [
+            *base,
+            *("--html", str(files["html"]), "--kml", str(files["kml"])),
+            *("--json", str(files["json"]), "--gpx", "-"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    trip = read_json(files["json"])
+    gpx = etree.fromstring(result.stdout.encode())
+    gpx_schema.assertValid(gpx)
+    assert len(gpx.findall(f"{GPX}wpt")) == len(trip.stops)
+    assert len(gpx.findall(f"{GPX}rte")) == 2
+    kml = etree.parse(str(files["kml"])).getroot()
+    assert len(kml.findall(f"{KML}Document/{KML}Folder")) == 2
+    page = files["html"].read_text(encoding="utf-8")
+    assert page.count('class=\\"tp-marker tp-stop') == len(trip.stops)
+
+
+def test_route_command_refuses_two_map_outputs_on_stdout() -> None:
+    from click.testing import CliRunner
+
+    from tourplan.cli import main
+
+    result = CliRunner().invoke(main, ["route", "--gpx", "-", "--kml", "-"])
+    assert result.exit_code == 2
+    assert "only one output can go to stdout (-), got --gpx and --kml" in result.output
