@@ -131,7 +131,10 @@ def _popup_class() -> Any:
         _template = Template(
             """
             {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.popup({ maxWidth: {{ this.max_width|tojson }} })
+            var {{ this.get_name() }} = L.popup({
+                maxWidth: {{ this.max_width|tojson }}, minWidth: 240,
+                autoPanPaddingTopLeft: [56, 12]  // clear of the zoom buttons
+            })
                 .setContent({{ this.content|tojson }});
             {{ this._parent.get_name() }}.bindPopup({{ this.get_name() }});
             {% endmacro %}

@@ -72,6 +72,7 @@ tr.tp-row-break td { font-style: italic; }
 .tp-lunch { outline: 3px solid #f2b705; }
 .tp-popup table { border-collapse: collapse; margin-top: 4px; }
 .tp-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; font-weight: 500;
+  white-space: nowrap;
   vertical-align: top; }
 .tp-popup td { padding: 1px 0; }
 .tp-summary ul { padding-left: 1.2em; columns: 2; column-gap: 28px; }
