@@ -317,3 +317,16 @@ def test_route_command_refuses_two_map_outputs_on_stdout() -> None:
     result = CliRunner().invoke(main, ["route", "--gpx", "-", "--kml", "-"])
     assert result.exit_code == 2
     assert "only one output can go to stdout (-), got --gpx and --kml" in result.output
+
+
+def test_day_line_follows_the_road_path_then_straight_legs(itinerary: Itinerary) -> None:
+    from tourplan.export.html import day_line
+
+    day = itinerary.days[0]
+    road = [(lat, lon) for lon, lat in day.legs[0].path]  # Hoàn Kiếm -> Bát Tràng by road
+    kim_lan = (day.stops[1].village.lat, day.stops[1].village.lon)
+    start = (day.start_place.lat, day.start_place.lon)
+    assert day_line(day) == [*road, kim_lan, start]  # then two straight legs, no repeats
+    page = itinerary_to_html(itinerary, lang="en")
+    line = json.dumps([list(p) for p in day_line(day)], separators=(",", ":"))
+    assert line in page.replace("\n", "").replace(" ", "")
