@@ -330,3 +330,31 @@ def test_day_line_follows_the_road_path_then_straight_legs(itinerary: Itinerary)
     page = itinerary_to_html(itinerary, lang="en")
     line = json.dumps([list(p) for p in day_line(day)], separators=(",", ":"))
     assert line in page.replace("\n", "").replace(" ", "")
+
+
+def test_catalogue_folder_gets_an_index_and_a_page_gpx_kml_per_route(
+    tmp_path: Path, gpx_schema: etree.XMLSchema
+) -> None:
+    import tourplan
+    from tourplan.catalogue import CatalogueRequest
+    from tourplan.export import write_catalogue
+
+    catalogue = tourplan.plan_catalogue(
+        CatalogueRequest(date="2026-12-05", routes=2),
+        search=tourplan.SearchParameters(deterministic=True),
+    )
+    written = write_catalogue(catalogue, tmp_path, lang="en", html=True, gpx=True, kml=True)
+    assert tmp_path / "index.html" in written
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count('"className": "tp-day-line"') == len(catalogue.routes)
+    assert index.count('class=\\"tp-marker tp-stop') == sum(
+        len(r.village_ids) for r in catalogue.routes
+    )
+    for route in catalogue.routes:
+        stem = next(p for p in written if p.suffix == ".json" and f"-{route.id}" in p.name)
+        page = stem.with_suffix(".html")
+        assert f'href="routes/{page.name}"' in index
+        assert page.read_text(encoding="utf-8").count("tp-day-line") >= 1
+        gpx_schema.assertValid(etree.parse(str(stem.with_suffix(".gpx"))))
+        kml = etree.parse(str(stem.with_suffix(".kml"))).getroot()
+        assert len(kml.findall(f"{KML}Document/{KML}Folder")) == 1

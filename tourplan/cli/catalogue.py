@@ -247,4 +247,5 @@ def catalogue(
         click.echo(catalogue_to_json(result, lang=chosen_lang), nl=False)
     else:
         click.echo(catalogue_summary(result, chosen_lang, seconds))
-    note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")
+    index = "index.html, " if with_html else ""
+    note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, {index}routes/)")
