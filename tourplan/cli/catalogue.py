@@ -145,6 +145,15 @@ def _request_errors() -> Iterator[None]:
     help="Print the catalogue as JSON on stdout instead of the summary (the folder is still "
     "written).",
 )
+@click.option(
+    "--html",
+    "with_html",
+    is_flag=True,
+    help="Also write index.html (every route on one map) and a map page per route "
+    "(routes/NN-ID.html); self-contained, they work offline.",
+)
+@click.option("--gpx", "with_gpx", is_flag=True, help="Also write each route as GPX 1.1.")
+@click.option("--kml", "with_kml", is_flag=True, help="Also write each route as KML.")
 @shared_options
 def catalogue(
     routes: int,
@@ -168,6 +177,9 @@ def catalogue(
     lang: str,
     out: Path | None,
     as_json: bool,
+    with_html: bool,
+    with_gpx: bool,
+    with_kml: bool,
 ) -> None:
     """Design a catalogue of K distinct day routes and write it as a folder.
 
@@ -183,6 +195,7 @@ def catalogue(
       tourplan catalogue --routes 20 --max-per-village 2 --out routes-2026 --lang en
       tourplan catalogue --any-day --must "Bát Tràng" --must-theme performance
       tourplan catalogue --routes 5 --deterministic --json | jq '.coverage'
+      tourplan catalogue --routes 10 --html --gpx --kml --out routes-2026
     """
     chosen_lang: Lang = "en" if lang.lower() == "en" else "vi"
     if date is None:
@@ -227,9 +240,12 @@ def catalogue(
                 search=search,
             )
         seconds = time.monotonic() - started
-        written = write_catalogue(result, folder, lang=chosen_lang)
+        written = write_catalogue(
+            result, folder, lang=chosen_lang, html=with_html, gpx=with_gpx, kml=with_kml
+        )
     if as_json:
         click.echo(catalogue_to_json(result, lang=chosen_lang), nl=False)
     else:
         click.echo(catalogue_summary(result, chosen_lang, seconds))
-    note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, routes/)")
+    index = "index.html, " if with_html else ""
+    note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, {index}routes/)")

@@ -116,6 +116,20 @@ DEFAULT_TIME_LIMIT = 5.0
     "--geojson", metavar="FILE", type=OUTPUT, help="Write the plan as GeoJSON (- : stdout)."
 )
 @click.option(
+    "--html",
+    "html_file",
+    metavar="FILE",
+    type=OUTPUT,
+    help="Write the plan as a map page: a self-contained HTML file that works offline and "
+    "prints one day per page (- : stdout).",
+)
+@click.option(
+    "--gpx", "gpx_file", metavar="FILE", type=OUTPUT, help="Write the plan as GPX 1.1 (- : stdout)."
+)
+@click.option(
+    "--kml", "kml_file", metavar="FILE", type=OUTPUT, help="Write the plan as KML (- : stdout)."
+)
+@click.option(
     "--legs/--no-legs",
     default=False,
     show_default=True,
@@ -147,6 +161,9 @@ def route(
     ics: str | None,
     json_file: str | None,
     geojson: str | None,
+    html_file: str | None,
+    gpx_file: str | None,
+    kml_file: str | None,
     legs: bool,
 ) -> None:
     """Plan a trip and print it, or write it as .ics, JSON or GeoJSON.
@@ -161,8 +178,10 @@ def route(
       tourplan route --date 2026-12-05 --days 3 --mode motorbike --ics trip.ics
       tourplan route --start "21.03,105.85" --max-stops 3 --pace relaxed --lang en
       tourplan route --json - | jq '.days[0].stops'
+      tourplan route --days 3 --html trip.html --gpx trip.gpx --kml trip.kml
     """
     outputs = {"--ics": ics, "--json": json_file, "--geojson": geojson}
+    outputs.update({"--html": html_file, "--gpx": gpx_file, "--kml": kml_file})
     to_stdout = [option for option, path in outputs.items() if path == "-"]
     if len(to_stdout) > 1:
         raise click.UsageError(
@@ -231,6 +250,9 @@ def route(
             legs=legs,
             lang=chosen_lang,
         )
+        _write_map_outputs(
+            itinerary, html_file=html_file, gpx_file=gpx_file, kml_file=kml_file, lang=chosen_lang
+        )
         if not any(outputs.values()):
             from ..text import format_itinerary
 
@@ -268,3 +290,30 @@ def _write_outputs(
         click.echo(itinerary_to_geojson_text(itinerary, lang=lang), nl=False)
     elif geojson:
         note(f"Wrote {write_geojson(itinerary, geojson, lang=lang)}")
+
+
+def _write_map_outputs(
+    itinerary: Any,
+    *,
+    html_file: str | None,
+    gpx_file: str | None,
+    kml_file: str | None,
+    lang: Lang,
+) -> None:
+    """Write the map page, GPX and KML exports, to their files (atomically) or to stdout."""
+    from ..export.gpx import itinerary_to_gpx, write_gpx
+    from ..export.html import itinerary_to_html, write_html
+    from ..export.kml import itinerary_to_kml, write_kml
+
+    if html_file == "-":
+        click.echo(itinerary_to_html(itinerary, lang=lang), nl=False)
+    elif html_file:
+        note(f"Wrote {write_html(itinerary, html_file, lang=lang)}")
+    if gpx_file == "-":
+        click.echo(itinerary_to_gpx(itinerary, lang=lang), nl=False)
+    elif gpx_file:
+        note(f"Wrote {write_gpx(itinerary, gpx_file, lang=lang)}")
+    if kml_file == "-":
+        click.echo(itinerary_to_kml(itinerary, lang=lang), nl=False)
+    elif kml_file:
+        note(f"Wrote {write_kml(itinerary, kml_file, lang=lang)}")

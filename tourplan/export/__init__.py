@@ -1,4 +1,4 @@
-"""Exporters: an itinerary as iCalendar (.ics), JSON (with a JSON Schema) and GeoJSON.
+"""Exporters: an itinerary as iCalendar, JSON, GeoJSON, a map page (HTML), GPX and KML.
 
 Words come from :mod:`tourplan.text`; exporters that print words take ``lang=``.
 
@@ -15,6 +15,11 @@ from .catalogue import write_catalogue as write_catalogue
 from .geojson import itinerary_to_geojson as itinerary_to_geojson
 from .geojson import itinerary_to_geojson_text as itinerary_to_geojson_text
 from .geojson import write_geojson as write_geojson
+from .gpx import itinerary_to_gpx as itinerary_to_gpx
+from .gpx import write_gpx as write_gpx
+from .html import itinerary_to_html as itinerary_to_html
+from .html import write_html as write_html
+from .html_catalogue import catalogue_to_html as catalogue_to_html
 from .ical import event_uid as event_uid
 from .ical import itinerary_to_calendar as itinerary_to_calendar
 from .ical import itinerary_to_ics as itinerary_to_ics
@@ -27,10 +32,13 @@ from .json import itinerary_to_dict as itinerary_to_dict
 from .json import itinerary_to_json as itinerary_to_json
 from .json import read_json as read_json
 from .json import write_json as write_json
+from .kml import itinerary_to_kml as itinerary_to_kml
+from .kml import write_kml as write_kml
 
 __all__ = [
     "SCHEMA_VERSION",
     "catalogue_to_dict",
+    "catalogue_to_html",
     "catalogue_to_json",
     "event_uid",
     "itinerary_from_dict",
@@ -40,11 +48,17 @@ __all__ = [
     "itinerary_to_dict",
     "itinerary_to_geojson",
     "itinerary_to_geojson_text",
+    "itinerary_to_gpx",
+    "itinerary_to_html",
     "itinerary_to_ics",
     "itinerary_to_json",
+    "itinerary_to_kml",
     "read_json",
     "write_catalogue",
     "write_geojson",
+    "write_gpx",
+    "write_html",
     "write_ics",
     "write_json",
+    "write_kml",
 ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..exceptions import DataError
 from ..plan import Day
 from ..text import Lang, place_name
 
-__all__ = ["day_names", "day_positions", "iso", "round_coord"]
+__all__ = ["day_names", "day_positions", "iso", "round_coord", "xml_text"]
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 COORD_DECIMALS = 7
 """Decimals kept in exported coordinates (about 1 cm, the most RFC 7946 recommends)."""
@@ -42,3 +45,11 @@ def iso(value: dt.datetime) -> str:
     if value.tzinfo is None or value.utcoffset() is None:
         raise DataError(f"datetime {value.isoformat()} has no time zone")
     return value.isoformat()
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold, and with CR and CRLF as LF.
+
+    XML parsers turn every CR into LF anyway; doing it here makes the text read back as written.
+    """
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

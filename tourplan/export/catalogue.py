@@ -8,6 +8,13 @@
     routes/01-<id>.geojson  ... on a map
     routes/01-<id>.json   ... as a full itinerary (read it back with read_json)
 
+and, when asked (``html=True``, ``gpx=True``, ``kml=True``)::
+
+    index.html            every route on one map, linking each route's page
+    routes/01-<id>.html   the route's map page (tourplan.export.write_html)
+    routes/01-<id>.gpx    ... for navigation apps (GPX 1.1)
+    routes/01-<id>.kml    ... for Google Earth and My Maps (KML 2.2)
+
 Every file is written atomically; files already in the folder that the catalogue does not
 write are left alone.
 """
@@ -36,8 +43,12 @@ from ..text import (
 from ..text.report import ROUTES_FOLDER, route_files
 from ._common import iso
 from .geojson import write_geojson
+from .gpx import write_gpx
+from .html import write_html
+from .html_catalogue import catalogue_to_html, route_page_name
 from .ical import write_ics
 from .json import write_json
+from .kml import write_kml
 
 __all__ = ["catalogue_to_dict", "catalogue_to_json", "route_files", "write_catalogue"]
 
@@ -173,7 +184,13 @@ def catalogue_to_json(catalogue: Catalogue, *, lang: str = "vi", indent: int | N
 
 
 def write_catalogue(
-    catalogue: Catalogue, folder: str | os.PathLike[str], *, lang: str = "vi"
+    catalogue: Catalogue,
+    folder: str | os.PathLike[str],
+    *,
+    lang: str = "vi",
+    html: bool = False,
+    gpx: bool = False,
+    kml: bool = False,
 ) -> list[Path]:
     """Write the catalogue as a folder of files, ready to publish.
 
@@ -182,7 +199,10 @@ def write_catalogue(
     ``routes/NN-<route id>.ics``,
     ``.geojson`` and ``.json`` (the route's itinerary on the template date, through
     :func:`~tourplan.export.write_ics`, :func:`~tourplan.export.write_geojson` and
-    :func:`~tourplan.export.write_json`; names and texts in ``lang``).
+    :func:`~tourplan.export.write_json`; names and texts in ``lang``). With ``html``, also
+    ``index.html`` (every route on one map, :func:`catalogue_to_html`) and a page per route
+    (``routes/NN-<route id>.html``); with ``gpx`` and ``kml``, each route as ``.gpx`` and
+    ``.kml``.
 
     The folder and ``routes/`` are created when missing. Each file is written atomically and
     replaces a file of the same name; other files in the folder (such as routes of an older,
@@ -215,4 +235,17 @@ def write_catalogue(
         written.append(write_ics(itinerary, root / files["ics"], lang=chosen))
         written.append(write_geojson(itinerary, root / files["geojson"], lang=chosen))
         written.append(write_json(itinerary, root / files["json"]))
+        stem = route_page_name(files).rsplit(".", 1)[0]
+        name = route_name(route, chosen)
+        if html:
+            page = root / route_page_name(files)
+            written.append(write_html(itinerary, page, lang=chosen, title=name))
+        if gpx:
+            written.append(write_gpx(itinerary, root / f"{stem}.gpx", lang=chosen, name=name))
+        if kml:
+            written.append(write_kml(itinerary, root / f"{stem}.kml", lang=chosen, name=name))
+    if html:
+        pages = [route_page_name(route_files(route)) for route in catalogue.routes]
+        index = catalogue_to_html(catalogue, pages, lang=chosen)
+        written.append(atomic_write_text(root / "index.html", index))
     return written

@@ -14,6 +14,13 @@ from .catalogue import note_text as note_text
 from .catalogue import route_description as route_description
 from .catalogue import route_name as route_name
 from .itinerary import format_itinerary as format_itinerary
+from .page import day_heading as day_heading
+from .page import day_totals as day_totals
+from .page import page_word as page_word
+from .page import position_text as position_text
+from .page import schedule_rows as schedule_rows
+from .page import stop_facts as stop_facts
+from .page import trip_totals as trip_totals
 from .reasons import explain as explain
 from .reasons import reason_label as reason_label
 from .report import catalogue_to_markdown as catalogue_to_markdown
@@ -53,6 +60,8 @@ __all__ = [
     "compact_date",
     "coverage_text",
     "craft_name",
+    "day_heading",
+    "day_totals",
     "duration",
     "explain",
     "format_itinerary",
@@ -65,12 +74,17 @@ __all__ = [
     "note_text",
     "number",
     "pace_name",
+    "page_word",
     "place_name",
+    "position_text",
     "reason_label",
     "route_description",
     "route_name",
+    "schedule_rows",
     "short_dates",
+    "stop_facts",
     "theme_label",
+    "trip_totals",
     "village_table",
     "weekday",
 ]
