@@ -106,7 +106,8 @@ def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
         yield _row("", style(note, "warn"), style)
 
 
-def _leg_text(leg: Leg, lang: Lang) -> str:
+def leg_text(leg: Leg, lang: Lang) -> str:
+    """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page)."""
     words = _WORDS[lang]
     text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {mode_name(leg.mode, lang)}"
     if leg.distance_m is not None:
@@ -114,7 +115,8 @@ def _leg_text(leg: Leg, lang: Lang) -> str:
     return text
 
 
-def _break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
+def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
+    """A break in words, with the place it is taken at (``names``: place names by id)."""
     label = break_name(brk.name, lang)
     where = names.get(brk.place)
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
@@ -141,20 +143,21 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
         if isinstance(item, Leg):
             # Show the departure time only when the traveller lingers before leaving.
             shown = hhmm(item.depart) if item.depart != free_from else ""
-            yield _row(shown, style(_leg_text(item, lang), "leg"), style, "leg")
+            yield _row(shown, style(leg_text(item, lang), "leg"), style, "leg")
             free_from = item.arrive
         elif isinstance(item, Break):
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
-            yield _row(span, _break_text(item, names, lang), style)
+            yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
         else:
             yield from _stop_lines(item, lang, style)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
-    yield "  " + style(f"{words['day']}: {_totals(day.stops, [day], lang)}", "total")
+    yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
 
 
-def _totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
+def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
+    """Stops, interest, visiting, driving and distance of some days, in one line."""
     words = _WORDS[lang]
     count = len(stops)
     parts = [f"{count} {words['stop'] if count == 1 else words['stops']}"]
@@ -230,8 +233,8 @@ def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = F
     if len(itinerary.days) > 1:
         days = list(itinerary.days)
         count = f"{len(days)} {_WORDS[lang]['days']}"
-        totals = _totals(itinerary.stops, days, lang)
-        lines += [style(f"{_WORDS[lang]['trip']} ({count}): {totals}", "total"), ""]
+        trip_line = totals(itinerary.stops, days, lang)
+        lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
     if itinerary.left_out:
         lines += _left_out_lines(itinerary.left_out, lang, style)
         lines.append("")

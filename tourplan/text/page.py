@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import _break_text, _leg_text, _totals
+from .itinerary import break_text, leg_text, totals
 from .words import Lang, check_lang, craft_name, duration, full_date, hhmm, place_name
 
 __all__ = [
@@ -197,10 +197,10 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     rows = [ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave")]
     for _, _, item in items:
         if isinstance(item, Leg):
-            rows.append(ScheduleRow(hhmm(item.depart), _leg_text(item, chosen), "leg"))
+            rows.append(ScheduleRow(hhmm(item.depart), leg_text(item, chosen), "leg"))
         elif isinstance(item, Break):
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
-            rows.append(ScheduleRow(span, _break_text(item, names, chosen), "break"))
+            rows.append(ScheduleRow(span, break_text(item, names, chosen), "break"))
         else:
             village = item.village
             craft = craft_name(village, chosen)
@@ -218,7 +218,7 @@ def day_heading(day: Day, number: int, lang: Lang) -> str:
 
 def day_totals(day: Day, lang: Lang) -> str:
     """The day's totals: stops, interest, visiting time, road time, distance."""
-    return _totals(day.stops, [day], check_lang(lang))
+    return totals(day.stops, [day], check_lang(lang))
 
 
 def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
@@ -230,4 +230,4 @@ def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
         if len(days) == 1
         else f"{len(days)} {page_word('days', chosen)}"
     )
-    return f"{count}: {_totals(itinerary.stops, days, chosen)}"
+    return f"{count}: {totals(itinerary.stops, days, chosen)}"
