@@ -26,8 +26,9 @@ from ..model import THEMES, Villages
 from ..names import fold
 from . import worker
 from .formats import FORMATS, NotAcceptableError, choose_format
+from .jobs import RefusedError, catalogue_job, plan_job
 from .middleware import GENERIC_500, REQUEST_ID, BodyLimit, Outermost
-from .models import CatalogueBody, PlanBody, SearchFields
+from .models import CatalogueBody, PlanBody
 from .openapi import ITINERARY_REF, VILLAGE_REF, add_components
 from .pool import QueueFullError, RequestTimeoutError, SolverPool, WorkerLostError
 from .problems import Answer, Problem, problem_from_library_error
@@ -62,6 +63,8 @@ def _validation_problem(exc: RequestValidationError) -> Problem:
     first = errors[0]
     field = _field(tuple(first.get("loc", ())))
     kind = first.get("type", "")
+    if kind == "dates":  # PlanBody: neither or both of 'date' and 'dates'
+        return Problem(422, str(first.get("msg")), field="date")
     if kind == "json_invalid":
         return Problem(422, "the body is not valid JSON")
     if field is None:
@@ -83,30 +86,11 @@ def _settings(request: Request) -> ServeSettings:
     return settings
 
 
-def _time_limit(body: SearchFields, settings: ServeSettings) -> float:
-    if body.time_limit is None:
-        return settings.default_time_limit
-    if body.time_limit > settings.max_time_limit:
-        raise _RefusedError(
-            Problem(
-                422,
-                f"time_limit may be at most {settings.max_time_limit:g} seconds on this server",
-                field="time_limit",
-            )
-        )
-    return body.time_limit
-
-
-class _RefusedError(Exception):
-    """A request refused by a route before any work: carries its problem."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.detail)
-        self.problem = problem
-
-
 async def _solve(
-    request: Request, function: Callable[[worker.Job], Answer], job: worker.Job
+    request: Request,
+    function: Callable[[worker.Job], Answer],
+    job: worker.Job,
+    record_id: str | None = None,
 ) -> Response:
     settings = _settings(request)
     busy = {"Retry-After": str(settings.retry_after)}
@@ -124,7 +108,10 @@ async def _solve(
         )
     except WorkerLostError:
         return _respond(Problem(503, "a solver process stopped; retry later", headers=busy))
-    return Response(answer.body, answer.status, dict(answer.headers), answer.media_type)
+    headers = dict(answer.headers)
+    if record_id is not None:
+        headers["X-Request-Record-Id"] = record_id
+    return Response(answer.body, answer.status, headers, answer.media_type)
 
 
 def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None = None) -> Any:
@@ -181,8 +168,8 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _respond(Problem(exc.status_code, str(exc.detail), headers=exc.headers or {}))
 
-    @app.exception_handler(_RefusedError)
-    async def refused(request: Request, exc: _RefusedError) -> Response:
+    @app.exception_handler(RefusedError)
+    async def refused(request: Request, exc: RefusedError) -> Response:
         return _respond(exc.problem)
 
     @app.exception_handler(Exception)
@@ -227,19 +214,9 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                     field="format" if format else None,
                 )
             )
-        if len(body.dates) > settings.max_days:
-            return _respond(
-                Problem(422, f"at most {settings.max_days} dates on this server", field="dates")
-            )
-        job = worker.Job(
-            record=body.record(),
-            time_limit=_time_limit(body, settings),
-            deterministic=body.deterministic,
-            lang=body.lang,
-            format=chosen,
-            legs=body.legs,
-        )
-        return await _solve(request, worker.solve_plan, job)
+        job = plan_job(body, settings, chosen)
+        record_id = None if body.id is None else str(body.id).strip()
+        return await _solve(request, worker.solve_plan, job, record_id)
 
     @app.post(
         "/v1/catalogues",
@@ -256,16 +233,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
     )
     async def catalogue(request: Request, body: CatalogueBody) -> Response:
         """Design K distinct day routes from a hub, as the catalogue JSON."""
-        if body.routes > settings.max_routes:
-            return _respond(
-                Problem(422, f"at most {settings.max_routes} routes on this server", field="routes")
-            )
-        job = worker.Job(
-            record=body.record(),
-            time_limit=_time_limit(body, settings),
-            deterministic=body.deterministic,
-            lang=body.lang,
-        )
+        job = catalogue_job(body, settings)
         return await _solve(request, worker.solve_catalogue, job)
 
     @app.get(

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..model import THEMES
-from ..plan import PACE_FACTORS
 from ..travel import MODES
 
-__all__ = ["CatalogueBody", "PlanBody", "SearchFields"]
+__all__ = ["CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
 
 _PlaceText = Annotated[
     str,
@@ -32,9 +32,13 @@ _PlaceText = Annotated[
 _VillageText = Annotated[str, Field(min_length=1, max_length=200)]
 _Theme = Annotated[str, Field(json_schema_extra={"enum": list(THEMES)})]
 _Mode = Annotated[
-    str, Field(json_schema_extra={"enum": sorted(MODES)}, description="How to travel.")
+    str,
+    Field(
+        min_length=1,
+        max_length=40,
+        description="How to travel: " + ", ".join(MODES) + " (aliases such as taxi accepted).",
+    ),
 ]
-_Pace = Annotated[str, Field(json_schema_extra={"enum": list(PACE_FACTORS)})]
 _Lunch = Annotated[
     str | None,
     Field(
@@ -69,36 +73,95 @@ class SearchFields(BaseModel):
         }
 
 
-class PlanBody(SearchFields):
-    """``POST /v1/plans``: a trip request (the fields of ``tourplan route``) and search options.
+_DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
+_TIME = r"^\s*\d{2}:\d{2}(:\d{2})?\s*$"
+_Date = Annotated[str, Field(pattern=_DATE, json_schema_extra={"format": "date"})]
+_Time = Annotated[str, Field(pattern=_TIME, examples=["08:30"])]
+_Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+_Names = _Name | Annotated[list[_Name], Field(max_length=100)]
+_Place = (
+    _PlaceText
+    | tuple[Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]]
+)
 
-    The trip fields are the request record shared with the batch engine
-    (:mod:`tourplan.plan.request_record`); ``time_limit``, ``deterministic``, ``lang`` and
-    ``legs`` say how to search and how to answer.
+
+class LunchWindow(BaseModel):
+    """Lunch as an object: the start window and the length in minutes."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    earliest: _Time = "11:00"
+    latest: _Time = "13:00"
+    minutes: int = Field(60, ge=1, le=600)
+
+
+_DATES_ONE_OF: list[JsonValue] = [
+    {"required": ["date"], "not": {"required": ["dates"]}},
+    {"required": ["dates"], "not": {"required": ["date"]}},
+]
+
+
+class PlanBody(BaseModel):
+    """``POST /v1/plans``: a trip request record (the fields of ``tourplan route``) and options.
+
+    Every field but ``lang`` and ``legs`` is a field of the request record shared with the
+    batch engine (``tourplan/plan/request.schema.json``, read by
+    :func:`tourplan.plan.trip_request_from_record`); ``lang`` and ``legs`` say how to answer.
+    Only ``start`` and ``date`` (or ``dates``) are required.
     """
 
-    start: _PlaceText = "hoan-kiem-lake"
-    end: _PlaceText | None = None
-    dates: list[dt.date] = Field(
-        min_length=1, max_length=366, description="The dates of the trip (ISO 8601)."
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        json_schema_extra={"oneOf": _DATES_ONE_OF},
     )
-    day_start: dt.time = Field(dt.time(8, 0), description="Leave no earlier than (Hanoi time).")
-    day_end: dt.time = Field(dt.time(17, 30), description="Be back no later than (Hanoi time).")
+
+    id: Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")] | int | None = Field(
+        None, description="The request's id (echoed in the X-Request-Record-Id header)."
+    )
+    start: _Place = Field(description="Where each day starts (route --start).")
+    end: _Place | None = Field(None, description="Where each day ends, if not at start.")
+    # No default in the schema: a date is required, as 'date' or 'dates' (the oneOf above).
+    date: _Date = Field(None, description="The first day of the trip (route --date).")  # type: ignore[assignment]
+    dates: _Date | Annotated[list[_Date], Field(min_length=1, max_length=366)] = Field(  # type: ignore[assignment]
+        None, description="The days of the trip (route --date, repeated)."
+    )
+    days: int = Field(1, ge=1, le=366, description="Consecutive days from date (route --days).")
     mode: _Mode = "car"
-    lunch: _Lunch = "11:00-13:00/60"
-    must_visit: list[_VillageText] = Field([], max_length=100)
-    avoid: list[_VillageText] = Field([], max_length=100)
-    themes: list[_Theme] = Field([], max_length=len(THEMES))
-    max_stops_per_day: int | None = Field(None, ge=1, le=100)
-    pace: _Pace = "normal"
-    holidays: list[dt.date] = Field([], max_length=366)
+    day_start: _Time = Field("08:00", description="Leave no earlier than, Hanoi time.")
+    day_end: _Time = Field("17:30", description="Be back no later than, Hanoi time.")
+    lunch: _Lunch | LunchWindow = "11:00-13:00/60"
+    must: _Names = Field([], description="Villages (ids or names) that must be visited.")
+    avoid: _Names = Field([], description="Villages not to visit.")
+    themes: _Theme | Annotated[list[_Theme], Field(max_length=len(THEMES))] = []
+    max_stops: int | None = Field(None, ge=1, le=100, description="At most this many a day.")
+    pace: Literal["relaxed", "normal", "quick"] = "normal"
+    holidays: Annotated[list[_Date], Field(max_length=366)] = []
     theme_bonus: float = Field(1.5, ge=1.0, le=100.0)
+    time_limit: float | None = Field(
+        None, gt=0, description="Seconds the solver may search (default and cap: the server's)."
+    )
+    deterministic: bool = Field(
+        False, description="The same request gives the same plan (ignores time_limit)."
+    )
+    lang: Literal["vi", "en"] = Field("vi", description="Language of the words in .ics/GeoJSON.")
     legs: bool = Field(False, description="In an .ics answer, also an event for each journey.")
 
+    @model_validator(mode="after")
+    def _one_kind_of_dates(self) -> PlanBody:
+        if ("date" in self.model_fields_set) == ("dates" in self.model_fields_set):
+            raise PydanticCustomError(
+                "dates", "give the day of the trip as 'date' or a list as 'dates' (one of them)"
+            )
+        return self
+
     def record(self) -> dict[str, Any]:
-        """The trip request as a JSON record (the batch engine's format), without options."""
-        data = self.model_dump(mode="json", exclude={"time_limit", "deterministic", "lang", "legs"})
-        return data
+        """The request record (``request.schema.json``): the fields sent, without options."""
+        sent = self.model_dump(mode="json", exclude_unset=True, exclude={"lang", "legs"})
+        if isinstance(sent.get("start"), tuple | list):
+            sent["start"] = list(sent["start"])
+        return sent
 
 
 class CatalogueBody(SearchFields):
@@ -116,8 +179,8 @@ class CatalogueBody(SearchFields):
     day_start: dt.time = dt.time(8, 0)
     day_end: dt.time = dt.time(17, 30)
     mode: _Mode = "car"
-    lunch: _Lunch = "11:00-13:00/60"
-    pace: _Pace = "normal"
+    lunch: _Lunch | LunchWindow = "11:00-13:00/60"
+    pace: Literal["relaxed", "normal", "quick"] = "normal"
 
     def record(self) -> dict[str, Any]:
         """The catalogue request as plain JSON values, without options."""

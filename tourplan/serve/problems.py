@@ -8,9 +8,10 @@ process that raised them, so that nothing but a small picklable answer crosses b
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -42,7 +43,7 @@ class Problem:
     detail: str
     field: str | None = None
     reasons: tuple[str, ...] = ()
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def body(self) -> dict[str, Any]:
         """The JSON object sent to the client."""
@@ -71,7 +72,7 @@ class Answer:
     status: int
     media_type: str
     body: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _place_field(query: str, places: Mapping[str, Sequence[str]]) -> str | None:
@@ -102,7 +103,14 @@ def problem_from_library_error(
         ``None`` when ``exc`` is not the request's fault (the caller logs it as a bug).
     """
     if isinstance(exc, UnknownPlaceError):
-        return Problem(422, str(exc), field=_place_field(exc.query, places))
+        # The library's own message may mention a CLI option; a client needs the facts only.
+        if exc.ambiguous:
+            detail = f"'{exc.query}' is ambiguous; it matches: {', '.join(exc.candidates)}"
+        else:
+            detail = f"no place matches '{exc.query}'"
+            if exc.candidates:
+                detail += f"; did you mean: {', '.join(exc.candidates)}?"
+        return Problem(422, detail, field=_place_field(exc.query, places))
     if isinstance(exc, InfeasibleError):
         summary = str(exc).splitlines()[0]
         return Problem(422, f"cannot plan this request: {summary}", reasons=tuple(reasons))

@@ -8,11 +8,9 @@ logs it with its traceback and answers a generic 500.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..api import plan_catalogue, plan_trip
 from ..catalogue import CatalogueRequest
@@ -20,7 +18,7 @@ from ..datasets import load_hanoi
 from ..exceptions import TourplanError
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
-from ..plan import Itinerary, Lunch, MustVisitError, TripRequest
+from ..plan import Itinerary, MustVisitError, TripRequest
 from ..routing import SearchParameters
 from ..text import Lang, explain, place_name
 from .formats import FORMATS, Format
@@ -31,12 +29,16 @@ __all__ = ["Job", "ping", "solve_catalogue", "solve_plan", "start_worker"]
 
 @dataclass(frozen=True)
 class Job:
-    """One request for a worker: the record, the search budget and how to answer."""
+    """One request for a worker: the checked request, the search budget and how to answer.
 
-    record: Mapping[str, Any]
-    time_limit: float
-    deterministic: bool
+    ``places`` holds the request's place queries by field (``{"start": ["old-quarter"]}``),
+    so that an unknown place is answered naming its field.
+    """
+
+    request: TripRequest | CatalogueRequest
+    search: SearchParameters
     lang: Lang
+    places: Mapping[str, Sequence[str]]
     format: Format = "json"
     legs: bool = False
 
@@ -64,37 +66,6 @@ def _data() -> tuple[Villages, PlaceResolver]:
     return _VILLAGES, _RESOLVER
 
 
-def _lunch(value: object) -> Lunch | None:
-    return None if value is None else Lunch.parse(str(value))
-
-
-def trip_request(record: Mapping[str, Any]) -> TripRequest:
-    """A plan request record (JSON values) as a :class:`~tourplan.plan.TripRequest`."""
-    fields = dict(record)
-    fields["lunch"] = _lunch(fields.get("lunch", "11:00-13:00/60"))
-    fields["holidays"] = frozenset(
-        dt.date.fromisoformat(d) if isinstance(d, str) else d for d in fields.get("holidays", ())
-    )
-    for name in ("must_visit", "avoid", "themes"):
-        fields[name] = tuple(fields.get(name, ()))
-    return TripRequest(**fields)
-
-
-def _search(job: Job) -> SearchParameters:
-    return SearchParameters(time_limit=job.time_limit, deterministic=job.deterministic)
-
-
-def _places(record: Mapping[str, Any], *names: str) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for name in names:
-        value = record.get(name)
-        if isinstance(value, str):
-            found[name] = [value]
-        elif isinstance(value, list):
-            found[name] = [v for v in value if isinstance(v, str)]
-    return found
-
-
 def _export(itinerary: Itinerary, job: Job) -> bytes:
     if job.format == "ics":
         from ..export import itinerary_to_ics
@@ -106,7 +77,7 @@ def _export(itinerary: Itinerary, job: Job) -> bytes:
         return itinerary_to_geojson_text(itinerary, lang=job.lang).encode("utf-8")
     from ..export import itinerary_to_json
 
-    return itinerary_to_json(itinerary).encode("utf-8")
+    return itinerary_to_json(itinerary, indent=None).encode("utf-8")
 
 
 def solve_plan(job: Job) -> Answer:
@@ -118,10 +89,10 @@ def solve_plan(job: Job) -> Answer:
         200 with the itinerary, or 422 naming the field (or the reasons it is infeasible).
     """
     villages, resolver = _data()
-    places = _places(job.record, "start", "end", "must_visit", "avoid")
+    if not isinstance(job.request, TripRequest):
+        raise TypeError(f"solve_plan needs a TripRequest, got {type(job.request).__name__}")
     try:
-        request = trip_request(job.record)
-        itinerary = plan_trip(request, villages, resolver=resolver, search=_search(job))
+        itinerary = plan_trip(job.request, villages, resolver=resolver, search=job.search)
         body = _export(itinerary, job)
     except TourplanError as exc:
         reasons: list[str] = []
@@ -130,7 +101,7 @@ def solve_plan(job: Job) -> Answer:
                 f"{place_name(x.village, job.lang)} ({x.village.id}): {explain(x, job.lang)}"
                 for x in exc.left_out
             ]
-        problem = problem_from_library_error(exc, places, reasons)
+        problem = problem_from_library_error(exc, job.places, reasons)
         if problem is None:
             raise
         return problem.answer()
@@ -148,17 +119,15 @@ def solve_catalogue(job: Job) -> Answer:
     from ..export import catalogue_to_json
 
     villages, resolver = _data()
-    places = _places(job.record, "hub", "must_include")
+    if not isinstance(job.request, CatalogueRequest):
+        raise TypeError(
+            f"solve_catalogue needs a CatalogueRequest, got {type(job.request).__name__}"
+        )
     try:
-        fields = dict(job.record)
-        fields["lunch"] = _lunch(fields.get("lunch", "11:00-13:00/60"))
-        for name in ("must_include", "must_themes"):
-            fields[name] = tuple(fields.get(name, ()))
-        request = CatalogueRequest(**fields)
-        catalogue = plan_catalogue(request, villages, resolver=resolver, search=_search(job))
-        text = catalogue_to_json(catalogue, lang=job.lang)
+        catalogue = plan_catalogue(job.request, villages, resolver=resolver, search=job.search)
+        text = catalogue_to_json(catalogue, lang=job.lang, indent=None)
     except TourplanError as exc:
-        problem = problem_from_library_error(exc, places)
+        problem = problem_from_library_error(exc, job.places)
         if problem is None:
             raise
         return problem.answer()
