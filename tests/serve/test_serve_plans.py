@@ -123,3 +123,11 @@ def test_more_days_than_the_server_allows_answers_422(client: httpx.Client) -> N
     assert response.status_code == 422
     assert response.json()["field"] == "days"
     assert json.loads(response.text)["status"] == 422
+
+
+def test_start_as_lat_lon_pair_is_planned(client: httpx.Client) -> None:
+    """A JSON array [lat, lon] reaches the planner as a position (regression: strict tuples)."""
+    response = _post(client, {**PLAN, "start": [21.03, 105.85]})
+    assert response.status_code == 200, response.text
+    day = response.json()["days"][0]
+    assert (day["start_place"]["lat"], day["start_place"]["lon"]) == (21.03, 105.85)

@@ -79,9 +79,13 @@ _Date = Annotated[str, Field(pattern=_DATE, json_schema_extra={"format": "date"}
 _Time = Annotated[str, Field(pattern=_TIME, examples=["08:30"])]
 _Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 _Names = _Name | Annotated[list[_Name], Field(max_length=100)]
+# A JSON array arrives as a list: the pair is read in lax mode (its numbers stay strict).
 _Place = (
     _PlaceText
-    | tuple[Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]]
+    | Annotated[
+        tuple[Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]],
+        Field(strict=False, description="[lat, lon] in degrees (WGS-84)."),
+    ]
 )
 
 

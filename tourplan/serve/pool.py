@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -60,6 +61,7 @@ class SolverPool:
         self.capacity = capacity
         self._initializer = initializer
         self._held = 0
+        self._lock = threading.Lock()
         self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -90,16 +92,17 @@ class SolverPool:
         RequestTimeoutError
             When the answer takes longer than ``timeout``.
         """
-        if self._held >= self.capacity:
-            raise QueueFullError
-        self._held += 1
+        with self._lock:
+            if self._held >= self.capacity:
+                raise QueueFullError
+            self._held += 1
         try:
             future = self._submit(function, *args)
         except BaseException:
-            self._held -= 1
+            self._release()
             raise
-        loop = asyncio.get_running_loop()
-        future.add_done_callback(lambda _: _call_soon(loop, self._release))
+        # Freed by the pool's thread when the process finishes, even after a timeout.
+        future.add_done_callback(lambda _: self._release())
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout)
         except TimeoutError:
@@ -115,14 +118,9 @@ class SolverPool:
             return self._executor.submit(function, *args)
 
     def _release(self) -> None:
-        self._held -= 1
+        with self._lock:
+            self._held -= 1
 
     def close(self) -> None:
         """Stop the worker processes (waiting for the plans they are solving)."""
         self._executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
-    """Run ``callback`` on ``loop`` from a pool thread (unless the loop has already closed)."""
-    if not loop.is_closed():
-        loop.call_soon_threadsafe(callback)
