@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..exceptions import DataError
-from ..serve import ServeSettings, default_workers
+from ..serve import ServeSettings, default_workers, run
 from .options import CONTEXT, shared_options
 
 __all__ = ["serve"]
@@ -75,10 +75,6 @@ def serve(
     except DataError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        from ..serve import run
-    except ImportError as exc:  # pragma: no cover - the extra is part of the test install
-        raise click.ClickException(str(exc)) from None
-    try:
         run(settings, host=host, port=port)
-    except ImportError as exc:
+    except ImportError as exc:  # the serve extra is missing: say which one to install
         raise click.ClickException(str(exc)) from None

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
@@ -199,11 +199,11 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
         format: Annotated[
             str | None, Query(description="json, ics, geojson or html (wins over Accept).")
         ] = None,
-        accept: Annotated[str | None, Header()] = None,
     ) -> Response:
         """Plan a trip: the itinerary as JSON, iCalendar (.ics) or GeoJSON."""
         try:
-            chosen = choose_format(format, accept)
+            # Accept is read from the request: OpenAPI ignores a parameter named Accept.
+            chosen = choose_format(format, request.headers.get("accept"))
         except NotAcceptableError as exc:
             return _respond(Problem(406, str(exc), field="format" if format else None))
         if chosen == "html":

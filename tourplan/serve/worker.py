@@ -1,4 +1,4 @@
-"""What runs in a solver process: a request record in, a finished answer (bytes) out.
+"""What runs in a solver process: a checked request in, a finished answer (bytes) out.
 
 Each worker process loads the villages and the gazetteer once (:func:`start_worker`), then
 plans one request at a time. Errors caused by the request come back as a 422
