@@ -23,6 +23,9 @@ class _BrokenPool:
     async def run(self, timeout: float, function: Any, *args: Any) -> Any:
         raise RuntimeError("secret internal detail")
 
+    def retry_after(self, least: int = 1, most: int = 60) -> int:
+        return least
+
 
 def _call(app: Any, method: str, path: str, **kwargs: Any) -> httpx.Response:
     async def main() -> httpx.Response:

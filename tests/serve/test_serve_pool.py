@@ -57,3 +57,22 @@ def test_a_request_over_its_time_cap_times_out_but_keeps_its_place(pool: SolverP
         return held_after_timeout, pool.held
 
     assert asyncio.run(main()) == (1, 0)
+
+
+def test_retry_after_follows_how_long_requests_stay_held() -> None:
+    """Before any answer the least; then about the time requests stayed held, rounded up."""
+    solver_pool = SolverPool(1, 1)
+    try:
+        assert solver_pool.retry_after(least=1) == 1
+
+        async def main() -> None:
+            await solver_pool.run(30, time.sleep, 1.5)
+            deadline = time.monotonic() + 5
+            while solver_pool.held and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+
+        asyncio.run(main())
+        assert solver_pool.retry_after(least=1) >= 2  # held 1.5 s or more: ask for 2 s
+        assert solver_pool.retry_after(least=1, most=1) == 1
+    finally:
+        solver_pool.close()

@@ -93,9 +93,10 @@ async def _solve(
     record_id: str | None = None,
 ) -> Response:
     settings = _settings(request)
-    busy = {"Retry-After": str(settings.retry_after)}
+    pool = _pool(request)
+    busy = {"Retry-After": str(pool.retry_after(least=settings.retry_after))}
     try:
-        answer = await _pool(request).run(settings.request_timeout, function, job)
+        answer = await pool.run(settings.request_timeout, function, job)
     except QueueFullError:
         return _respond(
             Problem(503, "every solver is busy and the queue is full; retry later", headers=busy)

@@ -9,12 +9,17 @@ pile up; the HTTP layer answers that with 503 and ``Retry-After``.
 from __future__ import annotations
 
 import asyncio
+import math
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+_SMOOTHING = 0.2
+"""Weight of the newest request in the smoothed time requests stay held."""
 
 __all__ = ["QueueFullError", "RequestTimeoutError", "SolverPool", "WorkerLostError"]
 
@@ -62,6 +67,7 @@ class SolverPool:
         self._initializer = initializer
         self._held = 0
         self._lock = threading.Lock()
+        self._mean_held: float | None = None  # seconds a request stays held, smoothed
         self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -102,7 +108,8 @@ class SolverPool:
             self._release()
             raise
         # Freed by the pool's thread when the process finishes, even after a timeout.
-        future.add_done_callback(lambda _: self._release())
+        began = time.monotonic()
+        future.add_done_callback(lambda _: self._release(time.monotonic() - began))
         try:
             return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), timeout)
         except TimeoutError:
@@ -117,9 +124,27 @@ class SolverPool:
             self._executor = self._new_executor()  # a worker died: start a fresh pool
             return self._executor.submit(function, *args)
 
-    def _release(self) -> None:
+    def _release(self, held_seconds: float | None = None) -> None:
         with self._lock:
             self._held -= 1
+            if held_seconds is not None:
+                last = self._mean_held
+                self._mean_held = (
+                    held_seconds
+                    if last is None
+                    else (1 - _SMOOTHING) * last + _SMOOTHING * held_seconds
+                )
+
+    def retry_after(self, least: int = 1, most: int = 60) -> int:
+        """Whole seconds a refused client should wait: about how long requests stay held now.
+
+        When the pool is full, a request is held about as long as it takes the pool to drain,
+        so this is when a place is likely free again (``least`` before any request finished).
+        """
+        mean = self._mean_held
+        if mean is None:
+            return least
+        return max(least, min(most, math.ceil(mean)))
 
     def close(self) -> None:
         """Stop the worker processes (waiting for the plans they are solving)."""

@@ -51,7 +51,8 @@ class ServeSettings:
     max_routes
         The most routes one catalogue may ask for; more answers 422.
     retry_after
-        Seconds a client is asked to wait (``Retry-After``) when the queue is full.
+        The least ``Retry-After`` (seconds) of a 503; the server asks for about as long as
+        requests have recently stayed in the pool, when that is longer.
     """
 
     workers: int = 2
@@ -62,7 +63,7 @@ class ServeSettings:
     max_body_bytes: int = 64 * 1024
     max_days: int = 14
     max_routes: int = 20
-    retry_after: int = 2
+    retry_after: int = 1
 
     def __post_init__(self) -> None:
         for name in ("workers", "max_body_bytes", "max_days", "max_routes", "retry_after"):
