@@ -64,14 +64,6 @@ class SearchFields(BaseModel):
     )
     lang: Literal["vi", "en"] = Field("vi", description="Language of names and texts.")
 
-    def search_options(self) -> dict[str, Any]:
-        """The solver and language fields, apart from the request itself."""
-        return {
-            "time_limit": self.time_limit,
-            "deterministic": self.deterministic,
-            "lang": self.lang,
-        }
-
 
 _DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 _TIME = r"^\s*\d{2}:\d{2}(:\d{2})?\s*$"
@@ -185,7 +177,3 @@ class CatalogueBody(SearchFields):
     mode: _Mode = "car"
     lunch: _Lunch | LunchWindow = "11:00-13:00/60"
     pace: Literal["relaxed", "normal", "quick"] = "normal"
-
-    def record(self) -> dict[str, Any]:
-        """The catalogue request as plain JSON values, without options."""
-        return self.model_dump(mode="json", exclude={"time_limit", "deterministic", "lang"})
