@@ -107,6 +107,16 @@ def tiny_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
+@pytest.fixture(scope="module")
+def impatient_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One solver process; a request may wait and run 1 s in all."""
+    running = start_server(
+        tmp_path_factory.mktemp("impatient"), "--workers", "1", "--request-timeout", "1"
+    )
+    yield running
+    stop_server(running)
+
+
 @pytest.fixture()
 def client(server: Server) -> Iterator[httpx.Client]:
     """An HTTP client for the shared test server."""

@@ -51,3 +51,13 @@ def test_pool_size_is_bounded() -> None:
         assert "workers" in str(exc)
     else:
         raise AssertionError("a capacity below the workers was accepted")
+
+
+def test_request_over_the_time_cap_answers_503_and_frees_its_place(impatient_server: Any) -> None:
+    """The answer comes at the cap; the solver's place is held until the search ends."""
+    with impatient_server.client() as client:
+        late = client.post("/v1/plans", json=SLOW_PLAN)
+        assert late.status_code == 503
+        assert "no answer within 1 s" in late.json()["detail"]
+        assert int(late.headers["retry-after"]) >= 1
+    impatient_server.wait_until_held(0, timeout=30)

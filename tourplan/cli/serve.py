@@ -35,6 +35,14 @@ __all__ = ["serve"]
     help="The longest search a request may ask for.",
 )
 @click.option(
+    "--request-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="The longest a request may wait and run in all; then it answers 503.",
+)
+@click.option(
     "--max-body",
     type=click.IntRange(min=1024),
     default=64 * 1024,
@@ -49,6 +57,7 @@ def serve(
     workers: int | None,
     queue: int | None,
     max_time_limit: float,
+    request_timeout: float,
     max_body: int,
 ) -> None:
     """Serve the HTTP API: plans, catalogues and villages as JSON (needs tourplan[serve]).
@@ -71,6 +80,7 @@ def serve(
             max_time_limit=max_time_limit,
             default_time_limit=min(2.0, max_time_limit),
             max_body_bytes=max_body,
+            request_timeout=request_timeout,
         )
     except DataError as exc:
         raise click.UsageError(str(exc)) from None
