@@ -12,6 +12,7 @@ from .. import __version__
 from .catalogue import catalogue
 from .options import CONTEXT, debug_option
 from .route import route
+from .serve import serve
 from .terminal import utf8_args, utf8_streams
 from .villages import villages
 
@@ -47,6 +48,7 @@ def main(ctx: click.Context) -> None:
       tourplan villages "bat trang"            find a village, with or without diacritics
       tourplan villages --near hoan-kiem-lake --within 15
       tourplan catalogue --routes 10 --out routes   ten day routes and a report
+      tourplan serve --port 8000               the HTTP API for apps (tourplan[serve])
 
     Exit codes: 0 success, 1 infeasible request (the reasons are printed), 2 bad usage or
     input. Run `tourplan COMMAND --help` for a command's options.
@@ -58,3 +60,4 @@ def main(ctx: click.Context) -> None:
 main.add_command(route)
 main.add_command(villages)
 main.add_command(catalogue)
+main.add_command(serve)

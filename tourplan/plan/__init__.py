@@ -25,12 +25,19 @@ from .request import Pace as Pace
 from .request import PlaceQuery as PlaceQuery
 from .request import TripRequest as TripRequest
 from .request import as_date as as_date
+from .request_record import RECORD_FIELDS as RECORD_FIELDS
+from .request_record import record_id as record_id
+from .request_record import search_parameters_from_record as search_parameters_from_record
+from .request_record import trip_request_from_record as trip_request_from_record
+from .request_record import trip_request_record as trip_request_record
+from .request_record import trip_request_schema as trip_request_schema
 from .schedule import to_itinerary as to_itinerary
 from .trip import plan_trip as plan_trip
 
 __all__ = [
     "HANOI_TZ",
     "PACE_FACTORS",
+    "RECORD_FIELDS",
     "Break",
     "Day",
     "Itinerary",
@@ -50,8 +57,13 @@ __all__ = [
     "check_itinerary",
     "day_tour",
     "plan_trip",
+    "record_id",
     "score",
+    "search_parameters_from_record",
     "service_minutes",
     "to_itinerary",
+    "trip_request_from_record",
+    "trip_request_record",
+    "trip_request_schema",
     "validate_itinerary",
 ]

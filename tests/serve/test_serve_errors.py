@@ -1,0 +1,116 @@
+"""Bad input on a real server: 422 naming the field, 413 for a large body, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+PLAN: dict[str, Any] = {"start": "hoan-kiem-lake", "date": "2026-12-05", "deterministic": True}
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"date": "2026-13-05"}, "date"),  # a month that does not exist: the codec's check
+        ({"date": 20261205}, "date"),  # a number is not a date: the model's check
+        ({"mode": "rocket"}, "mode"),
+        ({"pace": "sprint"}, "pace"),
+        ({"themes": ["karaoke"]}, "themes"),
+        ({"max_stops": 0}, "max_stops"),
+        ({"theme_bonus": 0.5}, "theme_bonus"),
+        ({"day_start": "18:00", "day_end": "09:00"}, "day_end"),
+        ({"lunch": "noon"}, "lunch"),
+        ({"lunch": {"earliest": "11:00", "minutes": 0}}, "lunch.LunchWindow.minutes"),
+        ({"must": ["bat-trang"], "avoid": ["bat-trang"]}, "avoid"),
+        ({"start": "nowhere-at-all"}, "start"),  # an unknown place, found by the worker
+        ({"must": ["no-such-village"]}, "must"),
+        ({"start": [95.0, 105.0]}, "start"),
+        ({"holidays": ["someday"]}, "holidays[0]"),
+        ({"time_limit": -1}, "time_limit"),
+        ({"deterministic": "yes"}, "deterministic"),
+        ({"lang": "fr"}, "lang"),
+        ({"colour": "red"}, "colour"),  # an unknown field
+    ],
+)
+def test_bad_field_answers_422_naming_it(
+    client: httpx.Client, change: dict[str, Any], field: str
+) -> None:
+    response = client.post("/v1/plans", json={**PLAN, **change})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["field"].startswith(field.split(".")[0]), problem
+    assert "Traceback" not in response.text and "\n" not in problem["detail"]
+
+
+def test_both_or_neither_date_and_dates_answer_422_naming_date(client: httpx.Client) -> None:
+    for body in ({"start": "hoan-kiem-lake"}, {**PLAN, "dates": ["2026-12-06"]}):
+        response = client.post("/v1/plans", json=body)
+        assert response.status_code == 422
+        assert response.json()["field"] == "date"
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"[1, 2]", "JSON object"),
+        (b"", "JSON object"),
+    ],
+)
+def test_body_that_is_not_a_json_object_answers_422(
+    client: httpx.Client, content: bytes, detail: str
+) -> None:
+    response = client.post(
+        "/v1/plans", content=content, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert detail in response.json()["detail"]
+
+
+def test_body_over_the_limit_answers_413(client: httpx.Client) -> None:
+    """The test server allows 8 KiB; the length is refused before the body is read."""
+    body = {**PLAN, "must": ["bat-trang"] * 1000}
+    response = client.post("/v1/plans", json=body)
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "8192 bytes" in response.json()["detail"]
+
+
+def test_chunked_body_over_the_limit_answers_413(client: httpx.Client) -> None:
+    """A body without Content-Length is counted as it arrives."""
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"start": "hoan-kiem-lake", "date": "2026-12-05", "must": ['
+        for _ in range(1000):
+            yield b'"bat-trang", '
+        yield b'"bat-trang"]}'
+
+    response = client.post(
+        "/v1/plans", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+
+
+def test_unknown_path_and_method_answer_problems(client: httpx.Client) -> None:
+    missing = client.get("/v1/nothing")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert client.get("/v1/plans").status_code == 405
+
+
+def test_access_log_has_one_json_line_per_request(client: httpx.Client, server: Any) -> None:
+    response = client.get("/v1/health")
+    request_id = response.headers["x-request-id"]
+    lines = [
+        line
+        for line in server.log_lines()
+        if line["logger"] == "tourplan.serve.access" and line.get("request_id") == request_id
+    ]
+    assert len(lines) == 1
+    line = lines[0]
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/v1/health", 200)
+    assert line["duration_ms"] >= 0 and line["bytes"] == len(response.content)

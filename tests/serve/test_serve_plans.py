@@ -1,0 +1,133 @@
+"""POST /v1/plans on a real server: each format, content negotiation, and checked itineraries."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import icalendar
+import jsonschema
+
+import tourplan
+from tourplan.export import itinerary_from_json, itinerary_schema
+from tourplan.plan import trip_request_from_record
+
+PLAN: dict[str, Any] = {"start": "hoan-kiem-lake", "date": "2026-12-05", "deterministic": True}
+
+
+def _post(client: httpx.Client, body: dict[str, Any], **kwargs: Any) -> httpx.Response:
+    return client.post("/v1/plans", json=body, **kwargs)
+
+
+def test_plan_answers_a_feasible_itinerary_as_json(client: httpx.Client) -> None:
+    body = {**PLAN, "days": 2, "must": ["Bát Tràng"], "themes": ["textiles"], "max_stops": 4}
+    response = _post(client, body)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    document = response.json()
+    jsonschema.validate(document, itinerary_schema())
+    itinerary = itinerary_from_json(response.content)
+    request = trip_request_from_record({k: v for k, v in body.items() if k != "deterministic"})
+    assert [d.date.isoformat() for d in itinerary.days] == ["2026-12-05", "2026-12-06"]
+    assert "bat-trang" in itinerary.village_ids
+    assert tourplan.check_itinerary(itinerary, request) == []
+
+
+def test_plan_is_the_same_as_the_library_plans(client: httpx.Client) -> None:
+    """The API adds nothing and loses nothing: the library's deterministic plan, as JSON."""
+    response = _post(client, {**PLAN, "must": "van-phuc"})
+    request = trip_request_from_record(
+        {"start": "hoan-kiem-lake", "date": "2026-12-05", "must": "van-phuc"}
+    )
+    expected = tourplan.plan_trip(
+        request, search=tourplan.SearchParameters(time_limit=2.0, deterministic=True)
+    )
+    assert itinerary_from_json(response.content).village_ids == expected.village_ids
+
+
+def test_plan_as_ics_by_format_parameter(client: httpx.Client) -> None:
+    response = client.post("/v1/plans", params={"format": "ics"}, json={**PLAN, "legs": True})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = list(calendar.walk("VEVENT"))
+    assert events and all(e.get("UID") for e in events)
+
+
+def test_plan_as_ics_by_accept_header(client: httpx.Client) -> None:
+    response = _post(client, PLAN, headers={"Accept": "text/calendar"})
+    assert response.status_code == 200
+    assert response.content.startswith(b"BEGIN:VCALENDAR")
+
+
+def test_plan_as_geojson_by_accept_header_with_q_values(client: httpx.Client) -> None:
+    accept = "text/html;q=0.2, application/geo+json;q=0.9, text/calendar;q=0.5"
+    response = _post(client, {**PLAN, "lang": "en"}, headers={"Accept": accept})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/geo+json")
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    kinds = {f["geometry"]["type"] for f in collection["features"]}
+    assert kinds == {"Point", "LineString"}
+
+
+def test_format_parameter_wins_over_accept(client: httpx.Client) -> None:
+    response = client.post(
+        "/v1/plans", params={"format": "json"}, json=PLAN, headers={"Accept": "text/calendar"}
+    )
+    assert response.headers["content-type"].startswith("application/json")
+
+
+def test_html_is_refused_with_406_until_the_map_export_exists(client: httpx.Client) -> None:
+    for response in (
+        client.post("/v1/plans", params={"format": "html"}, json=PLAN),
+        _post(client, PLAN, headers={"Accept": "text/html"}),
+    ):
+        assert response.status_code == 406
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "HTML" in response.json()["detail"]
+
+
+def test_unknown_format_and_unservable_accept_answer_406(client: httpx.Client) -> None:
+    response = client.post("/v1/plans", params={"format": "pdf"}, json=PLAN)
+    assert response.status_code == 406
+    assert response.json()["field"] == "format"
+    assert _post(client, PLAN, headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_record_id_is_echoed_and_every_answer_has_a_request_id(client: httpx.Client) -> None:
+    response = _post(client, {**PLAN, "id": "trip-7"})
+    assert response.headers["x-request-record-id"] == "trip-7"
+    assert len(response.headers["x-request-id"]) == 16
+
+
+def test_infeasible_must_visit_answers_422_with_reasons_in_words(client: httpx.Client) -> None:
+    """A must-visit village closed that day: 422 with the reason, in the language asked."""
+    body = {**PLAN, "must": ["Bát Tràng"], "day_start": "08:00", "day_end": "09:00", "lunch": None}
+    response = _post(client, {**body, "lang": "en"})
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["detail"].startswith("cannot plan this request")
+    assert problem["reasons"] and "bat-trang" in problem["reasons"][0]
+
+
+def test_time_limit_above_the_server_cap_answers_422(client: httpx.Client) -> None:
+    response = _post(client, {**PLAN, "deterministic": False, "time_limit": 3600})
+    assert response.status_code == 422
+    assert response.json()["field"] == "time_limit"
+
+
+def test_more_days_than_the_server_allows_answers_422(client: httpx.Client) -> None:
+    response = _post(client, {**PLAN, "days": 60})
+    assert response.status_code == 422
+    assert response.json()["field"] == "days"
+    assert json.loads(response.text)["status"] == 422
+
+
+def test_start_as_lat_lon_pair_is_planned(client: httpx.Client) -> None:
+    """A JSON array [lat, lon] reaches the planner as a position (regression: strict tuples)."""
+    response = _post(client, {**PLAN, "start": [21.03, 105.85]})
+    assert response.status_code == 200, response.text
+    day = response.json()["days"][0]
+    assert (day["start_place"]["lat"], day["start_place"]["lon"]) == (21.03, 105.85)

@@ -1,0 +1,135 @@
+"""From a request body to a worker's job: the shared record codec, then the server's limits.
+
+A plan body is read by :func:`tourplan.plan.trip_request_from_record`, the codec the batch
+engine reads its lines with, so a request means the same over HTTP and in a batch file. Every
+refusal here is a :class:`~tourplan.serve.problems.Problem` naming the field, raised before any
+work is queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalogue import CatalogueRequest
+from ..exceptions import DataError
+from ..plan import Lunch, trip_request_from_record
+from ..routing import SearchParameters
+from .formats import Format
+from .models import CatalogueBody, LunchWindow, PlanBody
+from .problems import Problem
+from .settings import ServeSettings
+from .worker import Job
+
+__all__ = ["RefusedError", "catalogue_job", "plan_job"]
+
+
+class RefusedError(Exception):
+    """A request refused before any work; ``problem`` is the answer."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.detail)
+        self.problem = problem
+
+
+def _search(
+    time_limit: float | None, deterministic: bool, settings: ServeSettings
+) -> SearchParameters:
+    if time_limit is None:
+        time_limit = settings.default_time_limit
+    elif time_limit > settings.max_time_limit:
+        raise RefusedError(
+            Problem(
+                422,
+                f"time_limit may be at most {settings.max_time_limit:g} seconds on this server",
+                field="time_limit",
+            )
+        )
+    return SearchParameters(time_limit=time_limit, deterministic=deterministic)
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Sequence):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _refused(exc: DataError) -> RefusedError:
+    return RefusedError(Problem(422, exc.reason, field=exc.field))
+
+
+def plan_job(body: PlanBody, settings: ServeSettings, answer_format: Format) -> Job:
+    """The job of ``POST /v1/plans``.
+
+    Raises
+    ------
+    RefusedError
+        With a 422 naming the field: a value the request refuses, more dates than the server
+        allows, a time limit above its cap.
+    """
+    try:
+        request = trip_request_from_record(body.record())
+    except DataError as exc:
+        raise _refused(exc) from None
+    if len(request.dates) > settings.max_days:
+        field = "days" if "days" in body.model_fields_set else ("dates" if body.dates else "date")
+        raise RefusedError(
+            Problem(422, f"at most {settings.max_days} days on this server", field=field)
+        )
+    places = {name: _texts(getattr(body, name)) for name in ("start", "end", "must", "avoid")}
+    return Job(
+        request=request,
+        search=_search(body.time_limit, body.deterministic, settings),
+        lang=body.lang,
+        places=places,
+        format=answer_format,
+        legs=body.legs,
+    )
+
+
+def _lunch(value: str | LunchWindow | None) -> Lunch | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
+        return None
+    if isinstance(value, LunchWindow):
+        return Lunch(value.earliest, value.latest, value.minutes)  # type: ignore[arg-type]
+    return Lunch.parse(value.strip())
+
+
+def catalogue_job(body: CatalogueBody, settings: ServeSettings) -> Job:
+    """The job of ``POST /v1/catalogues``.
+
+    Raises
+    ------
+    RefusedError
+        With a 422 naming the field.
+    """
+    if body.routes > settings.max_routes:
+        raise RefusedError(
+            Problem(422, f"at most {settings.max_routes} routes on this server", field="routes")
+        )
+    try:
+        request = CatalogueRequest(
+            date=body.date,
+            hub=body.hub,
+            routes=body.routes,
+            max_routes_per_village=body.max_routes_per_village,
+            min_stops=body.min_stops,
+            max_stops=body.max_stops,
+            any_day=body.any_day,
+            must_include=tuple(body.must_include),
+            must_themes=tuple(body.must_themes),
+            day_start=body.day_start,
+            day_end=body.day_end,
+            mode=body.mode,
+            lunch=_lunch(body.lunch),
+            pace=body.pace,
+        )
+    except DataError as exc:
+        raise _refused(exc) from None
+    return Job(
+        request=request,
+        search=_search(body.time_limit, body.deterministic, settings),
+        lang=body.lang,
+        places={"hub": [body.hub], "must_include": list(body.must_include)},
+    )
