@@ -79,14 +79,17 @@ def test_format_parameter_wins_over_accept(client: httpx.Client) -> None:
     assert response.headers["content-type"].startswith("application/json")
 
 
-def test_html_is_refused_with_406_until_the_map_export_exists(client: httpx.Client) -> None:
+def test_plan_as_a_map_page_by_format_or_accept(client: httpx.Client) -> None:
     for response in (
-        client.post("/v1/plans", params={"format": "html"}, json=PLAN),
-        _post(client, PLAN, headers={"Accept": "text/html"}),
+        client.post("/v1/plans", params={"format": "html"}, json={**PLAN, "lang": "en"}),
+        _post(client, {**PLAN, "lang": "en"}, headers={"Accept": "text/html"}),
     ):
-        assert response.status_code == 406
-        assert response.headers["content-type"] == "application/problem+json"
-        assert "HTML" in response.json()["detail"]
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("text/html")
+        page = response.text
+        assert page.lstrip().lower().startswith("<!doctype html")
+        assert "Van Phuc" in page  # the must-visit village is on the page
+        assert "https://cdn" not in page  # self-contained: no CDN needed to show it
 
 
 def test_unknown_format_and_unservable_accept_answer_406(client: httpx.Client) -> None:

@@ -185,6 +185,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 FORMATS["json"]: {"schema": {"$ref": ITINERARY_REF}},
                 FORMATS["ics"]: {"schema": {"type": "string"}},
                 FORMATS["geojson"]: {"schema": {"type": "object"}},
+                FORMATS["html"]: {"schema": {"type": "string"}},
             },
         },
         406: {"description": "No format the client accepts can be served."},
@@ -201,20 +202,12 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
             str | None, Query(description="json, ics, geojson or html (wins over Accept).")
         ] = None,
     ) -> Response:
-        """Plan a trip: the itinerary as JSON, iCalendar (.ics) or GeoJSON."""
+        """Plan a trip: the itinerary as JSON, iCalendar (.ics), GeoJSON or a map page (HTML)."""
         try:
             # Accept is read from the request: OpenAPI ignores a parameter named Accept.
             chosen = choose_format(format, request.headers.get("accept"))
         except NotAcceptableError as exc:
             return _respond(Problem(406, str(exc), field="format" if format else None))
-        if chosen == "html":
-            return _respond(
-                Problem(
-                    406,
-                    "HTML maps are not available on this server yet; ask for json, ics or geojson",
-                    field="format" if format else None,
-                )
-            )
         job = plan_job(body, settings, chosen)
         record_id = None if body.id is None else str(body.id).strip()
         return await _solve(request, worker.solve_plan, job, record_id)

@@ -75,6 +75,10 @@ def _export(itinerary: Itinerary, job: Job) -> bytes:
         from ..export import itinerary_to_geojson_text
 
         return itinerary_to_geojson_text(itinerary, lang=job.lang).encode("utf-8")
+    if job.format == "html":
+        from ..export import itinerary_to_html
+
+        return itinerary_to_html(itinerary, lang=job.lang).encode("utf-8")
     from ..export import itinerary_to_json
 
     return itinerary_to_json(itinerary, indent=None).encode("utf-8")
