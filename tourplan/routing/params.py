@@ -15,13 +15,11 @@ Every class checks its values where they are born and raises
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
+from typing import Any
 
 from ..exceptions import DataError
-from .ortools_model import FIRST_SOLUTIONS, METAHEURISTICS
 
 __all__ = [
-    "FIRST_SOLUTIONS",
-    "METAHEURISTICS",
     "IteratedSearchParams",
     "OrToolsParams",
     "RecombinationParams",
@@ -145,6 +143,14 @@ class OrToolsParams:
     lns: bool = True
 
     def __post_init__(self) -> None:
+        if (self.first_solution, self.metaheuristic, self.restart_metaheuristics) == (
+            "insertion",
+            "AUTOMATIC",
+            (),
+        ):
+            return  # the defaults: no need to load OR-Tools to check them
+        from .ortools_model import FIRST_SOLUTIONS, METAHEURISTICS
+
         if self.first_solution not in FIRST_SOLUTIONS:
             raise DataError(
                 f"unknown strategy {self.first_solution!r}; one of {FIRST_SOLUTIONS}",
@@ -242,3 +248,12 @@ class SearchParameters:
         ):
             if not isinstance(getattr(self, name), kind):
                 raise DataError(f"must be a {kind.__name__}", field=name)
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`FIRST_SOLUTIONS` and :data:`METAHEURISTICS`, read from OR-Tools when first used."""
+    if name in ("FIRST_SOLUTIONS", "METAHEURISTICS"):
+        from . import ortools_model
+
+        return getattr(ortools_model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,19 +17,20 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import InfeasibleError, SolverError
 from .explain import explain_infeasible
 from .ils import iterated_insertion, pooled_iterated_insertion, warm_up
 from .insertion import Inserter, routes_value
-from .ortools_model import OrToolsModel
 from .params import SearchParameters
 from .pool import RoutePool
 from .problem import RoutingProblem
-from .recombine import recombine
 from .solution import Solution, schedule_tour
 from .validate import check_solution
+
+if TYPE_CHECKING:  # OR-Tools is imported when the first problem is solved
+    from .ortools_model import OrToolsModel
 
 __all__ = ["repair_schedule", "solve"]
 
@@ -77,6 +78,8 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     reasons = explain_infeasible(problem)
     if reasons:
         raise InfeasibleError("the required visits cannot all be planned", reasons)
+    from .ortools_model import OrToolsModel
+
     model = OrToolsModel(problem)
     deadline = began + params.time_limit
     use_ils = params.ortools.first_solution == "insertion" and Inserter.supports(problem)
@@ -270,6 +273,8 @@ def _ils_rounds(
             found = [r for r, _ in found]
         routes = max((r for r in found if r is not None), key=lambda r: routes_value(problem, r))
         if recombining:
+            from .recombine import recombine
+
             routes = recombine(problem, allowed, routes, pools, params, deadline)
     assert routes is not None
     return routes
