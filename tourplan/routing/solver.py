@@ -34,6 +34,11 @@ if TYPE_CHECKING:  # OR-Tools is imported when the first problem is solved
 
 __all__ = ["repair_schedule", "solve"]
 
+# After the iterated search converged, OR-Tools polishes its plan for this share of the time
+# the iterated search took (at least _POLISH_MIN seconds), within the time limit.
+_POLISH = 0.25
+_POLISH_MIN = 0.05
+
 
 def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> Solution:
     """Choose and order visits into tours: most score first, then least travel time.
@@ -196,6 +201,8 @@ def _search(
             meta = ortools.restart_metaheuristics[(cycle - 1) % len(ortools.restart_metaheuristics)]
         share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
+        ils_began = time.monotonic()
+        polish_by, polish_rounds = deadline, cycles - cycle
         if use_ils and model.node_visit:
             routes, reason = _ils_rounds(
                 problem,
@@ -211,9 +218,14 @@ def _search(
             )
             consider(routes)
             start = routes
+            if reason == "converged" and not params.deterministic:
+                # A converged plan gets a short polish by OR-Tools, not the rest of the time.
+                spent = time.monotonic() - ils_began
+                polish_by = min(deadline, time.monotonic() + max(_POLISH_MIN, _POLISH * spent))
+                polish_rounds = 1
         elif use_ils:
             reason = "converged"  # no visit can be planned: nothing to search
-        model.search(params, meta, start, deadline, cycles - cycle)
+        model.search(params, meta, start, polish_by, polish_rounds)
         if not params.deterministic and time.monotonic() >= deadline - 0.01:
             reason = "time_limit"
         best = model.best_routes()
