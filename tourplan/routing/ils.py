@@ -130,6 +130,7 @@ def iterated_insertion(
     np_rng = np.random.default_rng(seed)
     began = time.monotonic()
     deadline = until if seconds is None else began + seconds
+    search.deadline = deadline
     # Every plan is built around the required visits, and no shake removes them.
     seed_plan: Routes = [[] for _ in problem.tours]
     ins.seed_required(seed_plan)

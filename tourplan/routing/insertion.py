@@ -13,12 +13,15 @@ best few positions (by the relaxed added time); if none holds, that visit is set
 tour until the tour changes, and the next best candidate is tried.
 
 The local search moves (:mod:`.moves`) and the iterated search (:mod:`.ils`) build on
-:class:`Inserter`.
+:class:`Inserter`. The module is longer than 450 lines because the required-visit seed and the
+group masks work on the Inserter's own arrays and exact checks; splitting them off would expose
+those internals to another module.
 """
 
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -432,13 +435,27 @@ class Inserter:
                 pool.add(r, route, score, self.travel(r, route))
 
 
+# _insertion_monotone's answers by id of the problem, dropped when the problem is collected:
+# the check is cubic in the places (seconds on 600 places) and every Inserter asks it.
+_MONOTONE: dict[int, bool] = {}
+
+
 def _insertion_monotone(problem: RoutingProblem) -> bool:
     """Whether inserting a visit can never make another visit fit that did not.
 
     True when going from ``a`` to ``c`` through any visit ``b`` (service included) takes at
     least as long as going directly: ``tt[a, c] <= tt[a, b] + service(b) + tt[b, c]`` for all
-    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem).
+    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem
+    and remembered while the problem lives).
     """
+    key = id(problem)
+    if key not in _MONOTONE:
+        _MONOTONE[key] = _check_monotone(problem)
+        weakref.finalize(problem, _MONOTONE.pop, key, None)
+    return _MONOTONE[key]
+
+
+def _check_monotone(problem: RoutingProblem) -> bool:
     tt = problem.travel_times
     via: dict[int, int] = {}
     for v in problem.visits:

@@ -79,6 +79,10 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     (5, [0])
     """
     params = params or SearchParameters()
+    from . import ortools_model  # noqa: F401  (imported before the clock starts: once per process)
+
+    if len(problem.tours) > 1 and params.recombination.pool > 0:
+        from . import recombine  # noqa: F401  (CP-SAT, and pandas with it)
     began = time.monotonic()
     reasons = explain_infeasible(problem)
     if reasons:
