@@ -131,7 +131,8 @@ def iterated_insertion(
     began = time.monotonic()
     deadline = until if seconds is None else began + seconds
     search.deadline = deadline
-    # Every plan is built around the required visits, and no shake removes them.
+    # Every plan is built around the required visits; a shake after which they cannot all be
+    # put back is undone.
     seed_plan: Routes = [[] for _ in problem.tours]
     ins.seed_required(seed_plan)
     keep = ins.keep_mask()
@@ -183,7 +184,7 @@ def iterated_insertion(
         before = [list(r) for r in current] if temperature else current
         before_shake = [list(r) for r in current]
         strings = shake_mix and it % _STRING_EVERY == 0
-        kept = [[i for i in route if keep[i]] for route in current]
+        held = sum(keep[i] for route in current for i in route)
         if strings:  # strings near one place, across tours
             search.remove_strings(current, rng)
         for r, route in enumerate(current):
@@ -195,15 +196,14 @@ def iterated_insertion(
             else:  # remove a run of ``size`` consecutive visits
                 p = pos % len(route)
                 del route[p : p + size]
-            if kept[r] and not all(i in route for i in kept[r]):
-                # a shake never removes a required visit: put the tour's back in their order
-                gone = set(kept[r]) - set(route)
-                old = [i for i in before_shake[r] if i in gone or i in route]
-                route[:] = old
             ins.repair(r, route)
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         value = search.improve(current, current_value[0])
+        if sum(keep[i] for route in current for i in route) < held:
+            # re-insertion (required visits first) could not put back a required visit the
+            # shake removed: this shake is undone
+            current, value = before_shake, current_value
         ins.offer(pool, current)
         if temperature:
             if iterations is not None and deadline is None:
