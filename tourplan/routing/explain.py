@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, permutations
 
 from ..exceptions import InfeasibleError
 from .problem import RoutingProblem, Tour, Visit
 from .solution import schedule_tour
 
-__all__ = ["explain_infeasible", "fits_alone"]
+__all__ = ["explain_infeasible", "explain_together", "fits_alone"]
 
 
 def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
@@ -47,12 +47,93 @@ def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
     return None
 
 
+def _tours_alone(problem: RoutingProblem, i: int) -> tuple[list[int], list[str]]:
+    """The tours visit ``i`` fits in alone (breaks included), and why it fits in no other."""
+    v = problem.visits[i]
+    why: list[str] = []
+    ok: list[int] = []
+    for t, tour in enumerate(problem.tours):
+        if not v.allows(t):
+            continue
+        reason = fits_alone(problem, v, tour)
+        if reason is None:
+            try:
+                schedule_tour(problem, t, [i])
+            except InfeasibleError:
+                reason = f"its visit cannot be combined with the breaks of tour {tour.id!r}"
+        if reason is None:
+            ok.append(t)
+        else:
+            why.append(reason)
+    return ok, why
+
+
+# Most required visits whose every order is tried when they cannot all fit together.
+_MAX_ORDERS_OF = 6
+
+
+def _shortfall(problem: RoutingProblem, t: int, order: tuple[int, ...]) -> tuple[int, str]:
+    """How late ``order`` is in tour ``t`` (breaks ignored): (overrun, what is missed)."""
+    tour = problem.tours[t]
+    time, loc = tour.earliest_start, tour.start_location
+    for i in order:
+        v = problem.visits[i]
+        arrival = time + problem.travel(loc, v.location)
+        start = v.earliest_start(arrival)
+        if start is None:
+            last = v.windows[-1].end
+            return arrival - last, (
+                f"{v.id!r} is reached at {arrival} at the earliest, its last start is {last}"
+            )
+        time, loc = start + v.service, v.location
+    back = time + problem.travel(loc, tour.end_location)
+    if back > tour.latest_end:
+        return back - tour.latest_end, (
+            f"the earliest return is {back}, tour {tour.id!r} ends at {tour.latest_end}"
+        )
+    return 0, f"the breaks of tour {tour.id!r} do not fit between them"
+
+
+def explain_together(problem: RoutingProblem, alone: dict[int, list[int]]) -> list[str]:
+    """Why required visits that each fit alone cannot all fit together, with numbers.
+
+    Only for up to ``_MAX_ORDERS_OF`` required visits that all allow exactly one and the same
+    tour: every order is tried, and the one missing least is described (which visit is
+    reached after its last start, or how late the tour would end).
+    """
+    tours = {tuple(ts) for ts in alone.values()}
+    if len(alone) < 2 or len(alone) > _MAX_ORDERS_OF or len(tours) != 1:
+        return []
+    (ts,) = tours
+    if len(ts) != 1:
+        return []
+    t = ts[0]
+    best: tuple[int, tuple[int, ...], str] | None = None
+    for order in permutations(sorted(alone)):
+        try:
+            schedule_tour(problem, t, list(order))
+            return []
+        except InfeasibleError:
+            pass
+        late, why = _shortfall(problem, t, order)
+        if best is None or late < best[0]:
+            best = (late, order, why)
+    assert best is not None
+    names = ", ".join(repr(problem.visits[i].id) for i in sorted(alone))
+    order_names = ", ".join(problem.visits[i].id for i in best[1])
+    return [
+        f"required visits {names} cannot all fit in tour {problem.tours[t].id!r}: in the best "
+        f"order ({order_names}) {best[2]}"
+    ]
+
+
 def explain_infeasible(problem: RoutingProblem) -> list[str]:
     """Find required visits that cannot be part of any solution, with the reason.
 
     Checks each required visit alone in each allowed tour (windows, distance, service length,
-    breaks, tour limits), then pairs of required visits confined to the same single tour, and the
-    count of required visits against the tours' ``max_visits``. An empty list does not prove the
+    breaks, tour limits), each required group of alternatives (does any member fit?), then
+    pairs of required visits confined to the same single tour, and the count of required visits
+    against the tours' ``max_visits``. An empty list does not prove the
     problem feasible.
 
     Parameters
@@ -81,24 +162,23 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
     for i, v in enumerate(problem.visits):
         if not v.required:
             continue
-        why: list[str] = []
-        ok: list[int] = []
-        for t, tour in enumerate(problem.tours):
-            if not v.allows(t):
-                continue
-            reason = fits_alone(problem, v, tour)
-            if reason is None:
-                try:
-                    schedule_tour(problem, t, [i])
-                except InfeasibleError:
-                    reason = f"its visit cannot be combined with the breaks of tour {tour.id!r}"
-            if reason is None:
-                ok.append(t)
-            else:
-                why.append(reason)
+        ok, why = _tours_alone(problem, i)
         alone[i] = ok
         if not ok:
             reasons.append(f"required visit {v.id!r} cannot fit in any tour: {'; '.join(why)}")
+    for group in problem.groups:
+        if not group.required:
+            continue
+        whys = []
+        for i in group.visits:
+            ok, why = _tours_alone(problem, i)
+            if ok:
+                break
+            whys.append(f"{problem.visits[i].id!r}: {'; '.join(why)}")
+        else:
+            reasons.append(
+                f"no visit of required group {group.id!r} can fit in any tour: {' | '.join(whys)}"
+            )
     feasible = {i: ts for i, ts in alone.items() if ts}
     if len(feasible) <= 40:
         for i, j in combinations(sorted(feasible), 2):
@@ -118,8 +198,10 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
                         f"required visits {problem.visits[i].id!r} and {problem.visits[j].id!r} "
                         f"cannot both fit in tour {problem.tours[t].id!r}, the only one they allow"
                     )
+    reasons += explain_together(problem, feasible)
     limits = [t.max_visits for t in problem.tours]
     n_required = sum(v.required for v in problem.visits)
+    n_required += sum(g.required for g in problem.groups)
     if None not in limits and n_required > sum(x for x in limits if x is not None):
         reasons.append(
             f"{n_required} required visits but the tours allow at most "

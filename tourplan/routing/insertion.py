@@ -2,7 +2,8 @@
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
 al. 2009), vectorised with numpy per tour. It respects windows (several per visit), tour windows,
-allowed tours and ``max_visits``.
+allowed tours and ``max_visits``, and groups of alternatives: once a member of a group is in the
+plan, the other members are no longer candidates (:meth:`Inserter.open_mask`).
 
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
@@ -12,12 +13,15 @@ best few positions (by the relaxed added time); if none holds, that visit is set
 tour until the tour changes, and the next best candidate is tried.
 
 The local search moves (:mod:`.moves`) and the iterated search (:mod:`.ils`) build on
-:class:`Inserter`.
+:class:`Inserter`. The module is longer than 450 lines because the required-visit seed and the
+group masks work on the Inserter's own arrays and exact checks; splitting them off would expose
+those internals to another module.
 """
 
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -89,8 +93,13 @@ class Inserter:
         self.svc = np.array([v.service for v in visits], dtype=np.int64)
         self.score = np.array([v.score for v in visits], dtype=np.int64)
         weight = self.score.astype(float) ** 2
-        weight[[i for i, v in enumerate(visits) if v.required]] = REQUIRED_WEIGHT
+        weight[[i for i in range(n) if problem.must_keep(i)]] = REQUIRED_WEIGHT
         self.weight = weight
+        # Groups of alternatives: each visit's group (-1 for none), and each group's members.
+        self.group = np.array(
+            [-1 if (g := problem.group_of(i)) is None else g for i in range(n)], dtype=np.int64
+        )
+        self.members: list[list[int]] = [list(g.visits) for g in problem.groups]
         mask = np.zeros((len(problem.tours), n), dtype=bool)
         for i, ts in enumerate(allowed):
             mask[list(ts), i] = True
@@ -115,6 +124,91 @@ class Inserter:
         """Whether the heuristic handles the problem: always (breaks are checked exactly)."""
         del problem
         return True
+
+    def open_mask(self, routes: Routes, *, leaving: int | None = None) -> npt.NDArray[np.bool_]:
+        """Visits that may be added to ``routes``: not in them, and no other member of their
+        group in them.
+
+        Parameters
+        ----------
+        routes
+            The plan.
+        leaving
+            A visit of the plan about to be taken out (for exchange): its group's other
+            members are open, and it is not.
+        """
+        mask = np.ones(self.n, dtype=bool)
+        for route in routes:
+            mask[route] = False
+            for i in route:
+                g = self.group[i]
+                if g >= 0 and i != leaving:
+                    mask[self.members[g]] = False
+        return mask
+
+    def keep_mask(self) -> list[bool]:
+        """For each visit, whether it must stay once planned (required, or of a required group)."""
+        return [self.problem.must_keep(i) for i in range(self.n)]
+
+    def seed_required(self, routes: Routes, *, budget: int = 20_000) -> bool:
+        """Place every required visit into ``routes`` (in place) before anything else.
+
+        Greedy insertion can place the first required visits so that the others no longer
+        fit. This is a depth-first search over (visit, tour, position), hardest visit first
+        (fewest tours, then narrowest windows), each placement checked exactly (windows,
+        breaks, duration, ``max_visits``), at most ``budget`` checks. Returns whether every
+        required visit is placed; if not, ``routes`` is left unchanged.
+        """
+        problem = self.problem
+        placed = {i for route in routes for i in route}
+        todo = [i for i, v in enumerate(problem.visits) if v.required and i not in placed]
+        if not todo:
+            return True
+
+        def span(i: int) -> int:
+            return sum(w.end - w.start for w in problem.visits[i].windows)
+
+        todo.sort(key=lambda i: (int(self.allowed[:, i].sum()), span(i), i))
+        trial = [list(r) for r in routes]
+        checks = 0
+
+        def place(k: int) -> bool:
+            nonlocal checks
+            if k == len(todo):
+                return True
+            i = todo[k]
+            options = []
+            for r in np.flatnonzero(self.allowed[:, i]).tolist():
+                route = trial[r]
+                limit = problem.tours[r].max_visits
+                if limit is not None and len(route) >= limit:
+                    continue
+                for p in range(len(route) + 1):
+                    if checks >= budget:
+                        return False
+                    checks += 1
+                    moved = [*route[:p], i, *route[p:]]
+                    if self.feasible(r, moved):
+                        options.append((self.travel(r, moved) - self.travel(r, route), r, p))
+            for _, r, p in sorted(options):
+                trial[r].insert(p, i)
+                if place(k + 1):
+                    return True
+                del trial[r][p]
+            return False
+
+        if not place(0):
+            return False
+        routes[:] = trial
+        return True
+
+    def upper_bound(self) -> int:
+        """The best score any plan could reach: every allowed visit, the best member per group."""
+        ok = np.asarray(self.allowed.any(axis=0), dtype=bool)
+        free = ok & (self.group < 0)
+        usable = ok.tolist()
+        best = [max((self.score_list[i] for i in m if usable[i]), default=0) for m in self.members]
+        return int(self.score[free].sum()) + sum(best)
 
     def end_time(self, r: int, route: list[int]) -> int | None:
         """Exact earliest return of route ``r`` (breaks, duration), or ``None`` if infeasible."""
@@ -287,10 +381,11 @@ class Inserter:
         return None if best is None else best[1]
 
     def fill(self, routes: Routes) -> Routes:
-        """Insert visits into ``routes`` (in place) while any fits; return them."""
-        unrouted = np.ones(self.n, dtype=bool)
-        for route in routes:
-            unrouted[route] = False
+        """Insert visits into ``routes`` (in place) while any fits; return them.
+
+        A visit whose group already has a member in ``routes`` is never inserted.
+        """
+        unrouted = self.open_mask(routes)
         table = [self.evaluate(r, route, unrouted) for r, route in enumerate(routes)]
         while True:
             ratios = np.stack([t[0] for t in table])
@@ -304,9 +399,10 @@ class Inserter:
                     continue
                 table[r][1][c] = p
             routes[r].insert(int(table[r][1][c]), int(c))
-            unrouted[c] = False
+            closed = [int(c)] if self.group[c] < 0 else self.members[self.group[c]]
+            unrouted[closed] = False
             for t in table:
-                t[0][c] = -1.0
+                t[0][closed] = -1.0
             if self.metric:  # only visits that fitted before can fit now
                 keep = np.zeros(self.n, dtype=bool)
                 keep[self.fits[r]] = True
@@ -339,13 +435,27 @@ class Inserter:
                 pool.add(r, route, score, self.travel(r, route))
 
 
+# _insertion_monotone's answers by id of the problem, dropped when the problem is collected:
+# the check is cubic in the places (seconds on 600 places) and every Inserter asks it.
+_MONOTONE: dict[int, bool] = {}
+
+
 def _insertion_monotone(problem: RoutingProblem) -> bool:
     """Whether inserting a visit can never make another visit fit that did not.
 
     True when going from ``a`` to ``c`` through any visit ``b`` (service included) takes at
     least as long as going directly: ``tt[a, c] <= tt[a, b] + service(b) + tt[b, c]`` for all
-    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem).
+    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem
+    and remembered while the problem lives).
     """
+    key = id(problem)
+    if key not in _MONOTONE:
+        _MONOTONE[key] = _check_monotone(problem)
+        weakref.finalize(problem, _MONOTONE.pop, key, None)
+    return _MONOTONE[key]
+
+
+def _check_monotone(problem: RoutingProblem) -> bool:
     tt = problem.travel_times
     via: dict[int, int] = {}
     for v in problem.visits:

@@ -5,7 +5,9 @@ visit plus a start and an end node per tour; native transit matrices for travel 
 and for travel plus service (the time dimension, with waiting as slack, multiple windows as
 removed intervals, breaks as interval variables, span limits); one disjunction per visit whose
 penalty is its score times a constant larger than any possible travel time, so that collected
-score comes first and travel time second. Required visits get no disjunction.
+score comes first and travel time second. Required visits get no disjunction. Each group of
+alternatives adds one disjunction over its members with no penalty and a cardinality of one (at
+most one member performed; a required group's disjunction is mandatory: exactly one).
 
 :class:`OrToolsModel` keeps the best assignment OR-Tools has returned; :meth:`OrToolsModel.search`
 runs one OR-Tools local search from a plan (or from OR-Tools' own first solution).
@@ -18,6 +20,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from .explain import fits_alone
@@ -120,6 +123,13 @@ class OrToolsModel:
                 routing.AddDisjunction([index], v.score * self.big_m)
             # Required visits get no disjunction: every OR-Tools solution performs them, so
             # a short or deterministic search cannot trade them away for a cheaper plan.
+        node_of = {vi: node for node, vi in enumerate(self.node_visit)}
+        for group in problem.groups:
+            indices = [manager.NodeToIndex(node_of[i]) for i in group.visits if i in node_of]
+            if indices:
+                # A node may be in several disjunctions: its own carries its score, this one
+                # only caps the group (penalty -1 makes it mandatory: exactly one member).
+                routing.AddDisjunction(indices, -1 if group.required else 0, 1)
         for t, tour in enumerate(tours):
             s, e = routing.Start(t), routing.End(t)
             dim.CumulVar(s).SetRange(
@@ -164,14 +174,16 @@ class OrToolsModel:
         if n == 0:
             return
         dim, manager, routing = self.dim, self.manager, self.routing
-        earliest = [dim.CumulVar(manager.NodeToIndex(i)).Min() for i in range(n)]
-        latest = [dim.CumulVar(manager.NodeToIndex(i)).Max() for i in range(n)]
-        for i in range(n):
-            reach = earliest[i] + visits[self.node_visit[i]].service
-            nxt = routing.NextVar(manager.NodeToIndex(i))
-            for j in range(n):
-                if i != j and reach + int(m[i, j]) > latest[j]:
-                    nxt.RemoveValue(manager.NodeToIndex(j))
+        index = [manager.NodeToIndex(i) for i in range(n)]
+        earliest = np.array([dim.CumulVar(k).Min() for k in index], dtype=np.int64)
+        latest = np.array([dim.CumulVar(k).Max() for k in index], dtype=np.int64)
+        reach = earliest + np.array([visits[v].service for v in self.node_visit], dtype=np.int64)
+        # too_late[i, j]: leaving i at its earliest end, j is reached after its latest start
+        too_late = reach[:, None] + np.asarray(m)[:n, :n] > latest[None, :]
+        np.fill_diagonal(too_late, False)
+        for i in np.flatnonzero(too_late.any(axis=1)).tolist():
+            removed = [index[j] for j in np.flatnonzero(too_late[i]).tolist()]
+            routing.NextVar(index[i]).RemoveValues(removed)
         del service
 
     def routes(self, assignment: Any) -> list[list[int]]:

@@ -102,6 +102,9 @@ class Solution:
         Seconds spent by the solver (0 for a hand-built solution).
     parameters
         The search parameters used, if any.
+    stop_reason
+        Why the search stopped: ``"converged"`` (no better plan for the stall budget),
+        ``"time_limit"`` or ``"iteration_limit"``; ``None`` for a hand-built solution.
     """
 
     tours: tuple[TourSchedule, ...]
@@ -111,6 +114,7 @@ class Solution:
     status: str = "scheduled"
     wall_time: float = 0.0
     parameters: object | None = None
+    stop_reason: str | None = None
 
     @property
     def routes(self) -> tuple[tuple[int, ...], ...]:
@@ -308,7 +312,8 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
     Raises
     ------
     InfeasibleError
-        If a route cannot be scheduled, a visit appears twice, or there are too many routes.
+        If a route cannot be scheduled, a visit appears twice, two members of a group of
+        alternatives are planned, or there are too many routes.
 
     Examples
     --------
@@ -330,6 +335,13 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
             if i in seen:
                 raise InfeasibleError(f"visit {problem.visits[i].id!r} appears twice")
             seen.add(int(i))
+    for group in problem.groups:
+        both = [problem.visits[i].id for i in group.visits if i in seen]
+        if len(both) > 1:
+            raise InfeasibleError(
+                f"visits {', '.join(repr(b) for b in both)} are alternatives of group "
+                f"{group.id!r}: at most one may be planned"
+            )
     padded = [list(r) for r in routes] + [[] for _ in range(len(problem.tours) - len(routes))]
     tours = tuple(schedule_tour(problem, t, r) for t, r in enumerate(padded))
     score = sum(problem.visits[i].score for i in seen)
