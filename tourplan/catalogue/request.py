@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..exceptions import DataError
 from ..model import THEMES
-from ..plan import Lunch, Pace, PlaceQuery, TripRequest, as_date
+from ..plan import Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
 
 __all__ = ["CatalogueRequest"]
 
@@ -102,4 +102,6 @@ class CatalogueRequest:
             must_visit=tuple(must_visit),
             max_stops_per_day=self.max_stops,
             pace=self.pace,
+            # catalogue routes keep one visit per village (typical length); see docs/value.md
+            value=ValueModel(lengths=("typical",)),
         )

@@ -13,6 +13,7 @@ from .._io import read_utf8
 from ..exceptions import DataError
 from ..model import Place, Villages
 from .csv import csv_rows
+from .evidence import apply_evidence, load_evidence
 from .files import load_villages
 from .records import RowContext, float_field, optional_int_field
 
@@ -46,6 +47,9 @@ def _data_file(name: str) -> Path:
 def load_hanoi() -> Villages:
     """The bundled dataset of Hanoi's craft villages (61 villages, see ``data/README.md``).
 
+    Each village's interest comes from the sourced facts of ``data/evidence.csv`` by the
+    default :class:`~tourplan.datasets.evidence.EvidenceRule` (docs/value.md).
+
     Examples
     --------
     >>> villages = load_hanoi()
@@ -54,7 +58,8 @@ def load_hanoi() -> Villages:
     >>> villages.get("bat-trang").name_vi
     'Làng gốm Bát Tràng'
     """
-    return load_villages(_data_file("villages.csv"))
+    villages = load_villages(_data_file("villages.csv"))
+    return apply_evidence(villages, load_evidence(_data_file("evidence.csv")))
 
 
 def load_start_points() -> tuple[Place, ...]:

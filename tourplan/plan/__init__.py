@@ -19,6 +19,8 @@ from .problem import build_problem as build_problem
 from .problem import day_tour as day_tour
 from .problem import score as score
 from .problem import service_minutes as service_minutes
+from .problem import visit_score as visit_score
+from .request import DEFAULT_LUNCH as DEFAULT_LUNCH
 from .request import PACE_FACTORS as PACE_FACTORS
 from .request import Lunch as Lunch
 from .request import Pace as Pace
@@ -27,9 +29,18 @@ from .request import TripRequest as TripRequest
 from .request import as_date as as_date
 from .schedule import to_itinerary as to_itinerary
 from .trip import plan_trip as plan_trip
+from .value import LENGTHS as LENGTHS
+from .value import ValueModel as ValueModel
+from .value import VisitLength as VisitLength
+from .value import day_value as day_value
+from .value import length_minutes as length_minutes
+from .value import stop_value as stop_value
+from .value import time_value as time_value
 
 __all__ = [
+    "DEFAULT_LUNCH",
     "HANOI_TZ",
+    "LENGTHS",
     "PACE_FACTORS",
     "Break",
     "Day",
@@ -45,13 +56,20 @@ __all__ = [
     "PlanningProblem",
     "Stop",
     "TripRequest",
+    "ValueModel",
+    "VisitLength",
     "as_date",
     "build_problem",
     "check_itinerary",
+    "day_value",
     "day_tour",
+    "length_minutes",
     "plan_trip",
     "score",
     "service_minutes",
+    "stop_value",
+    "time_value",
     "to_itinerary",
     "validate_itinerary",
+    "visit_score",
 ]

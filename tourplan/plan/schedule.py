@@ -61,8 +61,28 @@ def _lay_out_gap(
         clock = start + b.duration
     else:
         return depart, arrive, placed + moved
+    # Neither at the place reached: at the place left, before setting off, when that still
+    # arrives in time; never labelled at a place reached later.
+    clock, at_origin_moved = gap_start, []
+    for _sb, b in sorted(rest, key=lambda x: x[0].start):
+        start = max(clock, b.earliest_start)
+        if start > b.latest_start:
+            break
+        at_origin_moved.append((b.id, "origin", start, start + b.duration))
+        clock = start + b.duration
+    else:
+        if clock + travel <= ready:
+            return clock, clock + travel, placed + at_origin_moved
     on_the_way = [(b.id, "on_the_way", sb.start, sb.end) for sb, b in rest]
     return depart, ready, placed + on_the_way
+
+
+def _open_at(village: Village, planning: PlanningProblem, seconds: int) -> bool:
+    """Whether ``village`` is open at ``seconds`` (problem time)."""
+    moment = planning.at(seconds)
+    minute = moment.hour * 60 + moment.minute
+    spans = village.opening_hours.on(moment.date(), planning.request.holidays)
+    return any(span.opens <= minute < span.closes for span in spans)
 
 
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
@@ -94,6 +114,13 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             next_start,
             [(sb, tour.breaks[sb.brk]) for sb in schedule.breaks if sb.after == k],
         )
+        if next_start is not None and arrive < next_start and not any(
+            w == "destination" for _, w, _, _ in placed
+        ):
+            village = planning.visit_villages[schedule.visits[k].visit]
+            if _open_at(village, planning, arrive):
+                # idle time, not a wait for an opening: leave later instead
+                depart, arrive = depart + next_start - arrive, next_start
         real_arrivals.append(arrive)
         legs.append(
             Leg(
@@ -108,13 +135,25 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
         )
         for name, where, b_start, b_end in placed:
             place = {"origin": here, "destination": there, "on_the_way": there}[where]
-            breaks.append(Break(name, planning.at(b_start), planning.at(b_end), place))
+            breaks.append(
+                Break(
+                    name,
+                    planning.at(b_start),
+                    planning.at(b_end),
+                    place,
+                    on_the_way=where == "on_the_way",
+                )
+            )
     stops = tuple(
         Stop(
             planning.visit_villages[sv.visit],
             planning.at(arrive),
             planning.at(sv.start),
             planning.at(sv.end),
+            length=planning.visit_lengths[sv.visit],
+            stop_minutes=request.value.stop_minutes,
+            waits_for_opening=arrive < sv.start
+            and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
     )
