@@ -35,6 +35,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import itertools
 import math
 import re
 import statistics
@@ -464,6 +465,31 @@ def write_csv(path: Path, results: Sequence[Result]) -> None:
             )
 
 
+def jaccard_ceiling(tours: Sequence[Result]) -> float:
+    """The best mean Jaccard any planner could reach: tours mapped to the same request
+    (start, mode, window, lunch) get the same free plan, so per group of equal requests the
+    best plan is the set (among subsets of the group's human villages) with the largest sum
+    of Jaccard indices.
+
+    >>> a = Result("a", "s", "car", "8-17", "yes", human=("x",))
+    >>> b = Result("b", "s", "car", "8-17", "yes", human=("y",))
+    >>> jaccard_ceiling([a, b])
+    0.5
+    """
+    groups: dict[tuple[str, str, str, str], list[set[str]]] = {}
+    for r in tours:
+        groups.setdefault((r.start, r.mode, r.window, r.lunch), []).append(set(r.human))
+    total = 0.0
+    for humans in groups.values():
+        pool = sorted(set().union(*humans))
+        best = 0.0
+        for size in range(1, len(pool) + 1):
+            for chosen in itertools.combinations(pool, size):
+                best = max(best, sum(jaccard(set(chosen), h) for h in humans))
+        total += best
+    return total / len(tours) if tours else math.nan
+
+
 def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     """The summary lines over the published tours (the default request apart)."""
     scores = [r.jaccard for r in tours if not math.isnan(r.jaccard)]
@@ -477,6 +503,8 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     return [
         f"tours: {len(tours)}",
         f"mean Jaccard (free plan vs human villages): {mean_j}",
+        f"best mean Jaccard any planner could reach (one plan per distinct request): "
+        f"{jaccard_ceiling(tours):.3f}",
         f"human sets that schedule as must-visits: {schedules}/{len(tours)}",
         f"median stops per day (free plans): {median_stops}",
         f"mean drive/visit ratio (free plans): {mean_ratio}",

@@ -269,7 +269,8 @@ def test_pace_scales_visit_durations() -> None:
     v = village("v", 21.0, 105.9, minutes=80)
     for pace, minutes in (("quick", 60), ("normal", 80), ("relaxed", 100)):
         request = TripRequest(start=HOTEL, dates=(SATURDAY,), pace=pace)  # type: ignore[arg-type]
-        assert service_minutes(v, request) == minutes
+        # the visit at the pace, plus the stop's own time (parking, walking in)
+        assert service_minutes(v, request) == minutes + request.value.stop_minutes
         (stop,) = plan(request, Villages([v])).stops
         assert stop.duration == dt.timedelta(minutes=minutes)
 

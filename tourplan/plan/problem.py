@@ -159,14 +159,18 @@ def score(village: Village, request: TripRequest) -> int:
     return round(village.interest * 10 * bonus)
 
 
-def visit_score(village: Village, request: TripRequest, length: VisitLength) -> int:
+def visit_score(
+    village: Village, request: TripRequest, length: VisitLength, road_minutes: float = 0.0
+) -> int:
     """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
-    bonus, less ``request.value.stop_value``). Zero or less: the stop is not worth its cost."""
+    bonus, less ``request.value.stop_value``, less ``road_value`` per hour of the one-way
+    journey ``road_minutes`` from the day's start). Zero or less: not worth its cost."""
     model = request.value
     minutes = length_minutes(village, length, model, request.pace_factor)
     interest = score(village, request) / 10
     worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
-    return round(10 * (worth - model.stop_value))
+    road = model.road_value * road_minutes / 60
+    return round(10 * (worth - model.stop_value - road))
 
 
 def _minute_of(t: dt.time) -> int:
@@ -307,7 +311,7 @@ def build_problem(
         for length in lengths_offered:
             service = service_minutes(village, request, length)
             w = _windows(village, service * 60, request, offsets)
-            prize = visit_score(village, request, length)
+            prize = visit_score(village, request, length)  # road cost comes once travel is known
             if village.id in must_ids:
                 prize = max(1, prize)
             if w and prize > 0:
@@ -334,10 +338,21 @@ def build_problem(
     first_visit_location = 1 if same_end else 2
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
+    def prize_of(i: int, v: Village, length: VisitLength, prize: int) -> int:
+        road = int(seconds[0, first_visit_location + i]) / 60
+        net = visit_score(v, request, length, road)
+        return max(1, net) if v.id in must_ids or net > 0 else 0
+
     probe = RoutingProblem(
         travel_times=seconds,
         visits=tuple(
-            Visit(f"{v.id}#{length}", first_visit_location + i, service * 60, w, prize)
+            Visit(
+                f"{v.id}#{length}",
+                first_visit_location + i,
+                service * 60,
+                w,
+                prize_of(i, v, length, prize),
+            )
             for i, v in enumerate(candidates)
             for length, service, w, prize in options[v.id]
         ),
@@ -357,7 +372,7 @@ def build_problem(
         for length, _service, _w, _prize in options[village.id]:
             visit = probe.visits[k]
             k += 1
-            if any(fits_alone(probe, visit, tour) is None for tour in tours):
+            if visit.score > 0 and any(fits_alone(probe, visit, tour) is None for tour in tours):
                 members.append(len(visits))
                 visits.append(visit)
                 lengths.append(length)

@@ -68,6 +68,10 @@ class ValueModel:
     repeat_factor
         In one day, the share of its value a place adds when each of its themes was already
         met at an earlier stop that day (0-1). Default 0.5.
+    road_value
+        Interest points an hour on the road costs, charged to each stop for the one-way
+        journey from the day's start (an approximation of the drive a place commits the day
+        to: the routing core scores visits one by one). Default 20.
     lengths
         The lengths offered to the planner (default all three).
 
@@ -87,6 +91,7 @@ class ValueModel:
     long_factor: float = 2.0
     min_minutes: int = 30
     repeat_factor: float = 0.5
+    road_value: float = 20.0
     lengths: tuple[VisitLength, ...] = LENGTHS
 
     def __post_init__(self) -> None:
@@ -104,6 +109,8 @@ class ValueModel:
             raise DataError(
                 f"must be between 0 and 1, got {self.repeat_factor}", field="repeat_factor"
             )
+        if not self.road_value >= 0:
+            raise DataError(f"must be >= 0, got {self.road_value}", field="road_value")
         lengths = tuple(dict.fromkeys(self.lengths))
         if not lengths or any(x not in LENGTHS for x in lengths):
             raise DataError(
