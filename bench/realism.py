@@ -34,8 +34,8 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import itertools
+import json
 import math
 import re
 import statistics

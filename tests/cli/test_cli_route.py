@@ -588,3 +588,33 @@ def test_a_road_graph_that_misses_the_villages_is_bad_input() -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("Error: ")
     assert "Traceback" not in result.output
+
+
+# -- #16: reproducible plans, --seed, --short, lunch only when the day spans it ------------------
+
+
+def test_plans_are_reproducible_by_default_and_seed_varies_the_search(planned: Recorder) -> None:
+    assert run("route", "--date", SATURDAY).exit_code == 0
+    assert run("route", "--date", SATURDAY, "--seed", "7").exit_code == 0
+    assert run("route", "--date", SATURDAY, "--time-limit", "2").exit_code == 0
+    default, seeded, timed = (c["search"] for c in planned)
+    assert default.deterministic and default.seed == 0
+    assert seeded.deterministic and seeded.seed == 7
+    assert not timed.deterministic and timed.time_limit == 2
+
+
+def test_an_afternoon_day_plans_without_asking_for_no_lunch(planned: Recorder) -> None:
+    result = run("route", "--date", SATURDAY, "--day-start", "14:00", "--day-end", "21:00")
+    assert result.exit_code == 0, result.output
+    assert request_of(planned).lunch is None
+
+
+def test_short_output_prints_the_days_without_the_left_out_list() -> None:
+    args = ["route", "--date", SATURDAY, "--lang", "en", "--max-stops", "2"]
+    full = run(*args)
+    short = run(*args, "--short")
+    assert full.exit_code == 0 and short.exit_code == 0, short.output
+    assert "Left out" in full.stdout and "Left out" not in short.stdout
+    assert "villages left out (run without --short" in short.stdout
+    assert "road/visit" in short.stdout and "to park and walk in" in short.stdout
+    assert len(short.stdout.splitlines()) < len(full.stdout.splitlines())

@@ -19,7 +19,7 @@ from typing import Literal, get_args
 
 from .._io import read_utf8
 from ..exceptions import DataError
-from ..model import Village, Villages
+from ..model import Villages
 from .csv import csv_rows
 from .records import RowContext
 
@@ -148,7 +148,7 @@ class EvidenceRule:
         """The interest of a place with facts of these kinds (one entry per fact)."""
         facts = list(kinds)
         tours = facts.count("published_tour")
-        points = sum(self.weights.get(k, 0) for k in set(facts) if k != "published_tour")
+        points: float = sum(self.weights.get(k, 0) for k in set(facts) if k != "published_tour")
         points += self.tour_weight * math.log2(1 + tours)
         return max(1, min(100, round(self.base + points)))
 

@@ -143,9 +143,7 @@ class MustVisitError(InfeasibleError):
         )
 
 
-def service_minutes(
-    village: Village, request: TripRequest, length: VisitLength = "typical"
-) -> int:
+def service_minutes(village: Village, request: TripRequest, length: VisitLength = "typical") -> int:
     """Minutes of a ``length`` stop at ``village`` at the request's pace: the visit itself
     (:func:`~tourplan.plan.value.length_minutes`) plus the stop's own time
     (``request.value.stop_minutes``)."""
@@ -338,6 +336,7 @@ def build_problem(
     first_visit_location = 1 if same_end else 2
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
+
     def prize_of(i: int, v: Village, length: VisitLength, prize: int) -> int:
         road = int(seconds[0, first_visit_location + i]) / 60
         net = visit_score(v, request, length, road)

@@ -114,8 +114,10 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             next_start,
             [(sb, tour.breaks[sb.brk]) for sb in schedule.breaks if sb.after == k],
         )
-        if next_start is not None and arrive < next_start and not any(
-            w == "destination" for _, w, _, _ in placed
+        if (
+            next_start is not None
+            and arrive < next_start
+            and not any(w == "destination" for _, w, _, _ in placed)
         ):
             village = planning.visit_villages[schedule.visits[k].visit]
             if _open_at(village, planning, arrive):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import networkx as nx
 
 from ..geocode import PlaceResolver
 from ..model import Villages
-import dataclasses
-
 from ..routing import SearchParameters, Solution, solve, validate_solution
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
@@ -113,10 +113,7 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
     }
     return sum(
         day_value(
-            [
-                (s.village, s.duration.total_seconds() / 60 - s.stop_minutes)
-                for s in day.stops
-            ],
+            [(s.village, s.duration.total_seconds() / 60 - s.stop_minutes) for s in day.stops],
             model,
             [s.village.interest * bonus[s.village.id] for s in day.stops],
             request.pace_factor,

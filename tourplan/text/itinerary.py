@@ -124,7 +124,9 @@ def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
     yield _row("", style(why, "leg"), style)
     if stop.wait > dt.timedelta(0):
         key = "arrived" if stop.waits_for_opening else "idle"
-        note = _WORDS[lang][key].format(time=hhmm(stop.arrival), wait=duration_text(stop.wait, lang))
+        note = _WORDS[lang][key].format(
+            time=hhmm(stop.arrival), wait=duration_text(stop.wait, lang)
+        )
         yield _row("", style(note, "warn"), style)
 
 
