@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .areas import itinerary_value as itinerary_value
 from .checks import ItineraryError as ItineraryError
 from .checks import check_itinerary as check_itinerary
 from .checks import validate_itinerary as validate_itinerary
@@ -63,6 +64,7 @@ __all__ = [
     "check_itinerary",
     "day_tour",
     "day_value",
+    "itinerary_value",
     "length_minutes",
     "plan_trip",
     "score",

@@ -9,13 +9,13 @@ import networkx as nx
 from ..geocode import PlaceResolver
 from ..model import Villages
 from ..routing import SearchParameters, Solution, solve, validate_solution
+from .areas import itinerary_value, plan_by_areas
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
-from .value import day_value
 
-__all__ = ["DEFAULT_TIME_LIMIT", "itinerary_value", "plan_trip"]
+__all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety"]
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds of search when the caller gives no :class:`~tourplan.routing.SearchParameters`."""
@@ -63,14 +63,25 @@ def plan_trip(
     """
     planning = build_problem(request, villages, resolver=resolver, road_graph=road_graph)
     params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
+    return plan_by_areas(planning, params, solve_with_variety)
+
+
+def solve_with_variety(
+    planning: PlanningProblem, params: SearchParameters
+) -> tuple[Solution, Itinerary]:
+    """Solve ``planning`` (validated), pricing repeated themes in a day.
+
+    The routing core scores each visit on its own, so a repeated theme is priced by solving
+    again with the repeats of the first plan discounted by ``repeat_factor``, and the plan
+    worth more under the day's real value (:func:`~tourplan.plan.areas.itinerary_value`) is
+    kept.
+    """
+    request = planning.request
     solution = solve(planning.problem, params)
     validate_solution(planning.problem, solution)
-    best = to_itinerary(planning, solution)
+    best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)
     if repeated and request.value.repeat_factor < 1:
-        # Variety: the routing core scores each visit on its own, so a repeated theme is
-        # priced by solving again with the repeats of the first plan discounted, and the
-        # plan worth more under the day's real value (day_value) is kept.
         factor = request.value.repeat_factor
         visits = tuple(
             dataclasses.replace(v, score=max(1, round(v.score * factor)))
@@ -78,13 +89,11 @@ def plan_trip(
             else v
             for i, v in enumerate(planning.problem.visits)
         )
-        second = dataclasses.replace(
-            planning, problem=dataclasses.replace(planning.problem, visits=visits)
-        )
-        other = solve(second.problem, params)
-        validate_solution(planning.problem, other)
-        candidate = to_itinerary(planning, other)
-        if itinerary_value(candidate, request) > itinerary_value(best, request):
+        discounted = dataclasses.replace(planning.problem, visits=visits)
+        other = solve(discounted, params)
+        validate_solution(discounted, other)  # same constraints, discounted scores
+        candidate = (other, to_itinerary(planning, other))
+        if itinerary_value(candidate[1], request) > itinerary_value(best[1], request) + 1e-9:
             best = candidate
     return best
 
@@ -101,22 +110,3 @@ def _repeated_visits(planning: PlanningProblem, solution: Solution) -> set[str]:
                 repeated.add(village.id)
             seen |= themes
     return repeated
-
-
-def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
-    """The value of a plan under the request's value model: the sum of its days'
-    :func:`~tourplan.plan.value.day_value`, visit time without the stops' own minutes."""
-    model = request.value
-    bonus = {
-        s.village.id: request.theme_bonus if set(s.village.themes) & set(request.themes) else 1.0
-        for s in itinerary.stops
-    }
-    return sum(
-        day_value(
-            [(s.village, s.duration.total_seconds() / 60 - s.stop_minutes) for s in day.stops],
-            model,
-            [s.village.interest * bonus[s.village.id] for s in day.stops],
-            request.pace_factor,
-        )
-        for day in itinerary.days
-    )

@@ -71,7 +71,12 @@ class ValueModel:
     road_value
         Interest points an hour on the road costs, charged to each stop for the one-way
         journey from the day's start (an approximation of the drive a place commits the day
-        to: the routing core scores visits one by one). Default 20.
+        to: the routing core scores visits one by one), and per hour on the road in a day's
+        value. Default 30: an hour at an average village (interest about 35 for a 60-90
+        minute visit) is worth about that, and an hour in the car is an hour not visiting.
+    area_minutes
+        A day's area: the places within this many minutes of travel of its most valuable
+        place (see :mod:`tourplan.plan.areas`). Default 25.
     lengths
         The lengths offered to the planner (default all three).
 
@@ -91,11 +96,12 @@ class ValueModel:
     long_factor: float = 2.0
     min_minutes: int = 30
     repeat_factor: float = 0.5
-    road_value: float = 20.0
+    road_value: float = 30.0
+    area_minutes: int = 25
     lengths: tuple[VisitLength, ...] = LENGTHS
 
     def __post_init__(self) -> None:
-        for name in ("stop_minutes", "stop_value", "min_minutes"):
+        for name in ("stop_minutes", "stop_value", "min_minutes", "area_minutes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DataError(f"must be a whole number >= 0, got {value!r}", field=name)
