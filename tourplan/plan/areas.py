@@ -75,7 +75,7 @@ def restrict(
         travel_times=problem.travel_times,
         visits=tuple(new_visits),
         tours=tuple(problem.tours[t] for t in tours),
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
     owners = tuple(planning.visit_villages[i] for i in keep)
     kept_ids = {v.id for v in owners}
