@@ -126,6 +126,13 @@ def test_restarts_happen_and_the_best_plan_of_all_starts_is_returned(
     assert routes is not None
     s = schedule_routes(p, routes)
     assert check_solution(p, s) == []
-    if s.score < sum(v.score for v in p.visits):  # not stopped early by taking every place
-        assert starts >= 2
+    if starts == 1:
+        # No restart is due only while the first start keeps improving: never more than a
+        # quarter of the iterations (50) in a row without a gain, or every place taken.
+        gaps, best, last = [], seen[0], 0
+        for k, value in enumerate(seen[1:], start=1):
+            if value > best:
+                best, last = value, k
+            gaps.append(k - last)
+        assert max(gaps, default=0) <= 50 or s.score == sum(v.score for v in p.visits)
     assert routes_value(p, routes) == max(seen)

@@ -17,6 +17,7 @@ from .params import OrToolsParams as OrToolsParams
 from .params import RecombinationParams as RecombinationParams
 from .params import SearchParameters as SearchParameters
 from .problem import Break as Break
+from .problem import Group as Group
 from .problem import RoutingProblem as RoutingProblem
 from .problem import TimeWindow as TimeWindow
 from .problem import Tour as Tour
@@ -33,6 +34,7 @@ from .validate import validate_solution as validate_solution
 
 __all__ = [
     "Break",
+    "Group",
     "IteratedSearchParams",
     "OrToolsParams",
     "RecombinationParams",

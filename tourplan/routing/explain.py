@@ -47,12 +47,34 @@ def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
     return None
 
 
+def _tours_alone(problem: RoutingProblem, i: int) -> tuple[list[int], list[str]]:
+    """The tours visit ``i`` fits in alone (breaks included), and why it fits in no other."""
+    v = problem.visits[i]
+    why: list[str] = []
+    ok: list[int] = []
+    for t, tour in enumerate(problem.tours):
+        if not v.allows(t):
+            continue
+        reason = fits_alone(problem, v, tour)
+        if reason is None:
+            try:
+                schedule_tour(problem, t, [i])
+            except InfeasibleError:
+                reason = f"its visit cannot be combined with the breaks of tour {tour.id!r}"
+        if reason is None:
+            ok.append(t)
+        else:
+            why.append(reason)
+    return ok, why
+
+
 def explain_infeasible(problem: RoutingProblem) -> list[str]:
     """Find required visits that cannot be part of any solution, with the reason.
 
     Checks each required visit alone in each allowed tour (windows, distance, service length,
-    breaks, tour limits), then pairs of required visits confined to the same single tour, and the
-    count of required visits against the tours' ``max_visits``. An empty list does not prove the
+    breaks, tour limits), each required group of alternatives (does any member fit?), then
+    pairs of required visits confined to the same single tour, and the count of required visits
+    against the tours' ``max_visits``. An empty list does not prove the
     problem feasible.
 
     Parameters
@@ -81,24 +103,23 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
     for i, v in enumerate(problem.visits):
         if not v.required:
             continue
-        why: list[str] = []
-        ok: list[int] = []
-        for t, tour in enumerate(problem.tours):
-            if not v.allows(t):
-                continue
-            reason = fits_alone(problem, v, tour)
-            if reason is None:
-                try:
-                    schedule_tour(problem, t, [i])
-                except InfeasibleError:
-                    reason = f"its visit cannot be combined with the breaks of tour {tour.id!r}"
-            if reason is None:
-                ok.append(t)
-            else:
-                why.append(reason)
+        ok, why = _tours_alone(problem, i)
         alone[i] = ok
         if not ok:
             reasons.append(f"required visit {v.id!r} cannot fit in any tour: {'; '.join(why)}")
+    for group in problem.groups:
+        if not group.required:
+            continue
+        whys = []
+        for i in group.visits:
+            ok, why = _tours_alone(problem, i)
+            if ok:
+                break
+            whys.append(f"{problem.visits[i].id!r}: {'; '.join(why)}")
+        else:
+            reasons.append(
+                f"no visit of required group {group.id!r} can fit in any tour: {' | '.join(whys)}"
+            )
     feasible = {i: ts for i, ts in alone.items() if ts}
     if len(feasible) <= 40:
         for i, j in combinations(sorted(feasible), 2):
@@ -120,6 +141,7 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
                     )
     limits = [t.max_visits for t in problem.tours]
     n_required = sum(v.required for v in problem.visits)
+    n_required += sum(g.required for g in problem.groups)
     if None not in limits and n_required > sum(x for x in limits if x is not None):
         reasons.append(
             f"{n_required} required visits but the tours allow at most "

@@ -122,7 +122,7 @@ def iterated_insertion(
     local, local_value = best, best_value
     longest = max(1, max(len(r) for r in current))
     size, pos, stale, it = 1, 0, 0, 0
-    bound = int(ins.score[ins.allowed.any(axis=0)].sum())
+    bound = ins.upper_bound()
     last_gain = 0
     local_gain, local_gain_at = 0, began
     while (

@@ -2,7 +2,8 @@
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
 al. 2009), vectorised with numpy per tour. It respects windows (several per visit), tour windows,
-allowed tours and ``max_visits``.
+allowed tours and ``max_visits``, and groups of alternatives: once a member of a group is in the
+plan, the other members are no longer candidates (:meth:`Inserter.open_mask`).
 
 Breaks and ``max_duration`` are handled in two steps. The vectorised test ignores them; it is a
 relaxation (breaks only delay events, and a duration limit only removes plans), so a visit it
@@ -89,8 +90,13 @@ class Inserter:
         self.svc = np.array([v.service for v in visits], dtype=np.int64)
         self.score = np.array([v.score for v in visits], dtype=np.int64)
         weight = self.score.astype(float) ** 2
-        weight[[i for i, v in enumerate(visits) if v.required]] = REQUIRED_WEIGHT
+        weight[[i for i in range(n) if problem.must_keep(i)]] = REQUIRED_WEIGHT
         self.weight = weight
+        # Groups of alternatives: each visit's group (-1 for none), and each group's members.
+        self.group = np.array(
+            [-1 if (g := problem.group_of(i)) is None else g for i in range(n)], dtype=np.int64
+        )
+        self.members: list[list[int]] = [list(g.visits) for g in problem.groups]
         mask = np.zeros((len(problem.tours), n), dtype=bool)
         for i, ts in enumerate(allowed):
             mask[list(ts), i] = True
@@ -115,6 +121,35 @@ class Inserter:
         """Whether the heuristic handles the problem: always (breaks are checked exactly)."""
         del problem
         return True
+
+    def open_mask(self, routes: Routes, *, leaving: int | None = None) -> npt.NDArray[np.bool_]:
+        """Visits that may be added to ``routes``: not in them, and no other member of their
+        group in them.
+
+        Parameters
+        ----------
+        routes
+            The plan.
+        leaving
+            A visit of the plan about to be taken out (for exchange): its group's other
+            members are open, and it is not.
+        """
+        mask = np.ones(self.n, dtype=bool)
+        for route in routes:
+            mask[route] = False
+            for i in route:
+                g = self.group[i]
+                if g >= 0 and i != leaving:
+                    mask[self.members[g]] = False
+        return mask
+
+    def upper_bound(self) -> int:
+        """The best score any plan could reach: every allowed visit, the best member per group."""
+        ok = np.asarray(self.allowed.any(axis=0), dtype=bool)
+        free = ok & (self.group < 0)
+        usable = ok.tolist()
+        best = [max((self.score_list[i] for i in m if usable[i]), default=0) for m in self.members]
+        return int(self.score[free].sum()) + sum(best)
 
     def end_time(self, r: int, route: list[int]) -> int | None:
         """Exact earliest return of route ``r`` (breaks, duration), or ``None`` if infeasible."""
@@ -287,10 +322,11 @@ class Inserter:
         return None if best is None else best[1]
 
     def fill(self, routes: Routes) -> Routes:
-        """Insert visits into ``routes`` (in place) while any fits; return them."""
-        unrouted = np.ones(self.n, dtype=bool)
-        for route in routes:
-            unrouted[route] = False
+        """Insert visits into ``routes`` (in place) while any fits; return them.
+
+        A visit whose group already has a member in ``routes`` is never inserted.
+        """
+        unrouted = self.open_mask(routes)
         table = [self.evaluate(r, route, unrouted) for r, route in enumerate(routes)]
         while True:
             ratios = np.stack([t[0] for t in table])
@@ -304,9 +340,10 @@ class Inserter:
                     continue
                 table[r][1][c] = p
             routes[r].insert(int(table[r][1][c]), int(c))
-            unrouted[c] = False
+            closed = [int(c)] if self.group[c] < 0 else self.members[self.group[c]]
+            unrouted[closed] = False
             for t in table:
-                t[0][c] = -1.0
+                t[0][closed] = -1.0
             if self.metric:  # only visits that fitted before can fit now
                 keep = np.zeros(self.n, dtype=bool)
                 keep[self.fits[r]] = True

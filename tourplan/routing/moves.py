@@ -160,22 +160,30 @@ class LocalSearch:
         A tour's visits are tried from the lowest score up (required ones stay): without the
         visit, the unvisited places of higher score that now fit are evaluated as for insertion
         (allowed tours, windows; breaks and duration exactly), and the one of highest score,
-        then best ratio, takes its place. Returns whether any tour changed.
+        then best ratio, takes its place. Groups of alternatives are respected: a visit may give
+        way to another member of its own group (a long visit for a short one), never to a
+        member of a group already in the plan; a member of a required group gives way only to
+        another member of its group. Returns whether any tour changed.
         """
         ins = self.ins
-        unrouted = np.ones(ins.n, dtype=bool)
-        for route in routes:
-            unrouted[route] = False
         changed = False
         for r, route in enumerate(routes):
             for j in sorted(range(len(route)), key=lambda j: ins.score[route[j]]):
                 v = route[j]
-                if ins.weight[v] >= REQUIRED_WEIGHT:
+                g = int(ins.group[v])
+                if ins.problem.visits[v].required:
+                    continue
+                candidates = ins.open_mask(routes, leaving=v) & (ins.score > ins.score[v])
+                if ins.weight[v] >= REQUIRED_WEIGHT:  # a member of a required group
+                    same = np.zeros(ins.n, dtype=bool)
+                    same[ins.members[g]] = True
+                    candidates &= same
+                if not candidates.any():
                     continue
                 rest = route[:j] + route[j + 1 :]
                 if ins.forward(r, rest) is None:  # a matrix without the triangle inequality
                     continue
-                ratio, pos = ins.evaluate(r, rest, unrouted & (ins.score > ins.score[v]))
+                ratio, pos = ins.evaluate(r, rest, candidates)
                 fits = np.flatnonzero(ratio > 0)
                 at: int | None = None
                 for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
@@ -186,7 +194,6 @@ class LocalSearch:
                     continue
                 rest.insert(at, u)
                 route[:] = rest
-                unrouted[u], unrouted[v] = False, True
                 changed = True
                 break
         return changed

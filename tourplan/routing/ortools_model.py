@@ -5,7 +5,9 @@ visit plus a start and an end node per tour; native transit matrices for travel 
 and for travel plus service (the time dimension, with waiting as slack, multiple windows as
 removed intervals, breaks as interval variables, span limits); one disjunction per visit whose
 penalty is its score times a constant larger than any possible travel time, so that collected
-score comes first and travel time second. Required visits get no disjunction.
+score comes first and travel time second. Required visits get no disjunction. Each group of
+alternatives adds one disjunction over its members with no penalty and a cardinality of one (at
+most one member performed; a required group's disjunction is mandatory: exactly one).
 
 :class:`OrToolsModel` keeps the best assignment OR-Tools has returned; :meth:`OrToolsModel.search`
 runs one OR-Tools local search from a plan (or from OR-Tools' own first solution).
@@ -120,6 +122,13 @@ class OrToolsModel:
                 routing.AddDisjunction([index], v.score * self.big_m)
             # Required visits get no disjunction: every OR-Tools solution performs them, so
             # a short or deterministic search cannot trade them away for a cheaper plan.
+        node_of = {vi: node for node, vi in enumerate(self.node_visit)}
+        for group in problem.groups:
+            indices = [manager.NodeToIndex(node_of[i]) for i in group.visits if i in node_of]
+            if indices:
+                # A node may be in several disjunctions: its own carries its score, this one
+                # only caps the group (penalty -1 makes it mandatory: exactly one member).
+                routing.AddDisjunction(indices, -1 if group.required else 0, 1)
         for t, tour in enumerate(tours):
             s, e = routing.Start(t), routing.End(t)
             dim.CumulVar(s).SetRange(

@@ -1,5 +1,10 @@
 """A generic routing problem: places, visits with time windows and scores, tours and breaks.
 
+Visits may form groups of alternatives (:class:`Group`): at most one member of a group is
+performed, exactly one if the group is required. PyVRP calls these mutually exclusive client
+groups; OR-Tools takes them as a disjunction over several nodes. They model one place offered in
+several forms: a short, a typical and a long visit, or a workshop at one of several fixed times.
+
 All times are plain integers in one unit (the planner uses seconds, the benchmark tenths or
 hundredths) on one absolute time axis shared by every tour.
 """
@@ -15,7 +20,7 @@ import numpy.typing as npt
 
 from ..exceptions import DataError
 
-__all__ = ["Break", "RoutingProblem", "TimeWindow", "Tour", "Visit"]
+__all__ = ["Break", "Group", "RoutingProblem", "TimeWindow", "Tour", "Visit"]
 
 
 def _check_int(value: object, name: str, *, minimum: int | None = None) -> None:
@@ -227,6 +232,43 @@ class Tour:
         return span if self.max_duration is None else min(span, self.max_duration)
 
 
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Alternative visits: a solution performs at most one of them (exactly one if required).
+
+    Parameters
+    ----------
+    id
+        A unique name, used in messages.
+    visits
+        Indices into the problem's visits; at least one, no repeats. A visit belongs to at most
+        one group, and a member is never ``required`` itself (make the group required instead).
+    required
+        Whether every solution must perform exactly one member.
+
+    Examples
+    --------
+    >>> Group("bat-trang", (3, 4, 5)).visits
+    (3, 4, 5)
+    """
+
+    id: str
+    visits: tuple[int, ...]
+    required: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise DataError("must be a non-empty string", field="id")
+        members = tuple(self.visits)
+        if not members:
+            raise DataError(f"group {self.id!r} has no visit", field="visits")
+        for i in members:
+            _check_int(i, "visits", minimum=0)
+        if len(set(members)) != len(members):
+            raise DataError(f"group {self.id!r} names a visit twice", field="visits")
+        object.__setattr__(self, "visits", tuple(int(i) for i in members))
+
+
 def _to_matrix(travel_times: Any) -> npt.NDArray[np.int64]:
     try:
         raw = np.asarray(travel_times)
@@ -261,6 +303,8 @@ class RoutingProblem:
         The candidate visits.
     tours
         The tours (days); at least one.
+    groups
+        Groups of alternative visits (:class:`Group`); a visit is in at most one.
 
     Examples
     --------
@@ -276,7 +320,9 @@ class RoutingProblem:
     travel_times: npt.NDArray[np.int64]
     visits: tuple[Visit, ...]
     tours: tuple[Tour, ...]
+    groups: tuple[Group, ...] = ()
     _ids: dict[str, int] = field(init=False, repr=False, compare=False)
+    _group_of: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         matrix = _to_matrix(self.travel_times)
@@ -307,6 +353,35 @@ class RoutingProblem:
                 raise DataError(f"visit {v.id!r}: tour index out of range", field="visits")
             ids[v.id] = i
         object.__setattr__(self, "_ids", ids)
+        groups = tuple(self.groups)
+        object.__setattr__(self, "groups", groups)
+        group_of = [-1] * len(visits)
+        names: set[str] = set()
+        for g, group in enumerate(groups):
+            if not isinstance(group, Group):
+                raise DataError(f"not a Group: {group!r}", field="groups")
+            if group.id in names:
+                raise DataError(f"duplicate group id {group.id!r}", field="groups")
+            names.add(group.id)
+            for i in group.visits:
+                if i >= len(visits):
+                    raise DataError(
+                        f"group {group.id!r}: visit index {i} out of range", field="groups"
+                    )
+                if group_of[i] >= 0:
+                    raise DataError(
+                        f"visit {visits[i].id!r} is in groups {groups[group_of[i]].id!r} "
+                        f"and {group.id!r}",
+                        field="groups",
+                    )
+                if visits[i].required:
+                    raise DataError(
+                        f"visit {visits[i].id!r} of group {group.id!r} is required itself; "
+                        "make the group required instead",
+                        field="groups",
+                    )
+                group_of[i] = g
+        object.__setattr__(self, "_group_of", tuple(group_of))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RoutingProblem):
@@ -315,6 +390,7 @@ class RoutingProblem:
             np.array_equal(self.travel_times, other.travel_times)
             and self.visits == other.visits
             and self.tours == other.tours
+            and self.groups == other.groups
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -323,10 +399,28 @@ class RoutingProblem:
         """The index of the visit named ``visit_id``."""
         return self._ids[visit_id]
 
+    def group_of(self, visit: int) -> int | None:
+        """The index of the group visit index ``visit`` belongs to, or ``None``."""
+        g = self._group_of[visit]
+        return None if g < 0 else g
+
+    def must_keep(self, visit: int) -> bool:
+        """Whether visit index ``visit`` is required, or a member of a required group."""
+        g = self._group_of[visit]
+        return self.visits[visit].required or (g >= 0 and self.groups[g].required)
+
     @property
     def total_score(self) -> int:
-        """The sum of all visits' scores (an upper bound on any solution's score)."""
-        return sum(v.score for v in self.visits)
+        """The best score any solution could collect: every visit, the best member per group."""
+        best = [0] * len(self.groups)
+        total = 0
+        for i, v in enumerate(self.visits):
+            g = self._group_of[i]
+            if g < 0:
+                total += v.score
+            else:
+                best[g] = max(best[g], v.score)
+        return total + sum(best)
 
     def travel(self, origin: int, destination: int) -> int:
         """Travel time between two matrix locations."""

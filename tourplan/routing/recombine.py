@@ -41,10 +41,12 @@ def recombine(
     """The best plan of disjoint pooled tours (CP-SAT), improved by insertion, or ``routes``.
 
     A set packing: one 0/1 variable per pooled tour; at most one chosen tour holds each visit
-    (exactly one for a required visit that ``routes`` holds); per class of interchangeable
-    days, at most as many tours as days; maximise score first, then minus travel time. The plan
-    ``routes`` is a solution of it and is given as the hint. The chosen tours then get a round
-    of insertion and local search (:meth:`~tourplan.routing.moves.LocalSearch.improve`).
+    (exactly one for a required visit that ``routes`` holds); at most one chosen tour holds a
+    member of each group of alternatives (exactly one for a required group); per class of
+    interchangeable days, at most as many tours as days; maximise score first, then minus
+    travel time. The plan ``routes`` is a solution of it and is given as the hint. The chosen
+    tours then get a round of insertion and local search
+    (:meth:`~tourplan.routing.moves.LocalSearch.improve`).
 
     Parameters
     ----------
@@ -92,6 +94,17 @@ def recombine(
         if problem.visits[i].required and i in held:
             model.add_exactly_one(xs)
         else:
+            model.add_at_most_one(xs)
+    for g, group in enumerate(problem.groups):
+        # a pooled tour holds at most one member of a group (it comes from a valid plan)
+        xs = [
+            x
+            for x, t in zip(chosen, tours, strict=True)
+            if any(problem.group_of(i) == g for i in t.visits)
+        ]
+        if group.required and any(problem.group_of(i) == g for i in held):
+            model.add_exactly_one(xs)
+        elif xs:
             model.add_at_most_one(xs)
     # a unit of score outweighs the travel of any set of tours
     big = 1 + sum(sorted((t.travel for t in tours), reverse=True)[: len(problem.tours)])

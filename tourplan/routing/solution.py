@@ -308,7 +308,8 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
     Raises
     ------
     InfeasibleError
-        If a route cannot be scheduled, a visit appears twice, or there are too many routes.
+        If a route cannot be scheduled, a visit appears twice, two members of a group of
+        alternatives are planned, or there are too many routes.
 
     Examples
     --------
@@ -330,6 +331,13 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
             if i in seen:
                 raise InfeasibleError(f"visit {problem.visits[i].id!r} appears twice")
             seen.add(int(i))
+    for group in problem.groups:
+        both = [problem.visits[i].id for i in group.visits if i in seen]
+        if len(both) > 1:
+            raise InfeasibleError(
+                f"visits {', '.join(repr(b) for b in both)} are alternatives of group "
+                f"{group.id!r}: at most one may be planned"
+            )
     padded = [list(r) for r in routes] + [[] for _ in range(len(problem.tours) - len(routes))]
     tours = tuple(schedule_tour(problem, t, r) for t, r in enumerate(padded))
     score = sum(problem.visits[i].score for i in seen)

@@ -119,7 +119,7 @@ def repair_schedule(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
                 break
             except InfeasibleError:
                 worst = min(
-                    (i for i in route if not problem.visits[i].required),
+                    (i for i in route if not problem.must_keep(i)),
                     key=lambda i: problem.visits[i].score,
                     default=None,
                 )
@@ -141,8 +141,18 @@ def _plan_value(problem: RoutingProblem, routes: list[list[int]]) -> tuple[int, 
         solution = repair_schedule(problem, routes)
     except InfeasibleError:
         return (-len(problem.visits) - 1, 0, 0)
-    missing = sum(1 for i in solution.unvisited if problem.visits[i].required)
+    missing = len(_missing_required(problem, solution))
     return (-missing, solution.score, -solution.travel_time)
+
+
+def _missing_required(problem: RoutingProblem, solution: Solution) -> list[str]:
+    """Ids of the required visits and required groups a solution leaves out."""
+    visited = solution.visited
+    missing = [problem.visits[i].id for i in solution.unvisited if problem.visits[i].required]
+    missing += [
+        g.id for g in problem.groups if g.required and not any(i in visited for i in g.visits)
+    ]
+    return missing
 
 
 def _search(
@@ -274,7 +284,7 @@ def _finish(
 ) -> Solution:
     """Schedule the best plan cleanly, check it, and record status, time and parameters."""
     solution = repair_schedule(problem, plan)
-    dropped = [problem.visits[i].id for i in solution.unvisited if problem.visits[i].required]
+    dropped = _missing_required(problem, solution)
     if dropped:
         raise InfeasibleError(
             "some required visits could not be planned",

@@ -101,7 +101,8 @@ def check_solution(problem: RoutingProblem, solution: Solution) -> list[str]:
     """List every rule the solution breaks (empty if it is valid).
 
     Recomputes travel from the matrix and checks windows, durations, tour windows, maximum
-    duration and visits, breaks, allowed tours, required visits, each visit at most once, and
+    duration and visits, breaks, allowed tours, required visits, each visit at most once, at
+    most one member of each group of alternatives (exactly one if required), and
     the reported score, travel time and unvisited list.
 
     Parameters
@@ -131,6 +132,12 @@ def check_solution(problem: RoutingProblem, solution: Solution) -> list[str]:
     for i, v in enumerate(problem.visits):
         if v.required and i not in counts:
             out.append(f"required visit {v.id!r} is not visited")
+    for group in problem.groups:
+        done = [problem.visits[i].id for i in group.visits if i in counts]
+        if len(done) > 1:
+            out.append(f"group {group.id!r} has {len(done)} members visited: {', '.join(done)}")
+        if group.required and not done:
+            out.append(f"required group {group.id!r} has no member visited")
     score = sum(problem.visits[i].score for i in counts if 0 <= i < len(problem.visits))
     if score != solution.score:
         out.append(f"score is {score}, the solution says {solution.score}")
