@@ -64,18 +64,17 @@ def restrict(
     new_index = {old: new for new, old in enumerate(keep)}
     new_visits = [problem.visits[i] for i in keep]
     groups = []
-    for group in getattr(problem, "groups", ()):
+    for group in problem.groups:
         members = tuple(new_index[i] for i in group.visits if i in new_index)
         if len(members) > 1:
             groups.append(dataclasses.replace(group, visits=members))
         elif members and group.required:
             new_visits[members[0]] = dataclasses.replace(new_visits[members[0]], required=True)
-    extra = {"groups": tuple(groups)} if groups else {}
     sub = RoutingProblem(
         travel_times=problem.travel_times,
         visits=tuple(new_visits),
         tours=tuple(problem.tours[t] for t in tours),
-        **extra,
+        groups=tuple(groups),
     )
     owners = tuple(planning.visit_villages[i] for i in keep)
     kept_ids = {v.id for v in owners}
@@ -121,7 +120,7 @@ def _is_required(planning: PlanningProblem, index: int) -> bool:
     problem = planning.problem
     if problem.visits[index].required:
         return True
-    return any(g.required and index in g.visits for g in getattr(problem, "groups", ()))
+    return any(g.required and index in g.visits for g in problem.groups)
 
 
 def plan_by_areas(

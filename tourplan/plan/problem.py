@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 
@@ -27,7 +26,7 @@ from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
-from ..routing import RoutingProblem, TimeWindow, Tour, Visit, fits_alone
+from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
 from .itinerary import HANOI_TZ, LeftOut
 from .request import TripRequest
@@ -50,13 +49,6 @@ DAY = 86_400
 ROAD_SNAP_LIMIT_M = 3_000.0
 """How far a place may lie from the nearest road-graph node (commune-level points are ±1-3 km)."""
 _START, _END = "start", "end"
-
-try:  # groups of alternatives arrive with issue #15 (branch feature-routing2)
-    from ..routing import Group  # type: ignore[attr-defined,unused-ignore]
-
-    _HAS_GROUPS = True
-except ImportError:  # pragma: no cover - until #15 is merged: one (typical) length a village
-    _HAS_GROUPS = False
 
 
 @dataclass(frozen=True)
@@ -305,8 +297,7 @@ def build_problem(
             excluded.append(LeftOut(village, "avoided"))
             continue
         offered = []
-        lengths_offered = request.value.lengths if _HAS_GROUPS else ("typical",)
-        for length in lengths_offered:
+        for length in request.value.lengths:
             service = service_minutes(village, request, length)
             w = _windows(village, service * 60, request, offsets)
             prize = visit_score(village, request, length)  # road cost comes once travel is known
@@ -362,7 +353,7 @@ def build_problem(
     # villages with no length left are left out up front.
     reachable: list[Village] = []
     visits: list[Visit] = []
-    groups: list[Any] = []
+    groups: list[Group] = []
     lengths: list[VisitLength] = []
     owners: list[Village] = []
     k = 0
@@ -405,8 +396,9 @@ def build_problem(
     impossible = [x for x in excluded if x.village.id in must_ids]
     if impossible:
         raise MustVisitError(impossible)
-    extra: dict[str, Any] = {"groups": tuple(groups)} if groups else {}
-    problem = RoutingProblem(travel_times=seconds, visits=tuple(visits), tours=tours, **extra)
+    problem = RoutingProblem(
+        travel_times=seconds, visits=tuple(visits), tours=tours, groups=tuple(groups)
+    )
     return PlanningProblem(
         request=request,
         start=start,
