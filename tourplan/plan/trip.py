@@ -6,10 +6,11 @@ import dataclasses
 
 import networkx as nx
 
+from ..exceptions import InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Villages
 from ..routing import SearchParameters, Solution, solve, validate_solution
-from .areas import itinerary_value, plan_by_areas
+from .areas import itinerary_value, plan_by_areas, restrict
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
@@ -77,7 +78,16 @@ def solve_with_variety(
     kept.
     """
     request = planning.request
-    solution = solve(planning.problem, params)
+    try:
+        solution = solve(planning.problem, params)
+    except InfeasibleError:
+        typical = _must_visits_at_typical_length(planning)
+        if typical is None:
+            raise
+        # The search may miss a plan holding every required group of alternatives (seen with
+        # the deterministic search); the must-visits at their typical length are tried.
+        planning = typical
+        solution = solve(planning.problem, params)
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)
@@ -96,6 +106,23 @@ def solve_with_variety(
         if itinerary_value(candidate[1], request) > itinerary_value(best[1], request) + 1e-9:
             best = candidate
     return best
+
+
+def _must_visits_at_typical_length(planning: PlanningProblem) -> PlanningProblem | None:
+    """``planning`` with each required group reduced to its typical visit (``None`` when no
+    required group has one)."""
+    problem = planning.problem
+    drop = {
+        i
+        for g in problem.groups
+        if g.required and any(planning.visit_lengths[m] == "typical" for m in g.visits)
+        for i in g.visits
+        if planning.visit_lengths[i] != "typical"
+    }
+    if not drop:
+        return None
+    keep = [i for i in range(len(problem.visits)) if i not in drop]
+    return restrict(planning, keep, range(len(problem.tours)))
 
 
 def _repeated_visits(planning: PlanningProblem, solution: Solution) -> set[str]:
