@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tourplan
+from tourplan.travel import travel_matrix
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TOURS = ROOT / ".." / "shared" / "benchmarks" / "human-tours" / "tours.json"
@@ -514,6 +515,39 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     ]
 
 
+# -- multi-day: compact and reproducible --------------------------------------------------------
+
+
+def multi_day_lines(
+    villages: tourplan.Villages, params: tourplan.SearchParameters, days: int = 3
+) -> tuple[list[str], int]:
+    """The default request over ``days`` days, planned twice: per day its villages and its
+    spread (the longest travel, in minutes by the request's mode, between two of its stops),
+    whether the two runs agree, and the validator's violations (their number is returned)."""
+    request = tourplan.TripRequest.for_days("hoan-kiem-lake", SATURDAY, days=days)
+    first = tourplan.plan_trip(request, villages, search=params)
+    second = tourplan.plan_trip(request, villages, search=params)
+    stops = [s.village for s in first.stops]
+    matrix = travel_matrix(stops, request.mode) if stops else None
+    lines = [f"multi-day: the default request over {days} days from {SATURDAY.isoformat()}"]
+    for day in first.days:
+        ids = [s.village.id for s in day.stops]
+        spread = 0
+        if matrix is not None and len(ids) > 1:
+            spread = max(matrix.seconds_between(a, b) for a in ids for b in ids) // 60
+        drive = _minutes(leg.travel_time for leg in day.legs)
+        visit = _minutes(stop.duration for stop in day.stops)
+        ratio = f"{drive / visit:.2f}" if visit else "-"
+        lines.append(
+            f"  {day.date.isoformat()}: {' '.join(ids) or '-'} (spread {spread} min, "
+            f"drive/visit {ratio})"
+        )
+    violations = tourplan.check_itinerary(first, request)
+    lines.append(f"  same plan twice: {'yes' if first == second else 'no'}")
+    lines.append(f"  check_itinerary violations: {len(violations)}")
+    return lines, len(violations)
+
+
 # -- command line --------------------------------------------------------------------------------
 
 
@@ -596,11 +630,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for text in summary:
         print(text)
+    multi, multi_violations = multi_day_lines(villages, params)
+    print()
+    for text in multi:
+        print(text)
     if args.markdown:
         args.markdown.write_text(markdown(rows, notes, summary), encoding="utf-8")
     if args.csv:
         write_csv(args.csv, [*results, default])
-    return 1 if any(r.violations for r in [*results, default]) else 0
+    return 1 if multi_violations or any(r.violations for r in [*results, default]) else 0
 
 
 if __name__ == "__main__":

@@ -102,6 +102,7 @@ class CatalogueRequest:
             must_visit=tuple(must_visit),
             max_stops_per_day=self.max_stops,
             pace=self.pace,
-            # catalogue routes keep one visit per village (typical length); see docs/value.md
-            value=ValueModel(lengths=("typical",)),
+            # catalogue routes keep the planner's former terms: one typical visit per village,
+            # no stop time, no road cost (the catalogue covers villages; see docs/value.md)
+            value=ValueModel(lengths=("typical",), stop_minutes=0, stop_value=1, road_value=0),
         )
