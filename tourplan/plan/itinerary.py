@@ -73,6 +73,9 @@ class Stop:
         Minutes of the stop spent parking, walking in and finding the workshop.
     waits_for_opening
         Whether the wait before ``start`` is for the village to open.
+    longer_offered
+        Whether a longer visit of the place was on offer (``False``: a longer one did not fit
+        its opening hours or the day, or was not worth its cost).
     """
 
     village: Village
@@ -82,6 +85,7 @@ class Stop:
     length: VisitLength = "typical"
     stop_minutes: int = 0
     waits_for_opening: bool = False
+    longer_offered: bool = False
 
     def __post_init__(self) -> None:
         for name in ("arrival", "start", "end"):

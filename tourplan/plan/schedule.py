@@ -14,6 +14,7 @@ from ..routing import Break as RoutingBreak
 from ..routing import ScheduledBreak, Solution
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
+from .value import LENGTHS
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
 
@@ -83,6 +84,16 @@ def _open_at(village: Village, planning: PlanningProblem, seconds: int) -> bool:
     minute = moment.hour * 60 + moment.minute
     spans = village.opening_hours.on(moment.date(), planning.request.holidays)
     return any(span.opens <= minute < span.closes for span in spans)
+
+
+def _longer_offered(planning: PlanningProblem, visit: int) -> bool:
+    """Whether the problem offered a longer visit of the same place than ``visit``."""
+    order = {length: k for k, length in enumerate(LENGTHS)}
+    village, length = planning.visit_villages[visit], planning.visit_lengths[visit]
+    return any(
+        v.id == village.id and order[other] > order[length]
+        for v, other in zip(planning.visit_villages, planning.visit_lengths, strict=True)
+    )
 
 
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
@@ -156,6 +167,7 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             stop_minutes=request.value.stop_minutes,
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
+            longer_offered=_longer_offered(planning, sv.visit),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
     )

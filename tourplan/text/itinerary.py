@@ -44,6 +44,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "long": "long visit, {minutes} + {stop} min to park and walk in: a hands-on stay, "
         "worth more than another stop",
         "on_the_way": "on the way to",
+        "no_longer": "; a longer stay does not fit its hours or the day",
+        "longer_worth_less": "; more time here was worth less than the rest of the day",
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
@@ -73,6 +75,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "long": "tham quan dài, {minutes} + {stop} phút gửi xe và đi vào: ở lại trải nghiệm, "
         "đáng hơn một điểm dừng nữa",
         "on_the_way": "trên đường đến",
+        "no_longer": "; ở lâu hơn không vừa giờ mở cửa hoặc trong ngày",
+        "longer_worth_less": "; ở lâu hơn đáng ít hơn phần còn lại của ngày",
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
@@ -110,7 +114,9 @@ def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
     return f"  {style(time, kind)}{' ' * (_TIME_COLUMN - len(time))}{text}"
 
 
-def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
+def _stop_lines(
+    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = ()
+) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
     craft = craft_name(village, lang)
@@ -121,6 +127,8 @@ def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
     why = _WORDS[lang][stop.length].format(
         minutes=duration_text(visit, lang), stop=stop.stop_minutes
     )
+    if stop.length != "long":
+        why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
     if stop.wait > dt.timedelta(0):
         key = "arrived" if stop.waits_for_opening else "idle"
@@ -174,7 +182,7 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
             yield _row(span, _break_text(item, names, lang), style)
             free_from = item.end
         else:
-            yield from _stop_lines(item, lang, style)
+            yield from _stop_lines(item, lang, style, day.breaks)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {_totals(day.stops, [day], lang)}", "total")
