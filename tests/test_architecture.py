@@ -32,7 +32,9 @@ def test_layer_contracts_hold() -> None:
     """import-linter checks the contracts declared in pyproject.toml (see docs/architecture.md)."""
     lint_imports = Path(sys.executable).with_name("lint-imports")
     if not lint_imports.exists():
-        pytest.fail("lint-imports is not installed: install the test extra (pip install -e '.[test]')")
+        pytest.fail(
+            "lint-imports is not installed: install the test extra (pip install -e '.[test]')"
+        )
     done = subprocess.run(
         [str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
     )

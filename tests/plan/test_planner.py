@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import get_args
 
@@ -28,6 +29,7 @@ from tourplan.plan import (
     Lunch,
     MustVisitError,
     TripRequest,
+    ValueModel,
     build_problem,
     check_itinerary,
     service_minutes,
@@ -271,8 +273,9 @@ def test_pace_scales_visit_durations() -> None:
         request = TripRequest(start=HOTEL, dates=(SATURDAY,), pace=pace)  # type: ignore[arg-type]
         # the visit at the pace, plus the stop's own time (parking, walking in)
         assert service_minutes(v, request) == minutes + request.value.stop_minutes
-        (stop,) = plan(request, Villages([v])).stops
-        assert stop.duration == dt.timedelta(minutes=minutes)
+        typical = dataclasses.replace(request, value=ValueModel(lengths=("typical",)))
+        (stop,) = plan(typical, Villages([v])).stops
+        assert stop.duration == dt.timedelta(minutes=minutes + request.value.stop_minutes)
 
 
 def test_different_end_place_and_start_as_coordinates() -> None:
