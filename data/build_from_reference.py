@@ -14,8 +14,11 @@ What this script does, and nothing more:
   2025 communes, positions, coordinate kind/source/precision, confidence, notes) -- positions
   are copied as the exact strings of the reference, never re-rounded;
 * adds the hand-made planning fields -- themes, visit duration, opening hours and interest
-  score -- from the explicit tables below. Every value that is a judgement rather than a
-  fact from a source carries a comment, and every default is marked ``default`` in the data;
+  score -- from the explicit tables below, and the sourced facts of ``sourced_facts.py``
+  (short/typical/long visit lengths, opening hours, seasons, active hours, fees, and the
+  sights written to ``sights.csv``), each with its source. Every value that is a judgement
+  rather than a fact from a source carries a comment, and every default is marked
+  ``default`` in the data;
 * validates the result (row count, ids, bounding box, verbatim positions, opening-hours
   grammar, theme vocabulary, value ranges) and refuses to write anything if a check fails.
 
@@ -32,12 +35,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_REFERENCE = HERE.parent.parent / "shared" / "reference"
 
+sys.path.insert(0, str(HERE))
+import sourced_facts as facts  # noqa: E402  (a sibling file, not an installed module)
+
 VILLAGE_COLUMNS = [
     "id", "name_vi", "name_en", "craft_vi", "craft_en", "themes", "old_district",
     "commune_2025", "lat", "lon", "coord_kind", "coord_precision_m", "coord_source",
     "confidence", "visit_minutes", "visit_minutes_origin", "opening_hours",
     "opening_hours_origin", "hours_note", "interest", "interest_basis", "url", "notes",
+    "kind", "short_minutes", "long_minutes", "visit_minutes_source", "opening_hours_source",
+    "season_months", "season_source", "active_hours", "active_hours_source", "fee_vnd",
+    "fee_source",
 ]  # fmt: skip
+KINDS = frozenset({"village", "pagoda", "temple", "museum", "show", "market"})
 START_COLUMNS = [
     "id", "name_vi", "name_en", "kind", "lat", "lon", "coord_kind", "coord_precision_m",
     "coord_source", "notes",
@@ -52,6 +62,7 @@ THEMES = frozenset(
 COORD_KINDS = frozenset({"village", "landmark", "commune_centroid"})
 CONFIDENCES = frozenset({"high", "medium", "low"})
 EXPECTED_VILLAGES = 61
+EXPECTED_SIGHTS = 6
 EXPECTED_START_POINTS = 4
 LAT_RANGE = (20.5, 21.4)
 LON_RANGE = (105.25, 106.05)
@@ -133,19 +144,11 @@ THEME_TAGS: dict[str, tuple[str, ...]] = {
 WORKSHOP, HERITAGE, SHORT = "workshop", "heritage", "short"
 DEFAULT_MINUTES = {WORKSHOP: 90, HERITAGE: 120, SHORT: 60}
 
-# Durations that come from a source (origin "source"); the number is still our reading of it.
-SOURCE_MINUTES: dict[str, tuple[int, str]] = {
-    # 'Well-known half-day tour from Hanoi' (2010): ~4 h including ~2 x 45 min of travel
-    # (13 km road) leaves ~2.5 h in the village.
-    "bat-trang": (150, "half-day tour from Hanoi; village share of it"),
-    # 'half a day' to wander (ngoisao.vnexpress.net) -> 3 h in the village itself.
-    "cu-da": (180, "'half a day' to wander the village"),
-    # Knife-forging tour 'a few hours', 30+ min each way from the Old Quarter -> ~2 h on site.
-    "da-sy": (120, "knife-forging tour of 'a few hours'; on-site share"),
-}
+# Durations that come from a source are in sourced_facts.VISIT_LENGTHS (short, typical, long,
+# each with its source); the kind default below applies to the typical length otherwise.
 
 SITE_KIND: dict[str, str] = {
-    "bat-trang": WORKSHOP,  # duration from SOURCE_MINUTES
+    "bat-trang": WORKSHOP,  # duration from sourced_facts.VISIT_LENGTHS
     "kim-lan": WORKSHOP,
     "van-phuc": WORKSHOP,
     "phu-vinh": WORKSHOP,
@@ -164,9 +167,9 @@ SITE_KIND: dict[str, str] = {
     "nhi-khe": WORKSHOP,
     "dao-thuc": WORKSHOP,  # judgement: communal house, puppet workshop; show if booked
     "nhat-tan": SHORT,  # peach gardens
-    "cu-da": HERITAGE,  # duration from SOURCE_MINUTES
+    "cu-da": HERITAGE,  # duration from sourced_facts.VISIT_LENGTHS
     "tranh-khuc": SHORT,
-    "da-sy": WORKSHOP,  # duration from SOURCE_MINUTES
+    "da-sy": WORKSHOP,  # duration from sourced_facts.VISIT_LENGTHS
     "thach-xa": SHORT,  # judgement: only a few producing households
     "van-tu": SHORT,  # tailoring; limited tourism evidence
     "co-do": HERITAGE,
@@ -211,41 +214,20 @@ SITE_KIND: dict[str, str] = {
 }
 
 # --------------------------------------------------------------------------------------------
-# Opening hours (subset of OSM opening_hours). Defaults are an ASSUMPTION (see README):
-#   workshops / production / food villages: open daily with the usual midday closure;
-#   open-air sites (heritage villages, flower and kumquat gardens): open daily, no closure.
+# Opening hours (subset of OSM opening_hours). The default is an ASSUMPTION (see README): a
+# plain daytime window, every day, with no midday closure -- never stricter than a place's
+# real hours are likely to be. Bát Tràng's sourced village hours (08:00-17:30 every day) are
+# the only village-wide statement and give the window. Hours a source gives are in
+# sourced_facts.VILLAGE_HOURS (villages) and in the SIGHTS rows.
 # --------------------------------------------------------------------------------------------
-HOURS_WORKSHOP = "Mo-Su 08:00-11:30,13:30-17:00"
-HOURS_OPEN_AIR = "Mo-Su 08:00-17:30"
-OPEN_AIR = frozenset(
-    {
-        "duong-lam",  # heritage village
-        "cu-da",  # heritage village
-        "co-do",  # heritage village
-        "nhat-tan",  # peach gardens
-        "tay-tuu",  # flower fields
-        "me-linh-hoa",  # flower fields
-        "tu-lien-quat",  # kumquat gardens
-    }
-)
-
-# Rows where a source gives the day pattern: (opening_hours, origin, explanation).
-SOURCE_HOURS: dict[str, tuple[str, str, str]] = {
-    # Source: Kim Lan museum open Saturdays and Sundays -> days from the source, clock times
-    # are the workshop default.
-    "kim-lan": (
-        "Sa,Su 08:00-11:30,13:30-17:00",
-        "source+default",
-        "Days (Saturday and Sunday) follow the museum; clock times are the default workshop "
-        "hours (assumption). Pottery workshops in the village may also be open on weekdays, "
-        "but no source says so.",
-    ),
-}
+HOURS_DEFAULT = "Mo-Su 08:00-17:30"
 
 # Extra hours-related remarks taken from the reference notes (quoted or paraphrased there).
 HOURS_EXTRA: dict[str, str] = {
     "quat-dong": "The Saturday-morning workshop is a specific event; the village can be "
     "visited on other days (default hours).",
+    "kim-lan": "The Kim Lan museum (open Saturdays and Sundays) is the separate sight "
+    "bao-tang-gom-kim-lan; the village's workshops get the default hours.",
     "chuong": "Plan a visit on a market day (lunar calendar) to see the hat market; hội chợ "
     "on the 10th day of the 1st lunar month (reference notes).",
     "dao-thuc": "Book a puppet show with the troupe in advance; without a booking the visit "
@@ -428,12 +410,14 @@ START_PRECISION_M: dict[str, int] = {
 # --------------------------------------------------------------------------------------------
 
 _URL = re.compile(r"https?://[^\s\"'()]+")
-_DAYS = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+_DAYS = r"(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)"
 _DAYSEL = rf"{_DAYS}(?:-{_DAYS})?(?:,{_DAYS}(?:-{_DAYS})?)*"
 _TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
 _SPAN = rf"{_TIME}-(?:{_TIME}|24:00)"
 _RULE = rf"{_DAYSEL} (?:off|{_SPAN}(?:,{_SPAN})*)"
 OPENING_HOURS_RE = re.compile(rf"^{_RULE}(?:; {_RULE})*$")
+_MONTH = r"(?:[1-9]|1[0-2])"
+SEASON_RE = re.compile(rf"^(?:{_MONTH}(?:-{_MONTH})?(?:,{_MONTH}(?:-{_MONTH})?)*)?$")
 
 
 def first_url(text: str) -> str:
@@ -447,9 +431,14 @@ def interest_for(row: dict[str, str]) -> tuple[int, str]:
     flags = dict(EVIDENCE[row["id"]])
     if row["confidence"] == "low":
         flags["low_confidence"] = "confidence column is low"
+    return interest_from_flags(row["id"], flags)
+
+
+def interest_from_flags(place_id: str, flags: dict[str, str]) -> tuple[int, str]:
+    """Apply the interest rule to evidence flags; return (score, basis text)."""
     unknown = set(flags) - set(POINTS)
     if unknown:
-        raise ValueError(f"{row['id']}: unknown interest flag(s) {sorted(unknown)}")
+        raise ValueError(f"{place_id}: unknown interest flag(s) {sorted(unknown)}")
     score = BASE_INTEREST
     parts = [f"base {BASE_INTEREST}"]
     for flag in POINTS:  # fixed order -> reproducible text
@@ -457,37 +446,55 @@ def interest_for(row: dict[str, str]) -> tuple[int, str]:
             score += POINTS[flag]
             reason = flags[flag]
             if ";" in reason:
-                raise ValueError(f"{row['id']}: ';' in the {flag} reason (it separates parts)")
+                raise ValueError(f"{place_id}: ';' in the {flag} reason (it separates parts)")
             parts.append(f"{POINTS[flag]:+d} {flag.replace('_', ' ')}: {reason}")
     return max(1, min(100, score)), "; ".join(parts)
 
 
-def hours_for(row: dict[str, str]) -> tuple[str, str, str]:
-    """Return (opening_hours, origin, hours_note) for one reference row."""
+def hours_for(row: dict[str, str]) -> tuple[str, str, str, str]:
+    """Return (opening_hours, origin, source, hours_note) for one reference row."""
     vid = row["id"]
     notes: list[str] = []
-    if vid in SOURCE_HOURS:
-        hours, origin, why = SOURCE_HOURS[vid]
+    if vid in facts.VILLAGE_HOURS:
+        hours, origin, source = facts.VILLAGE_HOURS[vid]
     else:
-        hours = HOURS_OPEN_AIR if vid in OPEN_AIR else HOURS_WORKSHOP
-        origin, why = "default", ""
+        hours, origin, source = HOURS_DEFAULT, "default", ""
     if row["opening_hours"]:
         ref = row["opening_hours"]
         if row["hours_source"]:
             ref += f" — {row['hours_source']}"
         notes.append(ref)
-    if why:
-        notes.append(why)
     if vid in HOURS_EXTRA:
         notes.append(HOURS_EXTRA[vid])
-    return hours, origin, " ".join(n if n.endswith(".") else n + "." for n in notes)
+    note = " ".join(n if n.endswith(".") else n + "." for n in notes)
+    return hours, origin, source, note
 
 
-def visit_for(vid: str) -> tuple[int, str]:
-    """Return (visit_minutes, origin) for one village id."""
-    if vid in SOURCE_MINUTES:
-        return SOURCE_MINUTES[vid][0], "source"
-    return DEFAULT_MINUTES[SITE_KIND[vid]], "default"
+def visit_for(vid: str) -> dict[str, str]:
+    """The visit-length columns of one village id (typical default by kind when unsourced)."""
+    short, typical, long, source = facts.VISIT_LENGTHS.get(vid, (None, None, None, ""))
+    return {
+        "visit_minutes": str(typical if typical is not None else DEFAULT_MINUTES[SITE_KIND[vid]]),
+        "visit_minutes_origin": "source" if typical is not None else "default",
+        "short_minutes": "" if short is None else str(short),
+        "long_minutes": "" if long is None else str(long),
+        "visit_minutes_source": source,
+    }
+
+
+def extras_for(vid: str) -> dict[str, str]:
+    """Season, active hours and fee columns of one id, with their sources ("" when none)."""
+    season, season_source = facts.SEASONS.get(vid, ("", ""))
+    active, active_source = facts.ACTIVE_HOURS.get(vid, ("", ""))
+    fee, fee_source = facts.FEES.get(vid, (None, ""))
+    return {
+        "season_months": season,
+        "season_source": season_source,
+        "active_hours": active,
+        "active_hours_source": active_source,
+        "fee_vnd": "" if fee is None else str(fee),
+        "fee_source": fee_source,
+    }
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -508,11 +515,11 @@ def build_villages(ref: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for r in ref:
         vid = r["id"]
-        minutes, minutes_origin = visit_for(vid)
-        hours, hours_origin, hours_note = hours_for(r)
+        hours, hours_origin, hours_source, hours_note = hours_for(r)
         interest, basis = interest_for(r)
         out.append(
             {
+                "kind": "village",
                 "id": vid,
                 "name_vi": r["name_vi"],
                 "name_en": r["name_en"],
@@ -527,17 +534,83 @@ def build_villages(ref: list[dict[str, str]]) -> list[dict[str, str]]:
                 "coord_precision_m": r["coord_precision_m"],
                 "coord_source": r["coord_source"],
                 "confidence": r["confidence"],
-                "visit_minutes": str(minutes),
-                "visit_minutes_origin": minutes_origin,
+                **visit_for(vid),
                 "opening_hours": hours,
                 "opening_hours_origin": hours_origin,
+                "opening_hours_source": hours_source,
                 "hours_note": hours_note,
                 "interest": str(interest),
                 "interest_basis": basis,
                 "url": URL_OVERRIDE.get(vid) or first_url(r["notes"]) or r["hours_source"],
                 "notes": r["notes"],
+                **extras_for(vid),
             }
         )
+    return out
+
+
+def _sight_position(spec: str, by_id: dict[str, dict[str, str]]) -> dict[str, str]:
+    """``ref:<id>`` copies a reference row's point verbatim; else ``lat,lon,kind,precision,source``."""
+    if spec.startswith("ref:"):
+        r = by_id[spec[4:]]
+        return {k: r[k] for k in ("lat", "lon", "coord_kind", "coord_precision_m", "coord_source")}
+    lat, lon, kind, precision, source = spec.split(",", 4)
+    return {
+        "lat": lat,
+        "lon": lon,
+        "coord_kind": kind,
+        "coord_precision_m": precision,
+        "coord_source": source,
+    }
+
+
+def build_sights(ref: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The sights of ``sourced_facts.SIGHTS`` as rows with the village columns."""
+    by_id = {r["id"]: r for r in ref}
+    out = []
+    for spec in facts.SIGHTS:
+        flags = dict(part.split("=", 1) for part in spec["evidence"].split(";") if part)
+        interest, basis = interest_from_flags(spec["id"], flags)
+        commune = spec.get("commune_2025", "")
+        if commune.startswith("ref:"):
+            commune = by_id[commune[4:]]["new_commune_2025"]
+        sourced_minutes = "visit_minutes" in spec
+        sourced_hours = "opening_hours" in spec
+        row = {
+            "id": spec["id"],
+            "kind": spec["kind"],
+            "name_vi": spec["name_vi"],
+            "name_en": spec["name_en"],
+            "craft_vi": spec["craft_vi"],
+            "craft_en": spec["craft_en"],
+            "themes": ";".join(sorted(spec["themes"].split(";"))),
+            "old_district": spec["old_district"],
+            "commune_2025": commune,
+            **_sight_position(spec["position"], by_id),
+            "confidence": spec["confidence"],
+            "visit_minutes": spec.get("visit_minutes", str(facts.SIGHT_DEFAULT_MINUTES)),
+            "visit_minutes_origin": "source" if sourced_minutes else "default",
+            "short_minutes": spec.get("short_minutes", ""),
+            "long_minutes": spec.get("long_minutes", ""),
+            "visit_minutes_source": spec.get("visit_minutes_source", ""),
+            "opening_hours": spec.get("opening_hours", HOURS_DEFAULT),
+            "opening_hours_origin": spec.get(
+                "opening_hours_origin", "source" if sourced_hours else "default"
+            ),
+            "opening_hours_source": spec.get("opening_hours_source", ""),
+            "hours_note": spec.get("hours_note", ""),
+            "interest": str(interest),
+            "interest_basis": basis,
+            "url": spec["url"],
+            "notes": spec["notes"],
+            "season_months": spec.get("season_months", ""),
+            "season_source": spec.get("season_source", ""),
+            "active_hours": spec.get("active_hours", ""),
+            "active_hours_source": spec.get("active_hours_source", ""),
+            "fee_vnd": spec.get("fee_vnd", ""),
+            "fee_source": spec.get("fee_source", ""),
+        }
+        out.append(row)
     return out
 
 
@@ -559,8 +632,14 @@ def build_start_points(ref: list[dict[str, str]]) -> list[dict[str, str]]:
     ]
 
 
-def check(rows: list[dict[str, str]], ref: list[dict[str, str]], expected: int) -> list[str]:
-    """Return a list of problems (empty when the table is valid)."""
+def check(
+    rows: list[dict[str, str]], ref: list[dict[str, str]], expected: int, *, verbatim: bool = True
+) -> list[str]:
+    """Return a list of problems (empty when the table is valid).
+
+    ``verbatim``: every row is a reference row whose position must be copied unchanged
+    (False for the sights, whose positions come from ``sourced_facts.py``).
+    """
     errors: list[str] = []
     if len(rows) != expected:
         errors.append(f"expected {expected} rows, got {len(rows)}")
@@ -570,7 +649,7 @@ def check(rows: list[dict[str, str]], ref: list[dict[str, str]], expected: int) 
     by_id = {r["id"]: r for r in ref}
     for r in rows:
         vid = r["id"]
-        if (r["lat"], r["lon"]) != (by_id[vid]["lat"], by_id[vid]["lon"]):
+        if verbatim and (r["lat"], r["lon"]) != (by_id[vid]["lat"], by_id[vid]["lon"]):
             errors.append(f"{vid}: position differs from the reference")
         lat, lon = float(r["lat"]), float(r["lon"])
         if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
@@ -598,6 +677,42 @@ def check(rows: list[dict[str, str]], ref: list[dict[str, str]], expected: int) 
             errors.append(f"{vid}: bad confidence {r['confidence']!r}")
         if r["url"] and not r["url"].startswith(("http://", "https://")):
             errors.append(f"{vid}: bad url {r['url']!r}")
+        errors += check_sources(r)
+    return errors
+
+
+def check_sources(r: dict[str, str]) -> list[str]:
+    """Every value that is not a default names its source; lengths and months are in range."""
+    vid, errors = r["id"], []
+    if r["kind"] not in KINDS:
+        errors.append(f"{vid}: bad kind {r['kind']!r}")
+    lengths = [r["short_minutes"], r["visit_minutes"], r["long_minutes"]]
+    if any(x and not x.isdigit() for x in lengths):
+        errors.append(f"{vid}: visit lengths must be whole minutes")
+    elif [int(x) for x in lengths if x] != sorted(int(x) for x in lengths if x):
+        errors.append(f"{vid}: short <= typical <= long does not hold")
+    sourced_length = r["visit_minutes_origin"] == "source" or r["short_minutes"] or r[
+        "long_minutes"
+    ]
+    if bool(sourced_length) != bool(r["visit_minutes_source"]):
+        errors.append(f"{vid}: a sourced visit length needs visit_minutes_source, and only it")
+    if (r["opening_hours_origin"] != "default") != bool(r["opening_hours_source"]):
+        errors.append(f"{vid}: sourced opening hours need opening_hours_source, and only they")
+    if r["opening_hours_origin"] == "default" and r["opening_hours"] != HOURS_DEFAULT:
+        errors.append(f"{vid}: default hours must be {HOURS_DEFAULT!r}")
+    if not SEASON_RE.match(r["season_months"]):
+        errors.append(f"{vid}: season_months {r['season_months']!r} outside the grammar")
+    for value, source in (
+        ("season_months", "season_source"),
+        ("active_hours", "active_hours_source"),
+        ("fee_vnd", "fee_source"),
+    ):
+        if bool(r[value]) != bool(r[source]):
+            errors.append(f"{vid}: {value} needs {source}, and only it")
+    if r["active_hours"] and not OPENING_HOURS_RE.match(r["active_hours"]):
+        errors.append(f"{vid}: active_hours {r['active_hours']!r} outside the grammar")
+    if r["fee_vnd"] and not r["fee_vnd"].isdigit():
+        errors.append(f"{vid}: fee_vnd must be whole đồng")
     return errors
 
 
@@ -619,15 +734,24 @@ def main(argv: list[str]) -> int:
     ref_villages = read_csv(reference / "hanoi_craft_villages.csv")
     ref_starts = read_csv(reference / "start_points.csv")
     villages = build_villages(ref_villages)
+    sights = build_sights(ref_villages)
     starts = build_start_points(ref_starts)
     errors = check(villages, ref_villages, EXPECTED_VILLAGES)
+    errors += check(sights, ref_villages, EXPECTED_SIGHTS, verbatim=False)
     errors += check(starts, ref_starts, EXPECTED_START_POINTS)
+    clash = {r["id"] for r in sights} & {r["id"] for r in villages}
+    if clash:
+        errors.append(f"sight ids clash with village ids: {sorted(clash)}")
     if errors:
         print("refusing to write; problems found:", *errors, sep="\n  ", file=sys.stderr)
         return 1
     write_csv(HERE / "villages.csv", VILLAGE_COLUMNS, villages)
+    write_csv(HERE / "sights.csv", VILLAGE_COLUMNS, sights)
     write_csv(HERE / "start_points.csv", START_COLUMNS, starts)
-    print(f"wrote {len(villages)} villages and {len(starts)} start points to {HERE}")
+    print(
+        f"wrote {len(villages)} villages, {len(sights)} sights and {len(starts)} start points "
+        f"to {HERE}"
+    )
     return 0
 
 

@@ -135,21 +135,24 @@ class NameIndex(Generic[T]):
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """Ids of items whose names are close to ``query`` (for "did you mean" messages)."""
         target = fold(query)
-        scored: list[tuple[float, str]] = []
+        scored: list[tuple[float, float, str]] = []
         for e in self._entries:
-            best = 0.0
+            best = whole = 0.0
             for tokens in e.plain:
                 name = " ".join(tokens)
-                best = max(best, difflib.SequenceMatcher(None, target, name).ratio())
+                whole = max(whole, difflib.SequenceMatcher(None, target, name).ratio())
+                best = max(best, whole)
                 # also compare with each stretch of the name as long as the query
                 n = max(1, len(target.split()))
                 for i in range(len(tokens) - n + 1):
                     part = " ".join(tokens[i : i + n])
                     best = max(best, difflib.SequenceMatcher(None, target, part).ratio())
             if best >= 0.6:
-                scored.append((best, e.item_id))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        return [item_id for _, item_id in scored[:limit]]
+                scored.append((best, whole, e.item_id))
+        # ties (the query matches a stretch of several names) go to the closest whole name:
+        # "bat trangg" suggests Bát Tràng before the Bát Tràng ceramics museum
+        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        return [item_id for _, _, item_id in scored[:limit]]
 
     def _id_of(self, item: T) -> str:
         return next(e.item_id for e in self._entries if e.item is item)

@@ -327,7 +327,7 @@ def test_progress_appears_on_a_terminal_when_the_solver_takes_a_while(
     monkeypatch.setattr(tourplan.api, "plan_trip", slow)
     monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
     result = run("route", "--date", SATURDAY, "--time-limit", "3")
-    assert "Planning 1 day over 61 villages (up to 3 s)" in result.stderr
+    assert "Planning 1 day over 67 villages (up to 3 s)" in result.stderr
     assert result.stderr.endswith("\r\x1b[K")  # the line is wiped when done
     assert run("route", "--date", SATURDAY, "--quiet").stderr == ""
 
@@ -473,12 +473,12 @@ def test_an_output_folder_that_does_not_exist_is_bad_input(
 
 
 def test_infeasible_must_visit_exits_1_with_the_reason() -> None:
-    # Kim Lan opens on Saturdays and Sundays only; 2026-12-07 is a Monday.
-    result = run("route", "--must", "kim-lan", "--date", MONDAY, "--lang", "en")
+    # The Kim Lan museum opens on Saturdays and Sundays only; 2026-12-07 is a Monday.
+    result = run("route", "--must", "bao-tang-gom-kim-lan", "--date", MONDAY, "--lang", "en")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert result.stderr.startswith("Error: cannot plan this trip:")
-    assert "kim-lan" in result.stderr
+    assert "bao-tang-gom-kim-lan" in result.stderr
     assert "closed on Mon 07 Dec" in result.stderr
 
 

@@ -107,7 +107,9 @@ def test_bad_input_is_one_or_two_lines_without_a_traceback(tourplan_script: Path
 
 
 def test_infeasible_request_exits_1(tourplan_script: Path) -> None:
-    done = tourplan_cmd(tourplan_script, "route", "--must", "kim-lan", "--date", "2026-12-07")
+    done = tourplan_cmd(
+        tourplan_script, "route", "--must", "bao-tang-gom-kim-lan", "--date", "2026-12-07"
+    )
     assert done.returncode == 1
     # the reason comes in the plan's language (Vietnamese by default)
     assert "đóng cửa vào Thứ Hai 07/12" in done.stderr.decode("utf-8")

@@ -109,23 +109,31 @@ def test_two_day_trip_over_bundled_data_is_feasible_with_lunch_and_must_see() ->
 
 
 def test_monday_closure_is_honoured_by_placing_the_village_on_its_open_day() -> None:
-    # Kim Lan's museum opens Saturdays and Sundays only (bundled data, from a source).
-    request = TripRequest(start="hoan-kiem-lake", dates=(SUNDAY, MONDAY), must_visit=("kim-lan",))
+    # The Kim Lan museum opens Saturdays and Sundays only (bundled sight, from a source).
+    request = TripRequest(
+        start="hoan-kiem-lake", dates=(SUNDAY, MONDAY), must_visit=("bao-tang-gom-kim-lan",)
+    )
     itinerary = plan(request)
     sunday, monday = itinerary.days
-    assert "kim-lan" in [s.village.id for s in sunday.stops]
-    assert "kim-lan" not in [s.village.id for s in monday.stops]
+    assert "bao-tang-gom-kim-lan" in [s.village.id for s in sunday.stops]
+    assert "bao-tang-gom-kim-lan" not in [s.village.id for s in monday.stops]
 
 
 def test_must_visit_closed_on_every_date_is_explained() -> None:
-    request = TripRequest(start="hoan-kiem-lake", dates=(MONDAY,), must_visit=("kim-lan",))
+    request = TripRequest(
+        start="hoan-kiem-lake", dates=(MONDAY,), must_visit=("bao-tang-gom-kim-lan",)
+    )
     with pytest.raises(InfeasibleError) as info:
         plan_trip(request, search=FAST)
     assert isinstance(info.value, MustVisitError)
     (reason,) = info.value.reasons
-    assert "kim-lan" in reason and "closed" in reason
+    assert "bao-tang-gom-kim-lan" in reason and "closed" in reason
     (item,) = info.value.left_out
-    assert (item.village.id, item.reason, item.dates) == ("kim-lan", "closed", (MONDAY,))
+    assert (item.village.id, item.reason, item.dates) == (
+        "bao-tang-gom-kim-lan",
+        "closed",
+        (MONDAY,),
+    )
 
 
 def test_village_closed_on_monday_is_never_scheduled_on_monday() -> None:
@@ -189,7 +197,7 @@ def test_day_window_shorter_than_any_visit_is_a_clear_error() -> None:
         start="hoan-kiem-lake",
         dates=(SATURDAY,),
         day_start=dt.time(9),
-        day_end=dt.time(9, 30),
+        day_end=dt.time(9, 20),  # the shortest bundled visit is Sơn Đồng's 30 min
         lunch=None,
     )
     with pytest.raises(DataError, match="shorter than any visit") as info:

@@ -116,8 +116,9 @@ def plan_catalogue(
         At most ``request.routes`` routes, each a feasible day trip that the independent
         validator accepted; fewer when the villages cannot fill them, with a note saying why.
     """
-    if not request.include_sights:
-        villages = villages.villages()
+    if not request.include_sights:  # craft villages, and the sights asked for by name
+        asked = {villages.get(m).id for m in request.must_include}
+        villages = villages.filter(lambda v: not v.is_sight or v.id in asked)
     if request.any_day:
         villages = Villages(
             dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages

@@ -42,7 +42,7 @@ class CatalogueRequest:
         The day template, as in :class:`~tourplan.plan.TripRequest`.
     include_sights
         Also route sights (pagodas, museums, shows, ...); by default a catalogue is of craft
-        villages only.
+        villages only, and of the sights named in ``must_include``.
     """
 
     date: dt.date

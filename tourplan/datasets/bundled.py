@@ -1,4 +1,4 @@
-"""The bundled dataset: Hanoi's craft villages and start points, shipped inside the wheel.
+"""The bundled dataset: Hanoi's craft villages, sights and start points, shipped in the wheel.
 
 The files come from ``data/`` of the checkout; the wheel carries them as ``tourplan/_data``
 (hatch ``force-include``) and they are found with :mod:`importlib.resources`.
@@ -45,21 +45,28 @@ def _data_file(name: str) -> Path:
 
 
 def load_hanoi() -> Villages:
-    """The bundled dataset of Hanoi's craft villages (61 villages, see ``data/README.md``).
+    """The bundled places of Hanoi: 61 craft villages, then 6 sights (see ``data/README.md``).
+
+    The sights (pagodas and museums, ``kind != "village"``) come from ``sights.csv``; use
+    :meth:`~tourplan.model.Villages.villages` or :meth:`~tourplan.model.Villages.sights` to
+    keep one kind.
 
     Each village's interest comes from the sourced facts of ``data/evidence.csv`` by the
     default :class:`~tourplan.datasets.evidence.EvidenceRule` (docs/value.md).
 
     Examples
     --------
-    >>> villages = load_hanoi()
-    >>> len(villages)
-    61
-    >>> villages.get("bat-trang").name_vi
+    >>> places = load_hanoi()
+    >>> len(places), len(places.villages()), len(places.sights())
+    (67, 61, 6)
+    >>> places.get("bat-trang").name_vi
     'Làng gốm Bát Tràng'
+    >>> places.get("Chùa Thầy").kind
+    'pagoda'
     """
     villages = load_villages(_data_file("villages.csv"))
-    return apply_evidence(villages, load_evidence(_data_file("evidence.csv")))
+    sights = load_villages(_data_file("sights.csv"))
+    return apply_evidence(Villages([*villages, *sights]), load_evidence(_data_file("evidence.csv")))
 
 
 def load_start_points() -> tuple[Place, ...]:

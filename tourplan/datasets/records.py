@@ -34,9 +34,12 @@ __all__ = [
     "village_record",
 ]
 
-DEFAULT_OPENING_HOURS = "Mo-Su 08:00-11:30,13:30-17:00"
-"""Hours assumed for a village whose file gives none (a workshop's usual midday closure);
-such values are marked ``opening_hours_origin = "default"``."""
+DEFAULT_OPENING_HOURS = "Mo-Su 08:00-17:30"
+"""Hours assumed for a place whose file gives none: a plain daytime window every day, never
+stricter than a place's real hours are likely to be (no invented midday closure). Such values
+are marked ``opening_hours_origin = "default"`` (then
+:attr:`~tourplan.model.Village.hours_confirmed` is False). The bundled data uses the same
+window for its defaults (``data/README.md``)."""
 
 DEFAULT_INTEREST = 50
 """Interest assumed for a village whose file gives none (the middle of the 1-100 scale)."""

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ..exceptions import DataError
 from ..model import THEMES, Place
+from ..public_holidays import vietnam_public_holidays
 from .value import ValueModel
 
 __all__ = [
@@ -159,9 +160,13 @@ class TripRequest:
     pace
         ``relaxed`` (visits 25 % longer), ``normal`` or ``quick`` (25 % shorter).
     holidays
-        Dates treated as public holidays for opening hours with a ``PH`` rule.
+        Dates treated as public holidays for opening hours with a ``PH`` rule, besides
+        Vietnam's public holidays (see ``public_holidays``); after construction it holds both.
     theme_bonus
         Interest multiplier for villages with a preferred theme (>= 1).
+    public_holidays
+        Add Vietnam's public holidays among ``dates`` (Tết included, from the ``holidays``
+        package) to ``holidays`` (default True); False keeps only the dates given.
     value
         The value model: stop costs, visit lengths, variety (:class:`ValueModel`).
 
@@ -189,6 +194,7 @@ class TripRequest:
     pace: Pace = "normal"
     holidays: frozenset[dt.date] = frozenset()
     theme_bonus: float = 1.5
+    public_holidays: bool = True
     value: ValueModel = field(default_factory=ValueModel)
 
     def __post_init__(self) -> None:
@@ -264,7 +270,10 @@ class TripRequest:
             raise DataError(
                 f"pace {self.pace!r} is not one of {', '.join(PACE_FACTORS)}", field="pace"
             )
-        object.__setattr__(self, "holidays", frozenset(self.holidays))
+        holidays = frozenset(self.holidays)
+        if self.public_holidays:
+            holidays |= vietnam_public_holidays(self.dates)
+        object.__setattr__(self, "holidays", holidays)
         if not self.theme_bonus >= 1.0:
             raise DataError(
                 f"theme_bonus must be at least 1, got {self.theme_bonus}", field="theme_bonus"

@@ -1,0 +1,131 @@
+"""Plans over the bundled facts: sights are plannable, Tết closes what closes, seasons are data."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+
+import tourplan
+from tourplan import OpeningHours, Village, Villages, export, plan_trip
+from tourplan.plan import MustVisitError, TripRequest, check_itinerary
+from tourplan.routing import SearchParameters
+
+FAST = SearchParameters(deterministic=True, iteration_limit=200)
+SATURDAY = dt.date(2026, 12, 5)
+TET_2027 = dt.date(2027, 2, 6)  # a Saturday, and the 1st day of the lunar year
+
+
+@pytest.mark.parametrize(
+    "must",
+    [
+        ("chua-tay-phuong", "duong-lam"),  # Minh Anh / EZ HN02
+        ("chua-thay", "chua-tay-phuong"),  # EZ HN02
+        ("chua-khai-nguyen", "duong-lam"),  # suckhoecong
+        ("bao-tang-gom-bat-trang", "bat-trang"),
+        ("bao-tang-gom-kim-lan", "kim-lan"),
+    ],
+)
+def test_sights_are_plannable_as_must_visits(
+    hanoi: tourplan.Villages, must: tuple[str, ...]
+) -> None:
+    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=must)
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    assert set(must) <= set(itinerary.village_ids)
+    assert check_itinerary(itinerary, request) == []
+
+
+def _museum(hours: str) -> Village:
+    return Village(
+        "bao-tang-thu",
+        "Bảo tàng thử",
+        "Test museum",
+        21.03,
+        105.85,
+        visit_minutes=60,
+        opening_hours=OpeningHours.parse(hours),
+        interest=90,
+        kind="museum",
+    )
+
+
+def test_tet_2027_closes_a_place_that_closes_on_public_holidays() -> None:
+    places = Villages([_museum("Mo-Su 08:00-17:00; PH off")])
+    request = TripRequest(start="hoan-kiem-lake", dates=(TET_2027,), must_visit=("bao-tang-thu",))
+    with pytest.raises(MustVisitError) as info:  # no --holiday needed: Tết is known
+        plan_trip(request, places, search=FAST)
+    (item,) = info.value.left_out
+    assert (item.reason, item.dates) == ("closed", (TET_2027,))
+    # the same Saturday a week later is an ordinary day
+    later = TripRequest(
+        start="hoan-kiem-lake",
+        dates=(TET_2027 + dt.timedelta(days=7),),
+        must_visit=("bao-tang-thu",),
+    )
+    assert "bao-tang-thu" in plan_trip(later, places, search=FAST).village_ids
+    # and without the public holidays, Tết is planned like any Saturday
+    plain = TripRequest(
+        start="hoan-kiem-lake",
+        dates=(TET_2027,),
+        must_visit=("bao-tang-thu",),
+        public_holidays=False,
+    )
+    assert "bao-tang-thu" in plan_trip(plain, places, search=FAST).village_ids
+
+
+def test_tet_2027_keeps_the_pagodas_open(hanoi: tourplan.Villages) -> None:
+    # Thầy and Khai Nguyên say they are open (and busiest) at Tết: a PH rule from a source
+    must = ("chua-thay", "chua-khai-nguyen")
+    request = TripRequest(start="hoan-kiem-lake", dates=(TET_2027,), must_visit=must)
+    assert TET_2027 in request.holidays
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    assert set(must) <= set(itinerary.village_ids)
+    assert check_itinerary(itinerary, request) == []
+
+
+def test_a_village_set_blocked_by_the_old_midday_closure_now_schedules(
+    hanoi: tourplan.Villages,
+) -> None:
+    # regression: Hạ Thái -> Chuông -> Quảng Phú Cầu (explorevia) was refused only because of
+    # an invented 11:30-13:30 closure
+    must = ("ha-thai", "chuong", "quang-phu-cau")
+    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=must)
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    assert set(must) <= set(itinerary.village_ids)
+    assert check_itinerary(itinerary, request) == []
+
+
+def test_the_minh_anh_village_set_fits_with_its_sourced_short_visits(
+    hanoi: tourplan.Villages,
+) -> None:
+    # Sơn Đồng -> Đường Lâm -> Vạn Phúc with lunch: with the typical 180 min at Đường Lâm the
+    # lunch (11:00-13:00) cannot follow the visit; the tour's own guided walk (short, 135 min)
+    # fits. What lengths a plan uses is the planner's choice (#16); the data carries both.
+    must = ("son-dong", "duong-lam", "van-phuc")
+    short = Villages(
+        dataclasses.replace(v, visit_minutes=v.short_minutes) if v.short_minutes else v
+        for v in hanoi
+    )
+    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=must)
+    itinerary = plan_trip(request, short, search=FAST)
+    assert set(must) <= set(itinerary.village_ids)
+    assert check_itinerary(itinerary, request) == []
+
+
+def test_sights_are_shown_in_every_export(hanoi: tourplan.Villages) -> None:
+    must = ("chua-thay", "bao-tang-gom-bat-trang")
+    request = TripRequest(start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=must)
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    text = export.itinerary_to_json(itinerary)
+    jsonschema.validate(json.loads(text), export.itinerary_schema())
+    back = export.itinerary_from_json(text)
+    assert back == itinerary
+    kinds = {s.village.id: s.village.kind for d in back.days for s in d.stops}
+    assert (kinds["chua-thay"], kinds["bao-tang-gom-bat-trang"]) == ("pagoda", "museum")
+    geojson = json.loads(export.itinerary_to_geojson_text(itinerary))
+    stops = {f["properties"].get("village_id") for f in geojson["features"]}
+    assert {"chua-thay", "bao-tang-gom-bat-trang"} <= stops
+    assert "Chùa Thầy" in export.itinerary_to_ics(itinerary).decode("utf-8")
