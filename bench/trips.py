@@ -14,6 +14,11 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/trips.py --time-limit 5
     .venv/bin/python bench/trips.py --deterministic
+    .venv/bin/python bench/trips.py --converged 20
+
+With ``--converged T`` it instead compares, per request, the default search stopped by its stall
+budget (time limit T as the cap) with the same search run for the whole T seconds (no stall
+budget): score, wall time and stop reason of each, and whether the scores are equal.
 
 It prints, per request and search, the score (sum of visit scores), the stops per day, the travel
 minutes, the wall time and whether :func:`tourplan.routing.validate_solution` accepts the plan,
@@ -35,7 +40,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tourplan import Gazetteer, PlaceResolver, load_hanoi
 from tourplan.exceptions import InfeasibleError, InvalidSolutionError
 from tourplan.plan import TripRequest, build_problem
-from tourplan.routing import OrToolsParams, SearchParameters, Solution, solve, validate_solution
+from tourplan.routing import (
+    IteratedSearchParams,
+    OrToolsParams,
+    SearchParameters,
+    Solution,
+    solve,
+    validate_solution,
+)
 
 SATURDAY = dt.date(2026, 12, 5)
 HANOI = load_hanoi()
@@ -104,7 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--iteration-limit", type=int, default=2000)
     parser.add_argument("--only", nargs="*", help="run only these cases")
+    parser.add_argument(
+        "--converged", type=float, metavar="T", help="stall budget vs a full T-second search"
+    )
     args = parser.parse_args(argv)
+    if args.converged:
+        return converged(args.converged, args.only)
 
     mode = "deterministic" if args.deterministic else f"{args.time_limit:g} s per solve"
     print(f"# trip planning with lunch breaks, {mode}")
@@ -153,6 +170,35 @@ def main(argv: list[str] | None = None) -> int:
         print("* path cheapest arc found no plan holding the must-visits; time includes a")
         print("  second solve from LOCAL_CHEAPEST_INSERTION (the solver's old fallback)")
     return 0 if all_valid else 1
+
+
+def converged(limit: float, only: list[str] | None) -> int:
+    """The default search (stall budget, ``limit`` as the cap) against a full ``limit`` run."""
+    full = SearchParameters(limit, ils=IteratedSearchParams(stall=None))
+    capped = SearchParameters(limit)
+    print(f"# stall budget {capped.ils.stall} shakes vs a full {limit:g} s search")
+    print(
+        f"{'request':<26} | {'score':>6} {'sec':>5} {'stopped':<10} | "
+        f"{'score':>6} {'sec':>5} | same"
+    )
+    same_all = True
+    for case in CASES:
+        if only and case.name not in only:
+            continue
+        problem = build_problem(case.request(), HANOI, resolver=RESOLVER).problem
+        a = solve(problem, capped)
+        b = solve(problem, full)
+        validate_solution(problem, a)
+        validate_solution(problem, b)
+        same = a.score >= b.score
+        same_all &= same
+        print(
+            f"{case.name:<26} | {a.score:6d} {a.wall_time:5.2f} {a.stop_reason or '':<10} | "
+            f"{b.score:6d} {b.wall_time:5.2f} | {'yes' if same else 'NO'}",
+            flush=True,
+        )
+    print(f"same score on every request: {same_all}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, permutations
 
 from ..exceptions import InfeasibleError
 from .problem import RoutingProblem, Tour, Visit
 from .solution import schedule_tour
 
-__all__ = ["explain_infeasible", "fits_alone"]
+__all__ = ["explain_infeasible", "explain_together", "fits_alone"]
 
 
 def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
@@ -66,6 +66,65 @@ def _tours_alone(problem: RoutingProblem, i: int) -> tuple[list[int], list[str]]
         else:
             why.append(reason)
     return ok, why
+
+
+# Most required visits whose every order is tried when they cannot all fit together.
+_MAX_ORDERS_OF = 6
+
+
+def _shortfall(problem: RoutingProblem, t: int, order: tuple[int, ...]) -> tuple[int, str]:
+    """How late ``order`` is in tour ``t`` (breaks ignored): (overrun, what is missed)."""
+    tour = problem.tours[t]
+    time, loc = tour.earliest_start, tour.start_location
+    for i in order:
+        v = problem.visits[i]
+        arrival = time + problem.travel(loc, v.location)
+        start = v.earliest_start(arrival)
+        if start is None:
+            last = v.windows[-1].end
+            return arrival - last, (
+                f"{v.id!r} is reached at {arrival} at the earliest, its last start is {last}"
+            )
+        time, loc = start + v.service, v.location
+    back = time + problem.travel(loc, tour.end_location)
+    if back > tour.latest_end:
+        return back - tour.latest_end, (
+            f"the earliest return is {back}, tour {tour.id!r} ends at {tour.latest_end}"
+        )
+    return 0, f"the breaks of tour {tour.id!r} do not fit between them"
+
+
+def explain_together(problem: RoutingProblem, alone: dict[int, list[int]]) -> list[str]:
+    """Why required visits that each fit alone cannot all fit together, with numbers.
+
+    Only for up to ``_MAX_ORDERS_OF`` required visits that all allow exactly one and the same
+    tour: every order is tried, and the one missing least is described (which visit is
+    reached after its last start, or how late the tour would end).
+    """
+    tours = {tuple(ts) for ts in alone.values()}
+    if len(alone) < 2 or len(alone) > _MAX_ORDERS_OF or len(tours) != 1:
+        return []
+    (ts,) = tours
+    if len(ts) != 1:
+        return []
+    t = ts[0]
+    best: tuple[int, tuple[int, ...], str] | None = None
+    for order in permutations(sorted(alone)):
+        try:
+            schedule_tour(problem, t, list(order))
+            return []
+        except InfeasibleError:
+            pass
+        late, why = _shortfall(problem, t, order)
+        if best is None or late < best[0]:
+            best = (late, order, why)
+    assert best is not None
+    names = ", ".join(repr(problem.visits[i].id) for i in sorted(alone))
+    order_names = ", ".join(problem.visits[i].id for i in best[1])
+    return [
+        f"required visits {names} cannot all fit in tour {problem.tours[t].id!r}: in the best "
+        f"order ({order_names}) {best[2]}"
+    ]
 
 
 def explain_infeasible(problem: RoutingProblem) -> list[str]:
@@ -139,6 +198,7 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
                         f"required visits {problem.visits[i].id!r} and {problem.visits[j].id!r} "
                         f"cannot both fit in tour {problem.tours[t].id!r}, the only one they allow"
                     )
+    reasons += explain_together(problem, feasible)
     limits = [t.max_visits for t in problem.tours]
     n_required = sum(v.required for v in problem.visits)
     n_required += sum(g.required for g in problem.groups)

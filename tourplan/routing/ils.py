@@ -28,7 +28,17 @@ from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 
-__all__ = ["iterated_insertion", "pooled_iterated_insertion", "warm_up"]
+__all__ = [
+    "STOP_REASONS",
+    "iterated_insertion",
+    "iterated_insertion_job",
+    "pooled_iterated_insertion",
+    "warm_up",
+]
+
+#: Why a search stopped: ``"converged"`` (no better plan for the stall budget, or every
+#: reachable score collected), ``"time_limit"``, ``"iteration_limit"`` (deterministic mode).
+STOP_REASONS = ("converged", "time_limit", "iteration_limit")
 
 # Shakes without gain, per (25 + visits of the longest tour), before going back to the best plan.
 _STALE = 0.5
@@ -56,6 +66,8 @@ def iterated_insertion(
     shake_mix: bool = True,
     temperature: float = 0.0,
     pool: RoutePool | None = None,
+    stall: int | None = None,
+    stopped: list[str] | None = None,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -95,6 +107,11 @@ def iterated_insertion(
     pool
         If given, every tour of every plan met after re-insertion is offered to it (for route
         recombination, :mod:`tourplan.routing.pool`).
+    stall
+        Stop (converged) after this many shakes in a row without a better plan; default
+        ``200 * (1 + visits)``.
+    stopped
+        If given, why the search stopped is appended to it (one of :data:`STOP_REASONS`).
 
     Returns
     -------
@@ -113,9 +130,16 @@ def iterated_insertion(
     np_rng = np.random.default_rng(seed)
     began = time.monotonic()
     deadline = until if seconds is None else began + seconds
-    current = [list(r) for r in start] if start is not None else [[] for _ in problem.tours]
+    search.deadline = deadline
+    # Every plan is built around the required visits; a shake after which they cannot all be
+    # put back is undone.
+    seed_plan: Routes = [[] for _ in problem.tours]
+    ins.seed_required(seed_plan)
+    keep = ins.keep_mask()
+    current = [list(r) for r in start] if start is not None else [list(r) for r in seed_plan]
     for r, route in enumerate(current):
         ins.repair(r, route)
+    ins.seed_required(current)
     current_value = search.improve(current, 0)
     ins.offer(pool, current)
     best, best_value = [list(r) for r in current], current_value
@@ -125,20 +149,27 @@ def iterated_insertion(
     bound = ins.upper_bound()
     last_gain = 0
     local_gain, local_gain_at = 0, began
-    while (
-        best_value[0] < bound
-        and it - last_gain < 200 * (1 + ins.n)
-        and (iterations is None or it < iterations)
-        and (deadline is None or time.monotonic() < deadline)
-    ):
+    stall_budget = 200 * (1 + ins.n) if stall is None else stall
+    reason = "converged"
+    while True:
+        if best_value[0] >= bound or it - last_gain >= stall_budget:
+            break
+        if iterations is not None and it >= iterations:
+            reason = "iteration_limit"
+            break
+        if deadline is not None and time.monotonic() >= deadline:
+            reason = "time_limit"
+            break
         it += 1
+        # Restart after a share of the budget, or a quarter of the stall budget, without gain.
+        stalled = it - local_gain > stall_budget // 4
         if deadline is None:
-            stalled = it - local_gain > _RESTART * (iterations or 0)
+            stalled = stalled or it - local_gain > _RESTART * (iterations or 0)
         else:
-            stalled = time.monotonic() - local_gain_at > _RESTART * (deadline - began)
+            stalled = stalled or time.monotonic() - local_gain_at > _RESTART * (deadline - began)
         if stalled:  # start again from a randomised construction (the best plan stays)
             ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
-            current = [[] for _ in problem.tours]
+            current = [list(r) for r in seed_plan]
             current_value = search.improve(current, 0)
             ins.offer(pool, current)
             if not noise:
@@ -151,7 +182,9 @@ def iterated_insertion(
             size, pos, stale = 1, 0, 0
             continue
         before = [list(r) for r in current] if temperature else current
+        before_shake = [list(r) for r in current]
         strings = shake_mix and it % _STRING_EVERY == 0
+        held = sum(keep[i] for route in current for i in route)
         if strings:  # strings near one place, across tours
             search.remove_strings(current, rng)
         for r, route in enumerate(current):
@@ -167,6 +200,10 @@ def iterated_insertion(
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         value = search.improve(current, current_value[0])
+        if sum(keep[i] for route in current for i in route) < held:
+            # re-insertion (required visits first) could not put back a required visit the
+            # shake removed: this shake is undone
+            current, value = before_shake, current_value
         ins.offer(pool, current)
         if temperature:
             if iterations is not None and deadline is None:
@@ -196,6 +233,8 @@ def iterated_insertion(
         if stale > _STALE * (25 + longest):
             current, current_value = [list(r) for r in local], local_value
             pos, size, stale = rng.randrange(longest), 1, 0
+    if stopped is not None:
+        stopped.append(reason)
     return best
 
 
@@ -213,3 +252,24 @@ def pooled_iterated_insertion(
     """
     pool = RoutePool(tour_classes(problem, allowed), capacity)
     return iterated_insertion(problem, allowed, pool=pool, **kwargs), pool
+
+
+def iterated_insertion_job(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    *,
+    capacity: int | None,
+    **kwargs: Any,
+) -> tuple[Routes | None, RoutePool | None, str]:
+    """One run of the iterated search for the solver (in this or a worker process).
+
+    With a ``capacity``, the tours met are pooled (:func:`pooled_iterated_insertion`).
+    Returns the best routes, the pool (or ``None``) and why the run stopped.
+    """
+    stopped: list[str] = []
+    if capacity is None:
+        return iterated_insertion(problem, allowed, stopped=stopped, **kwargs), None, stopped[0]
+    routes, pool = pooled_iterated_insertion(
+        problem, allowed, capacity=capacity, stopped=stopped, **kwargs
+    )
+    return routes, pool, stopped[0]

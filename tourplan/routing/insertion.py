@@ -13,12 +13,15 @@ best few positions (by the relaxed added time); if none holds, that visit is set
 tour until the tour changes, and the next best candidate is tried.
 
 The local search moves (:mod:`.moves`) and the iterated search (:mod:`.ils`) build on
-:class:`Inserter`.
+:class:`Inserter`. The module is longer than 450 lines because the required-visit seed and the
+group masks work on the Inserter's own arrays and exact checks; splitting them off would expose
+those internals to another module.
 """
 
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -142,6 +145,62 @@ class Inserter:
                 if g >= 0 and i != leaving:
                     mask[self.members[g]] = False
         return mask
+
+    def keep_mask(self) -> list[bool]:
+        """For each visit, whether it must stay once planned (required, or of a required group)."""
+        return [self.problem.must_keep(i) for i in range(self.n)]
+
+    def seed_required(self, routes: Routes, *, budget: int = 20_000) -> bool:
+        """Place every required visit into ``routes`` (in place) before anything else.
+
+        Greedy insertion can place the first required visits so that the others no longer
+        fit. This is a depth-first search over (visit, tour, position), hardest visit first
+        (fewest tours, then narrowest windows), each placement checked exactly (windows,
+        breaks, duration, ``max_visits``), at most ``budget`` checks. Returns whether every
+        required visit is placed; if not, ``routes`` is left unchanged.
+        """
+        problem = self.problem
+        placed = {i for route in routes for i in route}
+        todo = [i for i, v in enumerate(problem.visits) if v.required and i not in placed]
+        if not todo:
+            return True
+
+        def span(i: int) -> int:
+            return sum(w.end - w.start for w in problem.visits[i].windows)
+
+        todo.sort(key=lambda i: (int(self.allowed[:, i].sum()), span(i), i))
+        trial = [list(r) for r in routes]
+        checks = 0
+
+        def place(k: int) -> bool:
+            nonlocal checks
+            if k == len(todo):
+                return True
+            i = todo[k]
+            options = []
+            for r in np.flatnonzero(self.allowed[:, i]).tolist():
+                route = trial[r]
+                limit = problem.tours[r].max_visits
+                if limit is not None and len(route) >= limit:
+                    continue
+                for p in range(len(route) + 1):
+                    if checks >= budget:
+                        return False
+                    checks += 1
+                    moved = [*route[:p], i, *route[p:]]
+                    if self.feasible(r, moved):
+                        options.append((self.travel(r, moved) - self.travel(r, route), r, p))
+            for _, r, p in sorted(options):
+                trial[r].insert(p, i)
+                if place(k + 1):
+                    return True
+                del trial[r][p]
+            return False
+
+        if not place(0):
+            return False
+        routes[:] = trial
+        return True
 
     def upper_bound(self) -> int:
         """The best score any plan could reach: every allowed visit, the best member per group."""
@@ -376,13 +435,27 @@ class Inserter:
                 pool.add(r, route, score, self.travel(r, route))
 
 
+# _insertion_monotone's answers by id of the problem, dropped when the problem is collected:
+# the check is cubic in the places (seconds on 600 places) and every Inserter asks it.
+_MONOTONE: dict[int, bool] = {}
+
+
 def _insertion_monotone(problem: RoutingProblem) -> bool:
     """Whether inserting a visit can never make another visit fit that did not.
 
     True when going from ``a`` to ``c`` through any visit ``b`` (service included) takes at
     least as long as going directly: ``tt[a, c] <= tt[a, b] + service(b) + tt[b, c]`` for all
-    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem).
+    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem
+    and remembered while the problem lives).
     """
+    key = id(problem)
+    if key not in _MONOTONE:
+        _MONOTONE[key] = _check_monotone(problem)
+        weakref.finalize(problem, _MONOTONE.pop, key, None)
+    return _MONOTONE[key]
+
+
+def _check_monotone(problem: RoutingProblem) -> bool:
     tt = problem.travel_times
     via: dict[int, int] = {}
     for v in problem.visits:

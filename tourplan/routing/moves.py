@@ -16,6 +16,7 @@ or a duration limit.
 from __future__ import annotations
 
 import random
+import time
 
 import numpy as np
 
@@ -44,6 +45,8 @@ class LocalSearch:
     def __init__(self, inserter: Inserter) -> None:
         self.ins = inserter
         self._near: Int | None = None
+        #: ``time.monotonic()`` instant after which :meth:`improve` stops exchanging.
+        self.deadline: float | None = None
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
@@ -209,6 +212,8 @@ class LocalSearch:
             self.ins.fill(routes)
         if self.ins.value(routes)[0] >= floor:
             for _ in range(_EXCHANGE_ROUNDS):
+                if self.deadline is not None and time.monotonic() >= self.deadline:
+                    break  # the time limit is the cap, even inside one improvement
                 if not self.exchange(routes):
                     break
                 for r, route in enumerate(routes):

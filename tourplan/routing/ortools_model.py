@@ -20,6 +20,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from .explain import fits_alone
@@ -173,14 +174,16 @@ class OrToolsModel:
         if n == 0:
             return
         dim, manager, routing = self.dim, self.manager, self.routing
-        earliest = [dim.CumulVar(manager.NodeToIndex(i)).Min() for i in range(n)]
-        latest = [dim.CumulVar(manager.NodeToIndex(i)).Max() for i in range(n)]
-        for i in range(n):
-            reach = earliest[i] + visits[self.node_visit[i]].service
-            nxt = routing.NextVar(manager.NodeToIndex(i))
-            for j in range(n):
-                if i != j and reach + int(m[i, j]) > latest[j]:
-                    nxt.RemoveValue(manager.NodeToIndex(j))
+        index = [manager.NodeToIndex(i) for i in range(n)]
+        earliest = np.array([dim.CumulVar(k).Min() for k in index], dtype=np.int64)
+        latest = np.array([dim.CumulVar(k).Max() for k in index], dtype=np.int64)
+        reach = earliest + np.array([visits[v].service for v in self.node_visit], dtype=np.int64)
+        # too_late[i, j]: leaving i at its earliest end, j is reached after its latest start
+        too_late = reach[:, None] + np.asarray(m)[:n, :n] > latest[None, :]
+        np.fill_diagonal(too_late, False)
+        for i in np.flatnonzero(too_late.any(axis=1)).tolist():
+            removed = [index[j] for j in np.flatnonzero(too_late[i]).tolist()]
+            routing.NextVar(index[i]).RemoveValues(removed)
         del service
 
     def routes(self, assignment: Any) -> list[list[int]]:

@@ -102,6 +102,9 @@ class Solution:
         Seconds spent by the solver (0 for a hand-built solution).
     parameters
         The search parameters used, if any.
+    stop_reason
+        Why the search stopped: ``"converged"`` (no better plan for the stall budget),
+        ``"time_limit"`` or ``"iteration_limit"``; ``None`` for a hand-built solution.
     """
 
     tours: tuple[TourSchedule, ...]
@@ -111,6 +114,7 @@ class Solution:
     status: str = "scheduled"
     wall_time: float = 0.0
     parameters: object | None = None
+    stop_reason: str | None = None
 
     @property
     def routes(self) -> tuple[tuple[int, ...], ...]:

@@ -14,24 +14,30 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..exceptions import InfeasibleError, SolverError
 from .explain import explain_infeasible
-from .ils import iterated_insertion, pooled_iterated_insertion, warm_up
+from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
-from .ortools_model import OrToolsModel
 from .params import SearchParameters
 from .pool import RoutePool
 from .problem import RoutingProblem
-from .recombine import recombine
 from .solution import Solution, schedule_tour
 from .validate import check_solution
 
+if TYPE_CHECKING:  # OR-Tools is imported when the first problem is solved
+    from .ortools_model import OrToolsModel
+
 __all__ = ["repair_schedule", "solve"]
+
+# After the iterated search converged, OR-Tools polishes its plan for this share of the time
+# the iterated search took (at least _POLISH_MIN seconds), within the time limit.
+_POLISH = 0.25
+_POLISH_MIN = 0.05
 
 
 def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> Solution:
@@ -73,10 +79,16 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     (5, [0])
     """
     params = params or SearchParameters()
+    from . import ortools_model  # noqa: F401  (imported before the clock starts: once per process)
+
+    if len(problem.tours) > 1 and params.recombination.pool > 0:
+        from . import recombine  # noqa: F401  (CP-SAT, and pandas with it)
     began = time.monotonic()
     reasons = explain_infeasible(problem)
     if reasons:
         raise InfeasibleError("the required visits cannot all be planned", reasons)
+    from .ortools_model import OrToolsModel
+
     model = OrToolsModel(problem)
     deadline = began + params.time_limit
     use_ils = params.ortools.first_solution == "insertion" and Inserter.supports(problem)
@@ -88,11 +100,11 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
         for _ in range(n_workers - 1):
             pool.submit(warm_up)
     try:
-        plan = _search(problem, params, model, deadline, use_ils, pool, n_workers)
+        plan, reason = _search(problem, params, model, deadline, use_ils, pool, n_workers)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return _finish(problem, params, model, began, plan)
+    return replace(_finish(problem, params, model, began, plan), stop_reason=reason)
 
 
 def repair_schedule(problem: RoutingProblem, routes: Sequence[Sequence[int]]) -> Solution:
@@ -163,8 +175,9 @@ def _search(
     use_ils: bool,
     pool: ProcessPoolExecutor | None,
     n_workers: int,
-) -> list[list[int]]:
-    """Rounds of iterated search then OR-Tools local search; the best plan seen.
+) -> tuple[list[list[int]], str]:
+    """Rounds of iterated search then OR-Tools local search; the best plan seen, and why the
+    search stopped (:data:`~.ils.STOP_REASONS`).
 
     The best plan is judged once scheduled exactly (OR-Tools' break model can be looser than
     :mod:`~tourplan.routing.solution`'s, e.g. a break after the end of a tour, so its best plan
@@ -182,6 +195,8 @@ def _search(
 
     ortools = params.ortools
     cycles = params.cycles if params.cycles is not None else (1 if use_ils else 3)
+    # OR-Tools alone runs its metaheuristic until the limit.
+    reason = "iteration_limit" if params.deterministic else "time_limit"
     for cycle in range(cycles):
         meta = ortools.metaheuristic
         if meta == "AUTOMATIC":
@@ -190,8 +205,10 @@ def _search(
             meta = ortools.restart_metaheuristics[(cycle - 1) % len(ortools.restart_metaheuristics)]
         share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
+        ils_began = time.monotonic()
+        polish_by, polish_rounds = deadline, cycles - cycle
         if use_ils and model.node_visit:
-            routes = _ils_rounds(
+            routes, reason = _ils_rounds(
                 problem,
                 params,
                 model.allowed,
@@ -205,17 +222,25 @@ def _search(
             )
             consider(routes)
             start = routes
-        model.search(params, meta, start, deadline, cycles - cycle)
+            if reason == "converged" and not params.deterministic:
+                # A converged plan gets a short polish by OR-Tools, not the rest of the time.
+                spent = time.monotonic() - ils_began
+                polish_by = min(deadline, time.monotonic() + max(_POLISH_MIN, _POLISH * spent))
+                polish_rounds = 1
+        elif use_ils:
+            reason = "converged"  # no visit can be planned: nothing to search
+        model.search(params, meta, start, polish_by, polish_rounds)
+        if not params.deterministic and time.monotonic() >= deadline - 0.01:
+            reason = "time_limit"
         best = model.best_routes()
         if best is not None:
             consider(best)
             routes = plan
-    if model.best is None:
+    if plan is None:
         raise InfeasibleError(
             "no solution found", ["the solver found no plan holding the required visits"]
         )
-    assert plan is not None
-    return plan
+    return plan, reason
 
 
 def _ils_rounds(
@@ -229,20 +254,22 @@ def _ils_rounds(
     pool: ProcessPoolExecutor | None,
     n_workers: int,
     deadline: float,
-) -> list[list[int]]:
+) -> tuple[list[list[int]], str]:
     """The iterated search in every worker, in rounds with route recombination between them.
 
     Each round starts every worker from the best plan so far (different seeds and
     temperatures); after each, the tours the workers met are pooled and recombined
     (:func:`~.recombine.recombine`). Without recombination (one tour, or
     ``recombination.pool=0``) there is a single round and the best worker's plan is returned.
+    The rounds end early once every worker has converged (:class:`~.params.IteratedSearchParams`
+    ``stall``) and a round found nothing better. Returns the plan and why the search stopped.
     """
     ils = params.ils
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
     rounds = params.recombination.rounds if recombining else 1
-    run: Callable[..., Any] = pooled_iterated_insertion if recombining else iterated_insertion
     ils_end = time.monotonic() + max(share * ils.share, 0.01)
     pools: list[RoutePool] = []
+    reason = "converged"
     for k in range(rounds):
         kwargs: dict[str, Any] = {
             "start": routes,
@@ -253,26 +280,37 @@ def _ils_rounds(
             if params.deterministic
             else None,
             "noise": ils.noise,
+            "stall": ils.stall if ils.stall is not None else 2**62,
+            "capacity": params.recombination.pool if recombining else None,
         }
-        if recombining:
-            kwargs["capacity"] = params.recombination.pool
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
         futures = [
-            pool.submit(run, problem, allowed, seed=sd, temperature=temp, **kwargs)
+            pool.submit(
+                iterated_insertion_job, problem, allowed, seed=sd, temperature=temp, **kwargs
+            )
             for sd, temp in zip(seeds[1:], temps[1:], strict=True)
             if pool is not None
         ]
-        found = [run(problem, allowed, seed=seeds[0], temperature=temps[0], **kwargs)]
+        found = [
+            iterated_insertion_job(problem, allowed, seed=seeds[0], temperature=temps[0], **kwargs)
+        ]
         found += [f.result() for f in futures]
+        pools += [p for _, p, _ in found if p is not None]
+        reasons = {why for _, _, why in found}
+        before = None if routes is None else routes_value(problem, routes)
+        routes = max(
+            (r for r, _, _ in found if r is not None), key=lambda r: routes_value(problem, r)
+        )
         if recombining:
-            pools += [p for _, p in found]
-            found = [r for r, _ in found]
-        routes = max((r for r in found if r is not None), key=lambda r: routes_value(problem, r))
-        if recombining:
+            from .recombine import recombine
+
             routes = recombine(problem, allowed, routes, pools, params, deadline)
+        reason = next((r for r in ("time_limit", "iteration_limit") if r in reasons), "converged")
+        if reason == "converged" and k > 0 and routes_value(problem, routes) <= (before or (0, 0)):
+            break  # every worker converged and recombination found nothing better
     assert routes is not None
-    return routes
+    return routes, reason
 
 
 def _finish(

@@ -1,0 +1,204 @@
+"""Benchmark tourplan's routing core side by side with PyVRP on the same team orienteering problems.
+
+Usage (from the repository root; PyVRP is in the optional ``bench`` extra)::
+
+    .venv/bin/pip install -e ".[bench]"
+    .venv/bin/python bench/peers.py --time-limit 10 --rows pr01:1 pr05:4 c101:2
+    .venv/bin/python bench/peers.py --time-limit 5 --random 60:1 200:3 600:7
+
+Rows are public TOPTW instances (read as in :mod:`bench/toptw.py`, ``NAME:TOURS``) and seeded
+Hanoi-like random instances (``PLACES:TOURS``: places scattered over a 40 km disc around a hub,
+travel by car at 30 km/h in seconds, visits of 30-150 minutes opening 08:00-11:30 and
+13:30-17:00 or all day, scores 10-100, tours of one 08:00-17:30 day each). Each row runs tourplan
+(one process, ``workers=1``) and then PyVRP, one at a time in this process, with the same wall
+time; the rows alternate which solver goes first. Both plans are checked with tourplan's
+independent validator (PyVRP's routes are re-scheduled with :func:`schedule_routes`).
+
+How the TOPTW maps to PyVRP 0.14: a prize-collecting VRPTW. Each visit is a client with
+``prize = score * BIG`` (BIG: the longest leg, so score comes first), ``required=False``, its
+service duration and time window; the tours are one vehicle type with ``num_available = tours``
+and the tour window as ``tw_early`` / ``tw_late``; edges carry the travel time as distance and
+duration.
+PyVRP minimises travel plus uncollected prizes, i.e. maximises score first, then travel, as
+tourplan does. Only problems without breaks, with one window per visit and identical tours map.
+
+It prints per row: score, gap to the better of the two (%), and wall time of each solver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from toptw import DEFAULT_INSTANCES, read_instance
+
+from tourplan.routing import (
+    IteratedSearchParams,
+    RoutingProblem,
+    SearchParameters,
+    TimeWindow,
+    Tour,
+    Visit,
+    check_solution,
+    schedule_routes,
+    solve,
+)
+
+
+def hanoi_like(places: int, tours: int, seed: int) -> RoutingProblem:
+    """A seeded random problem shaped like the Hanoi data (seconds, one day per tour)."""
+    rng = random.Random(seed)
+    xy = [(0.0, 0.0)]
+    for _ in range(places):
+        r, a = 40_000 * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi)
+        xy.append((r * math.cos(a), r * math.sin(a)))
+    speed = 30 / 3.6  # m/s
+    matrix = [[round(math.dist(p, q) * 1.3 / speed) for q in xy] for p in xy]
+    visits = []
+    for i in range(1, places + 1):
+        service = rng.choice([30, 45, 60, 90, 120, 150]) * 60
+        if rng.random() < 0.5:
+            window = TimeWindow(8 * 3600, 17 * 3600 - service)
+        else:
+            window = TimeWindow(8 * 3600, 11 * 3600 + 1800)  # a morning workshop
+        visits.append(Visit(f"p{i}", i, service, (window,), rng.randint(1, 10) * 10))
+    day = (8 * 3600, 17 * 3600 + 1800)
+    return RoutingProblem(
+        matrix, tuple(visits), tuple(Tour(f"day {k + 1}", 0, 0, *day) for k in range(tours))
+    )
+
+
+def run_tourplan(problem: RoutingProblem, seconds: float) -> tuple[int, int, float]:
+    """Score, travel and wall time of tourplan (one process)."""
+    began = time.monotonic()
+    solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time()))
+    wall = time.monotonic() - began
+    assert check_solution(problem, solution) == []
+    return solution.score, solution.travel_time, wall
+
+
+def _full_time() -> IteratedSearchParams:
+    return IteratedSearchParams(stall=None)  # use the whole time, as PyVRP does
+
+
+def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, int, float]:
+    """Score, travel and wall time of PyVRP on the prize-collecting VRPTW of ``problem``."""
+    try:
+        from pyvrp import Model
+        from pyvrp.stop import MaxRuntime
+    except ImportError:
+        sys.exit("bench/peers.py needs PyVRP: pip install -e '.[bench]'")
+    tt = problem.travel_times
+    tour = problem.tours[0]
+    # A score unit is worth the longest leg: score first in practice, while time-window
+    # penalties stay on the scale of the objective (a larger factor leaves PyVRP infeasible).
+    big = int(tt.max()) + 1
+    m = Model()
+    locations = [m.add_location(0, 0) for _ in range(len(problem.visits) + 1)]
+    depot = m.add_depot(locations[0], tw_early=tour.earliest_start, tw_late=tour.latest_end)
+    m.add_vehicle_type(
+        num_available=len(problem.tours),
+        start_depot=depot,
+        end_depot=depot,
+        tw_early=tour.earliest_start,
+        tw_late=tour.latest_end,
+    )
+    for k, v in enumerate(problem.visits, start=1):
+        (w,) = v.windows
+        m.add_client(
+            locations[k],
+            service_duration=v.service,
+            tw_early=w.start,
+            tw_late=w.end,
+            prize=v.score * big,
+            required=False,
+        )
+    index = [tour.start_location, *(v.location for v in problem.visits)]
+    for a, frm in enumerate(locations):
+        for b, to in enumerate(locations):
+            if a != b:
+                d = int(tt[index[a], index[b]])
+                m.add_edge(frm, to, distance=d, duration=d)
+    # The clock starts once the model is built: adding ~n² edges one by one from Python is
+    # this script's cost, not PyVRP's (tourplan's clock does include its model building).
+    began = time.monotonic()
+    result = m.solve(stop=MaxRuntime(seconds), seed=seed, display=False)
+    wall = time.monotonic() - began
+    if not result.is_feasible():
+        return 0, 0, wall
+    routes = [[a.idx for a in r if a.is_client()] for r in result.best.routes()]
+    solution = schedule_routes(problem, routes)
+    assert check_solution(problem, solution) == []
+    assert solution.score * big == result.best.prizes()  # the same visits as PyVRP counts
+    return solution.score, solution.travel_time, wall
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--time-limit", type=float, default=10.0, help="seconds per solver and row")
+    ap.add_argument("--rows", nargs="*", default=[], metavar="NAME:TOURS")
+    ap.add_argument("--random", nargs="*", default=[], metavar="PLACES:TOURS")
+    ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--csv", type=Path, help="write the rows here")
+    args = ap.parse_args(argv)
+    with open(args.instances / "BKS.csv", newline="") as f:
+        files = {f"{r['instance']}:{r['tours']}": r["file"] for r in csv.DictReader(f)}
+    cases: list[tuple[str, RoutingProblem]] = []
+    for row in args.rows:
+        if row not in files:
+            ap.error(f"--rows {row!r}: no such instance and number of tours in BKS.csv")
+        name, tours = row.split(":")
+        cases.append((row, read_instance(args.instances / files[row]).problem(int(tours))))
+    for k, spec in enumerate(args.random):
+        places, tours = (int(x) for x in spec.split(":"))
+        cases.append((f"hanoi{places}:{tours}", hanoi_like(places, tours, args.seed + k)))
+    print(f"# tourplan vs PyVRP, {args.time_limit:g} s each, one process at a time")
+    print(
+        f"{'row':<14} | {'tourplan':>9} {'gap%':>6} {'sec':>6} | "
+        f"{'PyVRP':>9} {'gap%':>6} {'sec':>6}"
+    )
+    out = []
+    for k, (name, problem) in enumerate(cases):
+        first_pyvrp = k % 2 == 1  # interleaved: alternate who goes first
+        if first_pyvrp:
+            p = run_pyvrp(problem, args.time_limit, args.seed)
+            t = run_tourplan(problem, args.time_limit)
+        else:
+            t = run_tourplan(problem, args.time_limit)
+            p = run_pyvrp(problem, args.time_limit, args.seed)
+        best = max(t[0], p[0]) or 1
+        gap_t, gap_p = 100 * (best - t[0]) / best, 100 * (best - p[0]) / best
+        out.append((name, t, p, gap_t, gap_p))
+        print(
+            f"{name:<14} | {t[0]:9d} {gap_t:6.2f} {t[2]:6.1f} | {p[0]:9d} {gap_p:6.2f} {p[2]:6.1f}",
+            flush=True,
+        )
+    if out:
+        ahead = sum(1 for _, t, p, _, _ in out if t[0] >= p[0])
+        mean_t = statistics.fmean(r[3] for r in out)
+        mean_p = statistics.fmean(r[4] for r in out)
+        print(
+            f"tourplan >= PyVRP on {ahead}/{len(out)} rows; "
+            f"mean gap tourplan {mean_t:.2f} %, PyVRP {mean_p:.2f} %"
+        )
+    if args.csv:
+        with open(args.csv, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["row", "tourplan", "tourplan_sec", "pyvrp", "pyvrp_sec"])
+            for name, t, p, _, _ in out:
+                w.writerow([name, t[0], f"{t[2]:.2f}", p[0], f"{p[2]:.2f}"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
