@@ -11,6 +11,7 @@ from tourplan import DataError
 from tourplan.datasets import load_start_points
 from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
 from tourplan.text import format_itinerary
+from tourplan.text.itinerary import _stop_lines, _Style
 
 DATE = dt.date(2026, 12, 5)  # a Saturday
 
@@ -135,3 +136,14 @@ def test_an_unknown_language_is_refused(itinerary: Itinerary) -> None:
     with pytest.raises(DataError) as info:
         format_itinerary(itinerary, lang="fr")  # type: ignore[arg-type]
     assert info.value.field == "lang"
+
+
+def test_lunch_on_arrival_is_not_shown_as_a_wait(hanoi: tourplan.Villages) -> None:
+    date = dt.date(2026, 12, 5)
+    bat_trang = hanoi.get("bat-trang")
+    stop = Stop(bat_trang, _at("11:00", date), _at("12:00", date), _at("13:30", date))
+    lunch = Break("lunch", _at("11:00", date), _at("12:00", date), "bat-trang")
+    lines = "\n".join(_stop_lines(stop, "en", _Style(False), (lunch,)))
+    assert "wait" not in lines and "free before" not in lines
+    idle = "\n".join(_stop_lines(stop, "en", _Style(False), ()))
+    assert "arrive 11:00, 1 h free before the visit" in idle

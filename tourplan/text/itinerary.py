@@ -130,11 +130,19 @@ def _stop_lines(
     if stop.length != "long":
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
-    if stop.wait > dt.timedelta(0):
+    # a break taken here before the visit (lunch on arrival) is not a wait
+    taken = sum(
+        (
+            b.duration
+            for b in breaks
+            if b.place == village.id and stop.arrival <= b.start and b.end <= stop.start
+        ),
+        dt.timedelta(),
+    )
+    wait = stop.wait - taken
+    if wait > dt.timedelta(0):
         key = "arrived" if stop.waits_for_opening else "idle"
-        note = _WORDS[lang][key].format(
-            time=hhmm(stop.arrival), wait=duration_text(stop.wait, lang)
-        )
+        note = _WORDS[lang][key].format(time=hhmm(stop.arrival), wait=duration_text(wait, lang))
         yield _row("", style(note, "warn"), style)
 
 
