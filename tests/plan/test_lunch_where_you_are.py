@@ -40,9 +40,10 @@ def test_check_itinerary_flags_lunch_labelled_at_a_village_reached_later() -> No
     day = itinerary.days[0]
     assert len(day.stops) >= 2
     later = day.stops[-1]
-    lunch = day.breaks[0]
-    moved = Break("lunch", lunch.start, lunch.end, later.village.id)
-    assert later.arrival > lunch.start
+    # "12:30 lunch at Vạn Phúc" with arrival at 13:50: a lunch labelled at a village before
+    # the traveller reaches it
+    start = later.arrival - dt.timedelta(hours=1)
+    moved = Break("lunch", start, later.arrival - dt.timedelta(minutes=30), later.village.id)
     bad = dataclasses.replace(itinerary, days=(dataclasses.replace(day, breaks=(moved,)),))
     problems = tourplan.check_itinerary(bad, request)
     assert any("is not while the traveller is there" in p for p in problems)

@@ -81,12 +81,12 @@ def solve_with_variety(
     try:
         solution = solve(planning.problem, params)
     except InfeasibleError:
-        typical = _must_visits_at_typical_length(planning)
-        if typical is None:
+        shortest = _must_visits_at_shortest_length(planning)
+        if shortest is None:
             raise
         # The search may miss a plan holding every required group of alternatives (seen with
-        # the deterministic search); the must-visits at their typical length are tried.
-        planning = typical
+        # the deterministic search); the must-visits at their shortest length are tried.
+        planning = shortest
         solution = solve(planning.problem, params)
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
@@ -108,16 +108,16 @@ def solve_with_variety(
     return best
 
 
-def _must_visits_at_typical_length(planning: PlanningProblem) -> PlanningProblem | None:
-    """``planning`` with each required group reduced to its typical visit (``None`` when no
-    required group has one)."""
+def _must_visits_at_shortest_length(planning: PlanningProblem) -> PlanningProblem | None:
+    """``planning`` with each required group reduced to its shortest visit (``None`` when no
+    group is required)."""
     problem = planning.problem
     drop = {
         i
         for g in problem.groups
-        if g.required and any(planning.visit_lengths[m] == "typical" for m in g.visits)
+        if g.required
         for i in g.visits
-        if planning.visit_lengths[i] != "typical"
+        if i != min(g.visits, key=lambda m: problem.visits[m].service)
     }
     if not drop:
         return None
