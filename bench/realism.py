@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import math
 import re
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tourplan
+from tourplan.travel import travel_matrix
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TOURS = ROOT / ".." / "shared" / "benchmarks" / "human-tours" / "tours.json"
@@ -464,6 +466,31 @@ def write_csv(path: Path, results: Sequence[Result]) -> None:
             )
 
 
+def jaccard_ceiling(tours: Sequence[Result]) -> float:
+    """The best mean Jaccard any planner could reach: tours mapped to the same request
+    (start, mode, window, lunch) get the same free plan, so per group of equal requests the
+    best plan is the set (among subsets of the group's human villages) with the largest sum
+    of Jaccard indices.
+
+    >>> a = Result("a", "s", "car", "8-17", "yes", human=("x",))
+    >>> b = Result("b", "s", "car", "8-17", "yes", human=("y",))
+    >>> jaccard_ceiling([a, b])
+    0.5
+    """
+    groups: dict[tuple[str, str, str, str], list[set[str]]] = {}
+    for r in tours:
+        groups.setdefault((r.start, r.mode, r.window, r.lunch), []).append(set(r.human))
+    total = 0.0
+    for humans in groups.values():
+        pool = sorted(set().union(*humans))
+        best = 0.0
+        for size in range(1, len(pool) + 1):
+            for chosen in itertools.combinations(pool, size):
+                best = max(best, sum(jaccard(set(chosen), h) for h in humans))
+        total += best
+    return total / len(tours) if tours else math.nan
+
+
 def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     """The summary lines over the published tours (the default request apart)."""
     scores = [r.jaccard for r in tours if not math.isnan(r.jaccard)]
@@ -477,6 +504,8 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     return [
         f"tours: {len(tours)}",
         f"mean Jaccard (free plan vs human villages): {mean_j}",
+        f"best mean Jaccard any planner could reach (one plan per distinct request): "
+        f"{jaccard_ceiling(tours):.3f}",
         f"human sets that schedule as must-visits: {schedules}/{len(tours)}",
         f"median stops per day (free plans): {median_stops}",
         f"mean drive/visit ratio (free plans): {mean_ratio}",
@@ -484,6 +513,39 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
         f"drive/visit {_number(default.ratio, 2)}",
         f"check_itinerary violations: {violations}",
     ]
+
+
+# -- multi-day: compact and reproducible --------------------------------------------------------
+
+
+def multi_day_lines(
+    villages: tourplan.Villages, params: tourplan.SearchParameters, days: int = 3
+) -> tuple[list[str], int]:
+    """The default request over ``days`` days, planned twice: per day its villages and its
+    spread (the longest travel, in minutes by the request's mode, between two of its stops),
+    whether the two runs agree, and the validator's violations (their number is returned)."""
+    request = tourplan.TripRequest.for_days("hoan-kiem-lake", SATURDAY, days=days)
+    first = tourplan.plan_trip(request, villages, search=params)
+    second = tourplan.plan_trip(request, villages, search=params)
+    stops = [s.village for s in first.stops]
+    matrix = travel_matrix(stops, request.mode) if stops else None
+    lines = [f"multi-day: the default request over {days} days from {SATURDAY.isoformat()}"]
+    for day in first.days:
+        ids = [s.village.id for s in day.stops]
+        spread = 0
+        if matrix is not None and len(ids) > 1:
+            spread = max(matrix.seconds_between(a, b) for a in ids for b in ids) // 60
+        drive = _minutes(leg.travel_time for leg in day.legs)
+        visit = _minutes(stop.duration for stop in day.stops)
+        ratio = f"{drive / visit:.2f}" if visit else "-"
+        lines.append(
+            f"  {day.date.isoformat()}: {' '.join(ids) or '-'} (spread {spread} min, "
+            f"drive/visit {ratio})"
+        )
+    violations = tourplan.check_itinerary(first, request)
+    lines.append(f"  same plan twice: {'yes' if first == second else 'no'}")
+    lines.append(f"  check_itinerary violations: {len(violations)}")
+    return lines, len(violations)
 
 
 # -- command line --------------------------------------------------------------------------------
@@ -568,11 +630,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for text in summary:
         print(text)
+    multi, multi_violations = multi_day_lines(villages, params)
+    print()
+    for text in multi:
+        print(text)
     if args.markdown:
         args.markdown.write_text(markdown(rows, notes, summary), encoding="utf-8")
     if args.csv:
         write_csv(args.csv, [*results, default])
-    return 1 if any(r.violations for r in [*results, default]) else 0
+    return 1 if multi_violations or any(r.violations for r in [*results, default]) else 0
 
 
 if __name__ == "__main__":

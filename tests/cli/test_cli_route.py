@@ -115,7 +115,7 @@ def test_no_options_plan_a_day_from_hoan_kiem_lake_on_the_next_saturday(planned:
     assert len(call["villages"]) == len(tourplan.load_hanoi())
     assert call["road_graph"] is None
     assert call["search"].time_limit == 5.0
-    assert call["search"].deterministic is False
+    assert call["search"].deterministic is True  # reproducible by default (#16)
     assert call["resolver"].allow_network is False
     assert call["start"].name == "Hồ Hoàn Kiếm (Hồ Gươm)"
     assert result.stdout.startswith("Thứ Bảy, ")
@@ -386,9 +386,10 @@ def test_day_end_before_day_start(planned: Recorder) -> None:
     assert len(result.stderr.splitlines()) <= 2
 
 
-def test_lunch_outside_the_day(planned: Recorder) -> None:
-    result = run("route", "--date", SATURDAY, "--day-start", "14:00")
-    assert_bad_input(result, "invalid value for --lunch", "does not fit in the day")
+def test_lunch_asked_outside_the_day(planned: Recorder) -> None:
+    # the default lunch is dropped on an afternoon day; a lunch asked for is checked
+    args = ["route", "--date", SATURDAY, "--day-start", "14:00", "--lunch", "11:00-13:00/60"]
+    assert_bad_input(run(*args), "invalid value for --lunch", "does not fit in the day")
 
 
 def test_must_and_avoid_the_same_village(planned: Recorder) -> None:
@@ -588,3 +589,33 @@ def test_a_road_graph_that_misses_the_villages_is_bad_input() -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("Error: ")
     assert "Traceback" not in result.output
+
+
+# -- #16: reproducible plans, --seed, --short, lunch only when the day spans it ------------------
+
+
+def test_plans_are_reproducible_by_default_and_seed_varies_the_search(planned: Recorder) -> None:
+    assert run("route", "--date", SATURDAY).exit_code == 0
+    assert run("route", "--date", SATURDAY, "--seed", "7").exit_code == 0
+    assert run("route", "--date", SATURDAY, "--time-limit", "2").exit_code == 0
+    default, seeded, timed = (c["search"] for c in planned)
+    assert default.deterministic and default.seed == 0
+    assert seeded.deterministic and seeded.seed == 7
+    assert not timed.deterministic and timed.time_limit == 2
+
+
+def test_an_afternoon_day_plans_without_asking_for_no_lunch(planned: Recorder) -> None:
+    result = run("route", "--date", SATURDAY, "--day-start", "14:00", "--day-end", "21:00")
+    assert result.exit_code == 0, result.output
+    assert request_of(planned).lunch is None
+
+
+def test_short_output_prints_the_days_without_the_left_out_list() -> None:
+    args = ["route", "--date", SATURDAY, "--lang", "en", "--max-stops", "2"]
+    full = run(*args)
+    short = run(*args, "--short")
+    assert full.exit_code == 0 and short.exit_code == 0, short.output
+    assert "Left out" in full.stdout and "Left out" not in short.stdout
+    assert "villages left out (run without --short" in short.stdout
+    assert "road/visit" in short.stdout and "to park and walk in" in short.stdout
+    assert len(short.stdout.splitlines()) < len(full.stdout.splitlines())

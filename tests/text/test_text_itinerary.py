@@ -11,6 +11,7 @@ from tourplan import DataError
 from tourplan.datasets import load_start_points
 from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, Leg, Stop
 from tourplan.text import format_itinerary
+from tourplan.text.itinerary import _stop_lines, _Style
 
 DATE = dt.date(2026, 12, 5)  # a Saturday
 
@@ -24,7 +25,13 @@ def _day(hanoi: tourplan.Villages, date: dt.date = DATE) -> Day:
     lake = load_start_points()[0]
     bat_trang, kim_lan = hanoi.get("bat-trang"), hanoi.get("kim-lan")
     stops = (
-        Stop(bat_trang, _at("08:50", date), _at("09:00", date), _at("10:30", date)),
+        Stop(
+            bat_trang,
+            _at("08:50", date),
+            _at("09:00", date),
+            _at("10:30", date),
+            waits_for_opening=True,
+        ),
         Stop(kim_lan, _at("12:40", date), _at("12:40", date), _at("14:10", date)),
     )
     legs = (
@@ -67,7 +74,8 @@ def test_english_schedule_has_times_names_crafts_legs_lunch_and_totals(
     assert "12:25        → 15 min by car, 4.1 km" in text
     assert "15:05        Back at Hoan Kiem Lake" in text
     assert "Day: 2 stops · interest" in text
-    assert "3 h visiting · 2 h on the road · 34.3 km" in text
+    assert "3 h visiting · 2 h on the road · road/visit 0.67 · 34.3 km" in text
+    assert "typical visit, 1 h 30 min + 0 min to park and walk in" in text
     assert text.endswith("\n")
 
 
@@ -103,7 +111,7 @@ def test_several_days_end_with_trip_totals(hanoi: tourplan.Villages) -> None:
     text = format_itinerary(itinerary, lang="en")
     assert "Sunday 6 December 2026" in text
     assert "Trip (2 days): 4 stops · interest" in text
-    assert "4 h on the road · 68.7 km" in text
+    assert "4 h on the road · road/visit 0.67 · 68.7 km" in text
     assert "Left out" not in text
 
 
@@ -128,3 +136,14 @@ def test_an_unknown_language_is_refused(itinerary: Itinerary) -> None:
     with pytest.raises(DataError) as info:
         format_itinerary(itinerary, lang="fr")  # type: ignore[arg-type]
     assert info.value.field == "lang"
+
+
+def test_lunch_on_arrival_is_not_shown_as_a_wait(hanoi: tourplan.Villages) -> None:
+    date = dt.date(2026, 12, 5)
+    bat_trang = hanoi.get("bat-trang")
+    stop = Stop(bat_trang, _at("11:00", date), _at("12:00", date), _at("13:30", date))
+    lunch = Break("lunch", _at("11:00", date), _at("12:00", date), "bat-trang")
+    lines = "\n".join(_stop_lines(stop, "en", _Style(False), (lunch,)))
+    assert "wait" not in lines and "free before" not in lines
+    idle = "\n".join(_stop_lines(stop, "en", _Style(False), ()))
+    assert "arrive 11:00, 1 h free before the visit" in idle

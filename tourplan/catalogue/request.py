@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..exceptions import DataError
 from ..model import THEMES
-from ..plan import Lunch, Pace, PlaceQuery, TripRequest, as_date
+from ..plan import Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
 
 __all__ = ["CatalogueRequest"]
 
@@ -102,4 +102,7 @@ class CatalogueRequest:
             must_visit=tuple(must_visit),
             max_stops_per_day=self.max_stops,
             pace=self.pace,
+            # catalogue routes keep the planner's former terms: one typical visit per village,
+            # no stop time, no road cost (the catalogue covers villages; see docs/value.md)
+            value=ValueModel(lengths=("typical",), stop_minutes=0, stop_value=1, road_value=0),
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import click
+from click.core import ParameterSource
 
 from ..exceptions import InfeasibleError
 from ..model import THEMES
@@ -135,6 +136,20 @@ DEFAULT_TIME_LIMIT = 5.0
     show_default=True,
     help="In the .ics file, also add an event for each journey.",
 )
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Vary the plan: search with this seed (plans are reproducible; the same request and "
+    "seed give the same plan).",
+)
+@click.option(
+    "--short",
+    "short_output",
+    is_flag=True,
+    help="Print only the days (stops, lunch, driving vs visiting), not the villages left out.",
+)
 @shared_options
 def route(
     start: str,
@@ -165,6 +180,8 @@ def route(
     gpx_file: str | None,
     kml_file: str | None,
     legs: bool,
+    seed: int | None,
+    short_output: bool,
 ) -> None:
     """Plan a trip and print it, or write it as .ics, JSON or GeoJSON.
 
@@ -197,7 +214,7 @@ def route(
 
     with library_errors(places):
         from ..api import plan_trip
-        from ..plan import MustVisitError, TripRequest
+        from ..plan import DEFAULT_LUNCH, MustVisitError, TripRequest
         from ..routing import SearchParameters
         from ..text import explain, place_name
 
@@ -216,11 +233,20 @@ def route(
             "holidays": frozenset(holidays),
             "theme_bonus": theme_bonus,
         }
+        if click.get_current_context().get_parameter_source("lunch") is ParameterSource.DEFAULT:
+            fields["lunch"] = DEFAULT_LUNCH  # dropped when the day does not span lunch time
         if len(dates) > 1:
             request = TripRequest(start=start, dates=dates, **fields)
         else:
             request = TripRequest.for_days(start, dates[0], days, **fields)
-        search = SearchParameters(time_limit=time_limit, deterministic=deterministic)
+        # Reproducible by default: a deterministic search unless --time-limit asks for a
+        # wall-clock one; --seed varies the plan.
+        ctx = click.get_current_context()
+        timed = ctx.get_parameter_source("time_limit") is not ParameterSource.DEFAULT
+        deterministic = deterministic or not timed
+        search = SearchParameters(
+            time_limit=time_limit, deterministic=deterministic, seed=seed or 0
+        )
         n = len(request.dates)
         what = f"Planning {n} day{'s' if n > 1 else ''} over {len(villages)} villages"
         if not deterministic:
@@ -258,7 +284,9 @@ def route(
 
             stdout = sys.stdout
             color = color_wanted(stdout)
-            text = format_itinerary(itinerary, lang=cast(Lang, lang.lower()), color=color)
+            text = format_itinerary(
+                itinerary, lang=cast(Lang, lang.lower()), color=color, short=short_output
+            )
             click.echo(text, nl=False, color=color)
 
 

@@ -13,6 +13,7 @@ from .._io import read_utf8
 from ..exceptions import DataError
 from ..model import Place, Villages
 from .csv import csv_rows
+from .evidence import apply_evidence, load_evidence
 from .files import load_villages
 from .records import RowContext, float_field, optional_int_field
 
@@ -50,6 +51,9 @@ def load_hanoi() -> Villages:
     :meth:`~tourplan.model.Villages.villages` or :meth:`~tourplan.model.Villages.sights` to
     keep one kind.
 
+    Each village's interest comes from the sourced facts of ``data/evidence.csv`` by the
+    default :class:`~tourplan.datasets.evidence.EvidenceRule` (docs/value.md).
+
     Examples
     --------
     >>> places = load_hanoi()
@@ -62,7 +66,7 @@ def load_hanoi() -> Villages:
     """
     villages = load_villages(_data_file("villages.csv"))
     sights = load_villages(_data_file("sights.csv"))
-    return Villages([*villages, *sights])
+    return apply_evidence(Villages([*villages, *sights]), load_evidence(_data_file("evidence.csv")))
 
 
 def load_start_points() -> tuple[Place, ...]:

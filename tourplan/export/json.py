@@ -72,6 +72,10 @@ def _day(day: Day) -> dict[str, Any]:
                 "arrival": iso(s.arrival),
                 "start": iso(s.start),
                 "end": iso(s.end),
+                "length": s.length,
+                "stop_minutes": s.stop_minutes,
+                "waits_for_opening": s.waits_for_opening,
+                "longer_offered": s.longer_offered,
             }
             for s in day.stops
         ],
@@ -88,7 +92,13 @@ def _day(day: Day) -> dict[str, Any]:
             for leg in day.legs
         ],
         "breaks": [
-            {"name": b.name, "start": iso(b.start), "end": iso(b.end), "place": b.place}
+            {
+                "name": b.name,
+                "start": iso(b.start),
+                "end": iso(b.end),
+                "place": b.place,
+                "on_the_way": b.on_the_way,
+            }
             for b in day.breaks
         ],
     }

@@ -10,7 +10,18 @@ from typing import Any, TypeVar, cast, get_args
 from ..datasets import village_from_record
 from ..exceptions import DataError
 from ..model import Place, Village
-from ..plan import HANOI_TZ, Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
+from ..plan import (
+    HANOI_TZ,
+    LENGTHS,
+    Break,
+    Day,
+    Itinerary,
+    LeftOut,
+    LeftOutReason,
+    Leg,
+    Stop,
+    VisitLength,
+)
 
 __all__ = ["SCHEMA_VERSION", "TIME_ZONE", "Reader"]
 
@@ -136,8 +147,26 @@ class Reader:
                 arrival=self.datetime(data, "arrival", where),
                 start=self.datetime(data, "start", where),
                 end=self.datetime(data, "end", where),
+                length=self.length(data, where),
+                stop_minutes=self.whole(data, "stop_minutes", where) or 0,
+                waits_for_opening=self.flag(data, "waits_for_opening", where),
+                longer_offered=self.flag(data, "longer_offered", where),
             ),
         )
+
+    def length(self, data: Mapping[str, Any], where: str) -> VisitLength:
+        """The optional visit length (``typical`` when absent, as in schema 2 documents)."""
+        value = data.get("length", "typical")
+        if value not in LENGTHS:
+            raise self.fail(f"{where}.length", f"expected one of {', '.join(LENGTHS)}")
+        return cast(VisitLength, value)
+
+    def flag(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+        """An optional true/false value (false when absent)."""
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}.{key}", "expected true or false")
+        return value
 
     def leg(self, value: Any, where: str) -> Leg:
         data = self.obj(value, where)
@@ -172,6 +201,7 @@ class Reader:
                 start=self.datetime(data, "start", where),
                 end=self.datetime(data, "end", where),
                 place=self.text(data, "place", where),
+                on_the_way=self.flag(data, "on_the_way", where),
             ),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .areas import itinerary_value as itinerary_value
 from .checks import ItineraryError as ItineraryError
 from .checks import check_itinerary as check_itinerary
 from .checks import validate_itinerary as validate_itinerary
@@ -19,6 +20,8 @@ from .problem import build_problem as build_problem
 from .problem import day_tour as day_tour
 from .problem import score as score
 from .problem import service_minutes as service_minutes
+from .problem import visit_score as visit_score
+from .request import DEFAULT_LUNCH as DEFAULT_LUNCH
 from .request import PACE_FACTORS as PACE_FACTORS
 from .request import Lunch as Lunch
 from .request import Pace as Pace
@@ -33,9 +36,18 @@ from .request_record import trip_request_record as trip_request_record
 from .request_record import trip_request_schema as trip_request_schema
 from .schedule import to_itinerary as to_itinerary
 from .trip import plan_trip as plan_trip
+from .value import LENGTHS as LENGTHS
+from .value import ValueModel as ValueModel
+from .value import VisitLength as VisitLength
+from .value import day_value as day_value
+from .value import length_minutes as length_minutes
+from .value import stop_value as stop_value
+from .value import time_value as time_value
 
 __all__ = [
+    "DEFAULT_LUNCH",
     "HANOI_TZ",
+    "LENGTHS",
     "PACE_FACTORS",
     "RECORD_FIELDS",
     "Break",
@@ -52,18 +64,26 @@ __all__ = [
     "PlanningProblem",
     "Stop",
     "TripRequest",
+    "ValueModel",
+    "VisitLength",
     "as_date",
     "build_problem",
     "check_itinerary",
     "day_tour",
+    "day_value",
+    "itinerary_value",
+    "length_minutes",
     "plan_trip",
     "record_id",
     "score",
     "search_parameters_from_record",
     "service_minutes",
+    "stop_value",
+    "time_value",
     "to_itinerary",
     "trip_request_from_record",
     "trip_request_record",
     "trip_request_schema",
     "validate_itinerary",
+    "visit_score",
 ]

@@ -14,6 +14,7 @@ from ..exceptions import TourplanError, UnknownPlaceError
 from ..model import Villages
 from .itinerary import Day, Itinerary
 from .request import TripRequest
+from .value import length_minutes
 
 __all__ = ["ItineraryError", "check_itinerary", "validate_itinerary"]
 
@@ -106,10 +107,14 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
             )
         if day.legs[k + 1].depart < stop.end:
             problems.append(f"{tag}: leaves {v.id} before the visit ends")
-        promised = max(5, round(v.visit_minutes * request.pace_factor))
+        model = request.value
+        if stop.length not in model.lengths:
+            problems.append(f"{tag}: the visit to {v.id} is {stop.length}, not an offered length")
+        promised = length_minutes(v, stop.length, model, request.pace_factor) + model.stop_minutes
         if stop.duration != dt.timedelta(minutes=promised):
             problems.append(
-                f"{tag}: the visit to {v.id} lasts {stop.duration}, not the promised {promised} min"
+                f"{tag}: the {stop.length} visit to {v.id} lasts {stop.duration}, not the "
+                f"promised {promised} min"
             )
         start = _local(stop.start, date, f"{tag} visit to {v.id}", problems)
         end = start + stop.duration.total_seconds() / 60
@@ -137,6 +142,35 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
                 problems.append(f"{tag}: lunch lasts {b.duration}, not {request.lunch.minutes} min")
             if not day.departure <= b.start and b.end <= day.arrival:
                 problems.append(f"{tag}: lunch is outside the day's outing")
+    _check_break_places(day, tag, problems)
+
+
+def _check_break_places(day: Day, tag: str, problems: list[str]) -> None:
+    """Each break labelled at a place is taken while the traveller is there: at a village
+    between arriving and leaving it, at the start place before leaving or after returning."""
+    for b in day.breaks:
+        if b.on_the_way:
+            continue
+        here = [k for k, s in enumerate(day.stops) if s.village.id == b.place]
+        if here:
+            k = here[0]
+            stop = day.stops[k]
+            leave = day.legs[k + 1].depart if k + 1 < len(day.legs) else stop.end
+            if b.start < stop.arrival or b.end > leave:
+                problems.append(
+                    f"{tag}: {b.name} at {b.place} ({b.start:%H:%M}-{b.end:%H:%M}) is not "
+                    f"while the traveller is there ({stop.arrival:%H:%M}-{leave:%H:%M})"
+                )
+        elif day.legs and b.place in (day.start_place.id, day.end_place.id):
+            before = b.place == day.start_place.id and b.end <= day.legs[0].depart
+            after = b.place == day.end_place.id and b.start >= day.legs[-1].arrive
+            if not (before or after):
+                problems.append(
+                    f"{tag}: {b.name} at {b.place} ({b.start:%H:%M}-{b.end:%H:%M}) is not "
+                    "while the traveller is there"
+                )
+        elif day.legs:
+            problems.append(f"{tag}: {b.name} is labelled at {b.place}, a place not on the day")
 
 
 def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
@@ -144,8 +178,9 @@ def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
 
     Checks, for each day: the date belongs to the trip; departure and return inside the day
     window; legs and visits in order without overlaps; each visit inside one open span of its
-    village on that date and exactly as long as promised at the request's pace; the lunch
-    break inside its window with its length; at most the maximum number of stops. For the
+    village on that date and exactly as long as promised for its length at the request's
+    pace; the lunch break inside its window with its length, and each break labelled at a
+    place taken while the traveller is there; at most the maximum number of stops. For the
     trip: each village at most once, every must-visit village (by id or exact name) visited,
     no avoided village visited.
     """

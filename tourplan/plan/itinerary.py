@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..exceptions import DataError
 from ..model import Place, Village
+from .value import VisitLength
 
 __all__ = [
     "HANOI_TZ",
@@ -64,13 +65,27 @@ class Stop:
     arrival
         When the traveller arrives.
     start, end
-        When the visit starts (arrival, or opening time after a wait) and ends.
+        When the visit starts (arrival, or opening time after a wait) and ends; the stop's
+        own time (parking, walking in) is inside it.
+    length
+        The visit length the planner chose: ``short``, ``typical`` or ``long``.
+    stop_minutes
+        Minutes of the stop spent parking, walking in and finding the workshop.
+    waits_for_opening
+        Whether the wait before ``start`` is for the village to open.
+    longer_offered
+        Whether a longer visit of the place was on offer (``False``: a longer one did not fit
+        its opening hours or the day, or was not worth its cost).
     """
 
     village: Village
     arrival: dt.datetime
     start: dt.datetime
     end: dt.datetime
+    length: VisitLength = "typical"
+    stop_minutes: int = 0
+    waits_for_opening: bool = False
+    longer_offered: bool = False
 
     def __post_init__(self) -> None:
         for name in ("arrival", "start", "end"):
@@ -143,13 +158,17 @@ class Break:
     start, end
         When it starts and ends.
     place
-        Id of the place where it is taken (the village just visited, or the start place).
+        Id of the place where it is taken (the village just visited or reached, or the
+        start place); with ``on_the_way``, the place the journey is heading to.
+    on_the_way
+        Whether it is taken during a journey (a roadside stop), not at ``place``.
     """
 
     name: str
     start: dt.datetime
     end: dt.datetime
     place: str
+    on_the_way: bool = False
 
     def __post_init__(self) -> None:
         _aware(self.start, "start")
@@ -211,6 +230,11 @@ class Day:
     def visit_time(self) -> dt.timedelta:
         """Total time spent visiting."""
         return sum((s.duration for s in self.stops), dt.timedelta())
+
+    @property
+    def stop_time(self) -> dt.timedelta:
+        """Total time spent on the stops' own costs (parking, walking in)."""
+        return sum((dt.timedelta(minutes=s.stop_minutes) for s in self.stops), dt.timedelta())
 
     @property
     def wait_time(self) -> dt.timedelta:

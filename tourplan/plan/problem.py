@@ -7,8 +7,11 @@ on them:
 2. screen the villages: each one's service windows per date from its opening hours, the pace
    and the day window, or the reason it is left out;
 3. compute travel times (transport mode, or a road graph);
-4. build the generic :class:`~tourplan.routing.RoutingProblem` (one tour per date, lunch as a
-   break, must-visit villages required) and leave out villages no day can reach in time.
+4. build the generic :class:`~tourplan.routing.RoutingProblem`: one tour per date, lunch as a
+   break, each village offered at up to three lengths (short, typical, long) as a group of
+   alternative visits whose scores follow the value model (:mod:`tourplan.plan.value`: time
+   spent with diminishing returns, less the stop's own cost), must-visit villages' groups
+   required; villages no day can reach in time, or never worth a stop, are left out.
 """
 
 from __future__ import annotations
@@ -23,10 +26,11 @@ from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
-from ..routing import RoutingProblem, TimeWindow, Tour, Visit, fits_alone
+from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
 from .itinerary import HANOI_TZ, LeftOut
 from .request import TripRequest
+from .value import VisitLength, length_minutes, time_value
 
 __all__ = [
     "DAY",
@@ -37,6 +41,7 @@ __all__ = [
     "day_tour",
     "score",
     "service_minutes",
+    "visit_score",
 ]
 
 DAY = 86_400
@@ -78,6 +83,8 @@ class PlanningProblem:
         The date of each tour of ``problem`` (default: the request's dates, one tour each).
     visit_villages
         The village behind each visit of ``problem`` (default: the candidates, one visit each).
+    visit_lengths
+        The length of each visit of ``problem`` (default: ``"typical"`` for each).
     """
 
     request: TripRequest
@@ -89,12 +96,15 @@ class PlanningProblem:
     excluded: tuple[LeftOut, ...]
     tour_dates: tuple[dt.date, ...] = ()
     visit_villages: tuple[Village, ...] = ()
+    visit_lengths: tuple[VisitLength, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.tour_dates:
             object.__setattr__(self, "tour_dates", self.request.dates)
         if not self.visit_villages:
             object.__setattr__(self, "visit_villages", self.candidates)
+        if len(self.visit_lengths) != len(self.visit_villages):
+            object.__setattr__(self, "visit_lengths", ("typical",) * len(self.visit_villages))
 
     @property
     def origin(self) -> dt.datetime:
@@ -125,15 +135,32 @@ class MustVisitError(InfeasibleError):
         )
 
 
-def service_minutes(village: Village, request: TripRequest) -> int:
-    """Length of a visit to ``village`` at the request's pace, in whole minutes (at least 5)."""
-    return max(5, round(village.visit_minutes * request.pace_factor))
+def service_minutes(village: Village, request: TripRequest, length: VisitLength = "typical") -> int:
+    """Minutes of a ``length`` stop at ``village`` at the request's pace: the visit itself
+    (:func:`~tourplan.plan.value.length_minutes`) plus the stop's own time
+    (``request.value.stop_minutes``)."""
+    model = request.value
+    return length_minutes(village, length, model, request.pace_factor) + model.stop_minutes
 
 
 def score(village: Village, request: TripRequest) -> int:
-    """The solver's prize for visiting ``village``: interest x 10, times the theme bonus."""
+    """The village's interest x 10, times the theme bonus (the value of a typical visit)."""
     bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
     return round(village.interest * 10 * bonus)
+
+
+def visit_score(
+    village: Village, request: TripRequest, length: VisitLength, road_minutes: float = 0.0
+) -> int:
+    """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
+    bonus, less ``request.value.stop_value``, less ``road_value`` per hour of the one-way
+    journey ``road_minutes`` from the day's start). Zero or less: not worth its cost."""
+    model = request.value
+    minutes = length_minutes(village, length, model, request.pace_factor)
+    interest = score(village, request) / 10
+    worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
+    road = model.road_value * road_minutes / 60
+    return round(10 * (worth - model.stop_value - road))
 
 
 def _minute_of(t: dt.time) -> int:
@@ -251,7 +278,8 @@ def build_problem(
         )
     must_ids = {v.id for v in must}
 
-    shortest = min((service_minutes(v, request) for v in villages), default=0)
+    first = request.value.lengths[0]
+    shortest = min((service_minutes(v, request, first) for v in villages), default=0)
     if shortest > request.day_minutes:
         raise DataError(
             f"the day window {request.day_start:%H:%M}-{request.day_end:%H:%M} "
@@ -263,17 +291,28 @@ def build_problem(
     offsets = [(d - request.dates[0]).days * DAY for d in request.dates]
     excluded: list[LeftOut] = []
     candidates: list[Village] = []
-    windows: dict[str, tuple[TimeWindow, ...]] = {}
+    options: dict[str, list[tuple[VisitLength, int, tuple[TimeWindow, ...], int]]] = {}
     for village in villages:
         if village.id in avoid:
             excluded.append(LeftOut(village, "avoided"))
             continue
-        service = service_minutes(village, request)
-        w = _windows(village, service * 60, request, offsets)
-        if not w:
-            excluded.append(_closed(village, service, request))
+        offered = []
+        for length in request.value.lengths:
+            service = service_minutes(village, request, length)
+            w = _windows(village, service * 60, request, offsets)
+            prize = visit_score(village, request, length)  # road cost comes once travel is known
+            if village.id in must_ids:
+                prize = max(1, prize)
+            if w and prize > 0:
+                offered.append((length, service, w, prize))
+        if not offered:
+            service = service_minutes(village, request, first)
+            if _windows(village, service * 60, request, offsets):
+                excluded.append(LeftOut(village, "lower_interest"))  # never worth a stop
+            else:
+                excluded.append(_closed(village, service, request))
             continue
-        windows[village.id] = w
+        options[village.id] = offered
         candidates.append(village)
 
     nodes = [_Node(_START, start.name, start.lat, start.lon)]
@@ -288,42 +327,78 @@ def build_problem(
     first_visit_location = 1 if same_end else 2
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
-    visits = tuple(
-        Visit(
-            id=v.id,
-            location=first_visit_location + i,
-            service=service_minutes(v, request) * 60,
-            windows=windows[v.id],
-            score=max(1, score(v, request)),
-            required=v.id in must_ids,
-        )
-        for i, v in enumerate(candidates)
-    )
-    problem = RoutingProblem(travel_times=seconds, visits=visits, tours=tours)
 
-    # Villages that no single day can reach, visit and leave in time are left out up front.
+    def prize_of(i: int, v: Village, length: VisitLength, prize: int) -> int:
+        road = int(seconds[0, first_visit_location + i]) / 60
+        net = visit_score(v, request, length, road)
+        return max(1, net) if v.id in must_ids or net > 0 else 0
+
+    probe = RoutingProblem(
+        travel_times=seconds,
+        visits=tuple(
+            Visit(
+                f"{v.id}#{length}",
+                first_visit_location + i,
+                service * 60,
+                w,
+                prize_of(i, v, length, prize),
+            )
+            for i, v in enumerate(candidates)
+            for length, service, w, prize in options[v.id]
+        ),
+        tours=tours,
+    )
+
+    # Lengths that no single day can reach, visit and leave in time are dropped, and
+    # villages with no length left are left out up front.
     reachable: list[Village] = []
-    kept: list[Visit] = []
-    for village, visit in zip(candidates, visits, strict=True):
-        if any(fits_alone(problem, visit, tour) is None for tour in tours):
+    visits: list[Visit] = []
+    groups: list[Group] = []
+    lengths: list[VisitLength] = []
+    owners: list[Village] = []
+    k = 0
+    for village in candidates:
+        members: list[int] = []
+        for length, _service, _w, _prize in options[village.id]:
+            visit = probe.visits[k]
+            k += 1
+            if visit.score > 0 and any(fits_alone(probe, visit, tour) is None for tour in tours):
+                members.append(len(visits))
+                visits.append(visit)
+                lengths.append(length)
+                owners.append(village)
+        if members:
             reachable.append(village)
-            kept.append(visit)
+            required = village.id in must_ids
+            if len(members) == 1:
+                visits[members[0]] = Visit(
+                    village.id,
+                    visits[members[0]].location,
+                    visits[members[0]].service,
+                    visits[members[0]].windows,
+                    visits[members[0]].score,
+                    required=required,
+                )
+            else:
+                groups.append(Group(village.id, tuple(members), required=required))
         else:
+            shortest_visit = probe.visits[k - 1]
             excluded.append(
                 LeftOut(
                     village,
                     "too_far",
-                    travel_minutes=int(seconds[0, visit.location]) // 60,
+                    travel_minutes=int(seconds[0, shortest_visit.location]) // 60,
                     mode=travel.mode or request.mode,
-                    visit_minutes=visit.service // 60,
+                    visit_minutes=min(s for _, s, _, _ in options[village.id]),
                     day_window=(request.day_start, request.day_end),
                 )
             )
     impossible = [x for x in excluded if x.village.id in must_ids]
     if impossible:
         raise MustVisitError(impossible)
-    if len(reachable) != len(candidates):
-        problem = RoutingProblem(travel_times=seconds, visits=tuple(kept), tours=tours)
+    problem = RoutingProblem(
+        travel_times=seconds, visits=tuple(visits), tours=tours, groups=tuple(groups)
+    )
     return PlanningProblem(
         request=request,
         start=start,
@@ -332,4 +407,6 @@ def build_problem(
         problem=problem,
         travel=travel,
         excluded=tuple(excluded),
+        visit_villages=tuple(owners),
+        visit_lengths=tuple(lengths),
     )

@@ -10,8 +10,17 @@ from typing import Literal
 from ..exceptions import DataError
 from ..model import THEMES, Place
 from ..public_holidays import vietnam_public_holidays
+from .value import ValueModel
 
-__all__ = ["PACE_FACTORS", "Lunch", "Pace", "PlaceQuery", "TripRequest", "as_date"]
+__all__ = [
+    "DEFAULT_LUNCH",
+    "PACE_FACTORS",
+    "Lunch",
+    "Pace",
+    "PlaceQuery",
+    "TripRequest",
+    "as_date",
+]
 
 Pace = Literal["relaxed", "normal", "quick"]
 """How long visits last compared with each village's usual visit duration."""
@@ -111,6 +120,11 @@ class Lunch:
         return cls(_as_time(first, "lunch"), _as_time(last, "lunch"), length)
 
 
+DEFAULT_LUNCH = Lunch()
+"""The lunch a request has unless it asks otherwise: 11:00-13:00, 60 minutes. A day that
+starts after its window or ends before it fits has no lunch (an explicit lunch is kept)."""
+
+
 @dataclass(frozen=True)
 class TripRequest:
     """What a traveller asks for. Validated when created; every field has a sensible default.
@@ -131,7 +145,9 @@ class TripRequest:
     mode
         Transport mode name: ``walk``, ``bicycle``, ``motorbike``, ``car`` or ``bus``.
     lunch
-        The lunch break, or ``None`` for none.
+        The lunch break, or ``None`` for none. The default (:data:`DEFAULT_LUNCH`) is
+        dropped when the day starts after its window or ends before it fits; a lunch given
+        explicitly that does not fit is refused.
     must_visit
         Villages (ids or names) that must be in the plan.
     avoid
@@ -151,6 +167,8 @@ class TripRequest:
     public_holidays
         Add Vietnam's public holidays among ``dates`` (Tết included, from the ``holidays``
         package) to ``holidays`` (default True); False keeps only the dates given.
+    value
+        The value model: stop costs, visit lengths, variety (:class:`ValueModel`).
 
     Examples
     --------
@@ -168,7 +186,7 @@ class TripRequest:
     day_start: dt.time = dt.time(8, 0)
     day_end: dt.time = dt.time(17, 30)
     mode: str = "car"
-    lunch: Lunch | None = field(default_factory=Lunch)
+    lunch: Lunch | None = DEFAULT_LUNCH
     must_visit: tuple[str, ...] = ()
     avoid: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
@@ -177,6 +195,7 @@ class TripRequest:
     holidays: frozenset[dt.date] = frozenset()
     theme_bonus: float = 1.5
     public_holidays: bool = True
+    value: ValueModel = field(default_factory=ValueModel)
 
     def __post_init__(self) -> None:
         _check_place(self.start, "start")
@@ -200,6 +219,13 @@ class TripRequest:
             )
         if not isinstance(self.mode, str) or not self.mode.strip():
             raise DataError("mode must be a transport mode name such as 'car'", field="mode")
+        if self.lunch is DEFAULT_LUNCH and (
+            _minutes(self.lunch.latest) < _minutes(self.day_start)
+            or _minutes(self.lunch.earliest) + self.lunch.minutes > _minutes(self.day_end)
+        ):
+            object.__setattr__(self, "lunch", None)  # the day does not span lunch time
+        if not isinstance(self.value, ValueModel):
+            raise DataError("value must be a ValueModel", field="value")
         if self.lunch is not None:
             if not isinstance(self.lunch, Lunch):
                 raise DataError("lunch must be a Lunch value or None", field="lunch")

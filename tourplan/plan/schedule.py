@@ -14,6 +14,7 @@ from ..routing import Break as RoutingBreak
 from ..routing import ScheduledBreak, Solution
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
+from .value import LENGTHS
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
 
@@ -61,8 +62,38 @@ def _lay_out_gap(
         clock = start + b.duration
     else:
         return depart, arrive, placed + moved
+    # Neither at the place reached: at the place left, before setting off, when that still
+    # arrives in time; never labelled at a place reached later.
+    clock, at_origin_moved = gap_start, []
+    for _sb, b in sorted(rest, key=lambda x: x[0].start):
+        start = max(clock, b.earliest_start)
+        if start > b.latest_start:
+            break
+        at_origin_moved.append((b.id, "origin", start, start + b.duration))
+        clock = start + b.duration
+    else:
+        if clock + travel <= ready:
+            return clock, clock + travel, placed + at_origin_moved
     on_the_way = [(b.id, "on_the_way", sb.start, sb.end) for sb, b in rest]
     return depart, ready, placed + on_the_way
+
+
+def _open_at(village: Village, planning: PlanningProblem, seconds: int) -> bool:
+    """Whether ``village`` is open at ``seconds`` (problem time)."""
+    moment = planning.at(seconds)
+    minute = moment.hour * 60 + moment.minute
+    spans = village.opening_hours.on(moment.date(), planning.request.holidays)
+    return any(span.opens <= minute < span.closes for span in spans)
+
+
+def _longer_offered(planning: PlanningProblem, visit: int) -> bool:
+    """Whether the problem offered a longer visit of the same place than ``visit``."""
+    order = {length: k for k, length in enumerate(LENGTHS)}
+    village, length = planning.visit_villages[visit], planning.visit_lengths[visit]
+    return any(
+        v.id == village.id and order[other] > order[length]
+        for v, other in zip(planning.visit_villages, planning.visit_lengths, strict=True)
+    )
 
 
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
@@ -94,6 +125,15 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             next_start,
             [(sb, tour.breaks[sb.brk]) for sb in schedule.breaks if sb.after == k],
         )
+        if (
+            next_start is not None
+            and arrive < next_start
+            and not any(w == "destination" for _, w, _, _ in placed)
+        ):
+            village = planning.visit_villages[schedule.visits[k].visit]
+            if _open_at(village, planning, arrive):
+                # idle time, not a wait for an opening: leave later instead
+                depart, arrive = depart + next_start - arrive, next_start
         real_arrivals.append(arrive)
         legs.append(
             Leg(
@@ -108,13 +148,26 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
         )
         for name, where, b_start, b_end in placed:
             place = {"origin": here, "destination": there, "on_the_way": there}[where]
-            breaks.append(Break(name, planning.at(b_start), planning.at(b_end), place))
+            breaks.append(
+                Break(
+                    name,
+                    planning.at(b_start),
+                    planning.at(b_end),
+                    place,
+                    on_the_way=where == "on_the_way",
+                )
+            )
     stops = tuple(
         Stop(
             planning.visit_villages[sv.visit],
             planning.at(arrive),
             planning.at(sv.start),
             planning.at(sv.end),
+            length=planning.visit_lengths[sv.visit],
+            stop_minutes=request.value.stop_minutes,
+            waits_for_opening=arrive < sv.start
+            and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
+            longer_offered=_longer_offered(planning, sv.visit),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
     )

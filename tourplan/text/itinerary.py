@@ -37,6 +37,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "h": "h",
         "decimal": ".",
         "arrived": "arrive {time}, wait {wait} for it to open",
+        "idle": "arrive {time}, {wait} free before the visit",
+        "short": "short visit, {minutes} + {stop} min to park and walk in: a quick look, "
+        "so the day holds more",
+        "typical": "typical visit, {minutes} + {stop} min to park and walk in",
+        "long": "long visit, {minutes} + {stop} min to park and walk in: a hands-on stay, "
+        "worth more than another stop",
+        "on_the_way": "on the way to",
+        "no_longer": "; a longer stay does not fit its hours or the day",
+        "longer_worth_less": "; more time here was worth less than the rest of the day",
+        "ratio": "road/visit",
+        "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
         "stop": "stop",
         "stops": "stops",
@@ -57,6 +68,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "h": "giờ",
         "decimal": ",",
         "arrived": "đến lúc {time}, chờ {wait} để mở cửa",
+        "idle": "đến lúc {time}, nghỉ {wait} trước khi tham quan",
+        "short": "tham quan ngắn, {minutes} + {stop} phút gửi xe và đi vào: xem nhanh "
+        "để ngày đi được nhiều hơn",
+        "typical": "tham quan thông thường, {minutes} + {stop} phút gửi xe và đi vào",
+        "long": "tham quan dài, {minutes} + {stop} phút gửi xe và đi vào: ở lại trải nghiệm, "
+        "đáng hơn một điểm dừng nữa",
+        "on_the_way": "trên đường đến",
+        "no_longer": "; ở lâu hơn không vừa giờ mở cửa hoặc trong ngày",
+        "longer_worth_less": "; ở lâu hơn đáng ít hơn phần còn lại của ngày",
+        "ratio": "di chuyển/tham quan",
+        "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
         "stop": "điểm dừng",
         "stops": "điểm dừng",
@@ -92,17 +114,35 @@ def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
     return f"  {style(time, kind)}{' ' * (_TIME_COLUMN - len(time))}{text}"
 
 
-def _stop_lines(stop: Stop, lang: Lang, style: _Style) -> Iterator[str]:
+def _stop_lines(
+    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = ()
+) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
     craft = craft_name(village, lang)
     text = style(name, "title") + (f" — {craft}" if craft else "")
     text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
     yield _row(f"{hhmm(stop.start)}–{hhmm(stop.end)}", text, style)
-    if stop.wait > dt.timedelta(0):
-        note = _WORDS[lang]["arrived"].format(
-            time=hhmm(stop.arrival), wait=duration_text(stop.wait, lang)
-        )
+    visit = stop.duration - dt.timedelta(minutes=stop.stop_minutes)
+    why = _WORDS[lang][stop.length].format(
+        minutes=duration_text(visit, lang), stop=stop.stop_minutes
+    )
+    if stop.length != "long":
+        why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
+    yield _row("", style(why, "leg"), style)
+    # a break taken here before the visit (lunch on arrival) is not a wait
+    taken = sum(
+        (
+            b.duration
+            for b in breaks
+            if b.place == village.id and stop.arrival <= b.start and b.end <= stop.start
+        ),
+        dt.timedelta(),
+    )
+    wait = stop.wait - taken
+    if wait > dt.timedelta(0):
+        key = "arrived" if stop.waits_for_opening else "idle"
+        note = _WORDS[lang][key].format(time=hhmm(stop.arrival), wait=duration_text(wait, lang))
         yield _row("", style(note, "warn"), style)
 
 
@@ -119,6 +159,8 @@ def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
     """A break in words, with the place it is taken at (``names``: place names by id)."""
     label = break_name(brk.name, lang)
     where = names.get(brk.place)
+    if brk.on_the_way:
+        return f"{label} {_WORDS[lang]['on_the_way']} {where}" if where else label
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
 
 
@@ -150,7 +192,7 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
             yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
         else:
-            yield from _stop_lines(item, lang, style)
+            yield from _stop_lines(item, lang, style, day.breaks)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
@@ -166,6 +208,9 @@ def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
     parts.append(f"{duration_text(visiting, lang)} {words['visiting']}")
     road = sum((d.travel_time for d in days), dt.timedelta())
     parts.append(f"{duration_text(road, lang)} {words['road']}")
+    if visiting:
+        ratio = f"{road / visiting:.2f}".replace(".", words["decimal"])
+        parts.append(f"{words['ratio']} {ratio}")
     distances = [d.distance_m for d in days if d.stops]
     if distances and all(m is not None for m in distances):
         parts.append(km_text(sum(m or 0.0 for m in distances), lang))
@@ -199,12 +244,16 @@ def _left_out_lines(left_out: tuple[LeftOut, ...], lang: Lang, style: _Style) ->
             )  # fmt: skip
 
 
-def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = False) -> str:
+def format_itinerary(
+    itinerary: Itinerary, *, lang: Lang = "vi", color: bool = False, short: bool = False
+) -> str:
     """The itinerary as a readable day-by-day schedule.
 
     Each day lists its departure, the journeys (``→ 25 min by car, 14.2 km``), the visits
-    with their times, crafts and interest, any wait for a village to open, the lunch break,
-    the return, and the day's totals (stops, interest, visiting time, road time, distance).
+    with their times, crafts and interest, the chosen visit length and why, any wait (for a
+    village to open, or free time), the lunch break and where it is taken, the return, and
+    the day's totals (stops, interest, visiting time, road time, road per visiting minute,
+    distance).
     A trip of several days ends with the trip's totals. Then come the villages left out,
     grouped by reason, each with its explanation.
 
@@ -218,6 +267,8 @@ def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = F
         Anything else is refused with a :class:`~tourplan.exceptions.DataError`.
     color
         Add ANSI colours and bold (for a terminal).
+    short
+        Only the days: the villages left out become one line with their number.
 
     Returns
     -------
@@ -235,7 +286,9 @@ def format_itinerary(itinerary: Itinerary, *, lang: Lang = "vi", color: bool = F
         count = f"{len(days)} {_WORDS[lang]['days']}"
         trip_line = totals(itinerary.stops, days, lang)
         lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
-    if itinerary.left_out:
+    if itinerary.left_out and short:
+        lines += [_WORDS[lang]["more_left_out"].format(n=len(itinerary.left_out)), ""]
+    elif itinerary.left_out:
         lines += _left_out_lines(itinerary.left_out, lang, style)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

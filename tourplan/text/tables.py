@@ -78,7 +78,7 @@ def village_table(
     >>> table = village_table(tourplan.load_hanoi().search("bat trang"), "en")
     >>> print(table)
     ID         NAME                       CRAFT               THEMES    INTEREST
-    bat-trang  Bat Trang pottery village  ceramics / pottery  ceramics        85
+    bat-trang  Bat Trang pottery village  ceramics / pottery  ceramics        66
     1 villages
     """
     headers = _HEADERS[lang]

@@ -1,0 +1,82 @@
+"""The value model: time with diminishing returns, a cost per stop, variety (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tourplan.hours import OpeningHours
+from tourplan.model import THEMES, Village
+from tourplan.plan import LENGTHS, ValueModel, day_value, length_minutes, stop_value, time_value
+
+HOURS = OpeningHours.parse("Mo-Su 08:00-17:00")
+interests = st.integers(min_value=1, max_value=100)
+minutes = st.floats(min_value=0, max_value=600, allow_nan=False)
+typicals = st.integers(min_value=10, max_value=300)
+
+
+def _village(vid: str, interest: int, typical: int, themes: tuple[str, ...]) -> Village:
+    return Village(vid, vid, vid, 21.0, 105.8, typical, HOURS, interest, themes=themes)
+
+
+@given(interests, minutes, minutes, typicals)
+def test_more_time_never_lowers_a_visits_value(i: int, a: float, b: float, t: int) -> None:
+    low, high = sorted((a, b))
+    assert time_value(i, low, t) <= time_value(i, high, t) + 1e-9
+
+
+@given(interests, minutes, minutes, typicals)
+def test_each_extra_minute_adds_less(i: int, a: float, b: float, t: int) -> None:
+    low, high = sorted((a, b))
+    step = 10.0
+    assert time_value(i, high + step, t) - time_value(i, high, t) <= (
+        time_value(i, low + step, t) - time_value(i, low, t) + 1e-9
+    )
+
+
+@given(interests, typicals, st.sampled_from(LENGTHS))
+def test_longer_lengths_are_never_shorter(i: int, t: int, length: str) -> None:
+    v = _village("v", i, t, ())
+    model = ValueModel()
+    short, typical, long = (length_minutes(v, x, model) for x in LENGTHS)
+    assert short <= typical <= long
+
+
+@given(interests, minutes, typicals, st.integers(min_value=1, max_value=50))
+def test_a_stop_never_comes_for_free(i: int, m: float, t: int, cost: int) -> None:
+    v = _village("v", i, t, ())
+    model = ValueModel(stop_value=cost)
+    assert stop_value(v, m, model) < time_value(i, m, t)
+    # every stop of a day pays its cost: a day of n stops is worth its visits less n costs
+    assert day_value([(v, m), (v, m)], model) <= 2 * time_value(i, m, t) - 2 * cost + 1e-9
+
+
+@given(
+    interests,
+    typicals,
+    minutes,
+    st.sampled_from(THEMES),
+    st.sampled_from(THEMES),
+    st.floats(min_value=0, max_value=1),
+)
+def test_a_repeated_theme_never_adds_more_than_a_new_one(
+    i: int, t: int, m: float, first: str, other: str, factor: float
+) -> None:
+    model = ValueModel(repeat_factor=factor)
+    opener = _village("a", 50, 60, (first,))
+    repeat = _village("b", i, t, (first,))
+    new_theme = other if other != first else next(x for x in THEMES if x != first)
+    fresh = _village("c", i, t, (new_theme,))
+    base = day_value([(opener, 60)], model)
+    added_repeat = day_value([(opener, 60), (repeat, m)], model) - base
+    added_fresh = day_value([(opener, 60), (fresh, m)], model) - base
+    assert added_repeat <= added_fresh + 1e-9
+
+
+def test_stop_cost_of_zero_is_refused() -> None:
+    import pytest
+
+    from tourplan.exceptions import DataError
+
+    with pytest.raises(DataError, match="stop_value"):
+        ValueModel(stop_value=0)
