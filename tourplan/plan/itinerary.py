@@ -34,6 +34,7 @@ LeftOutReason = Literal[
     "avoided",
     "closed",
     "too_far",
+    "not_worth_the_drive",
     "too_long",
     "lower_interest",
     "max_stops",
@@ -43,6 +44,8 @@ LeftOutReason = Literal[
 - ``avoided``: the traveller asked to avoid it;
 - ``closed``: it is closed, or no open span is long enough for the visit, on every day;
 - ``too_far``: it cannot be reached, visited and left in time on any day;
+- ``not_worth_the_drive``: it fits a day, but no visit length is worth its stop and the
+  road there (the value model, docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
 - ``max_stops``: the days were already at the requested maximum of stops.
@@ -251,8 +254,8 @@ class LeftOut:
     - ``closed``: ``dates`` (the trip's dates); when the village does open but never long
       enough, also ``visit_minutes`` and ``day_window``;
     - ``too_long``: ``visit_minutes`` and ``day_window``;
-    - ``too_far``: ``travel_minutes`` (one way, from the day's start), ``mode``,
-      ``visit_minutes`` and ``day_window``;
+    - ``too_far``, ``not_worth_the_drive``: ``travel_minutes`` (one way, from the day's
+      start), ``mode``, ``visit_minutes`` and ``day_window``;
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;

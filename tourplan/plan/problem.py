@@ -359,10 +359,13 @@ def build_problem(
     k = 0
     for village in candidates:
         members: list[int] = []
+        fits_somewhere = False
         for length, _service, _w, _prize in options[village.id]:
             visit = probe.visits[k]
             k += 1
-            if visit.score > 0 and any(fits_alone(probe, visit, tour) is None for tour in tours):
+            fits = any(fits_alone(probe, visit, tour) is None for tour in tours)
+            fits_somewhere = fits_somewhere or fits
+            if visit.score > 0 and fits:
                 members.append(len(visits))
                 visits.append(visit)
                 lengths.append(length)
@@ -383,10 +386,12 @@ def build_problem(
                 groups.append(Group(village.id, tuple(members), required=required))
         else:
             shortest_visit = probe.visits[k - 1]
+            # It fits a day but no length is worth its stop and its road: the value model's
+            # verdict, not a matter of time.
             excluded.append(
                 LeftOut(
                     village,
-                    "too_far",
+                    "not_worth_the_drive" if fits_somewhere else "too_far",
                     travel_minutes=int(seconds[0, shortest_visit.location]) // 60,
                     mode=travel.mode or request.mode,
                     visit_minutes=min(s for _, s, _, _ in options[village.id]),

@@ -24,7 +24,8 @@ REASON_ORDER: dict[LeftOutReason, int] = {
     "max_stops": 2,
     "closed": 3,
     "too_long": 4,
-    "too_far": 5,
+    "not_worth_the_drive": 5,
+    "too_far": 6,
 }
 """The order in which villages left out are listed, by reason."""
 

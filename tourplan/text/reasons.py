@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Village
 from ..plan import LeftOut, LeftOutReason
-from .words import Lang, check_lang, short_dates
+from .words import Lang, check_lang, mode_name, short_dates
 
 __all__ = ["CATALOGUE_REASON_LABELS", "REASON_LABELS", "explain", "reason_label"]
 
@@ -16,6 +16,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "closed": "Closed",
         "too_long": "Visit too long",
         "too_far": "Too far",
+        "not_worth_the_drive": "Not worth the drive",
     },
     "vi": {
         "avoided": "Tránh theo yêu cầu",
@@ -24,6 +25,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "closed": "Đóng cửa",
         "too_long": "Tham quan quá lâu",
         "too_far": "Quá xa",
+        "not_worth_the_drive": "Không đáng quãng đường",
     },
 }
 """Short labels of each reason for a trip's schedule."""
@@ -63,6 +65,12 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "trong ngày {day} khi làng mở cửa",
         "{go} min each way by {mode}: with a {service}-minute visit it does not fit in the "
         "day {day} while it is open",
+    ),
+    "not_worth_the_drive": (
+        "mất {go} phút mỗi chiều bằng {mode}: quãng đường tốn hơn giá trị một lần ghé "
+        "({service} phút tham quan trở lên)",
+        "{go} min each way by {mode}: the road costs more than a visit there is worth "
+        "({service} minutes or more)",
     ),
     "max_stops": (
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
@@ -112,8 +120,9 @@ def explain(item: LeftOut, lang: Lang) -> str:
             values["service"] = item.visit_minutes
     elif item.reason == "too_long":
         values["service"] = item.visit_minutes
-    elif item.reason == "too_far":
-        values.update(go=item.travel_minutes, mode=item.mode, service=item.visit_minutes)
+    elif item.reason in ("too_far", "not_worth_the_drive"):
+        mode = mode_name(item.mode, chosen) if item.mode else "?"
+        values.update(go=item.travel_minutes, mode=mode, service=item.visit_minutes)
     elif item.reason == "max_stops":
         values["limit"] = item.max_stops
     elif item.reason == "lower_interest" and item.min_stops is not None:
