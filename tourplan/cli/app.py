@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .. import __version__
+from .batch import batch
 from .catalogue import catalogue
 from .options import CONTEXT, debug_option
 from .route import route
@@ -47,6 +48,7 @@ def main(ctx: click.Context) -> None:
       tourplan villages "bat trang"            find a village, with or without diacritics
       tourplan villages --near hoan-kiem-lake --within 15
       tourplan catalogue --routes 10 --out routes   ten day routes and a report
+      tourplan batch trips.jsonl --out plans.jsonl  many trips, on every CPU or a Dask cluster
 
     Exit codes: 0 success, 1 infeasible request (the reasons are printed), 2 bad usage or
     input. Run `tourplan COMMAND --help` for a command's options.
@@ -58,3 +60,4 @@ def main(ctx: click.Context) -> None:
 main.add_command(route)
 main.add_command(villages)
 main.add_command(catalogue)
+main.add_command(batch)
