@@ -9,6 +9,7 @@ import pytest
 
 from tourplan import DataError
 from tourplan.batch import BatchResult, ResultsFile, failed, jobs_from_lines
+from tourplan.exceptions import ExportError
 
 
 def _bad(i: int) -> BatchResult:
@@ -76,3 +77,8 @@ def test_request_lines_become_requests_or_explained_failures() -> None:
     assert messages[0].startswith("trips.jsonl, line 3, column ")
     assert messages[1].startswith("trips.jsonl, line 4, field 'pace': ")
     assert messages[2].startswith("trips.jsonl, line 5, field 'days': ")
+
+
+def test_an_unwritable_results_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"cannot write .*no-such-folder"):
+        ResultsFile(tmp_path / "no-such-folder" / "out.jsonl", resume=False)

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from types import TracebackType
 
-from ..exceptions import DataError
+from ..exceptions import DataError, ExportError
 from .results import STATUSES, BatchResult, Status, result_line
 
 __all__ = ["SYNC_SECONDS", "ResultsFile"]
@@ -42,6 +42,8 @@ class ResultsFile:
     DataError
         When the file exists and ``resume`` is false, or a complete line of it is not a
         result (naming the line).
+    ExportError
+        When the file cannot be opened for writing (no such folder, no permission).
 
     Examples
     --------
@@ -64,7 +66,10 @@ class ResultsFile:
                     source=str(self.path),
                 )
             self._recover()
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.path}: {exc.strerror}") from exc
         self._synced = time.monotonic()
         self.written: Counter[str] = Counter()
 
