@@ -50,7 +50,7 @@ def cluster() -> Iterator[Any]:
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
         silence_logs=logging.ERROR,
     ) as local:
         yield local

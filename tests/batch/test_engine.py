@@ -161,3 +161,22 @@ def test_catalogue_requests_are_planned_too() -> None:
 def test_workers_must_not_be_negative() -> None:
     with pytest.raises(ValueError, match="workers"):
         list(plan_many([], workers=-1))
+
+
+def test_private_cluster_starts_when_port_8787_is_taken() -> None:
+    """Regression: dashboard_address=None still bound 8787, so a second cluster warned (an
+    error under -W error, a stray 'Warning:' in the CLI); the private cluster now takes any
+    free port."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # already taken by something else: the condition under test holds anyway
+    try:
+        (result,) = plan_many(_requests(1), workers=1)
+    finally:
+        holder.close()
+    assert result.status == "ok", result.error

@@ -74,7 +74,7 @@ def _connected(client: Client | None, scheduler: str | None, workers: int) -> It
         n_workers=workers,
         threads_per_worker=1,  # OR-Tools holds the GIL: one plan per process at a time
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: 8787 may be taken by another cluster
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as local:
