@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .. import __version__
+from .batch import batch
 from .catalogue import catalogue
 from .options import CONTEXT, debug_option
 from .route import route
@@ -49,6 +50,7 @@ def main(ctx: click.Context) -> None:
       tourplan villages --near hoan-kiem-lake --within 15
       tourplan catalogue --routes 10 --out routes   ten day routes and a report
       tourplan serve --port 8000               the HTTP API for apps (tourplan[serve])
+      tourplan batch trips.jsonl --out plans.jsonl  many trips, on every CPU or a Dask cluster
 
     Exit codes: 0 success, 1 infeasible request (the reasons are printed), 2 bad usage or
     input. Run `tourplan COMMAND --help` for a command's options.
@@ -61,3 +63,4 @@ main.add_command(route)
 main.add_command(villages)
 main.add_command(catalogue)
 main.add_command(serve)
+main.add_command(batch)

@@ -1,0 +1,84 @@
+"""The results file: whole lines appended, a partial last line cut on resume, ids remembered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tourplan import DataError
+from tourplan.batch import BatchResult, ResultsFile, failed, jobs_from_lines
+from tourplan.exceptions import ExportError
+
+
+def _bad(i: int) -> BatchResult:
+    return failed(f"r{i}", "bad-request", f"line {i}: not JSON", line=i)
+
+
+def test_each_result_is_one_whole_json_line(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    with ResultsFile(path, resume=False) as out:
+        for i in range(3):
+            out.write(_bad(i))
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert [json.loads(line)["id"] for line in lines] == ["r0", "r1", "r2"]
+    assert all(line.endswith("\n") and line.count("\n") == 1 for line in lines)
+
+
+def test_an_existing_file_is_never_overwritten_without_resume(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_text('{"id": "a", "status": "ok"}\n', encoding="utf-8")
+    with pytest.raises(DataError, match="already exists: pass --resume"):
+        ResultsFile(path, resume=False)
+    assert path.read_text(encoding="utf-8") == '{"id": "a", "status": "ok"}\n'
+
+
+def test_resume_cuts_a_partial_last_line_and_keeps_the_done_ids(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    with ResultsFile(path, resume=False) as out:
+        out.write(_bad(1))
+        out.write(_bad(2))
+    whole = path.read_bytes()
+    path.write_bytes(whole + b'{"id": "r3", "status": "ok", "itin')  # killed mid-line
+    with ResultsFile(path, resume=True) as out:
+        assert out.done == {"r1": "failed", "r2": "failed"}
+        assert path.read_bytes() == whole
+        out.write(_bad(3))
+        assert out.counts() == {"failed": 3}
+    assert [json.loads(line)["id"] for line in path.read_text().splitlines()] == ["r1", "r2", "r3"]
+
+
+def test_resume_names_a_line_that_is_not_a_result(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_text('{"id": "a", "status": "ok"}\n{"hello": 1}\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"out.jsonl, row 2: is not a result line"):
+        ResultsFile(path, resume=True)
+
+
+def test_request_lines_become_requests_or_explained_failures() -> None:
+    lines = [
+        '{"id": "a", "start": "hoan-kiem-lake", "date": "2026-12-05"}\n',
+        "\n",  # blank lines are skipped
+        '{"id": "b", "start": \n',
+        '{"start": "hoan-kiem-lake", "date": "2026-12-05", "pace": "sprint"}\n',
+        '{"id": "c", "start": "hoan-kiem-lake", "date": "2026-12-05", "days": 0}\n',
+    ]
+    items = list(jobs_from_lines(lines, source="trips.jsonl"))
+    assert [(item.id, type(item).__name__) for item in items] == [
+        ("a", "BatchRequest"),
+        ("3", "BatchResult"),
+        ("4", "BatchResult"),
+        ("c", "BatchResult"),
+    ]
+    messages = [
+        item.error.message for item in items[1:] if isinstance(item, BatchResult) and item.error
+    ]
+    assert messages[0].startswith("trips.jsonl, line 3, column ")
+    assert messages[1].startswith("trips.jsonl, line 4, field 'pace': ")
+    assert messages[2].startswith("trips.jsonl, line 5, field 'days': ")
+
+
+def test_an_unwritable_results_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"cannot write .*no-such-folder"):
+        ResultsFile(tmp_path / "no-such-folder" / "out.jsonl", resume=False)

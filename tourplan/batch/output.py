@@ -1,0 +1,142 @@
+"""The results file of a batch: JSON lines appended whole, and resumed after an interruption.
+
+Each result is one line, written by a single ``write`` on a file opened for appending (a
+Ctrl-C arriving mid-line is held until the line is complete) and synced to disk at least once
+a second. A run killed outright can still leave a partial last line: resuming cuts it off
+before appending, so the file never keeps a truncated line, and a resumed run skips every id
+that already has a result.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+
+from ..exceptions import DataError, ExportError
+from .results import STATUSES, BatchResult, Status, result_line
+
+__all__ = ["SYNC_SECONDS", "ResultsFile"]
+
+SYNC_SECONDS = 1.0
+"""At most this long between a result written and the file synced to disk."""
+
+
+class ResultsFile:
+    """A results file open for appending, with what it already holds.
+
+    Parameters
+    ----------
+    path
+        The JSON-lines file.
+    resume
+        Continue an existing file: keep its complete lines (cutting off a partial last line)
+        and record their ids in :attr:`done`. Without it, an existing non-empty file is an
+        error, never overwritten.
+
+    Raises
+    ------
+    DataError
+        When the file exists and ``resume`` is false, or a complete line of it is not a
+        result (naming the line).
+    ExportError
+        When the file cannot be opened for writing (no such folder, no permission).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from tourplan.batch import failed
+    >>> path = Path(tempfile.mkdtemp()) / "results.jsonl"
+    >>> with ResultsFile(path, resume=False) as out:
+    ...     out.write(failed("7", "bad-request", "line 7: not JSON", line=7))
+    >>> ResultsFile(path, resume=True).done
+    {'7': 'failed'}
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, resume: bool) -> None:
+        self.path = Path(path)
+        self.done: dict[str, Status] = {}
+        if self.path.exists() and self.path.stat().st_size > 0:
+            if not resume:
+                raise DataError(
+                    "already exists: pass --resume to continue it, or remove it",
+                    source=str(self.path),
+                )
+            self._recover()
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.path}: {exc.strerror}") from exc
+        self._synced = time.monotonic()
+        self.written: Counter[str] = Counter()
+
+    def _recover(self) -> None:
+        """Cut off a partial last line, and record the id and status of every complete one."""
+        data = self.path.read_bytes()
+        complete = data.rfind(b"\n") + 1
+        if complete < len(data):
+            with self.path.open("r+b") as file:
+                file.truncate(complete)
+                file.flush()
+                os.fsync(file.fileno())
+        for number, raw in enumerate(data[:complete].splitlines(), 1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+                result_id, status = record["id"], record["status"]
+            except (ValueError, KeyError, TypeError):
+                raise DataError(
+                    "is not a result line of tourplan batch", source=str(self.path), row=number
+                ) from None
+            if not isinstance(result_id, str) or status not in STATUSES:
+                raise DataError(
+                    "is not a result line of tourplan batch", source=str(self.path), row=number
+                )
+            self.done[result_id] = status
+
+    def write(self, result: BatchResult, *, lang: str = "vi") -> None:
+        """Append one result as one whole line."""
+        self._write_all(result_line(result, lang=lang).encode("utf-8"))
+        self.written[result.status] += 1
+        if time.monotonic() - self._synced >= SYNC_SECONDS:
+            os.fsync(self._fd)
+            self._synced = time.monotonic()
+
+    def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        interrupted: BaseException | None = None
+        while view:
+            try:
+                view = view[os.write(self._fd, view) :]
+            except KeyboardInterrupt as exc:  # finish the line first, then stop
+                interrupted = exc
+        if interrupted is not None:
+            raise interrupted
+
+    def counts(self) -> Counter[str]:
+        """Results per status in the whole file: the resumed lines and the new ones."""
+        total: Counter[str] = Counter(self.done.values())
+        total.update(self.written)
+        return total
+
+    def close(self) -> None:
+        """Sync the file to disk and close it."""
+        if self._fd >= 0:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> ResultsFile:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
