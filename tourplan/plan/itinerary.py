@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..exceptions import DataError
 from ..model import Place, Village
+from .sessions import Booking
 from .value import VisitLength
 
 __all__ = [
@@ -79,6 +80,8 @@ class Stop:
     longer_offered
         Whether a longer visit of the place was on offer (``False``: a longer one did not fit
         its opening hours or the day, or was not worth its cost).
+    booking
+        The experience booked inside the stop, if any (:mod:`tourplan.plan.sessions`).
     """
 
     village: Village
@@ -89,6 +92,7 @@ class Stop:
     stop_minutes: int = 0
     waits_for_opening: bool = False
     longer_offered: bool = False
+    booking: Booking | None = None  # experiences (issue #21)
 
     def __post_init__(self) -> None:
         for name in ("arrival", "start", "end"):
@@ -296,12 +300,16 @@ class Itinerary:
         The transport mode the travel times were computed for.
     notes
         Free notes carried with the plan.
+    party
+        How many people travel, when costs are counted (:func:`tourplan.plan.budget.costs`);
+        ``None``: the plan shows no costs.
     """
 
     days: tuple[Day, ...]
     left_out: tuple[LeftOut, ...] = ()
     mode: str = "car"
     notes: tuple[str, ...] = field(default=())
+    party: int | None = None  # experiences and budgets (issue #21)
 
     @property
     def stops(self) -> tuple[Stop, ...]:

@@ -14,6 +14,7 @@ from ..routing import Break as RoutingBreak
 from ..routing import ScheduledBreak, Solution
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
+from .sessions import Booking, book
 from .value import LENGTHS
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
@@ -97,6 +98,24 @@ def _longer_offered(planning: PlanningProblem, visit: int) -> bool:
     )
 
 
+def _booking(planning: PlanningProblem, visit: int, start: int, end: int) -> Booking | None:
+    """The experience booked inside ``visit`` scheduled from ``start`` to ``end`` (issue #21)."""
+    offer = planning.visit_sessions[visit]
+    if offer is None:
+        return None
+    request = planning.request
+    village = planning.visit_villages[visit]
+    return book(
+        offer,
+        village,
+        planning.at(start),
+        planning.at(end),
+        request.value.stop_minutes,
+        request.party,
+        request.holidays,
+    )
+
+
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
     """The day of tour ``index``: its legs, breaks and stops as local datetimes."""
     request, problem, travel = planning.request, planning.problem, planning.travel
@@ -169,6 +188,7 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
             longer_offered=_longer_offered(planning, sv.visit),
+            booking=_booking(planning, sv.visit, sv.start, sv.end),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
     )
