@@ -38,6 +38,7 @@ __all__ = [
     "DayCosts",
     "TripCosts",
     "costs",
+    "day_costs",
     "plan_with_costs",
     "plan_within_budget",
     "wanted_experiences",
@@ -82,7 +83,8 @@ class TripCosts:
         return self.fees + self.experiences
 
 
-def _day_costs(day: Day, party: int) -> DayCosts:
+def day_costs(day: Day, party: int) -> DayCosts:
+    """The costs of ``day`` for ``party`` people: known fees and experiences booked."""
     fees = sum((s.village.fee_vnd or 0) * party for s in day.stops)
     booked = sum(s.booking.cost for s in day.stops if s.booking is not None)
     return DayCosts(fees, booked)
@@ -92,7 +94,7 @@ def costs(itinerary: Itinerary, party: int | None = None) -> TripCosts:
     """The costs of ``itinerary`` for ``party`` people (default: the itinerary's party, or 1)."""
     people = party if party is not None else itinerary.party or 1
     unknown = tuple(dict.fromkeys(s.village.id for s in itinerary.stops if s.village.fee_vnd is None))
-    return TripCosts(people, tuple(_day_costs(d, people) for d in itinerary.days), unknown)
+    return TripCosts(people, tuple(day_costs(d, people) for d in itinerary.days), unknown)
 
 
 def wanted_experiences(request: TripRequest, experiences: Experiences) -> tuple[Experience, ...]:
