@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..plan.budget import DayCosts, TripCosts
-from ..plan.itinerary import Stop
+from ..plan.budget import DayCosts, TripCosts, day_costs
+from ..plan.itinerary import Day, Stop
 from .words import Lang, hhmm
 
 __all__ = [
     "booking_text",
+    "cost_lines",
     "costs_text",
     "experience_name",
     "money",
@@ -99,3 +100,11 @@ def stop_extra_lines(stop: Stop, party: int | None, lang: Lang) -> list[str]:
     if party is None:
         return []
     return [line for line in (booking_text(stop, lang), stop_cost_text(stop, party, lang)) if line]
+
+
+def cost_lines(stop: Stop, day: Day, party: int | None, lang: Lang) -> list[str]:
+    """A stop's experience and fee, and its day's costs, for a calendar event ([] without
+    costs)."""
+    if party is None:
+        return []
+    return [*stop_extra_lines(stop, party, lang), costs_text(day_costs(day, party), lang)]
