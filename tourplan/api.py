@@ -15,11 +15,11 @@ import networkx as nx
 from .catalogue import Catalogue, CatalogueRequest
 from .catalogue import plan_catalogue as _plan_catalogue
 from .datasets import load_hanoi
+from .datasets.experiences import load_hanoi_experiences
 from .geocode import Gazetteer, PlaceResolver
 from .model import Villages
-from .plan import Itinerary, TripRequest
-from .datasets.experiences import load_hanoi_experiences
 from .model.experience import Experiences
+from .plan import Itinerary, TripRequest
 from .plan import plan_trip as _plan_trip
 from .routing import SearchParameters
 from .travel import load_road_graph

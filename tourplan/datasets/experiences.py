@@ -61,7 +61,9 @@ def _sessions(value: Any) -> tuple[dt.time, ...]:
         try:
             times.append(dt.time.fromisoformat(part.strip()))
         except ValueError:
-            raise DataError(f"{part.strip()!r} is not a time like 09:00", field="sessions") from None
+            raise DataError(
+                f"{part.strip()!r} is not a time like 09:00", field="sessions"
+            ) from None
     return tuple(times)
 
 
@@ -144,7 +146,9 @@ def parse_experiences(text: str, source: str, *, fmt: str = "csv") -> Experience
         if isinstance(data, dict) and "experiences" in data:
             data = data["experiences"]
         if not isinstance(data, list):
-            raise DataError('expected a list of experiences or {"experiences": [...]}', source=source)
+            raise DataError(
+                'expected a list of experiences or {"experiences": [...]}', source=source
+            )
         checked = []
         for n, item in enumerate(data, start=1):
             if not isinstance(item, dict):

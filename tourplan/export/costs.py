@@ -12,7 +12,14 @@ from ..text import Lang, place_name
 from ..text.costs import costs_text, stop_extra_lines
 from ._common import iso
 
-__all__ = ["booking_json", "costs_json", "day_costs_html", "day_costs_json", "trip_costs_html"]
+__all__ = [
+    "booking_json",
+    "costs_json",
+    "day_costs_html",
+    "day_costs_json",
+    "stop_cost_properties",
+    "trip_costs_html",
+]
 
 
 def booking_json(stop: Stop) -> dict[str, Any] | None:
@@ -78,3 +85,20 @@ def trip_costs_html(itinerary: Itinerary, lang: Lang) -> str:
     if itinerary.party is None:
         return ""
     return f'<p class="tp-trip-costs">{html.escape(costs_text(costs(itinerary), lang))}</p>'
+
+
+def stop_cost_properties(stop: Stop, lang: Lang) -> dict[str, Any]:
+    """GeoJSON properties of a stop's experience (none when it holds no booking)."""
+    b = stop.booking
+    if b is None:
+        return {}
+    e = b.experience
+    return {
+        "experience_id": e.id,
+        "experience": e.name_en if lang == "en" and e.name_en else e.name_vi,
+        "experience_start": iso(b.start),
+        "experience_end": iso(b.end),
+        "experience_party": b.party,
+        "experience_cost": b.cost,
+        "experience_currency": e.currency,
+    }

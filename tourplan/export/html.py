@@ -26,7 +26,6 @@ from ..text.page import (
     stop_facts,
     trip_totals,
 )
-from .costs import day_costs_html, trip_costs_html
 from ._leaflet import (
     MapPart,
     add_popup,
@@ -38,6 +37,7 @@ from ._leaflet import (
     popup_html,
     render_map,
 )
+from .costs import day_costs_html, trip_costs_html
 
 __all__ = ["day_map", "itinerary_to_html", "page_document", "write_html"]
 

@@ -29,12 +29,12 @@ from .._io import atomic_write_bytes
 from ..exceptions import DataError
 from ..model import Village
 from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
+from ..plan.budget import costs
 from ..text import Lang, check_lang, craft_name, generator, hhmm, km_text, place_name
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
 from ..text import mode_name as _mode
 from ..text.calendar import CALENDAR_WORDS as _WORDS
-from ..plan.budget import costs
 from ..text.costs import cost_lines, costs_text
 from ._common import day_names
 

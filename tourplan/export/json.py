@@ -21,8 +21,8 @@ from ..exceptions import DataError
 from ..model import Place
 from ..plan import Day, Itinerary, LeftOut
 from ..text import generator
-from .costs import booking_json, costs_json
 from ._common import iso
+from .costs import booking_json, costs_json
 from .json_reader import SCHEMA_VERSION, TIME_ZONE, Reader
 
 __all__ = [

@@ -28,7 +28,9 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 def _whole(value: object, name: str, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise DataError(f"{name} must be a whole number of at least {minimum}, got {value!r}", field=name)
+        raise DataError(
+            f"{name} must be a whole number of at least {minimum}, got {value!r}", field=name
+        )
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ class Experience:
         for name in ("id", "place_id"):
             value = getattr(self, name)
             if not isinstance(value, str) or not _ID.match(value):
-                raise DataError(f"{name} must look like 'pottery-making', got {value!r}", field=name)
+                raise DataError(
+                    f"{name} must look like 'pottery-making', got {value!r}", field=name
+                )
         if not isinstance(self.name_vi, str) or not self.name_vi.strip():
             raise DataError("name_vi is missing", field="name_vi")
         if not isinstance(self.name_en, str):

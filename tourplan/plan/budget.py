@@ -93,7 +93,9 @@ def day_costs(day: Day, party: int) -> DayCosts:
 def costs(itinerary: Itinerary, party: int | None = None) -> TripCosts:
     """The costs of ``itinerary`` for ``party`` people (default: the itinerary's party, or 1)."""
     people = party if party is not None else itinerary.party or 1
-    unknown = tuple(dict.fromkeys(s.village.id for s in itinerary.stops if s.village.fee_vnd is None))
+    unknown = tuple(
+        dict.fromkeys(s.village.id for s in itinerary.stops if s.village.fee_vnd is None)
+    )
     return TripCosts(people, tuple(day_costs(d, people) for d in itinerary.days), unknown)
 
 
@@ -162,11 +164,17 @@ def plan_within_budget(
         for stop in itinerary.stops:
             b = stop.booking
             if b is not None and b.experience.id not in wanted_ids and b.cost > 0:
-                value = b.experience.minutes / max(1, stop.village.visit_minutes) * stop.village.interest
+                value = (
+                    b.experience.minutes
+                    / max(1, stop.village.visit_minutes)
+                    * stop.village.interest
+                )
                 items.append((value / b.cost, "experience", b.experience.id))
             fee = (stop.village.fee_vnd or 0) * party
             if stop.village.id not in must_places and fee + (b.cost if b else 0) > 0:
-                items.append((stop.village.interest / (fee + (b.cost if b else 0)), "place", stop.village.id))
+                items.append(
+                    (stop.village.interest / (fee + (b.cost if b else 0)), "place", stop.village.id)
+                )
         if not items:  # cannot happen: the floor check covers the musts
             raise InfeasibleError("over budget", [f"the plan costs {total} VND, over {budget} VND"])
         _ratio, kind, ident = min(items)
@@ -204,13 +212,17 @@ def plan_with_costs(
     ids = set(villages.ids)
     for e in wanted:
         if e.place_id not in ids:
-            raise DataError(f"the place {e.place_id!r} of {e.id!r} is not among the places", field="experiences")
+            raise DataError(
+                f"the place {e.place_id!r} of {e.id!r} is not among the places", field="experiences"
+            )
         blocked = why_not(e, request, villages, experiences, planned=None)
         if blocked is not None:
             raise blocked
     known = {villages.get(name).id for name in request.must_visit}
     base = dataclasses.replace(
-        request, must_visit=request.must_visit + tuple(e.place_id for e in wanted if e.place_id not in known)
+        request,
+        must_visit=request.must_visit
+        + tuple(e.place_id for e in wanted if e.place_id not in known),
     )
     optional = [
         e for e in experiences if request.with_experiences and e not in wanted and e.place_id in ids
@@ -225,15 +237,17 @@ def plan_with_costs(
         held = {o.experience.id for o in planning.visit_sessions if o is not None}
         for e in wanted:
             if e.id not in held:
-                raise why_not(e, request, villages, experiences, planned=False) or InfeasibleError(e.id)
+                raise why_not(e, request, villages, experiences, planned=False) or InfeasibleError(
+                    e.id
+                )
         try:
             return plan_by_areas(planning, params, solve)
         except InfeasibleError:
             if not wanted:
                 raise
-            raise why_not(wanted[0], request, villages, experiences, planned=True) or InfeasibleError(
-                wanted[0].id
-            ) from None
+            raise why_not(
+                wanted[0], request, villages, experiences, planned=True
+            ) or InfeasibleError(wanted[0].id) from None
 
     itinerary = plan_within_budget(request, villages, wanted, planner)
     validate_itinerary(itinerary, request)

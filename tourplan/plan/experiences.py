@@ -52,7 +52,9 @@ class ExperienceError(InfeasibleError):
     (``group_size``, ``not_running``, ``too_long``, ``no_session``, ``over_budget``) and
     ``alternative`` names the nearest option, or is empty."""
 
-    def __init__(self, experience: Experience, code: str, reason: str, alternative: str = "") -> None:
+    def __init__(
+        self, experience: Experience, code: str, reason: str, alternative: str = ""
+    ) -> None:
         self.experience = experience
         self.code = code
         self.alternative = alternative
@@ -115,7 +117,13 @@ def add_experiences(
         must = village.id in wanted_at or village.id in must_places
         plain = dataclasses.replace(visit, required=False)
         if village.id not in wanted_at:
-            prize = plain.score if must else _scaled(plain.score, paid_cost(village, None, request.party), request.budget_vnd)
+            prize = (
+                plain.score
+                if must
+                else _scaled(
+                    plain.score, paid_cost(village, None, request.party), request.budget_vnd
+                )
+            )
             if prize is not None:
                 members[village.id].append((dataclasses.replace(plain, score=prize), None, i))
         for e in by_place.get(village.id, []):
@@ -140,7 +148,9 @@ def add_experiences(
                 tag = "any" if session is None else f"{session:%H%M}"
                 members[village.id].append(
                     (
-                        dataclasses.replace(plain, id=f"{visit.id}+{e.id}@{tag}", windows=windows, score=prize),
+                        dataclasses.replace(
+                            plain, id=f"{visit.id}+{e.id}@{tag}", windows=windows, score=prize
+                        ),
                         offer,
                         i,
                     )
@@ -150,7 +160,9 @@ def add_experiences(
     lengths = []
     offers: list[SessionOffer | None] = []
     groups: list[Group] = []
-    old_required = {planning.visit_villages[i].id for i in range(len(problem.visits)) if problem.must_keep(i)}
+    old_required = {
+        planning.visit_villages[i].id for i in range(len(problem.visits)) if problem.must_keep(i)
+    }
     for place_id in order:
         entries = members[place_id]
         if not entries:
@@ -167,7 +179,10 @@ def add_experiences(
         else:
             groups.append(Group(place_id, tuple(range(first, len(visits))), required=required))
     sub = RoutingProblem(
-        travel_times=problem.travel_times, visits=tuple(visits), tours=problem.tours, groups=tuple(groups)
+        travel_times=problem.travel_times,
+        visits=tuple(visits),
+        tours=problem.tours,
+        groups=tuple(groups),
     )
     kept = {v.id for v in owners}
     return dataclasses.replace(
@@ -221,18 +236,27 @@ def why_not(
     clash with the day, lunch or other must-dos), listing sessions that run."""
     place = villages.get(experience.place_id)
     party = request.party
-    others = [e for e in experiences if e.id != experience.id and e.place_id == place.id and e.takes(party)]
+    others = [
+        e
+        for e in experiences
+        if e.id != experience.id and e.place_id == place.id and e.takes(party)
+    ]
     if not experience.takes(party):
         limits = f"{experience.min_group or 1}-{experience.max_group or 'any'}"
         alt = f"{others[0].id} at the same place" if others else ""
         return ExperienceError(
-            experience, "group_size", f"it takes groups of {limits} people; the party is {party}", alt
+            experience,
+            "group_size",
+            f"it takes groups of {limits} people; the party is {party}",
+            alt,
         )
     if request.budget_vnd is not None:
         cost = paid_cost(place, SessionOffer(experience), party)
         if cost > request.budget_vnd:
             cheaper = sorted(
-                (paid_cost(place, SessionOffer(e), party), e.id) for e in others if paid_cost(place, SessionOffer(e), party) <= request.budget_vnd
+                (paid_cost(place, SessionOffer(e), party), e.id)
+                for e in others
+                if paid_cost(place, SessionOffer(e), party) <= request.budget_vnd
             )
             return ExperienceError(
                 experience,
@@ -249,7 +273,11 @@ def why_not(
         around += [last + dt.timedelta(days=k) for k in range(1, _SEARCH_DAYS + 1)]
         around.sort(key=lambda d: (min(abs((d - first).days), abs((d - last).days)), d))
         later = _options(experience, place, around, request)
-        alt = f"{later[0].date.isoformat()} at {later[0].minute // 60:02d}:{later[0].minute % 60:02d}" if later else ""
+        alt = (
+            f"{later[0].date.isoformat()} at {later[0].minute // 60:02d}:{later[0].minute % 60:02d}"
+            if later
+            else ""
+        )
         code = "not_running" if not runs else "no_session"
         reason = (
             "it does not run on the trip's dates"

@@ -316,7 +316,10 @@ class TripRequest:
     def counts_costs(self) -> bool:
         """Whether the plan counts costs: experiences, a party or a budget were asked for."""
         return bool(
-            self.experiences or self.with_experiences or self.party != 1 or self.budget_vnd is not None
+            self.experiences
+            or self.with_experiences
+            or self.party != 1
+            or self.budget_vnd is not None
         )
 
     @property
@@ -344,9 +347,13 @@ def _check_costs(request: TripRequest) -> None:
         raise DataError("with_experiences must be true or false", field="with_experiences")
     party = request.party
     if isinstance(party, bool) or not isinstance(party, int) or not 1 <= party <= 1000:
-        raise DataError(f"party must be a whole number from 1 to 1000, got {party!r}", field="party")
+        raise DataError(
+            f"party must be a whole number from 1 to 1000, got {party!r}", field="party"
+        )
     budget = request.budget_vnd
-    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int) or budget < 0):
+    if budget is not None and (
+        isinstance(budget, bool) or not isinstance(budget, int) or budget < 0
+    ):
         raise DataError(
             f"budget must be a whole number of đồng, 0 or more, got {budget!r}", field="budget_vnd"
         )

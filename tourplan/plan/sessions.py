@@ -18,7 +18,7 @@ from ..model import Village
 from ..model.experience import Experience
 from ..routing import TimeWindow
 
-__all__ = ["Booking", "SessionOffer", "book", "intersect", "session_windows", "session_spans"]
+__all__ = ["Booking", "SessionOffer", "book", "intersect", "session_spans", "session_windows"]
 
 _DAY = 86_400
 

@@ -9,12 +9,12 @@ import networkx as nx
 from ..exceptions import InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Villages
-from ..routing import SearchParameters, Solution, solve, validate_solution
 from ..model.experience import Experiences
+from ..routing import SearchParameters, Solution, solve, validate_solution
 from .areas import itinerary_value, plan_by_areas, restrict
+from .budget import plan_with_costs
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
-from .budget import plan_with_costs
 from .request import TripRequest
 from .schedule import to_itinerary
 
