@@ -134,6 +134,11 @@ class Experience:
             raise DataError("a sourced length needs its source", field="source")
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """Its names, Vietnamese first."""
+        return tuple(n for n in (self.name_vi, self.name_en) if n)
+
+    @property
     def any_time(self) -> bool:
         """Whether it may start at any time inside its hours (no fixed sessions)."""
         return not self.sessions

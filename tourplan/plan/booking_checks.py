@@ -67,9 +67,7 @@ def check_bookings(itinerary: Itinerary, request: TripRequest) -> list[str]:
     booked = [s.booking.experience for s in itinerary.stops if s.booking is not None]
     for wanted in request.experiences:
         key = fold(wanted)
-        if not any(
-            wanted == e.id or key in (fold(e.name_vi), fold(e.name_en), fold(e.id)) for e in booked
-        ):
+        if not any(wanted == e.id or key in {fold(n) for n in (*e.names, e.id)} for e in booked):
             problems.append(f"must-do experience {wanted!r} is not booked")
     ids = [e.id for e in booked]
     twice = sorted({i for i in ids if ids.count(i) > 1})

@@ -169,11 +169,11 @@ def add_experiences(
             continue
         required = place_id in wanted_at or place_id in old_required
         first = len(visits)
-        for visit, offer, i in entries:
+        for visit, held, i in entries:
             visits.append(visit)
             owners.append(planning.visit_villages[i])
             lengths.append(planning.visit_lengths[i])
-            offers.append(offer)
+            offers.append(held)
         if len(entries) == 1:
             visits[first] = dataclasses.replace(visits[first], required=required)
         else:
