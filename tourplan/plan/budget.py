@@ -30,7 +30,7 @@ from .areas import Planner as AreaPlanner
 from .areas import plan_by_areas
 from .checks import validate_itinerary
 from .experiences import add_experiences, why_not
-from .itinerary import Day, Itinerary
+from .itinerary import Day, Itinerary, LeftOut
 from .problem import build_problem
 from .request import TripRequest
 
@@ -159,7 +159,11 @@ def plan_within_budget(
         itinerary = planner(request, frozenset(dropped_places), frozenset(dropped_experiences))
         total = costs(itinerary, party).total
         if budget is None or total <= budget:
-            return dataclasses.replace(itinerary, party=party)
+            left_out = tuple(
+                LeftOut(x.village, "over_budget") if x.village.id in dropped_places else x
+                for x in itinerary.left_out
+            )
+            return dataclasses.replace(itinerary, party=party, left_out=left_out)
         items: list[tuple[float, str, str]] = []
         for stop in itinerary.stops:
             b = stop.booking

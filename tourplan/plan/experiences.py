@@ -26,6 +26,7 @@ from ..exceptions import InfeasibleError
 from ..model import Village, Villages
 from ..model.experience import Experience, Experiences
 from ..routing import Group, RoutingProblem, Visit
+from .itinerary import LeftOut
 from .problem import PlanningProblem
 from .request import TripRequest
 from .sessions import SessionOffer, intersect, session_spans, session_windows
@@ -163,9 +164,12 @@ def add_experiences(
     old_required = {
         planning.visit_villages[i].id for i in range(len(problem.visits)) if problem.must_keep(i)
     }
+    too_dear: list[LeftOut] = []
     for place_id in order:
         entries = members[place_id]
         if not entries:
+            if place_id not in wanted_at:  # every visit costs more than the whole budget
+                too_dear.append(LeftOut(places[place_id], "over_budget"))
             continue
         required = place_id in wanted_at or place_id in old_required
         first = len(visits)
@@ -192,6 +196,7 @@ def add_experiences(
         visit_villages=tuple(owners),
         visit_lengths=tuple(lengths),
         visit_sessions=tuple(offers),
+        excluded=planning.excluded + tuple(too_dear),
     )
 
 

@@ -39,6 +39,7 @@ LeftOutReason = Literal[
     "too_long",
     "lower_interest",
     "max_stops",
+    "over_budget",
 ]
 """Why a village is not in the itinerary:
 
@@ -49,7 +50,9 @@ LeftOutReason = Literal[
   road there (the value model, docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
-- ``max_stops``: the days were already at the requested maximum of stops.
+- ``max_stops``: the days were already at the requested maximum of stops;
+- ``over_budget``: its entrance fee (and experience) for the party would take the plan over
+  the budget (:mod:`tourplan.plan.budget`).
 """
 
 
@@ -263,7 +266,7 @@ class LeftOut:
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
-    - ``avoided``: nothing.
+    - ``avoided``, ``over_budget``: nothing.
 
     :func:`tourplan.text.explain` puts it in words.
 

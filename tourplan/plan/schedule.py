@@ -27,6 +27,7 @@ REASON_ORDER: dict[LeftOutReason, int] = {
     "too_long": 4,
     "not_worth_the_drive": 5,
     "too_far": 6,
+    "over_budget": 7,
 }
 """The order in which villages left out are listed, by reason."""
 
