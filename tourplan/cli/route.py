@@ -265,7 +265,7 @@ def route(
                     road_graph=road_graph,
                     resolver=place_resolver(villages, online),
                     search=search,
-                    experiences=experiences_from(costs) if request.counts_costs else None,
+                    **({"experiences": experiences_from(costs)} if request.counts_costs else {}),
                 )
             except MustVisitError as exc:
                 why = [
