@@ -55,12 +55,12 @@ RECORD_FIELDS: tuple[str, ...] = (
     "pace",
     "holidays",
     "theme_bonus",
-    "time_limit",
-    "deterministic",
     "experiences",
     "with_experiences",
     "party",
     "budget",
+    "time_limit",
+    "deterministic",
 )
 """Every field a request record may hold (see ``request.schema.json``)."""
 
