@@ -107,7 +107,11 @@ def test_ics_geojson_and_the_map_page_show_costs(outputs: Path) -> None:
     [
         (("--party", "0"), "--party"),
         (("--budget", "-5"), "--budget"),
-        (("--experience", "potery"), "no experience matches 'potery'"),
+        (("--experience", "potery"), "--experience: no experience matches 'potery'"),
+        (
+            ("--experience", "bat-trang-workshop-pot", "--avoid", "bat-trang"),
+            "happens at bat-trang, a place to avoid",
+        ),
         (
             ("--experience", "pottery making", "--party", "4", "--budget", "300000"),
             "over the budget of 300000 VND",

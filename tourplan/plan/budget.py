@@ -222,6 +222,12 @@ def plan_with_costs(
         blocked = why_not(e, request, villages, experiences, planned=None)
         if blocked is not None:
             raise blocked
+    avoided = {villages.get(name).id for name in request.avoid}
+    for e in wanted:
+        if e.place_id in avoided:
+            raise DataError(
+                f"{e.id!r} happens at {e.place_id}, a place to avoid", field="experiences"
+            )
     known = {villages.get(name).id for name in request.must_visit}
     base = dataclasses.replace(
         request,
