@@ -498,10 +498,12 @@ SIGHTS += [
         "position": "21.028611,105.835556,landmark,30,landmark: Văn Miếu, Quốc Tử Giám street, "
         "'21°1′43″N 105°50′8″E' (https://en.wikipedia.org/wiki/Temple_of_Literature,_Hanoi)",
         "confidence": "high",
-        "opening_hours": "Mo-Su 08:00-17:00",
+        "opening_hours": "Mo-Su 08:00-17:00; PH 08:00-17:00",
         "opening_hours_source": "'from 7:30 am to 5:30 pm in summer (April to October) and "
         "from 8:00 am to 5:00 pm in winter (November to March)', every day "
-        "(https://sixt.vn/temple-of-literature); the winter hours, which hold all year",
+        "(https://sixt.vn/temple-of-literature); the winter hours, which hold all year; open "
+        "at Tết: 55,000 visitors 'Từ mùng 1 đến hết mùng 3 Tết' (https://www.sggp.org.vn/3-"
+        "ngay-dau-nam-moi-hon-55000-luot-khach-den-van-mieu-quoc-tu-giam-post839187.html, 2026)",
         "fee_vnd": "30000",
         "fee_source": "'The admission fee ... is VND 30,000' (undated, https://toplist.info/"
         "top/temple-of-literature-97027.htm)",

@@ -27,6 +27,10 @@ TET_2027 = dt.date(2027, 2, 6)  # a Saturday, and the 1st day of the lunar year
         ("chua-khai-nguyen", "duong-lam"),  # suckhoecong
         ("bao-tang-gom-bat-trang", "bat-trang"),
         ("bao-tang-gom-kim-lan", "kim-lan"),
+        ("chuong", "chua-tram"),  # graylinehalongcruise blog
+        ("den-dai-lo", "quat-dong", "chuyen-my"),  # Fanchette & Stedman itinerary 6
+        ("duong-lam", "van-mieu", "mua-roi-thang-long"),  # musement
+        ("nhat-tan", "chua-tran-quoc"),  # izitour
     ],
 )
 def test_sights_are_plannable_as_must_visits(
@@ -78,7 +82,7 @@ def test_tet_2027_closes_a_place_that_closes_on_public_holidays() -> None:
 
 def test_tet_2027_keeps_the_pagodas_open(hanoi: tourplan.Villages) -> None:
     # Thầy and Khai Nguyên say they are open (and busiest) at Tết: a PH rule from a source
-    must = ("chua-thay", "chua-khai-nguyen")
+    must = ("chua-thay", "chua-khai-nguyen", "van-mieu")
     request = TripRequest(start="hoan-kiem-lake", dates=(TET_2027,), must_visit=must)
     assert TET_2027 in request.holidays
     itinerary = plan_trip(request, hanoi, search=FAST)
