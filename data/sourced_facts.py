@@ -18,12 +18,8 @@ ASIAN_TRAILS = "https://asiantrails.travel/trail/hanois-handicraft-centre-at-bat
 GOTRAVEL = "http://gotravelinvietnam.blogspot.com/2010/12/rival-for-old-ceramics-village.html"
 CAMPINGVIET = "https://campingviet.vn/di-phuot-lang-co-duong-lam"
 NORON = "https://noron.vn/post/den-tham-ngoi-lang-co-tran-ngay-gan-ha-noi-2qwk42qqdm"
-SUCKHOECONG = (
-    "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
-)
-EXPLOREVIA_HALF_DAY = (
-    "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
-)
+SUCKHOECONG = "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
+EXPLOREVIA_HALF_DAY = "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
 VONGOCIT_2016 = (
     "https://vongocit.blogspot.com/2016/02/du-lich-chua-thay-chua-tay-phuong-lang-co-duong-lam.html"
 )
@@ -40,7 +36,9 @@ MUSEMENT = (
 GRAYLINE_CHUONG = (
     "http://graylinehalongcruise.blogspot.com/2015/11/one-day-tour-visiting-chuong-village.html"
 )
-TIENPHONG_HA_THAI = "https://tienphong.vn/trai-nghiem-lang-nghe-son-mai-doc-nhat-vo-nhi-post983381.amp"
+TIENPHONG_HA_THAI = (
+    "https://tienphong.vn/trai-nghiem-lang-nghe-son-mai-doc-nhat-vo-nhi-post983381.amp"
+)
 NO_HOURS = "no opening hours published"
 """How a source line starts when no page gives clock hours: the hours stay the default window."""
 ADMIN_POINTS = (
@@ -183,7 +181,8 @@ VILLAGE_HOURS.update(
             ".html; reference notes)"
         ),
         "chuyen-my": _no_hours(
-            f"a self-guided guidebook itinerary with Quất Động, no times ({FANCHETTE_6}, in {TOURS})"
+            f"a self-guided guidebook itinerary with Quất Động, no times ({FANCHETTE_6}, "
+            f"in {TOURS})"
         ),
         "nhat-tan": _no_hours(
             f"a half-day bike tour from 08:00 ({IZITOUR}, in {TOURS}); free entry to the gardens "
@@ -352,7 +351,8 @@ SIGHTS: list[dict[str, str]] = [
         "evidence": "heritage_listed=national relic (1993);tour=visited on Đường Lâm day tours",
         "url": "http://360.hncity.org/?Chua-Mia-Sung-Nghiem-Tu",
         "notes": "Sùng Nghiêm tự, in Đường Lâm ancient village (thôn Đông Sàng); usually seen "
-        f"as part of a Đường Lâm visit (Minh Anh, EZ HN02, campingviet/noron itineraries in {TOURS}).",
+        "as part of a Đường Lâm visit (Minh Anh, EZ HN02, campingviet/noron itineraries in "
+        f"{TOURS}).",
     },
     {
         "id": "chua-khai-nguyen",

@@ -76,6 +76,7 @@ def _day(day: Day) -> dict[str, Any]:
                 "stop_minutes": s.stop_minutes,
                 "waits_for_opening": s.waits_for_opening,
                 "longer_offered": s.longer_offered,
+                "hours_confirmed": s.village.hours_confirmed,
             }
             for s in day.stops
         ],

@@ -19,6 +19,7 @@ from .words import (
     craft_name,
     full_date,
     hhmm,
+    hours_text,
     km_text,
     mode_name,
     place_name,
@@ -130,6 +131,8 @@ def _stop_lines(
     if stop.length != "long":
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
+    if not village.hours_confirmed:
+        yield _row("", style(hours_text(village, lang), "warn"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
