@@ -190,10 +190,14 @@ VILLAGE_HOURS.update(
             "ahead-of-tet/221198.vnp)"
         ),
         "canh-hoach": _no_hours(
-            f"neither the reference notes nor the tours in {TOURS} give hours or timings"
+            "the village's page (https://laodongthudo.vn/luu-giu-nghe-lam-quat-giay-truyen-"
+            f"thong-dan-hoa-86638.html), the reference notes and the tours in {TOURS} give no "
+            "hours or timings"
         ),
         "phung-xa-my-duc": _no_hours(
-            f"neither the reference notes nor the tours in {TOURS} give hours or timings"
+            "the village's page (https://nguoihanoi.vn/du-ca-lang-nghe-det-to-tam-to-sen-phung-"
+            f"xa-84570.html), the reference notes and the tours in {TOURS} give no hours or "
+            "timings"
         ),
         "kim-lan": _no_hours(
             "no tour timings either; the village's Kim Lan museum opens on Saturdays and Sundays "
