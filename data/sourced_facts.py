@@ -530,15 +530,21 @@ SIGHTS += [
         "Đinh Tiên Hoàng, 'GPS : 21.03174, 105.85334' (https://asiaphotos.org/VIETNAM/PHOTOS/"
         "HANOI%20Province/Thang%20Long%20Water%20Puppet/indexb.html)",
         "confidence": "high",
+        # a visit is one whole show: short = typical = long
+        "short_minutes": "50",
         "visit_minutes": "50",
-        "visit_minutes_source": "one show: 'The concert lasts approximately 50 minutes' "
-        "(https://toplist.info/top/thang-long-water-puppet-theatre-97033.htm)",
-        # each span is one show: the start times of the schedule, each 50 minutes long
-        "opening_hours": "Mo-Su 15:00-15:50,16:10-17:00,17:20-18:10,18:30-19:20,20:00-20:50",
+        "long_minutes": "50",
+        "visit_minutes_source": "one show, no shorter or longer visit: 'The concert lasts "
+        "approximately 50 minutes' (https://toplist.info/top/thang-long-water-puppet-theatre-"
+        "97033.htm)",
+        # each span is one show: from 15 min before its start (tickets, seats: our reading,
+        # the planner's default stop time) to its end, 50 minutes after the start
+        "opening_hours": "Mo-Su 14:45-15:50,15:55-17:00,17:05-18:10,18:15-19:20,19:45-20:50",
         "opening_hours_source": "shows 'Show Time: 15:00 ,16:10,17:20,18:30,20:00 Everyday' "
         "(https://vietflametours.com/hanoi-water-puppet-theatre.html), each ~50 min "
-        "(https://toplist.info/top/thang-long-water-puppet-theatre-97033.htm); a visit is one "
-        "show from its start",
+        "(https://toplist.info/top/thang-long-water-puppet-theatre-97033.htm); each span opens "
+        "15 min before a show to buy tickets and be seated (our reading), so a visit is one "
+        "whole show",
         "fee_vnd": "100000",
         "fee_source": "'The ticket price is 100,000 Vietnamese dong' (https://www.china-"
         "travelnote.com/attractions/17765.html); seats may cost more",

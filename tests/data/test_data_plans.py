@@ -177,3 +177,16 @@ def test_every_export_says_when_hours_are_not_confirmed(hanoi: tourplan.Villages
     assert about and all(words in d for d in about)
     # the HTML map: in the stop's popup
     assert words in export.itinerary_to_html(itinerary, lang="en")
+
+
+def test_a_water_puppet_show_is_seen_whole_from_its_start(hanoi: tourplan.Villages) -> None:
+    request = TripRequest(
+        start="hoan-kiem-lake", dates=(SATURDAY,), must_visit=("mua-roi-thang-long", "van-mieu")
+    )
+    itinerary = plan_trip(request, hanoi, search=FAST)
+    (stop,) = [s for d in itinerary.days for s in d.stops if s.village.id == "mua-roi-thang-long"]
+    show_starts = {"15:00", "16:10", "17:20", "18:30", "20:00"}
+    seated = stop.start + dt.timedelta(minutes=stop.stop_minutes)
+    assert f"{seated:%H:%M}" in show_starts
+    assert stop.end - seated == dt.timedelta(minutes=50)
+    assert check_itinerary(itinerary, request) == []

@@ -106,9 +106,17 @@ def test_every_sight_has_evidence_of_its_interest() -> None:
 
 def test_a_water_puppet_visit_is_one_show(hanoi: tourplan.Villages) -> None:
     show = hanoi.get("mua-roi-thang-long")
+    assert show.short_minutes == show.visit_minutes == show.long_minutes == 50
     spans = show.opening_hours.on(dt.date(2026, 12, 5))
-    assert len(spans) == 5
-    assert all(s.closes - s.opens == show.visit_minutes == 50 for s in spans)
+    # one span per show: 15 min to get in (the planner's stop time), then the 50-min show
+    assert [s.opens + 15 for s in spans] == [
+        15 * 60,
+        16 * 60 + 10,
+        17 * 60 + 20,
+        18 * 60 + 30,
+        20 * 60,
+    ]
+    assert all(s.closes - s.opens == 15 + 50 for s in spans)
 
 
 def test_no_default_hours_close_at_midday(hanoi: tourplan.Villages) -> None:
