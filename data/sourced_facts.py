@@ -512,7 +512,7 @@ SIGHTS += [
         "fee_source": "'The admission fee ... is VND 30,000' (undated, https://toplist.info/"
         "top/temple-of-literature-97027.htm)",
         "evidence": "tour=Duong Lam day tour, on the way back (musement);"
-        "visitors=11,030 Tripadvisor reviews (toplist.info)",
+        "visitors=55,000 visitors in the first three days of Tết 2026 (sggp.org.vn)",
         "url": "https://en.wikipedia.org/wiki/Temple_of_Literature,_Hanoi",
         "notes": "Temple to Confucius founded 1070; Vietnam's first national university "
         f"(1076). Visited on the way back from Đường Lâm ({MUSEMENT}, in {TOURS}).",
