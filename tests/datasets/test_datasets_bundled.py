@@ -32,8 +32,8 @@ def test_loads_in_one_call_with_61_villages_and_6_sights() -> None:
     places = tourplan.load_hanoi()
     assert isinstance(places, tourplan.Villages)
     assert len(places.villages()) == 61
-    assert len(places.sights()) == 6
-    assert len(set(places.ids)) == 67
+    assert len(places.sights()) == 11
+    assert len(set(places.ids)) == 72
     assert places == tourplan.load_hanoi()  # deterministic
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from .._io import atomic_write_text
 from ..model import Place
 from ..plan import Day, Itinerary, Leg, Stop
-from ..text import Lang, check_lang, craft_name, explain, generator, place_name
+from ..text import Lang, check_lang, craft_name, explain, generator, hours_text, place_name
 from ._common import day_names, day_positions, iso, round_coord
 from .costs import costs_json, stop_cost_properties
 
@@ -80,6 +80,8 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "visit_minutes": round(stop.duration.total_seconds() / 60, 2),
             "interest": village.interest,
             "opening_hours": str(village.opening_hours),
+            "hours_confirmed": village.hours_confirmed,
+            "hours": hours_text(village, lang),
             "url": village.url,
             **stop_cost_properties(stop, lang),  # experiences and costs (issue #21)
         },

@@ -37,6 +37,8 @@ from .words import duration as duration
 from .words import full_date as full_date
 from .words import generator as generator
 from .words import hhmm as hhmm
+from .words import hours_not_confirmed as hours_not_confirmed
+from .words import hours_text as hours_text
 from .words import join as join
 from .words import km_text as km_text
 from .words import mode_name as mode_name
@@ -68,6 +70,8 @@ __all__ = [
     "full_date",
     "generator",
     "hhmm",
+    "hours_not_confirmed",
+    "hours_text",
     "join",
     "km_text",
     "mode_name",

@@ -21,6 +21,7 @@ from .words import (
     craft_name,
     full_date,
     hhmm,
+    hours_text,
     km_text,
     mode_name,
     place_name,
@@ -133,6 +134,8 @@ def _stop_lines(
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
     yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
+    if not village.hours_confirmed:
+        yield _row("", style(hours_text(village, lang), "warn"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
