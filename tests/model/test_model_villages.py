@@ -15,7 +15,7 @@ HOAN_KIEM = (21.0285, 105.8542)
 
 
 def test_villages_collection(hanoi: tourplan.Villages) -> None:
-    assert len(hanoi) == 67  # 61 villages and 6 sights
+    assert len(hanoi) == 99  # 93 villages and 6 sights
     assert "bat-trang" in hanoi and "nowhere" not in hanoi
     assert hanoi[0] in hanoi
     assert isinstance(hanoi[1:4], Villages) and len(hanoi[1:4]) == 3
