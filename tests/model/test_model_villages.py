@@ -19,7 +19,7 @@ def test_villages_collection(hanoi: tourplan.Villages) -> None:
     assert "bat-trang" in hanoi and "nowhere" not in hanoi
     assert hanoi[0] in hanoi
     assert isinstance(hanoi[1:4], Villages) and len(hanoi[1:4]) == 3
-    assert repr(hanoi) == "Villages(67 villages)"
+    assert repr(hanoi) == "Villages(99 villages)"
     ceramics = hanoi.with_theme("ceramics")
     assert "bat-trang" in ceramics
     assert all("ceramics" in v.themes for v in ceramics)
