@@ -44,6 +44,7 @@ __all__ = [
     "commune_index",
     "strip_district_type",
     "strip_ward_type",
+    "ward_keys",
 ]
 
 PACKAGE = "vietnamadminunits"
@@ -56,12 +57,28 @@ MAX_PRECISION_M = 3000
 MERGED_PRECISION_M = (3000, 4000)
 """Error range for a commune merged into a bigger one: the point is the successor's."""
 _WARD_TYPES = ("thi tran", "phuong", "xa", "tt", "p", "x")
+_MARKED_WARD_TYPES = ("thị trấn", "phường", "xã", "tt", "p", "x")
 _DISTRICT_TYPES = ("thanh pho", "thi xa", "huyen", "quan", "tx", "h", "q")
 
 
 def strip_ward_type(name: str) -> str:
-    """A commune name folded and without its type: ``"Xã Dân Hòa"`` -> ``"dan hoa"``."""
-    return _strip(fold(name), _WARD_TYPES)
+    """A commune name folded and without its type: ``"Xã Dân Hòa"`` -> ``"dan hoa"``.
+
+    Only a type written with its diacritics (or abbreviated, ``"P."``) is removed here, so
+    that ``"Xã Phương Trung"`` keeps its ``phuong``; see :func:`ward_keys` for typed names
+    without diacritics.
+    """
+    marked = fold(name, keep_marks=True)
+    return fold(_strip(marked, _MARKED_WARD_TYPES))
+
+
+def ward_keys(name: str) -> list[str]:
+    """The keys to try for a commune as typed: ``"xa la"`` may be Phường Xa La or Xã La."""
+    stripped = strip_ward_type(name)
+    plain = fold(name)
+    if stripped != plain:
+        return [stripped]
+    return list(dict.fromkeys([plain, _strip(plain, _WARD_TYPES)]))
 
 
 def strip_district_type(name: str) -> str:
@@ -213,23 +230,24 @@ class CommuneIndex:
             When the commune is empty or unknown, when two districts have a commune of that
             name and ``district`` does not choose one, or when ``district`` disagrees.
         """
-        key = strip_ward_type(commune)
-        if not key:
+        keys = [k for k in ward_keys(commune) if k]
+        if not keys:
             raise CommuneError("no commune given", "missing_commune")
         wanted = self.district(district) if district.strip() else ""
-        direct = self._by_name.get(key, [])
-        merged = [c for c in self._by_merged.get(key.replace(" ", ""), []) if c not in direct]
-        found = self._choose(commune, direct, wanted)
-        if found is not None:
-            return Placement(found, _precision(found, merged=False))
-        found = self._choose(commune, merged, wanted)
-        if found is not None:
-            return Placement(found, _precision(found, merged=True), merged_name=commune)
-        olds = self._by_new.get(key, [])
-        if olds:
-            return self._place_new(commune, olds, wanted)
-        every = list(self._by_name) + list(self._by_merged) + list(self._by_new)
-        close = difflib.get_close_matches(key, every, n=1, cutoff=0.8)
+        for key in keys:
+            direct = self._by_name.get(key, [])
+            merged = [c for c in self._by_merged.get(key.replace(" ", ""), []) if c not in direct]
+            found = self._choose(commune, direct, wanted)
+            if found is not None:
+                return Placement(found, _precision(found, merged=False))
+            found = self._choose(commune, merged, wanted)
+            if found is not None:
+                return Placement(found, _precision(found, merged=True), merged_name=commune)
+            olds = self._by_new.get(key, [])
+            if olds:
+                return self._place_new(commune, olds, wanted)
+        every = list(self._by_name) + list(self._by_new)
+        close = difflib.get_close_matches(keys[-1], every, n=1, cutoff=0.8)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise CommuneError(
             f"unknown commune {commune!r}: no commune of Hanoi had that name before or "
@@ -240,6 +258,9 @@ class CommuneIndex:
     def _choose(self, asked: str, options: list[Commune], district: str) -> Commune | None:
         if not options:
             return None
+        exact = [c for c in options if _marked(c.name) == _marked(asked)]
+        if exact:  # "Vạn Phúc" typed with its marks is not "Vân Phúc"
+            options = exact
         if district:
             inside = [c for c in options if c.district == district]
             if not inside:
@@ -250,9 +271,6 @@ class CommuneIndex:
                 )
             options = inside
         if len(options) > 1:
-            same = [c for c in options if _marked(c.name) == _marked(asked)]
-            if len(same) == 1:
-                return same[0]
             places = "; ".join(f"{c.name}, {c.district}" for c in options)
             raise CommuneError(
                 f"{asked!r} names {len(options)} communes ({places}): give the district",
@@ -357,4 +375,4 @@ def commune_index() -> CommuneIndex:
 
 def _marked(name: str) -> str:
     """A commune name with its diacritics, without its type: tells Đông Sơn from Đồng Sơn."""
-    return _strip(fold(name, keep_marks=True), ("thị trấn", "phường", "xã"))
+    return _strip(fold(name, keep_marks=True), _MARKED_WARD_TYPES)
