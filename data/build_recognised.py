@@ -1,4 +1,4 @@
-"""Add Hanoi's recognised villages and four tour villages to ``villages.csv``; give every row a status.
+"""Add Hanoi's recognised villages and four tour villages to ``villages.csv``; give rows a status.
 
 Usage: ``python data/build_recognised.py [REFERENCE_DIR]`` (default ``../shared/reference``,
 which holds ``recognised_villages_from_news.csv``). Run it after ``build_from_reference.py``
@@ -108,7 +108,12 @@ RECOGNISED: dict[str, tuple[str, str, str, str]] = {
         "rattan and bamboo weaving",
         "bamboo",
     ),
-    "Làng mộc Triệu Xuyên": ("trieu-xuyen-moc", "Triệu Xuyên carpentry village", "carpentry", "wood"),
+    "Làng mộc Triệu Xuyên": (
+        "trieu-xuyen-moc",
+        "Triệu Xuyên carpentry village",
+        "carpentry",
+        "wood",
+    ),
     "Làng cắt may làng Táo": ("tao-cat-may", "Táo tailoring village", "tailoring", "textiles"),
     "Làng trồng đào, cây cảnh Đông Thai": (
         "dong-thai-dao",
@@ -178,7 +183,12 @@ RECOGNISED: dict[str, tuple[str, str, str, str]] = {
         "art",
     ),
     "Làng mộc Hát Môn": ("hat-mon-moc", "Hát Môn carpentry village", "carpentry", "wood"),
-    "Nghề đậu phụ Mơ Mai Động": ("mai-dong-dau-phu", "Mơ (Mai Động) tofu craft", "tofu making", "food"),
+    "Nghề đậu phụ Mơ Mai Động": (
+        "mai-dong-dau-phu",
+        "Mơ (Mai Động) tofu craft",
+        "tofu making",
+        "food",
+    ),
 }
 # Recognised rows of the reference left out, with the reason (data/README.md repeats them).
 LEFT_OUT = {
@@ -367,7 +377,7 @@ def build(reference: Path) -> list[str]:
             errors.append(f"{r['name_vi']}: recognised but neither added nor left out")
             continue
         vid, name_en, craft_en, themes = RECOGNISED[r["name_vi"]]
-        commune = r["commune_pre2025"] or r["commune_inference"] and _inferred(r)
+        commune = r["commune_pre2025"] or (_inferred(r) if r["commune_inference"] else "")
         geonames = None
         if r["geonames_id"]:
             geonames = (r["geonames_id"], r["geonames_lat"], r["geonames_lon"])
@@ -376,8 +386,10 @@ def build(reference: Path) -> list[str]:
         except CommuneError as exc:
             errors.append(f"{vid}: {exc}")
             continue
-        if r["commune_point_lat"] and position["coord_kind"] == "commune_centroid":
-            if abs(float(r["commune_point_lat"]) - float(position["lat"])) > 1e-6:
+        reference_point = (r["commune_point_lat"], r["commune_point_lon"])
+        if all(reference_point) and position["coord_kind"] == "commune_centroid":
+            ours = (float(position["lat"]), float(position["lon"]))
+            if max(abs(float(a) - b) for a, b in zip(reference_point, ours, strict=True)) > 1e-6:
                 errors.append(f"{vid}: commune point differs from the reference's")
         inferred = "" if r["commune_pre2025"] else f" Commune {commune}: {r['commune_inference']}."
         fields = {

@@ -318,8 +318,7 @@ def package_dir() -> Path:
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise TourplanError(
-            f"placing villages by commune needs the {PACKAGE} package: "
-            f"pip install {PACKAGE}"
+            f"placing villages by commune needs the {PACKAGE} package: pip install {PACKAGE}"
         )
     return Path(next(iter(spec.submodule_search_locations)))
 

@@ -184,7 +184,9 @@ def import_rows(
             continue
         commune = where.commune
         village_id = _unique_id(row, commune.name, ids)
-        merged = f"; {where.merged_name} was merged into it on 1/1/2025" if where.merged_name else ""
+        merged = ""
+        if where.merged_name:
+            merged = f"; {where.merged_name} was merged into it on 1/1/2025"
         village = Village(
             id=village_id,
             name_vi=row.name,
@@ -253,4 +255,3 @@ def _unique_id(row: ListRow, commune: str, taken: set[str]) -> str:
         candidate = f"{base}-{n}"
         n += 1
     return candidate
-
