@@ -2,7 +2,8 @@
 
 Usage: ``python data/build_recognised.py [REFERENCE_DIR]`` (default ``../shared/reference``,
 which holds ``recognised_villages_from_news.csv``). Run it after ``build_from_reference.py``
-(which calls it): it keeps every existing row and column as it is, appends the columns
+(which calls it): it keeps the rows of ``hanoi_craft_villages.csv`` and every column as they
+are, appends the columns
 ``status, status_year, status_title, status_source`` and fills them, and appends (or
 replaces) the rows listed in ``RECOGNISED`` and ``TOUR_VILLAGES`` below.
 
@@ -103,7 +104,7 @@ RECOGNISED: dict[str, tuple[str, str, str, str]] = {
         "flowers",
     ),
     "Làng mây tre đan thôn 3 Vạn Phúc": (
-        "van-phuc-thanh-tri-may-tre",
+        "van-phuc-may-tre",
         "Vạn Phúc (Thanh Trì) hamlet 3 rattan and bamboo village",
         "rattan and bamboo weaving",
         "bamboo",
@@ -346,8 +347,9 @@ def build(reference: Path) -> list[str]:
     columns, rows = read_csv(HERE / "villages.csv")
     columns += [c for c in STATUS_COLUMNS if c not in columns]
     _, ref = read_csv(reference / "recognised_villages_from_news.csv")
-    ours = {r[0] for r in RECOGNISED.values()} | {t["id"] for t in TOUR_VILLAGES}
-    rows = [r for r in rows if r["id"] not in ours]
+    _, researched = read_csv(reference / "hanoi_craft_villages.csv")
+    kept = {r["id"] for r in researched}
+    rows = [r for r in rows if r["id"] in kept]  # rows this script added are made again
     evidence = load_evidence(HERE / "evidence.csv")
     facts: dict[str, list[str]] = {}
     for fact in evidence:
@@ -441,9 +443,10 @@ def _inferred(r: dict[str, str]) -> str:
 
 def main(argv: list[str]) -> int:
     reference = Path(argv[1]) if len(argv) > 1 else DEFAULT_REFERENCE
-    if not (reference / "recognised_villages_from_news.csv").is_file():
-        print(f"no recognised_villages_from_news.csv in {reference}", file=sys.stderr)
-        return 2
+    for name in ("recognised_villages_from_news.csv", "hanoi_craft_villages.csv"):
+        if not (reference / name).is_file():
+            print(f"no {name} in {reference}", file=sys.stderr)
+            return 2
     return 1 if build(reference) else 0
 
 

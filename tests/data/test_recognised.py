@@ -90,3 +90,7 @@ def test_new_villages_without_evidence_get_the_base_interest() -> None:
     hanoi = tourplan.load_hanoi()
     assert hanoi.get("tran-phu-luoi").interest < hanoi.get("bat-trang").interest
     assert hanoi.get("le-mat").interest > hanoi.get("tran-phu-luoi").interest  # tourist site
+
+
+def test_ids_fit_the_village_tables_id_column(rows: list[dict[str, str]]) -> None:
+    assert [r["id"] for r in rows if len(r["id"]) > 22] == []  # users copy them from the table

@@ -36,12 +36,20 @@ class _ListByDefault(click.Group):
         return super().parse_args(ctx, args)
 
 
+class _ListCommand(click.Command):
+    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        path = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
+        formatter.write_usage(path, " ".join(self.collect_usage_pieces(ctx)))
+
+
 @click.group("villages", cls=_ListByDefault, context_settings=CONTEXT)
 def villages() -> None:
     """List and search the villages; import a list of villages (tourplan villages import)."""
 
 
-@villages.command("list", context_settings=CONTEXT)
+@villages.command("list", cls=_ListCommand, context_settings=CONTEXT)
 @click.argument("query", required=False)
 @click.option(
     "--theme",

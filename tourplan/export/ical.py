@@ -29,7 +29,16 @@ from .._io import atomic_write_bytes
 from ..exceptions import DataError
 from ..model import Village
 from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
-from ..text import Lang, check_lang, craft_name, generator, hhmm, km_text, place_name
+from ..text import (
+    Lang,
+    check_lang,
+    craft_name,
+    generator,
+    hhmm,
+    km_text,
+    place_name,
+    position_text,
+)
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
 from ..text import mode_name as _mode
@@ -144,6 +153,8 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     if next_leg is not None:
         lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
     lines.append(f"{words['hours']}: {village.opening_hours}")
+    if village.coord_kind == "commune_centroid":
+        lines.append(position_text(village, lang))
     if village.hours_note:
         lines.append(f"{words['hours_note']}: {village.hours_note}")
     if village.url:

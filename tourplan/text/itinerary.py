@@ -49,6 +49,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
+        "approximate": "approximate position: the centre of its commune, within about {m} m",
         "stop": "stop",
         "stops": "stops",
         "road": "on the road",
@@ -80,6 +81,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
+        "approximate": "vị trí gần đúng: trung tâm xã, sai số khoảng {m} m",
         "stop": "điểm dừng",
         "stops": "điểm dừng",
         "road": "di chuyển",
@@ -130,6 +132,9 @@ def _stop_lines(
     if stop.length != "long":
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
+    if village.coord_kind == "commune_centroid":
+        where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
+        yield _row("", style(where, "leg"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
