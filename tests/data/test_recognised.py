@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -94,3 +95,27 @@ def test_new_villages_without_evidence_get_the_base_interest() -> None:
 
 def test_ids_fit_the_village_tables_id_column(rows: list[dict[str, str]]) -> None:
     assert [r["id"] for r in rows if len(r["id"]) > 22] == []  # users copy them from the table
+
+
+def test_catalogues_leave_proposed_for_removal_out_unless_named() -> None:
+    hanoi = tourplan.load_hanoi()
+    near = hanoi.filter(lambda v: v.id in {"me-tri-com", "vong-com", "trieu-khuc", "phu-do-bun"})
+    assert near.get("me-tri-com").status == "proposed_for_removal"
+    search = tourplan.SearchParameters(deterministic=True)
+    day = dt.date(2026, 12, 5)
+    plain = tourplan.plan_catalogue(
+        tourplan.CatalogueRequest(date=day, routes=1), near, search=search
+    )
+    assert plain.routes and "me-tri-com" not in _visited(plain)
+    asked = tourplan.CatalogueRequest(date=day, routes=1, must_include=("me-tri-com",))
+    named = tourplan.plan_catalogue(asked, near, search=search)
+    assert "me-tri-com" in _visited(named)
+
+
+def _visited(catalogue: tourplan.Catalogue) -> set[str]:
+    return {
+        stop.village.id
+        for route in catalogue.routes
+        for day in route.itinerary.days
+        for stop in day.stops
+    }
