@@ -88,3 +88,42 @@ def test_listing_still_works_and_help_names_import(script: Path) -> None:
     assert listed.returncode == 0 and "bat-trang" in listed.stdout
     helped = run(script, "villages", "--help")
     assert "villages import" in helped.stdout
+
+
+def test_online_refinement_keeps_points_inside_the_commune(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import tourplan.cli.villages_import as command
+    from tourplan.cli.app import main
+    from tourplan.model import Place
+
+    answers = {  # a fake geocoder: no network in tests
+        "Vũ Lăng": Place("x", "Vũ Lăng", 20.8140, 105.7915, coord_kind="address"),
+        "Ngâu": Place("y", "Ngâu", 21.30, 105.50, coord_kind="address"),  # far outside
+    }
+
+    class FakeResolver:
+        def __init__(self, **kwargs: object) -> None:
+            assert kwargs == {"allow_network": True}
+
+        def resolve(self, query: str) -> Place:
+            return answers[query.split(",")[0]]
+
+    monkeypatch.setattr(command, "PlaceResolver", FakeResolver)
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "name,hamlet,commune,district\n"
+        "Làng Vũ Lăng,Vũ Lăng,Dân Hòa,Thanh Oai\n"
+        "Làng Ngâu,Ngâu,Tam Hiệp,Thanh Trì\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    result = CliRunner().invoke(
+        main, ["villages", "import", str(listing), "--out", str(out), "--online"]
+    )
+    assert result.exit_code == 0, result.output
+    vu_lang, ngau = load_villages(out)
+    assert vu_lang.coord_kind == "address" and (vu_lang.lat, vu_lang.lon) == (20.8140, 105.7915)
+    assert ngau.coord_kind == "commune_centroid"  # the far answer is not taken

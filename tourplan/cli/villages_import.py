@@ -99,6 +99,7 @@ def _online_refiner() -> Callable[[ListRow, Village], Village | None]:
             place = resolver.resolve(query)
         except TourplanError:  # an online miss keeps the commune point
             return None
-        return refined(village, place.lat, place.lon, f"Nominatim/OpenStreetMap: {query!r}")
+        how = place.coord_source or f"{place.name} ({place.coord_kind})"
+        return refined(village, place.lat, place.lon, f"{how}, for {query!r}")
 
     return refine
