@@ -55,13 +55,20 @@ def test_typed_diacritics_tell_van_phuc_from_van_phuc() -> None:
         INDEX.place("Vạn Phúc")  # Thanh Trì and Hà Đông, not Vân Phúc (Phúc Thọ)
 
 
+def test_the_type_tells_a_town_from_a_commune_of_the_same_name() -> None:
+    assert INDEX.place("Thị trấn Yên Viên").commune.name == "Thị trấn Yên Viên"
+    assert INDEX.place("xa yen vien", "Gia Lâm").commune.name == "Xã Yên Viên"
+    with pytest.raises(CommuneError, match=r"give its type"):
+        INDEX.place("Yên Viên", "Gia Lâm")
+
+
 def test_precision_is_1_to_3_km_and_3_to_4_km_when_merged() -> None:
     assert 1000 <= INDEX.place("Bát Tràng", "Gia Lâm").precision_m <= 3000
     merged = INDEX.place("Chàng Sơn", "Thạch Thất")
     assert merged.merged_name == "Chàng Sơn" and 3000 <= merged.precision_m <= 4000
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.sampled_from(INDEX.communes), st.booleans(), st.booleans())
 def test_every_commune_places_itself_inside_its_district(
     commune: object, plain: bool, with_district: bool

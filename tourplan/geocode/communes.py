@@ -58,6 +58,14 @@ MERGED_PRECISION_M = (3000, 4000)
 """Error range for a commune merged into a bigger one: the point is the successor's."""
 _WARD_TYPES = ("thi tran", "phuong", "xa", "tt", "p", "x")
 _MARKED_WARD_TYPES = ("thị trấn", "phường", "xã", "tt", "p", "x")
+_TYPE_WORDS = (
+    ("thi tran", "thi tran"),
+    ("tt", "thi tran"),
+    ("phuong", "phuong"),
+    ("p", "phuong"),
+    ("xa", "xa"),
+    ("x", "xa"),
+)
 _DISTRICT_TYPES = ("thanh pho", "thi xa", "huyen", "quan", "tx", "h", "q")
 
 
@@ -261,6 +269,9 @@ class CommuneIndex:
         exact = [c for c in options if _marked(c.name) == _marked(asked)]
         if exact:  # "Vạn Phúc" typed with its marks is not "Vân Phúc"
             options = exact
+        typed = [c for c in options if _type_of(asked) and _type_of(c.name) == _type_of(asked)]
+        if typed:  # "Thị trấn Yên Viên" is not "Xã Yên Viên"
+            options = typed
         if district:
             inside = [c for c in options if c.district == district]
             if not inside:
@@ -272,8 +283,10 @@ class CommuneIndex:
             options = inside
         if len(options) > 1:
             places = "; ".join(f"{c.name}, {c.district}" for c in options)
+            one_district = len({c.district for c in options}) == 1
+            what = "its type (Xã, Phường, Thị trấn)" if one_district else "the district"
             raise CommuneError(
-                f"{asked!r} names {len(options)} communes ({places}): give the district",
+                f"{asked!r} names {len(options)} communes ({places}): give {what}",
                 "homonym",
             )
         return options[0]
@@ -370,6 +383,15 @@ def commune_index() -> CommuneIndex:
         for new in after:
             predecessors.setdefault(new, []).append(r["wardCode"])
     return CommuneIndex(communes, predecessors)
+
+
+def _type_of(name: str) -> str:
+    """The type a commune name starts with, folded (``"thi tran"``, ``"phuong"``, ``"xa"``)."""
+    plain = fold(name)
+    for prefix, kind in _TYPE_WORDS:
+        if plain.startswith(prefix + " "):
+            return kind
+    return ""
 
 
 def _marked(name: str) -> str:
