@@ -755,7 +755,10 @@ def main(argv: list[str]) -> int:
         f"wrote {len(villages)} villages, {len(sights)} sights and {len(starts)} start points "
         f"to {HERE}"
     )
-    return 0
+    # the recognised and tour villages (issue #18) and every row's status come next
+    from build_recognised import build
+
+    return 1 if build(reference) else 0
 
 
 if __name__ == "__main__":

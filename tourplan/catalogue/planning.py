@@ -115,10 +115,15 @@ def plan_catalogue(
     Catalogue
         At most ``request.routes`` routes, each a feasible day trip that the independent
         validator accepted; fewer when the villages cannot fill them, with a note saying why.
+        Villages whose ``status`` is ``proposed_for_removal`` are left out unless
+        ``request.must_include`` names them.
     """
     if not request.include_sights:  # craft villages, and the sights asked for by name
         asked = {villages.get(m).id for m in request.must_include}
         villages = villages.filter(lambda v: not v.is_sight or v.id in asked)
+    # villages proposed for removal from the city's list (2023) stay out unless named
+    named = {villages.get(m).id for m in request.must_include}
+    villages = villages.filter(lambda v: v.status != "proposed_for_removal" or v.id in named)
     if request.any_day:
         villages = Villages(
             dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages

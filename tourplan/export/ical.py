@@ -39,6 +39,7 @@ from ..text import (
     hours_text,
     km_text,
     place_name,
+    position_text,
 )
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
@@ -155,6 +156,8 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     if next_leg is not None:
         lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
     lines.append(f"{words['hours']}: {hours_text(village, lang)}")
+    if village.coord_kind == "commune_centroid":
+        lines.append(position_text(village, lang))
     if village.hours_note:
         lines.append(f"{words['hours_note']}: {village.hours_note}")
     if village.url:
