@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from itertools import combinations, permutations
 
+import numpy as np
+
 from ..exceptions import InfeasibleError
 from .problem import RoutingProblem, Tour, Visit
 from .solution import schedule_tour
 
-__all__ = ["explain_infeasible", "explain_together", "fits_alone"]
+__all__ = ["allowed_tours", "explain_infeasible", "explain_together", "fits_alone"]
 
 
 def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
@@ -45,6 +47,53 @@ def fits_alone(problem: RoutingProblem, visit: Visit, tour: Tour) -> str | None:
             f"(start between {earliest} and {latest_start})"
         )
     return None
+
+
+def allowed_tours(problem: RoutingProblem) -> list[list[int]]:
+    """For each visit, the tours it may be in and fits in alone (breaks ignored).
+
+    The same answer as ``[t for t, tour in enumerate(problem.tours) if visit.allows(t) and
+    fits_alone(problem, visit, tour) is None]`` for every visit, computed for all visits of a
+    tour at once (a few milliseconds for a thousand visits, where the loop takes tenths of a
+    second: it runs inside the time limit).
+
+    Examples
+    --------
+    >>> from tourplan.routing.problem import TimeWindow, Tour, Visit
+    >>> p = RoutingProblem(
+    ...     [[0, 10], [10, 0]],
+    ...     visits=(Visit("a", 1, 5, (TimeWindow(0, 100),), score=1),),
+    ...     tours=(Tour("short", 0, 0, 0, 20), Tour("long", 0, 0, 0, 100)),
+    ... )
+    >>> allowed_tours(p)
+    [[1]]
+    """
+    visits = problem.visits
+    n = len(visits)
+    if n == 0:
+        return []
+    n_win = max(len(v.windows) for v in visits)
+    opens = np.full((n, n_win), np.iinfo(np.int64).max, dtype=np.int64)
+    closes = np.full((n, n_win), np.iinfo(np.int64).min, dtype=np.int64)
+    for i, v in enumerate(visits):
+        for k, w in enumerate(v.windows):
+            opens[i, k], closes[i, k] = w.start, w.end
+    loc = np.array([v.location for v in visits], dtype=np.int64)
+    svc = np.array([v.service for v in visits], dtype=np.int64)
+    tt = problem.travel_times
+    ok = np.zeros((n, len(problem.tours)), dtype=bool)
+    for t, tour in enumerate(problem.tours):
+        if tour.max_visits == 0:
+            continue
+        go, back = tt[tour.start_location, loc], tt[loc, tour.end_location]
+        fits = (svc <= tour.horizon) & (go + svc + back <= tour.horizon)
+        latest = (tour.latest_end - back - svc)[:, None]
+        earliest = (tour.earliest_start + go)[:, None]
+        ok[:, t] = fits & ((opens <= latest) & (closes >= earliest)).any(axis=1)
+    for i, v in enumerate(visits):
+        if v.tours is not None:
+            ok[i, [t for t in range(len(problem.tours)) if t not in v.tours]] = False
+    return [np.flatnonzero(row).tolist() for row in ok]
 
 
 def _tours_alone(problem: RoutingProblem, i: int) -> tuple[list[int], list[str]]:

@@ -455,13 +455,25 @@ def _insertion_monotone(problem: RoutingProblem) -> bool:
     return _MONOTONE[key]
 
 
+# Most via-location x location^2 comparisons the check makes (0.03-0.1 s: 460 places); larger
+# problems are not checked and run without the shortcut (the same plans, a little slower).
+_MONOTONE_WORK = 10**8
+
+
 def _check_monotone(problem: RoutingProblem) -> bool:
     tt = problem.travel_times
     via: dict[int, int] = {}
     for v in problem.visits:
         via[v.location] = min(v.service, via.get(v.location, v.service))
+    if len(via) * tt.size > _MONOTONE_WORK:
+        return False
+    if tt.size and int(tt.max()) < 2**30 and max(via.values(), default=0) < 2**30:
+        tt = tt.astype(np.int32)  # half the memory traffic; sums stay below 2**31
+    through = np.empty_like(tt)
+    shorter = np.empty(tt.shape, dtype=bool)
     for b, service in via.items():
-        if (tt[:, b][:, None] + (service + tt[b][None, :]) < tt).any():
+        np.add(tt[:, b, None], tt[b] + service, out=through)
+        if np.less(through, tt, out=shorter).any():
             return False
     return True
 

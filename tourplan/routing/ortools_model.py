@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
-from .explain import fits_alone
+from .explain import allowed_tours
 from .problem import RoutingProblem
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ class OrToolsModel:
     problem
         The problem. Visits that fit in no tour even alone (:func:`~.explain.fits_alone`) get
         no node.
+    allowed
+        For each visit, the tours it fits in alone (:func:`~.explain.allowed_tours`, computed
+        when not given).
 
     Attributes
     ----------
@@ -59,22 +62,18 @@ class OrToolsModel:
         The best OR-Tools assignment met so far (``None`` before any).
     """
 
-    def __init__(self, problem: RoutingProblem) -> None:
+    def __init__(
+        self, problem: RoutingProblem, allowed: Sequence[Sequence[int]] | None = None
+    ) -> None:
         self.problem = problem
         self.best: Any = None
         tours = problem.tours
         visits = problem.visits
         self.offset = min(t.earliest_start for t in tours)
         # Tours each visit can really be in (alone, ignoring breaks); others are left out.
-        allowed: list[list[int]] = []
-        for v in visits:
-            ok = [
-                t
-                for t, tour in enumerate(tours)
-                if v.allows(t) and fits_alone(problem, v, tour) is None
-            ]
-            allowed.append(ok)
-        self.allowed = allowed
+        if allowed is None:
+            allowed = allowed_tours(problem)
+        self.allowed = [list(ok) for ok in allowed]
         self.node_visit = [i for i, ok in enumerate(allowed) if ok]
         n_visits = len(self.node_visit)
         n_tours = len(tours)
@@ -104,7 +103,7 @@ class OrToolsModel:
         for node, vi in enumerate(self.node_visit):
             v = visits[vi]
             index = manager.NodeToIndex(node)
-            ok = allowed[vi]
+            ok = self.allowed[vi]
             lo = min(tours[t].earliest_start for t in ok)
             hi = max(tours[t].latest_end for t in ok) - v.service
             wins = [(max(w.start, lo), min(w.end, hi)) for w in v.windows]
