@@ -106,7 +106,7 @@ class Inserter:
         self.allowed = mask & (weight > 0)[None, :]
         self.noise = np.ones(n)
         # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
-        self.tt_list: list[list[int]] = self.tt.tolist()
+        self.tt_list: list[list[int]] = _travel_lists(problem)
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
         self.score_list: list[int] = self.score.tolist()
@@ -433,6 +433,20 @@ class Inserter:
             for r, route in enumerate(routes):
                 score = sum(self.score_list[i] for i in route)
                 pool.add(r, route, score, self.travel(r, route))
+
+
+# The travel matrix as Python lists, by id of the problem (a tenth of a second for a thousand
+# places, which every Inserter of a time-limited search would pay again).
+_LISTS: dict[int, list[list[int]]] = {}
+
+
+def _travel_lists(problem: RoutingProblem) -> list[list[int]]:
+    """``problem.travel_times.tolist()``, made once per problem (read-only by every user)."""
+    key = id(problem)
+    if key not in _LISTS:
+        _LISTS[key] = problem.travel_times.tolist()
+        weakref.finalize(problem, _LISTS.pop, key, None)
+    return _LISTS[key]
 
 
 # _insertion_monotone's answers by id of the problem, dropped when the problem is collected:
