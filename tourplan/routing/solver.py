@@ -313,8 +313,9 @@ def _ils_rounds(
     (:func:`~.recombine.recombine`). Without recombination (one tour, or
     ``recombination.pool=0``) there is a single round and the best worker's plan is returned.
     The iterated search runs for ``seconds`` in all, recombination included (each round keeps
-    ``_RECOMBINE_ROUND`` of its time for it). The rounds end early once every worker has converged (:class:`~.params.IteratedSearchParams`
-    ``stall``) and a round found nothing better. Returns the plan and why the search stopped.
+    ``_RECOMBINE_ROUND`` of its time for it). The rounds end early once every worker has
+    converged (:class:`~.params.IteratedSearchParams` ``stall``) and a round found nothing
+    better. Returns the plan and why the search stopped.
     """
     ils = params.ils
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
