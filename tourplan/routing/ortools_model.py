@@ -6,8 +6,9 @@ and for travel plus service (the time dimension, with waiting as slack, multiple
 removed intervals, breaks as interval variables, span limits); one disjunction per visit whose
 penalty is its score times a constant larger than any possible travel time, so that collected
 score comes first and travel time second. Required visits get no disjunction. Each group of
-alternatives adds one disjunction over its members with no penalty and a cardinality of one (at
-most one member performed; a required group's disjunction is mandatory: exactly one).
+alternatives adds one disjunction over its members with no penalty and a cardinality of its
+``limit`` (at most that many members performed, in different tours); a required group's
+disjunction is mandatory (exactly one) when its limit is one, else at least one member is.
 
 :class:`OrToolsModel` keeps the best assignment OR-Tools has returned; :meth:`OrToolsModel.search`
 runs one OR-Tools local search from a plan (or from OR-Tools' own first solution).
@@ -128,7 +129,16 @@ class OrToolsModel:
             if indices:
                 # A node may be in several disjunctions: its own carries its score, this one
                 # only caps the group (penalty -1 makes it mandatory: exactly one member).
-                routing.AddDisjunction(indices, -1 if group.required else 0, 1)
+                limit = min(group.limit, len(indices))
+                if limit == 1:
+                    routing.AddDisjunction(indices, -1 if group.required else 0, 1)
+                    continue
+                cp = routing.solver()
+                routing.AddDisjunction(indices, 0, limit)
+                # never two members in one tour (-1: not performed); a required group: one
+                cp.Add(cp.AllDifferentExcept([routing.VehicleVar(k) for k in indices], -1))
+                if group.required:
+                    cp.Add(cp.Sum([routing.ActiveVar(k) for k in indices]) >= 1)
         for t, tour in enumerate(tours):
             s, e = routing.Start(t), routing.End(t)
             dim.CumulVar(s).SetRange(
