@@ -279,7 +279,10 @@ def _search(
         elif use_ils:
             reason = "converged"  # no visit can be planned: nothing to search
         if polish:
+            building = time.monotonic()
             ortools_model = model.get()
+            # the polish keeps its search time: building the model is not taken from it
+            polish_by = min(deadline, polish_by + time.monotonic() - building)
             ortools_model.search(params, meta, start, polish_by, polish_rounds)
             best = ortools_model.best_routes()
             if best is not None:
