@@ -57,3 +57,30 @@ def test_must_visits_that_do_not_fit_together_say_when_in_clock_time(lang: str, 
     assert reached > latest  # too late, and said so with times of day
     assert "Bat Trang" in err or "Bát Tràng" in err
     assert not re.search(r"\b\d{5}\b", err), err  # no seconds since midnight left
+
+
+def test_the_library_carries_the_conflict_on_the_trip_clock() -> None:
+    import datetime as dt
+
+    from tourplan import plan_trip
+    from tourplan.plan import MustTogetherError, TripRequest
+    from tourplan.routing import SearchParameters
+    from tourplan.text import explain_conflict
+
+    request = TripRequest.for_days(
+        "hoan-kiem-lake",
+        dt.date(2026, 12, 5),
+        1,
+        must_visit=("van-phuc", "bat-trang", "duong-lam"),
+    )
+    with pytest.raises(MustTogetherError) as caught:
+        plan_trip(request, search=SearchParameters(deterministic=True))
+    conflict = caught.value.conflict
+    assert conflict.date == dt.date(2026, 12, 5)
+    assert {v.id for v in conflict.villages} == {"van-phuc", "bat-trang", "duong-lam"}
+    assert conflict.kind == "late_visit" and conflict.village is not None
+    assert conflict.earliest is not None and conflict.latest is not None
+    assert conflict.earliest > conflict.latest
+    assert conflict.earliest.date() == dt.date(2026, 12, 5)
+    assert conflict.village.id in caught.value.reasons[0]
+    assert f"{conflict.earliest:%H:%M}" in explain_conflict(conflict, "en")

@@ -76,4 +76,11 @@ def together_error(planning: PlanningProblem, exc: InfeasibleError) -> Infeasibl
         earliest=clock(found.time),
         latest=clock(found.limit),
     )
-    return MustTogetherError(conflict, exc.reasons)
+    # a code line as MustVisitError gives ("<id>: <reason>"), with times of day, for callers
+    # that show reasons without text/ (batch, serve); text.explain_conflict says it in words
+    line = f"{' → '.join(v.id for v in conflict.villages)}: {conflict.kind}"
+    if conflict.village is not None:
+        line += f" {conflict.village.id}"
+    if conflict.earliest is not None and conflict.latest is not None:
+        line += f" {conflict.earliest:%H:%M} > {conflict.latest:%H:%M}"
+    return MustTogetherError(conflict, (line,))
