@@ -86,11 +86,13 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     (5, [0])
     """
     params = params or SearchParameters()
-    from . import ortools_model  # noqa: F401  (imported before the clock starts: once per process)
+    # The clock starts before the first call's imports of OR-Tools (and of CP-SAT, with pandas,
+    # for recombination): up to a second on a loaded machine, once per process.
+    began = time.monotonic()
+    from . import ortools_model  # noqa: F401
 
     if len(problem.tours) > 1 and params.recombination.pool > 0:
-        from . import recombine  # noqa: F401  (CP-SAT, and pandas with it)
-    began = time.monotonic()
+        from . import recombine  # noqa: F401
     reasons = explain_infeasible(problem)
     if reasons:
         raise InfeasibleError("the required visits cannot all be planned", reasons)
