@@ -341,8 +341,7 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
         names = ", ".join(repr(b) for b in both)
         if group.limit == 1 and len(both) > 1:
             raise InfeasibleError(
-                f"visits {names} are alternatives of group {group.id!r}: at most one may be "
-                "planned"
+                f"visits {names} are alternatives of group {group.id!r}: at most one may be planned"
             )
         if len(both) > group.limit or shared:
             raise InfeasibleError(
