@@ -253,10 +253,13 @@ def _search(
         if cycle > 0 and ortools.restart_metaheuristics:
             meta = ortools.restart_metaheuristics[(cycle - 1) % len(ortools.restart_metaheuristics)]
         share = (deadline - time.monotonic()) / (cycles - cycle)
+        polish = not use_ils or model.affordable(share * (1 - params.ils.share))
+        if polish and model.model is None:
+            model.get()  # built first, so that the iterated search's share leaves room for it
+            share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
         ils_began = time.monotonic()
         polish_by, polish_rounds = deadline, cycles - cycle
-        polish = not use_ils or model.affordable(share * (1 - params.ils.share))
         if use_ils and any(allowed):
             routes, reason = _ils_rounds(
                 problem,
