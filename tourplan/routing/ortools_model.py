@@ -116,8 +116,8 @@ class OrToolsModel:
                 # Only the part of a closure inside some tour: a visit on tour t lies between
                 # t's start and end cumuls anyway, and OR-Tools removes an interval from a
                 # domain value by value (an overnight closure took 16 ms per visit).
-                for a, b in spans:
-                    lo, hi = max(close + 1, a), min(reopen - 1, b)
+                for span_start, span_end in spans:
+                    lo, hi = max(close + 1, span_start), min(reopen - 1, span_end)
                     if lo <= hi:
                         cumul.RemoveInterval(lo, hi)
             if len(ok) < n_tours:
