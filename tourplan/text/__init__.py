@@ -22,6 +22,7 @@ from .page import schedule_rows as schedule_rows
 from .page import stop_facts as stop_facts
 from .page import trip_totals as trip_totals
 from .reasons import explain as explain
+from .reasons import explain_conflict as explain_conflict
 from .reasons import reason_label as reason_label
 from .report import catalogue_to_markdown as catalogue_to_markdown
 from .tables import TableRole as TableRole
@@ -66,6 +67,7 @@ __all__ = [
     "day_totals",
     "duration",
     "explain",
+    "explain_conflict",
     "format_itinerary",
     "full_date",
     "generator",
