@@ -200,8 +200,9 @@ def iterated_insertion(
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         value = search.improve(current, current_value[0])
-        if value >= local_value:  # a plan as good as the best of this stretch: moves between tours
-            value = search.between(current)
+        if value >= local_value:  # as good as the stretch's best: moves between tours
+            # (swaps, the costlier move, only for a plan better than that best)
+            value = search.between(current, swaps=value > local_value)
         if sum(keep[i] for route in current for i in route) < held:
             # re-insertion (required visits first) could not put back a required visit the
             # shake removed: this shake is undone

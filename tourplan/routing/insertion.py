@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import weakref
+from array import array
 from collections.abc import Sequence
 
 import numpy as np
@@ -105,8 +106,10 @@ class Inserter:
             mask[list(ts), i] = True
         self.allowed = mask & (weight > 0)[None, :]
         self.noise = np.ones(n)
-        # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
-        self.tt_list: list[list[int]] = self.tt.tolist()
+        # plain-Python copies for the scalar loops (numpy scalar indexing is slow); the matrix
+        # as one machine-int array per row: as fast to index as lists of Python ints, at a
+        # fifth of their memory (13 MB on 600 places as lists)
+        self.tt_list: list[array[int]] = [array("q", row.tobytes()) for row in self.tt]
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
         self.score_list: list[int] = self.score.tolist()

@@ -228,16 +228,18 @@ class LocalSearch:
                 self.ins.fill(routes)
         return self.ins.value(routes)
 
-    def between(self, routes: Routes) -> tuple[int, int]:
+    def between(self, routes: Routes, *, swaps: bool = True) -> tuple[int, int]:
         """Moves between tours that let a place in (:mod:`.exchange`), each followed by
         tightening and insertion, until none is left (at most ``_BETWEEN_ROUNDS``); return the
         plan's value. The score never drops: no move takes a visit out of the plan.
+        Swaps (the costlier move) are tried when no relocation helps, if ``swaps``.
         """
+        swaps = swaps and self.swaps
         for _ in range(_BETWEEN_ROUNDS if self.between_moves and len(routes) > 1 else 0):
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 break
             if not relocate_insert(self.ins, routes, self.deadline) and not (
-                self.swaps and swap_insert(self.ins, routes, self.deadline)
+                swaps and swap_insert(self.ins, routes, self.deadline)
             ):
                 break
             for r, route in enumerate(routes):
