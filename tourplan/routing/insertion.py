@@ -106,10 +106,8 @@ class Inserter:
             mask[list(ts), i] = True
         self.allowed = mask & (weight > 0)[None, :]
         self.noise = np.ones(n)
-        # plain-Python copies for the scalar loops (numpy scalar indexing is slow); the matrix
-        # as one machine-int array per row: as fast to index as lists of Python ints, at a
-        # fifth of their memory (13 MB on 600 places as lists)
-        self.tt_list: list[array[int]] = [array("q", row.tobytes()) for row in self.tt]
+        # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
+        self.tt_list: list[array[int]] = _travel_lists(problem)
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
         self.score_list: list[int] = self.score.tolist()
@@ -436,6 +434,21 @@ class Inserter:
             for r, route in enumerate(routes):
                 score = sum(self.score_list[i] for i in route)
                 pool.add(r, route, score, self.travel(r, route))
+
+
+# The travel matrix as rows of machine integers, by id of the problem: as fast to index as lists
+# of Python ints at a fifth of their memory (13 MB on 600 places as lists), made once per problem
+# rather than by every Inserter of a search.
+_LISTS: dict[int, list[array[int]]] = {}
+
+
+def _travel_lists(problem: RoutingProblem) -> list[array[int]]:
+    """``problem.travel_times`` as one ``array("q")`` per row (read-only by every user)."""
+    key = id(problem)
+    if key not in _LISTS:
+        _LISTS[key] = [array("q", row.tobytes()) for row in problem.travel_times]
+        weakref.finalize(problem, _LISTS.pop, key, None)
+    return _LISTS[key]
 
 
 # _insertion_monotone's answers by id of the problem, dropped when the problem is collected:

@@ -69,6 +69,8 @@ def recombine(
     list of list of int
         The better, by (score, -travel), of the recombined plan and ``routes``.
     """
+    if not params.deterministic and time.monotonic() >= deadline:
+        return routes
     ins = Inserter(problem, allowed)
     merged = RoutePool(tour_classes(problem, allowed), params.recombination.pool)
     merged.merge(pools)
@@ -85,7 +87,10 @@ def recombine(
     for k in chosen:
         t = tours[k]
         plan[days[t.tour_class].pop(0)] = list(t.visits)
-    LocalSearch(ins).improve(plan, 0)
+    search = LocalSearch(ins)
+    if not params.deterministic:
+        search.deadline = deadline  # the limit caps the improvement too
+    search.improve(plan, 0)
     return plan if routes_value(problem, plan) > routes_value(problem, routes) else routes
 
 
