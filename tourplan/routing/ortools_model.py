@@ -89,10 +89,9 @@ class OrToolsModel:
         self.routing = pywrapcp.RoutingModel(self.manager)
         routing, manager = self.routing, self.manager
         m = problem.travel_times[locs][:, locs]
-        travel = m.tolist()
-        with_service = (m + [[s] for s in service]).tolist()
-        travel_cb = routing.RegisterTransitMatrix(travel)
-        time_cb = routing.RegisterTransitMatrix(with_service)
+        # One matrix as Python lists at a time (each is ~15 MB on 600 places; OR-Tools copies it)
+        travel_cb = routing.RegisterTransitMatrix(m.tolist())
+        time_cb = routing.RegisterTransitMatrix((m + np.array(service)[:, None]).tolist())
         routing.SetArcCostEvaluatorOfAllVehicles(travel_cb)
 
         horizon = max(t.latest_end for t in tours) - self.offset
