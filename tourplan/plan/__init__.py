@@ -37,12 +37,15 @@ from .request_record import trip_request_schema as trip_request_schema
 from .schedule import to_itinerary as to_itinerary
 from .trip import plan_trip as plan_trip
 from .value import LENGTHS as LENGTHS
+from .value import Caveat as Caveat
 from .value import ValueModel as ValueModel
 from .value import VisitLength as VisitLength
+from .value import caveats as caveats
 from .value import day_value as day_value
 from .value import length_minutes as length_minutes
 from .value import stop_value as stop_value
 from .value import time_value as time_value
+from .value import visit_factor as visit_factor
 
 __all__ = [
     "DEFAULT_LUNCH",
@@ -51,6 +54,7 @@ __all__ = [
     "PACE_FACTORS",
     "RECORD_FIELDS",
     "Break",
+    "Caveat",
     "Day",
     "Itinerary",
     "ItineraryError",
@@ -68,6 +72,7 @@ __all__ = [
     "VisitLength",
     "as_date",
     "build_problem",
+    "caveats",
     "check_itinerary",
     "day_tour",
     "day_value",
@@ -85,5 +90,6 @@ __all__ = [
     "trip_request_record",
     "trip_request_schema",
     "validate_itinerary",
+    "visit_factor",
     "visit_score",
 ]

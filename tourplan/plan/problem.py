@@ -16,7 +16,9 @@ on them:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ import networkx as nx
 
 from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
-from ..model import Place, Village, Villages
+from ..model import Place, Village, Villages, active_spans, in_season
 from ..routing import Break as RoutingBreak
 from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
@@ -40,6 +42,7 @@ __all__ = [
     "build_problem",
     "day_tour",
     "score",
+    "season_factor",
     "service_minutes",
     "visit_score",
 ]
@@ -59,6 +62,19 @@ class _Node:
     name: str
     lat: float
     lon: float
+
+
+@dataclass(frozen=True)
+class _Option:
+    """A way to visit a place: its length, minutes with the stop, start windows, the share
+    of its value it keeps (season, active hours), and ``hours`` (``"active"``: inside the
+    place's active hours; ``"any"``: at any open time; ``""``: the place has none)."""
+
+    length: VisitLength
+    service: int
+    windows: tuple[TimeWindow, ...]
+    factor: float = 1.0
+    hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,9 @@ class PlanningProblem:
         The village behind each visit of ``problem`` (default: the candidates, one visit each).
     visit_lengths
         The length of each visit of ``problem`` (default: ``"typical"`` for each).
+    unworthy
+        Candidates whose every visit is worth less than a round trip to it alone, each as
+        the ``not_worth_the_drive`` entry it gets when no plan takes it.
     """
 
     request: TripRequest
@@ -97,6 +116,7 @@ class PlanningProblem:
     tour_dates: tuple[dt.date, ...] = ()
     visit_villages: tuple[Village, ...] = ()
     visit_lengths: tuple[VisitLength, ...] = ()
+    unworthy: tuple[LeftOut, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.tour_dates:
@@ -150,17 +170,30 @@ def score(village: Village, request: TripRequest) -> int:
 
 
 def visit_score(
-    village: Village, request: TripRequest, length: VisitLength, road_minutes: float = 0.0
+    village: Village,
+    request: TripRequest,
+    length: VisitLength,
+    road_minutes: float = 0.0,
+    factor: float = 1.0,
 ) -> int:
     """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
-    bonus, less ``request.value.stop_value``, less ``road_value`` per hour of the one-way
-    journey ``road_minutes`` from the day's start). Zero or less: not worth its cost."""
+    bonus and the visit's ``factor`` (season, active hours: :func:`~tourplan.plan.value.
+    visit_factor`), less ``request.value.stop_value``, less ``road_value`` per hour of
+    ``road_minutes`` on the road charged to it). Zero or less: not worth its cost."""
     model = request.value
     minutes = length_minutes(village, length, model, request.pace_factor)
-    interest = score(village, request) / 10
+    interest = score(village, request) / 10 * factor
     worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
     road = model.road_value * road_minutes / 60
     return round(10 * (worth - model.stop_value - road))
+
+
+def season_factor(village: Village, request: TripRequest) -> float:
+    """``request.value.season_factor`` when no date of the trip is in the village's season,
+    else 1."""
+    if any(in_season(village, d) for d in request.dates):
+        return 1.0
+    return request.value.season_factor
 
 
 def _minute_of(t: dt.time) -> int:
@@ -181,6 +214,72 @@ def _windows(
             if last >= first:
                 windows.append(TimeWindow(offset + first, offset + last))
     return tuple(windows)
+
+
+def _active_windows(
+    village: Village, windows: Sequence[TimeWindow], request: TripRequest, offsets: Sequence[int]
+) -> tuple[TimeWindow, ...]:
+    """The parts of start-of-visit ``windows`` when the village's work is seen (a visit that
+    starts inside one of its active spans, in season)."""
+    spans = [
+        (offset + opens * 60, offset + closes * 60 - 60)
+        for date, offset in zip(request.dates, offsets, strict=True)
+        for opens, closes in active_spans(village, date, request.holidays)
+    ]
+    out = []
+    for w in windows:
+        for first, last in spans:
+            lo, hi = max(w.start, first), min(w.end, last)
+            if lo <= hi:
+                out.append(TimeWindow(lo, hi))
+    return tuple(sorted(set(out), key=lambda t: (t.start, t.end)))
+
+
+def _add_second_part(
+    village: Village,
+    request: TripRequest,
+    offsets: Sequence[int],
+    probe: RoutingProblem,
+    visits: list[Visit],
+    groups: list[Group],
+    lengths: list[VisitLength],
+    owners: list[Village],
+) -> None:
+    """Offer the rest of a long stay after lunch: a place whose long visit lasts at least
+    ``request.value.split_minutes`` can be visited again, right after lunch, at its short or
+    typical length (the routing core takes lunch between visits, not inside one). The second
+    part's prize is what it adds to a typical first part (diminishing returns), without a
+    second stop cost; :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as
+    one visit."""
+    model = request.value
+    long = length_minutes(village, "long", model, request.pace_factor)
+    if long < model.split_minutes:
+        return
+    location = next(v.location for v, o in zip(visits, owners, strict=True) if o is village)
+    factor = season_factor(village, request)
+    interest = score(village, request) / 10 * factor
+    scale = village.visit_minutes * request.pace_factor
+    first = length_minutes(village, "typical", model, request.pace_factor)
+    members = []
+    for length in ("short", "typical"):
+        if length not in model.lengths:
+            continue
+        minutes = length_minutes(village, length, model, request.pace_factor)
+        gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
+        service = (minutes + model.stop_minutes) * 60
+        windows = _windows(village, service, request, offsets)
+        visit = Visit(f"{village.id}+#{length}", location, service, windows, round(10 * gain))
+        if (
+            windows
+            and visit.score > 0
+            and any(fits_alone(probe, visit, t) is None for t in probe.tours)
+        ):
+            members.append(len(visits))
+            visits.append(visit)
+            lengths.append(length)
+            owners.append(village)
+    if len(members) > 1:
+        groups.append(Group(f"{village.id}+", tuple(members)))
 
 
 def _closed(village: Village, service: int, request: TripRequest) -> LeftOut:
@@ -291,28 +390,38 @@ def build_problem(
     offsets = [(d - request.dates[0]).days * DAY for d in request.dates]
     excluded: list[LeftOut] = []
     candidates: list[Village] = []
-    options: dict[str, list[tuple[VisitLength, int, tuple[TimeWindow, ...], int]]] = {}
+    options: dict[str, list[_Option]] = {}
     for village in villages:
         if village.id in avoid:
             excluded.append(LeftOut(village, "avoided"))
             continue
-        offered = []
+        offered: list[_Option] = []
+        factor = season_factor(village, request)
         for length in request.value.lengths:
             service = service_minutes(village, request, length)
             w = _windows(village, service * 60, request, offsets)
-            prize = visit_score(village, request, length)  # road cost comes once travel is known
-            if village.id in must_ids:
-                prize = max(1, prize)
-            if w and prize > 0:
-                offered.append((length, service, w, prize))
-        if not offered:
+            if not w:
+                continue
+            if village.active_hours is None or factor < 1:
+                offered.append(_Option(length, service, w, factor))
+                continue
+            # The work is seen only at some hours: a visit then is worth its full value,
+            # one at other times active_factor of it (the group holds both).
+            active = _active_windows(village, w, request, offsets)
+            if active:
+                offered.append(_Option(length, service, active, 1.0, "active"))
+            offered.append(_Option(length, service, w, request.value.active_factor, "any"))
+        worth = [o for o in offered if visit_score(village, request, o.length, 0, o.factor) > 0]
+        if village.id in must_ids:
+            worth = offered
+        if not worth:
             service = service_minutes(village, request, first)
-            if _windows(village, service * 60, request, offsets):
+            if offered:
                 excluded.append(LeftOut(village, "lower_interest"))  # never worth a stop
             else:
                 excluded.append(_closed(village, service, request))
             continue
-        options[village.id] = offered
+        options[village.id] = worth
         candidates.append(village)
 
     nodes = [_Node(_START, start.name, start.lat, start.lon)]
@@ -328,76 +437,91 @@ def build_problem(
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 
-    def prize_of(i: int, v: Village, length: VisitLength, prize: int) -> int:
-        road = int(seconds[0, first_visit_location + i]) / 60
-        net = visit_score(v, request, length, road)
-        return max(1, net) if v.id in must_ids or net > 0 else 0
+    def prize_of(v: Village, option: _Option) -> int:
+        # The road is not in the static prize: a day's road is paid once, by the plan of
+        # the day (tourplan.plan.areas), not by each of its stops.
+        net = visit_score(v, request, option.length, 0.0, option.factor)
+        return max(1, net)
 
     probe = RoutingProblem(
         travel_times=seconds,
         visits=tuple(
             Visit(
-                f"{v.id}#{length}",
+                f"{v.id}#{o.length}" + (f"@{o.hours}" if o.hours else ""),
                 first_visit_location + i,
-                service * 60,
-                w,
-                prize_of(i, v, length, prize),
+                o.service * 60,
+                o.windows,
+                prize_of(v, o),
             )
             for i, v in enumerate(candidates)
-            for length, service, w, prize in options[v.id]
+            for o in options[v.id]
         ),
         tours=tours,
     )
 
     # Lengths that no single day can reach, visit and leave in time are dropped, and
-    # villages with no length left are left out up front.
+    # villages with no length left are left out up front. A village whose every length is
+    # worth less than a round trip to it alone is marked: if no plan takes it, it was not
+    # worth the drive.
     reachable: list[Village] = []
     visits: list[Visit] = []
     groups: list[Group] = []
     lengths: list[VisitLength] = []
     owners: list[Village] = []
+    unworthy: list[LeftOut] = []
     k = 0
-    for village in candidates:
+    for i, village in enumerate(candidates):
         members: list[int] = []
-        fits_somewhere = False
-        for length, _service, _w, _prize in options[village.id]:
+        best_alone = -math.inf
+        for option in options[village.id]:
             visit = probe.visits[k]
             k += 1
-            fits = any(fits_alone(probe, visit, tour) is None for tour in tours)
-            fits_somewhere = fits_somewhere or fits
-            if visit.score > 0 and fits:
+            if any(fits_alone(probe, visit, tour) is None for tour in tours):
                 members.append(len(visits))
                 visits.append(visit)
-                lengths.append(length)
+                lengths.append(option.length)
                 owners.append(village)
-        if members:
-            reachable.append(village)
-            required = village.id in must_ids
-            if len(members) == 1:
-                visits[members[0]] = Visit(
-                    village.id,
-                    visits[members[0]].location,
-                    visits[members[0]].service,
-                    visits[members[0]].windows,
-                    visits[members[0]].score,
-                    required=required,
+                road = (seconds[0, visit.location] + seconds[visit.location, end_location]) / 60
+                best_alone = max(
+                    best_alone,
+                    visit_score(village, request, option.length, float(road), option.factor),
                 )
-            else:
-                groups.append(Group(village.id, tuple(members), required=required))
-        else:
-            shortest_visit = probe.visits[k - 1]
-            # It fits a day but no length is worth its stop and its road: the value model's
-            # verdict, not a matter of time.
+        travel_minutes = int(seconds[0, first_visit_location + i]) // 60
+        shortest = min(o.service for o in options[village.id])
+        if not members:
             excluded.append(
                 LeftOut(
                     village,
-                    "not_worth_the_drive" if fits_somewhere else "too_far",
-                    travel_minutes=int(seconds[0, shortest_visit.location]) // 60,
+                    "too_far",
+                    travel_minutes=travel_minutes,
                     mode=travel.mode or request.mode,
-                    visit_minutes=min(s for _, s, _, _ in options[village.id]),
+                    visit_minutes=shortest,
                     day_window=(request.day_start, request.day_end),
                 )
             )
+            continue
+        if best_alone <= 0:
+            unworthy.append(
+                LeftOut(
+                    village,
+                    "not_worth_the_drive",
+                    travel_minutes=travel_minutes,
+                    mode=travel.mode or request.mode,
+                    visit_minutes=shortest,
+                    day_window=(request.day_start, request.day_end),
+                )
+            )
+        reachable.append(village)
+        required = village.id in must_ids
+        if len(members) == 1:
+            visits[members[0]] = dataclasses.replace(
+                visits[members[0]], id=village.id, required=required
+            )
+        else:
+            groups.append(Group(village.id, tuple(members), required=required))
+    if request.lunch is not None:
+        for village in reachable:
+            _add_second_part(village, request, offsets, probe, visits, groups, lengths, owners)
     impossible = [x for x in excluded if x.village.id in must_ids]
     if impossible:
         raise MustVisitError(impossible)
@@ -414,4 +538,5 @@ def build_problem(
         excluded=tuple(excluded),
         visit_villages=tuple(owners),
         visit_lengths=tuple(lengths),
+        unworthy=tuple(unworthy),
     )
