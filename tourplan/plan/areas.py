@@ -2,12 +2,15 @@
 
 The routing core scores each visit on its own and puts travel time second, so on its own it
 strings the most valuable visits together wherever they lie. Here each day is planned in
-turn (earliest first): the plan over every place still open, and plans restricted to the area
-around each of the most valuable places (the places within
-:attr:`~tourplan.plan.value.ValueModel.area_minutes` of it), are each solved; the day whose
-value is highest (:func:`itinerary_value`: visits with diminishing returns and variety, less
-each stop's cost and the time on the road) is kept. A day thus stays in one area unless the
-value says otherwise, and every choice is deterministic (ties go to the earlier candidate).
+turn (earliest first) among candidate plans, each charging the road its own way: the open
+plan (one-day trips only: every place still open, each stop paying its one-way drive from the
+start) and the areas around the most valuable places (the places within
+:attr:`~tourplan.plan.value.ValueModel.area_minutes` of the anchor, each paying its detour
+from it; the road to the area is the day's). Areas are estimated cheaply first and only the
+best :data:`AREAS_SOLVED` are solved. The day whose value is highest
+(:func:`itinerary_value`: visits with diminishing returns and variety, less each stop's cost
+and the day's road, paid once) is kept. A day thus stays in one area unless the value says
+otherwise, and every choice is deterministic (ties go to the earlier candidate).
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from .value import day_value, visit_factor
 
 __all__ = ["ANCHORS", "AREAS_SOLVED", "itinerary_value", "plan_by_areas", "restrict"]
 
-ANCHORS = 5
-"""How many of the most valuable places each day considers as the centre of an area."""
+ANCHORS = 30
+"""How many of the most valuable places each day considers as the centre of an area (each
+is estimated, cheaply; see :data:`AREAS_SOLVED`)."""
 
 AREAS_SOLVED = 2
 """How many of those areas, best estimated first, are solved (with the open plan: at most

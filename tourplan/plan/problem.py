@@ -10,8 +10,10 @@ on them:
 4. build the generic :class:`~tourplan.routing.RoutingProblem`: one tour per date, lunch as a
    break, each village offered at up to three lengths (short, typical, long) as a group of
    alternative visits whose scores follow the value model (:mod:`tourplan.plan.value`: time
-   spent with diminishing returns, less the stop's own cost), must-visit villages' groups
-   required; villages no day can reach in time, or never worth a stop, are left out.
+   spent with diminishing returns, season and active hours, less the stop's own cost; the
+   road is charged by the day's plans, :mod:`tourplan.plan.areas`), must-visit villages'
+   groups required, a long stay's second part after lunch; villages no day can reach in
+   time, or never worth a stop, are left out.
 """
 
 from __future__ import annotations
@@ -26,13 +28,25 @@ import networkx as nx
 
 from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
-from ..model import Place, Village, Villages, active_spans, in_season
+from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
-from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
+from ..routing import Group, RoutingProblem, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
 from .itinerary import HANOI_TZ, LeftOut
+from .offers import (
+    Option,
+    active_windows,
+    add_second_part,
+    closed_reason,
+    minute_of,
+    score,
+    season_factor,
+    service_minutes,
+    start_windows,
+    visit_score,
+)
 from .request import TripRequest
-from .value import VisitLength, length_minutes, time_value
+from .value import VisitLength
 
 __all__ = [
     "DAY",
@@ -62,19 +76,6 @@ class _Node:
     name: str
     lat: float
     lon: float
-
-
-@dataclass(frozen=True)
-class _Option:
-    """A way to visit a place: its length, minutes with the stop, start windows, the share
-    of its value it keeps (season, active hours), and ``hours`` (``"active"``: inside the
-    place's active hours; ``"any"``: at any open time; ``""``: the place has none)."""
-
-    length: VisitLength
-    service: int
-    windows: tuple[TimeWindow, ...]
-    factor: float = 1.0
-    hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,143 +156,6 @@ class MustVisitError(InfeasibleError):
         )
 
 
-def service_minutes(village: Village, request: TripRequest, length: VisitLength = "typical") -> int:
-    """Minutes of a ``length`` stop at ``village`` at the request's pace: the visit itself
-    (:func:`~tourplan.plan.value.length_minutes`) plus the stop's own time
-    (``request.value.stop_minutes``)."""
-    model = request.value
-    return length_minutes(village, length, model, request.pace_factor) + model.stop_minutes
-
-
-def score(village: Village, request: TripRequest) -> int:
-    """The village's interest x 10, times the theme bonus (the value of a typical visit)."""
-    bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
-    return round(village.interest * 10 * bonus)
-
-
-def visit_score(
-    village: Village,
-    request: TripRequest,
-    length: VisitLength,
-    road_minutes: float = 0.0,
-    factor: float = 1.0,
-) -> int:
-    """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
-    bonus and the visit's ``factor`` (season, active hours: :func:`~tourplan.plan.value.
-    visit_factor`), less ``request.value.stop_value``, less ``road_value`` per hour of
-    ``road_minutes`` on the road charged to it). Zero or less: not worth its cost."""
-    model = request.value
-    minutes = length_minutes(village, length, model, request.pace_factor)
-    interest = score(village, request) / 10 * factor
-    worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
-    road = model.road_value * road_minutes / 60
-    return round(10 * (worth - model.stop_value - road))
-
-
-def season_factor(village: Village, request: TripRequest) -> float:
-    """``request.value.season_factor`` when no date of the trip is in the village's season,
-    else 1."""
-    if any(in_season(village, d) for d in request.dates):
-        return 1.0
-    return request.value.season_factor
-
-
-def _minute_of(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _windows(
-    village: Village, service_s: int, request: TripRequest, offsets: Sequence[int]
-) -> tuple[TimeWindow, ...]:
-    """Start-of-visit windows over the whole trip: the visit fits inside one open span,
-    inside the day window."""
-    day_open, day_close = _minute_of(request.day_start) * 60, _minute_of(request.day_end) * 60
-    windows = []
-    for date, offset in zip(request.dates, offsets, strict=True):
-        for span in village.opening_hours.on(date, request.holidays):
-            first = max(span.opens * 60, day_open)
-            last = min(span.closes * 60, day_close) - service_s
-            if last >= first:
-                windows.append(TimeWindow(offset + first, offset + last))
-    return tuple(windows)
-
-
-def _active_windows(
-    village: Village, windows: Sequence[TimeWindow], request: TripRequest, offsets: Sequence[int]
-) -> tuple[TimeWindow, ...]:
-    """The parts of start-of-visit ``windows`` when the village's work is seen (a visit that
-    starts inside one of its active spans, in season)."""
-    spans = [
-        (offset + opens * 60, offset + closes * 60 - 60)
-        for date, offset in zip(request.dates, offsets, strict=True)
-        for opens, closes in active_spans(village, date, request.holidays)
-    ]
-    out = []
-    for w in windows:
-        for first, last in spans:
-            lo, hi = max(w.start, first), min(w.end, last)
-            if lo <= hi:
-                out.append(TimeWindow(lo, hi))
-    return tuple(sorted(set(out), key=lambda t: (t.start, t.end)))
-
-
-def _add_second_part(
-    village: Village,
-    request: TripRequest,
-    offsets: Sequence[int],
-    probe: RoutingProblem,
-    visits: list[Visit],
-    groups: list[Group],
-    lengths: list[VisitLength],
-    owners: list[Village],
-) -> None:
-    """Offer the rest of a long stay after lunch: a place whose long visit lasts at least
-    ``request.value.split_minutes`` can be visited again, right after lunch, at its short or
-    typical length (the routing core takes lunch between visits, not inside one). The second
-    part's prize is what it adds to a typical first part (diminishing returns), without a
-    second stop cost; :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as
-    one visit."""
-    model = request.value
-    long = length_minutes(village, "long", model, request.pace_factor)
-    if long < model.split_minutes:
-        return
-    location = next(v.location for v, o in zip(visits, owners, strict=True) if o is village)
-    factor = season_factor(village, request)
-    interest = score(village, request) / 10 * factor
-    scale = village.visit_minutes * request.pace_factor
-    first = length_minutes(village, "typical", model, request.pace_factor)
-    members = []
-    for length in ("short", "typical"):
-        if length not in model.lengths:
-            continue
-        minutes = length_minutes(village, length, model, request.pace_factor)
-        gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
-        service = (minutes + model.stop_minutes) * 60
-        windows = _windows(village, service, request, offsets)
-        visit = Visit(f"{village.id}+#{length}", location, service, windows, round(10 * gain))
-        if (
-            windows
-            and visit.score > 0
-            and any(fits_alone(probe, visit, t) is None for t in probe.tours)
-        ):
-            members.append(len(visits))
-            visits.append(visit)
-            lengths.append(length)
-            owners.append(village)
-    if len(members) > 1:
-        groups.append(Group(f"{village.id}+", tuple(members)))
-
-
-def _closed(village: Village, service: int, request: TripRequest) -> LeftOut:
-    """Why a village with no window is left out: closed, visit too long, or open too briefly."""
-    window = (request.day_start, request.day_end)
-    if not any(village.opening_hours.on(d, request.holidays) for d in request.dates):
-        return LeftOut(village, "closed", dates=request.dates)
-    if service > request.day_minutes:
-        return LeftOut(village, "too_long", visit_minutes=service, day_window=window)
-    return LeftOut(village, "closed", dates=request.dates, visit_minutes=service, day_window=window)
-
-
 def day_tour(request: TripRequest, date: dt.date, tour_id: str, end_location: int) -> Tour:
     """The tour of one day of ``request`` on ``date``: the day window, lunch, the stop limit.
 
@@ -305,16 +169,16 @@ def day_tour(request: TripRequest, date: dt.date, tour_id: str, end_location: in
             RoutingBreak(
                 id="lunch",
                 duration=request.lunch.minutes * 60,
-                earliest_start=offset + _minute_of(request.lunch.earliest) * 60,
-                latest_start=offset + _minute_of(request.lunch.latest) * 60,
+                earliest_start=offset + minute_of(request.lunch.earliest) * 60,
+                latest_start=offset + minute_of(request.lunch.latest) * 60,
             ),
         )
     return Tour(
         id=tour_id,
         start_location=0,
         end_location=end_location,
-        earliest_start=offset + _minute_of(request.day_start) * 60,
-        latest_end=offset + _minute_of(request.day_end) * 60,
+        earliest_start=offset + minute_of(request.day_start) * 60,
+        latest_end=offset + minute_of(request.day_end) * 60,
         max_visits=request.max_stops_per_day,
         breaks=breaks,
     )
@@ -390,27 +254,27 @@ def build_problem(
     offsets = [(d - request.dates[0]).days * DAY for d in request.dates]
     excluded: list[LeftOut] = []
     candidates: list[Village] = []
-    options: dict[str, list[_Option]] = {}
+    options: dict[str, list[Option]] = {}
     for village in villages:
         if village.id in avoid:
             excluded.append(LeftOut(village, "avoided"))
             continue
-        offered: list[_Option] = []
+        offered: list[Option] = []
         factor = season_factor(village, request)
         for length in request.value.lengths:
             service = service_minutes(village, request, length)
-            w = _windows(village, service * 60, request, offsets)
+            w = start_windows(village, service * 60, request, offsets)
             if not w:
                 continue
             if village.active_hours is None or factor < 1:
-                offered.append(_Option(length, service, w, factor))
+                offered.append(Option(length, service, w, factor))
                 continue
             # The work is seen only at some hours: a visit then is worth its full value,
             # one at other times active_factor of it (the group holds both).
-            active = _active_windows(village, w, request, offsets)
+            active = active_windows(village, w, request, offsets)
             if active:
-                offered.append(_Option(length, service, active, 1.0, "active"))
-            offered.append(_Option(length, service, w, request.value.active_factor, "any"))
+                offered.append(Option(length, service, active, 1.0, "active"))
+            offered.append(Option(length, service, w, request.value.active_factor, "any"))
         worth = [o for o in offered if visit_score(village, request, o.length, 0, o.factor) > 0]
         if village.id in must_ids:
             worth = offered
@@ -419,7 +283,7 @@ def build_problem(
             if offered:
                 excluded.append(LeftOut(village, "lower_interest"))  # never worth a stop
             else:
-                excluded.append(_closed(village, service, request))
+                excluded.append(closed_reason(village, service, request))
             continue
         options[village.id] = worth
         candidates.append(village)
@@ -437,7 +301,7 @@ def build_problem(
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 
-    def prize_of(v: Village, option: _Option) -> int:
+    def prize_of(v: Village, option: Option) -> int:
         # The road is not in the static prize: a day's road is paid once, by the plan of
         # the day (tourplan.plan.areas), not by each of its stops.
         net = visit_score(v, request, option.length, 0.0, option.factor)
@@ -521,7 +385,7 @@ def build_problem(
             groups.append(Group(village.id, tuple(members), required=required))
     if request.lunch is not None:
         for village in reachable:
-            _add_second_part(village, request, offsets, probe, visits, groups, lengths, owners)
+            add_second_part(village, request, offsets, probe, visits, groups, lengths, owners)
     impossible = [x for x in excluded if x.village.id in must_ids]
     if impossible:
         raise MustVisitError(impossible)
