@@ -33,8 +33,8 @@ ANCHORS = 30
 is estimated, cheaply; see :data:`AREAS_SOLVED`)."""
 
 AREAS_SOLVED = 2
-"""How many of those areas, best estimated first, are solved (with the open plan: at most
-three plans a day, each solved once more when it repeats a theme)."""
+"""How many of those areas, best estimated first, are solved (with the open plan of a one-day
+trip: at most three plans a day, each solved once more when it repeats a theme)."""
 
 Planner = Callable[[PlanningProblem, SearchParameters], tuple[Solution, Itinerary]]
 """Solves a planning problem (and checks the solution): the solution and its itinerary."""
@@ -166,7 +166,7 @@ def _options(
     areas.sort(key=lambda x: (-x[0], x[1]))
     kept: list[list[tuple[int, int]]] = []
     for _e, _r, option in areas:
-        if option not in kept and option != options[0] and len(kept) < AREAS_SOLVED:
+        if option not in kept and option not in options and len(kept) < AREAS_SOLVED:
             kept.append(option)
     return options + kept if open_plan or not kept else kept
 
