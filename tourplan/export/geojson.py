@@ -17,6 +17,7 @@ from ..model import Place
 from ..plan import Day, Itinerary, Leg, Stop
 from ..text import Lang, check_lang, craft_name, explain, generator, place_name
 from ._common import day_names, day_positions, iso, round_coord
+from .costs import costs_json, stop_cost_properties
 
 __all__ = ["itinerary_to_geojson", "itinerary_to_geojson_text", "write_geojson"]
 
@@ -80,6 +81,7 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "interest": village.interest,
             "opening_hours": str(village.opening_hours),
             "url": village.url,
+            **stop_cost_properties(stop, lang),  # experiences and costs (issue #21)
         },
     )
 
@@ -192,6 +194,8 @@ def itinerary_to_geojson(
     if features:
         collection["bbox"] = _bbox(features)
     collection["generator"] = generator()  # a foreign member, allowed by RFC 7946 section 6.1
+    if itinerary.party is not None:
+        collection["costs"] = costs_json(itinerary)  # a foreign member too (issue #21)
     collection["features"] = features
     return collection
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..exceptions import DataError
 from ..model import Place, Village
+from .sessions import Booking
 from .value import Caveat, VisitLength
 
 __all__ = [
@@ -38,6 +39,7 @@ LeftOutReason = Literal[
     "too_long",
     "lower_interest",
     "max_stops",
+    "over_budget",
 ]
 """Why a village is not in the itinerary:
 
@@ -48,7 +50,9 @@ LeftOutReason = Literal[
   road there (the value model, docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
-- ``max_stops``: the days were already at the requested maximum of stops.
+- ``max_stops``: the days were already at the requested maximum of stops;
+- ``over_budget``: its entrance fee (and experience) for the party would take the plan over
+  the budget (:mod:`tourplan.plan.budget`).
 """
 
 
@@ -82,6 +86,8 @@ class Stop:
     caveats
         What makes the visit worth less than the place at its best: ``out_of_season``,
         ``outside_active_hours`` (:data:`~tourplan.plan.value.Caveat`).
+    booking
+        The experience booked inside the stop, if any (:mod:`tourplan.plan.sessions`).
     """
 
     village: Village
@@ -93,6 +99,7 @@ class Stop:
     waits_for_opening: bool = False
     longer_offered: bool = False
     caveats: tuple[Caveat, ...] = ()
+    booking: Booking | None = None  # experiences (issue #21)
 
     def __post_init__(self) -> None:
         for name in ("arrival", "start", "end"):
@@ -263,7 +270,7 @@ class LeftOut:
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
-    - ``avoided``: nothing.
+    - ``avoided``, ``over_budget``: nothing.
 
     :func:`tourplan.text.explain` puts it in words.
 
@@ -300,12 +307,16 @@ class Itinerary:
         The transport mode the travel times were computed for.
     notes
         Free notes carried with the plan.
+    party
+        How many people travel, when costs are counted (:func:`tourplan.plan.budget.costs`);
+        ``None``: the plan shows no costs.
     """
 
     days: tuple[Day, ...]
     left_out: tuple[LeftOut, ...] = ()
     mode: str = "car"
     notes: tuple[str, ...] = field(default=())
+    party: int | None = None  # experiences and budgets (issue #21)
 
     @property
     def stops(self) -> tuple[Stop, ...]:

@@ -46,6 +46,7 @@ from .offers import (
     visit_score,
 )
 from .request import TripRequest
+from .sessions import SessionOffer
 from .value import VisitLength
 
 __all__ = [
@@ -105,6 +106,9 @@ class PlanningProblem:
     unworthy
         Candidates whose every visit is worth less than a round trip to it alone, each as
         the ``not_worth_the_drive`` entry it gets when no plan takes it.
+    visit_sessions
+        The experience each visit of ``problem`` holds, or ``None`` (default: none);
+        see :mod:`tourplan.plan.experiences`.
     """
 
     request: TripRequest
@@ -118,6 +122,7 @@ class PlanningProblem:
     visit_villages: tuple[Village, ...] = ()
     visit_lengths: tuple[VisitLength, ...] = ()
     unworthy: tuple[LeftOut, ...] = ()
+    visit_sessions: tuple[SessionOffer | None, ...] = ()  # experiences (issue #21)
 
     def __post_init__(self) -> None:
         if not self.tour_dates:
@@ -126,6 +131,8 @@ class PlanningProblem:
             object.__setattr__(self, "visit_villages", self.candidates)
         if len(self.visit_lengths) != len(self.visit_villages):
             object.__setattr__(self, "visit_lengths", ("typical",) * len(self.visit_villages))
+        if len(self.visit_sessions) != len(self.visit_villages):
+            object.__setattr__(self, "visit_sessions", (None,) * len(self.visit_villages))
 
     @property
     def origin(self) -> dt.datetime:

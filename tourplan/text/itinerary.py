@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from ..model import format_months
 from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
+from ..plan.budget import costs, day_costs
+from .costs import costs_text, stop_extra_lines
 from .reasons import explain, reason_label
 from .words import (
     Lang,
@@ -126,7 +128,12 @@ def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
 
 
 def _stop_lines(
-    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = (), again: bool = False
+    stop: Stop,
+    lang: Lang,
+    style: _Style,
+    breaks: tuple[Break, ...] = (),
+    party: int | None = None,
+    again: bool = False,
 ) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
@@ -146,6 +153,7 @@ def _stop_lines(
             months=format_months(village.season_months), hours=str(village.active_hours or "")
         )
         yield _row("", style(note, "warn"), style)
+    yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
@@ -180,7 +188,7 @@ def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
 
 
-def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
+def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) -> Iterator[str]:
     words = _WORDS[lang]
     yield style(full_date(day.date, lang), "title")
     start, end = place_name(day.start_place, lang), place_name(day.end_place, lang)
@@ -210,10 +218,12 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
         else:
             k = day.stops.index(item)
             again = k > 0 and day.stops[k - 1].village.id == item.village.id
-            yield from _stop_lines(item, lang, style, day.breaks, again)
+            yield from _stop_lines(item, lang, style, day.breaks, party, again)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
+    if party is not None:  # experiences and budgets (issue #21)
+        yield "  " + style(costs_text(day_costs(day, party), lang), "total")
 
 
 def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
@@ -297,13 +307,15 @@ def format_itinerary(
     style = _Style(color)
     lines: list[str] = []
     for day in itinerary.days:
-        lines += _day_lines(day, lang, style)
+        lines += _day_lines(day, lang, style, itinerary.party)
         lines.append("")
     if len(itinerary.days) > 1:
         days = list(itinerary.days)
         count = f"{len(days)} {_WORDS[lang]['days']}"
         trip_line = totals(itinerary.stops, days, lang)
         lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
+    if itinerary.party is not None:  # the trip's costs (issue #21)
+        lines += [style(costs_text(costs(itinerary), lang), "total"), ""]
     if itinerary.left_out and short:
         lines += [_WORDS[lang]["more_left_out"].format(n=len(itinerary.left_out)), ""]
     elif itinerary.left_out:

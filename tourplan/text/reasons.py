@@ -17,6 +17,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Visit too long",
         "too_far": "Too far",
         "not_worth_the_drive": "Not worth the drive",
+        "over_budget": "Over budget",
     },
     "vi": {
         "avoided": "Tránh theo yêu cầu",
@@ -26,6 +27,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Tham quan quá lâu",
         "too_far": "Quá xa",
         "not_worth_the_drive": "Không đáng quãng đường",
+        "over_budget": "Vượt ngân sách",
     },
 }
 """Short labels of each reason for a trip's schedule."""
@@ -79,6 +81,10 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
         "it would fit on its own, but the villages chosen are worth more in the time available",
+    ),
+    "over_budget": (
+        "vé vào (và trải nghiệm) cho cả đoàn sẽ làm lịch trình vượt ngân sách",
+        "its entrance fee (and experience) for the party would take the plan over the budget",
     ),
     "short_route": (
         "tuyến của làng này có ít hơn {min_stops} điểm dừng",
