@@ -218,9 +218,9 @@ def route(
 
     with library_errors(places):
         from ..api import plan_trip
-        from ..plan import DEFAULT_LUNCH, MustVisitError, TripRequest
+        from ..plan import DEFAULT_LUNCH, MustTogetherError, MustVisitError, TripRequest
         from ..routing import SearchParameters
-        from ..text import explain, place_name
+        from ..text import explain, explain_conflict, place_name
 
         villages = villages_from(villages_file)
         fields: dict[str, Any] = {
@@ -274,6 +274,9 @@ def route(
                     for x in exc.left_out
                 ]
                 raise InfeasibleError("the must-visit villages cannot all be planned", why) from exc
+            except MustTogetherError as exc:
+                why = [explain_conflict(exc.conflict, chosen_lang)]
+                raise InfeasibleError("the must-visit villages do not fit together", why) from exc
         _write_outputs(
             itinerary,
             ics=ics,

@@ -30,7 +30,17 @@ from ..exceptions import DataError
 from ..model import Village
 from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..plan.budget import costs
-from ..text import Lang, check_lang, craft_name, generator, hhmm, km_text, place_name
+from ..text import (
+    Lang,
+    check_lang,
+    craft_name,
+    generator,
+    hhmm,
+    hours_text,
+    km_text,
+    place_name,
+    position_text,
+)
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
 from ..text import mode_name as _mode
@@ -145,7 +155,9 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     lines.append(f"{window} ({', '.join(details)})")
     if next_leg is not None:
         lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
-    lines.append(f"{words['hours']}: {village.opening_hours}")
+    lines.append(f"{words['hours']}: {hours_text(village, lang)}")
+    if village.coord_kind == "commune_centroid":
+        lines.append(position_text(village, lang))
     if village.hours_note:
         lines.append(f"{words['hours_note']}: {village.hours_note}")
     if village.url:

@@ -78,6 +78,7 @@ def _day(day: Day) -> dict[str, Any]:
                 "waits_for_opening": s.waits_for_opening,
                 "longer_offered": s.longer_offered,
                 **({"booking": booking_json(s)} if s.booking is not None else {}),  # #21
+                "hours_confirmed": s.village.hours_confirmed,
             }
             for s in day.stops
         ],

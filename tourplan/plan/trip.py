@@ -17,6 +17,7 @@ from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
+from .together import together_error
 
 __all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety"]
 
@@ -96,14 +97,17 @@ def solve_with_variety(
     request = planning.request
     try:
         solution = solve(planning.problem, params)
-    except InfeasibleError:
+    except InfeasibleError as exc:
         shortest = _must_visits_at_shortest_length(planning)
         if shortest is None:
-            raise
+            raise together_error(planning, exc) from exc
         # The search may miss a plan holding every required group of alternatives (seen with
         # the deterministic search); the must-visits at their shortest length are tried.
         planning = shortest
-        solution = solve(planning.problem, params)
+        try:
+            solution = solve(planning.problem, params)
+        except InfeasibleError as again:
+            raise together_error(planning, again) from again
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)

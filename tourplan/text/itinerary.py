@@ -22,6 +22,7 @@ from .words import (
     craft_name,
     full_date,
     hhmm,
+    hours_text,
     km_text,
     mode_name,
     place_name,
@@ -57,6 +58,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
+        "approximate": "approximate position: the centre of its commune, within about {m} m",
         "stop": "stop",
         "stops": "stops",
         "road": "on the road",
@@ -93,6 +95,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
+        "approximate": "vị trí gần đúng: trung tâm xã, sai số khoảng {m} m",
         "stop": "điểm dừng",
         "stops": "điểm dừng",
         "road": "di chuyển",
@@ -154,6 +157,11 @@ def _stop_lines(
         )
         yield _row("", style(note, "warn"), style)
     yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
+    if not village.hours_confirmed:
+        yield _row("", style(hours_text(village, lang), "warn"), style)
+    if village.coord_kind == "commune_centroid":
+        where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
+        yield _row("", style(where, "leg"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
