@@ -56,9 +56,14 @@ def service_minutes(village: Village, request: TripRequest, length: VisitLength 
 
 
 def score(village: Village, request: TripRequest) -> int:
-    """The village's interest x 10, times the theme bonus (the value of a typical visit)."""
+    """The value of a typical visit x 10: the village's interest, times the theme bonus and its
+    :func:`season_factor`."""
+    return round(_interest(village, request) * 10 * season_factor(village, request))
+
+
+def _interest(village: Village, request: TripRequest) -> float:
     bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
-    return round(village.interest * 10 * bonus)
+    return village.interest * bonus
 
 
 def visit_score(
@@ -66,15 +71,18 @@ def visit_score(
     request: TripRequest,
     length: VisitLength,
     road_minutes: float = 0.0,
-    factor: float = 1.0,
+    factor: float | None = None,
 ) -> int:
     """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
     bonus and the visit's ``factor`` (season, active hours: :func:`~tourplan.plan.value.
-    visit_factor`), less ``request.value.stop_value``, less ``road_value`` per hour of
-    ``road_minutes`` on the road charged to it). Zero or less: not worth its cost."""
+    visit_factor`; default: the :func:`season_factor`), less ``request.value.stop_value``,
+    less ``road_value`` per hour of ``road_minutes`` on the road charged to it). Zero or
+    less: not worth its cost."""
     model = request.value
+    if factor is None:
+        factor = season_factor(village, request)
     minutes = length_minutes(village, length, model, request.pace_factor)
-    interest = score(village, request) / 10 * factor
+    interest = _interest(village, request) * factor
     worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
     road = model.road_value * road_minutes / 60
     return round(10 * (worth - model.stop_value - road))
@@ -145,11 +153,11 @@ def add_second_part(
     one visit."""
     model = request.value
     long = length_minutes(village, "long", model, request.pace_factor)
-    if long < model.split_minutes:
-        return
+    if "long" not in model.lengths or long < model.split_minutes:
+        return  # only where long stays are offered (the catalogue offers typical visits)
     location = next(v.location for v, o in zip(visits, owners, strict=True) if o is village)
     factor = season_factor(village, request)
-    interest = score(village, request) / 10 * factor
+    interest = _interest(village, request) * factor
     scale = village.visit_minutes * request.pace_factor
     first = length_minutes(village, "typical", model, request.pace_factor)
     members = []

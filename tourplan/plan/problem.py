@@ -279,6 +279,13 @@ def build_problem(
             # The work is seen only at some hours: a visit then is worth its full value,
             # one at other times active_factor of it (the group holds both).
             active = active_windows(village, w, request, offsets)
+            if len(request.value.lengths) == 1:  # one visit per place (the catalogue)
+                offered.append(
+                    Option(length, service, active, 1.0)
+                    if active
+                    else Option(length, service, w, request.value.active_factor)
+                )
+                continue
             if active:
                 offered.append(Option(length, service, active, 1.0, "active"))
             offered.append(Option(length, service, w, request.value.active_factor, "any"))
