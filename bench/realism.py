@@ -49,6 +49,9 @@ from typing import Any, NoReturn
 import tourplan
 from tourplan.travel import travel_matrix
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from asked import HALF_DAY_END, Asked, asked, vocabulary
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TOURS = ROOT / ".." / "shared" / "benchmarks" / "human-tours" / "tours.json"
 """The published tours, next to the repository (``../shared/...`` from its root)."""
@@ -163,6 +166,10 @@ class Result:
     jaccard: float = math.nan
     human_schedules: bool | None = None
     human_reason: str = ""
+    asked: Asked | None = None
+    asked_window: str = ""
+    asked_free: tuple[str, ...] = ()
+    asked_jaccard: float = math.nan
     notes: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
 
@@ -245,11 +252,51 @@ def measure(
     return result
 
 
+def measure_asked(
+    tour: dict[str, Any],
+    fields: dict[str, Any],
+    villages: tourplan.Villages,
+    words: dict[str, tuple[str, ...]],
+    search: tourplan.SearchParameters,
+    result: Result,
+) -> None:
+    """The free plan of the request the tour's traveller asked for (``bench/asked.py``): its
+    sights as must-visits, the themes of its title, a half day's end; J over the villages
+    chosen freely (the must-visit sights are not in the free choice)."""
+    wish = asked(tour, list(villages), words)
+    result.asked = wish
+    fields = dict(fields)
+    if wish.sights:
+        fields["must_visit"] = list(wish.sights)
+    if wish.themes:
+        fields["themes"] = list(wish.themes)
+    if wish.half_day and tour.get("day_end") is None:
+        fields["day_end"] = HALF_DAY_END
+        if tour.get("lunch") is None:
+            fields["lunch"] = None
+    defaults = tourplan.TripRequest.for_days(result.start, SATURDAY)
+    result.asked_window = (
+        f"{fields.get('day_start', defaults.day_start):%H:%M}-"
+        f"{fields.get('day_end', defaults.day_end):%H:%M}"
+        + ("" if fields.get("lunch", defaults.lunch) is not None else " no lunch")
+    )
+    try:
+        request = tourplan.TripRequest.for_days(result.start, SATURDAY, days=1, **fields)
+        plan = _plan(request, villages, search, f"{result.tour} as asked", result)
+    except tourplan.TourplanError as error:
+        result.notes.append(f"as-asked plan failed: {_one_line(error)}")
+        result.asked_jaccard = 0.0  # counted, not dropped: the traveller got no plan
+        return
+    result.asked_free = tuple(v for v in plan.village_ids if v not in wish.sights)
+    result.asked_jaccard = jaccard(set(result.asked_free), set(result.human))
+
+
 def tour_result(
     tour: dict[str, Any],
     villages: tourplan.Villages,
     places: Sequence[tourplan.Place],
     search: tourplan.SearchParameters,
+    words: dict[str, tuple[str, ...]] | None = None,
 ) -> Result:
     """Map one published tour to a request and measure it."""
     start = map_start(tour.get("start"), places)
@@ -284,7 +331,10 @@ def tour_result(
     unknown = [v for v in human if v not in villages.ids]
     if unknown:
         result.notes.append(f"not in the bundled data: {', '.join(unknown)}")
-    return measure(result.tour, start, fields, human, villages, search, result)
+    measure(result.tour, start, fields, human, villages, search, result)
+    if words is not None:
+        measure_asked(tour, fields, villages, words, search, result)
+    return result
 
 
 def default_result(
@@ -378,36 +428,78 @@ def table_rows(results: Sequence[Result]) -> tuple[list[list[str]], list[str]]:
     return [_cells(r, m) for r, m in zip(results, marks, strict=True)], notes
 
 
-def fixed_width(rows: Sequence[Sequence[str]]) -> list[str]:
+ASKED_COLUMNS = ("tour", "asked", "day", "human villages", "free plan villages", "J")
+"""The as-asked table: what the traveller asked for, and the free choice beside it."""
+
+
+def _asked_text(wish: Asked) -> str:
+    parts = []
+    if wish.sights:
+        parts.append("sights " + ",".join(wish.sights))
+    if wish.themes:
+        parts.append("themes " + ",".join(wish.themes))
+    if wish.half_day:
+        parts.append("half day")
+    return "; ".join(parts) or "-"
+
+
+def asked_rows(results: Sequence[Result]) -> list[list[str]]:
+    """The as-asked table's cells, one list per tour with an as-asked plan."""
+    return [
+        [
+            r.tour,
+            _asked_text(r.asked),
+            r.asked_window,
+            " ".join(r.human) or "-",
+            " ".join(r.asked_free) or "-",
+            _number(r.asked_jaccard, 2),
+        ]
+        for r in results
+        if r.asked is not None
+    ]
+
+
+def fixed_width(rows: Sequence[Sequence[str]], columns: Sequence[str] = COLUMNS) -> list[str]:
     """A fixed-width table: numbers right-aligned, text left-aligned."""
-    widths = [max(len(row[i]) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
+    widths = [max(len(row[i]) for row in [columns, *rows]) for i in range(len(columns))]
     numeric = {"other", "stops/day", "drive", "visit", "drive/visit", "J"}
 
     def line(cells: Sequence[str]) -> str:
         parts = [
             c.rjust(w) if name in numeric else c.ljust(w)
-            for c, w, name in zip(cells, widths, COLUMNS, strict=True)
+            for c, w, name in zip(cells, widths, columns, strict=True)
         ]
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return [line(COLUMNS), rule, *(line(row) for row in rows)]
+    return [line(columns), rule, *(line(row) for row in rows)]
 
 
-def markdown(rows: Sequence[Sequence[str]], notes: Sequence[str], summary: Sequence[str]) -> str:
-    """The table, its footnotes and the summary as Markdown."""
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
+def _markdown_table(rows: Sequence[Sequence[str]], columns: Sequence[str]) -> list[str]:
     right = {"other", "stops/day", "drive", "visit", "drive/visit", "J"}
     out = [
-        "| " + " | ".join(COLUMNS) + " |",
-        "|" + "|".join("---:" if c in right else "---" for c in COLUMNS) + "|",
+        "| " + " | ".join(columns) + " |",
+        "|" + "|".join("---:" if c in right else "---" for c in columns) + "|",
     ]
-    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return out + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def markdown(
+    rows: Sequence[Sequence[str]],
+    notes: Sequence[str],
+    summary: Sequence[str],
+    asked_table: Sequence[Sequence[str]] = (),
+) -> str:
+    """The table, its footnotes, the as-asked table and the summary as Markdown."""
+    out = _markdown_table(rows, COLUMNS)
     if notes:
-        out += ["", *(f"- {cell(n)}" for n in notes)]
+        out += ["", *(f"- {_cell(n)}" for n in notes)]
+    if asked_table:
+        out += ["", "As asked:", "", *_markdown_table(asked_table, ASKED_COLUMNS)]
     out += ["", *(f"- {s}" for s in summary)]
     return "\n".join(out) + "\n"
 
@@ -440,6 +532,10 @@ def write_csv(path: Path, results: Sequence[Result]) -> None:
                 "human_set_reason",
                 "notes",
                 "violations",
+                "asked",
+                "asked_day",
+                "asked_free_plan_villages",
+                "asked_jaccard",
             ]
         )
         for r in results:
@@ -462,11 +558,15 @@ def write_csv(path: Path, results: Sequence[Result]) -> None:
                     r.human_reason,
                     "; ".join(r.notes),
                     "; ".join(r.violations),
+                    "" if r.asked is None else _blank(_asked_text(r.asked)),
+                    r.asked_window,
+                    " ".join(r.asked_free),
+                    _blank(_number(r.asked_jaccard, 3)),
                 ]
             )
 
 
-def jaccard_ceiling(tours: Sequence[Result]) -> float:
+def jaccard_ceiling(tours: Sequence[Result], asked_request: bool = False) -> float:
     """The best mean Jaccard any planner could reach: tours mapped to the same request
     (start, mode, window, lunch) get the same free plan, so per group of equal requests the
     best plan is the set (among subsets of the group's human villages) with the largest sum
@@ -477,9 +577,13 @@ def jaccard_ceiling(tours: Sequence[Result]) -> float:
     >>> jaccard_ceiling([a, b])
     0.5
     """
-    groups: dict[tuple[str, str, str, str], list[set[str]]] = {}
+    groups: dict[tuple[str, ...], list[set[str]]] = {}
     for r in tours:
-        groups.setdefault((r.start, r.mode, r.window, r.lunch), []).append(set(r.human))
+        key: tuple[str, ...] = (r.start, r.mode, r.window, r.lunch)
+        if asked_request:  # the as-asked request: its sights, themes and window too
+            wish = r.asked or Asked()
+            key = (r.start, r.mode, r.asked_window, *wish.sights, "|", *wish.themes)
+        groups.setdefault(key, []).append(set(r.human))
     total = 0.0
     for humans in groups.values():
         pool = sorted(set().union(*humans))
@@ -501,11 +605,21 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     mean_j = f"{statistics.fmean(scores):.3f}" if scores else "-"
     median_stops = f"{statistics.median(stops):g}" if stops else "-"
     mean_ratio = f"{statistics.fmean(ratios):.2f}" if ratios else "-"
+    asked_scores = [r.asked_jaccard for r in tours if not math.isnan(r.asked_jaccard)]
+    asked_lines = []
+    if any(r.asked is not None for r in tours):
+        mean_asked = f"{statistics.fmean(asked_scores):.3f}" if asked_scores else "-"
+        asked_lines = [
+            f"mean Jaccard as asked (sights, title themes, half day): {mean_asked}",
+            f"best mean Jaccard any planner could reach as asked: "
+            f"{jaccard_ceiling(tours, asked_request=True):.3f}",
+        ]
     return [
         f"tours: {len(tours)}",
         f"mean Jaccard (free plan vs human villages): {mean_j}",
         f"best mean Jaccard any planner could reach (one plan per distinct request): "
         f"{jaccard_ceiling(tours):.3f}",
+        *asked_lines,
         f"human sets that schedule as must-visits: {schedules}/{len(tours)}",
         f"median stops per day (free plans): {median_stops}",
         f"mean drive/visit ratio (free plans): {mean_ratio}",
@@ -608,11 +722,12 @@ def main(argv: list[str] | None = None) -> int:
         how = f"time limit {args.time_limit:g} s per plan"
     villages = tourplan.load_hanoi()
     places = tourplan.load_start_points()
+    words = vocabulary(list(villages))
 
     results = []
     for tour in tours:
         try:
-            results.append(tour_result(tour, villages, places, params))
+            results.append(tour_result(tour, villages, places, params, words))
         except ValueError as error:  # a malformed time in the tours file
             _fail(f"tour {tour['id']} in {tours_path}: {error}")
     default = default_result(villages, params)
@@ -627,6 +742,11 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for text in notes:
             print(text)
+    asked_table = asked_rows(results)
+    print()
+    print("# as asked: the tour's sights as must-visits, its title's themes, a half day's end")
+    for text in fixed_width(asked_table, ASKED_COLUMNS):
+        print(text)
     print()
     for text in summary:
         print(text)
@@ -635,7 +755,7 @@ def main(argv: list[str] | None = None) -> int:
     for text in multi:
         print(text)
     if args.markdown:
-        args.markdown.write_text(markdown(rows, notes, summary), encoding="utf-8")
+        args.markdown.write_text(markdown(rows, notes, summary, asked_table), encoding="utf-8")
     if args.csv:
         write_csv(args.csv, [*results, default])
     return 1 if multi_violations or any(r.violations for r in [*results, default]) else 0

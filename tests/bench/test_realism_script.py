@@ -23,8 +23,9 @@ TOURS = [
         "lunch": None,
         "stops": [{"name": "Bat Trang", "village_id": "bat-trang", "kind": "dataset"}],
     },
-    {  # boat -> car with a note; a sight that tourplan cannot plan
+    {  # boat -> car with a note; a sight that tourplan cannot plan; the title asks for silk
         "id": "boat-old-quarter",
+        "title": "Silk and a temple by boat",
         "start": "hotel in the Old Quarter",
         "day_start": None,
         "day_end": None,
@@ -64,7 +65,11 @@ def test_realism_script_prints_table_and_summary(tmp_path: Path) -> None:
     header = next(line for line in lines if line.startswith("tour "))
     for column in ("start", "mode", "free plan villages", "stops/day", "drive/visit", "J"):
         assert column in header
-    rows = {line.split()[0]: line.split() for line in lines if line.startswith(("half", "boat"))}
+    cut = next(k for k, line in enumerate(lines) if line.startswith("# as asked"))
+    plain_lines, asked_lines = lines[:cut], lines[cut:]
+    rows = {
+        line.split()[0]: line.split() for line in plain_lines if line.startswith(("half", "boat"))
+    }
     assert rows["half-day-bat-trang"][1:5] == ["hoan-kiem-lake", "car", "08:00-12:30", "none"]
     # the footnote marker [n] follows the id of the boat tour
     assert rows["boat-old-quarter"][2:6] == ["old-quarter", "car", "08:00-17:30", "yes"]
@@ -88,6 +93,42 @@ def test_realism_script_prints_table_and_summary(tmp_path: Path) -> None:
         "(tourplan route)",
     ]
     assert written[0]["human_villages"] == "bat-trang"
+
+    # as asked: beside the plain mapping, never instead of it
+    assert re.search(r"^mean Jaccard as asked \(sights, title themes, half day\): \d\.\d{3}$",
+                     summary, re.M)  # fmt: skip
+    assert re.search(r"^best mean Jaccard any planner could reach as asked: \d\.\d{3}$",
+                     summary, re.M)  # fmt: skip
+    asked = {line.split()[0]: line for line in asked_lines if line.startswith(("half", "boat"))}
+    # "silk" is a craft word of the data; the Temple of Literature is a bundled sight now
+    assert "textiles" in asked["boat-old-quarter"]
+    assert "sights van-mieu" in written[1]["asked"] and "textiles" in written[1]["asked"]
+    assert written[1]["asked_jaccard"] != ""
+    assert "As asked:" in md.read_text(encoding="utf-8")
+
+
+def test_asked_reads_sights_themes_and_half_days_never_village_names() -> None:
+    import tourplan
+
+    sys.path.insert(0, str(SCRIPT.parent))
+    from asked import asked, vocabulary
+
+    places = list(tourplan.load_hanoi())
+    words = vocabulary(places)
+    tour = {
+        "title": "Half-day tour: Bat Trang pottery and Tay Phuong pagoda",
+        "stops": [
+            {"name": "Chùa Tây Phương (Thạch Thất)", "kind": "sight"},
+            {"name": "Bat Trang", "village_id": "bat-trang", "kind": "dataset"},
+            {"name": "Somewhere unknown", "kind": "sight"},
+        ],
+    }
+    wish = asked(tour, places, words)
+    assert wish.sights == ("chua-tay-phuong",)
+    assert "ceramics" in wish.themes and wish.half_day
+    # a village's name alone asks for nothing: "Dong" of "Dong Ho" is not the vermicelli
+    names_only = asked({"title": "Bat Trang and Dong Ho villages", "stops": []}, places, words)
+    assert names_only.themes == () and not names_only.half_day
 
 
 def test_realism_script_exits_2_naming_a_missing_tours_file(tmp_path: Path) -> None:

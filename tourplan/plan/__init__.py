@@ -39,12 +39,15 @@ from .together import MustTogetherError as MustTogetherError
 from .together import TogetherConflict as TogetherConflict
 from .trip import plan_trip as plan_trip
 from .value import LENGTHS as LENGTHS
+from .value import Caveat as Caveat
 from .value import ValueModel as ValueModel
 from .value import VisitLength as VisitLength
+from .value import caveats as caveats
 from .value import day_value as day_value
 from .value import length_minutes as length_minutes
 from .value import stop_value as stop_value
 from .value import time_value as time_value
+from .value import visit_factor as visit_factor
 
 __all__ = [
     "DEFAULT_LUNCH",
@@ -53,6 +56,7 @@ __all__ = [
     "PACE_FACTORS",
     "RECORD_FIELDS",
     "Break",
+    "Caveat",
     "Day",
     "Itinerary",
     "ItineraryError",
@@ -72,6 +76,7 @@ __all__ = [
     "VisitLength",
     "as_date",
     "build_problem",
+    "caveats",
     "check_itinerary",
     "day_tour",
     "day_value",
@@ -89,5 +94,6 @@ __all__ = [
     "trip_request_record",
     "trip_request_schema",
     "validate_itinerary",
+    "visit_factor",
     "visit_score",
 ]

@@ -2,12 +2,15 @@
 
 The routing core scores each visit on its own and puts travel time second, so on its own it
 strings the most valuable visits together wherever they lie. Here each day is planned in
-turn (earliest first): the plan over every place still open, and plans restricted to the area
-around each of the most valuable places (the places within
-:attr:`~tourplan.plan.value.ValueModel.area_minutes` of it), are each solved; the day whose
-value is highest (:func:`itinerary_value`: visits with diminishing returns and variety, less
-each stop's cost and the time on the road) is kept. A day thus stays in one area unless the
-value says otherwise, and every choice is deterministic (ties go to the earlier candidate).
+turn (earliest first) among candidate plans, each charging the road its own way: the open
+plan (one-day trips only: every place still open, each stop paying its one-way drive from the
+start) and the areas around the most valuable places (the places within
+:attr:`~tourplan.plan.value.ValueModel.area_minutes` of the anchor, each paying its detour
+from it; the road to the area is the day's). Areas are estimated cheaply first and only the
+best :data:`AREAS_SOLVED` are solved. The day whose value is highest
+(:func:`itinerary_value`: visits with diminishing returns and variety, less each stop's cost
+and the day's road, paid once) is kept. A day thus stays in one area unless the value says
+otherwise, and every choice is deterministic (ties go to the earlier candidate).
 """
 
 from __future__ import annotations
@@ -15,17 +18,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
+from ..model import Village
 from ..routing import RoutingProblem, SearchParameters, Solution
 from .itinerary import Day, Itinerary, LeftOut
 from .problem import PlanningProblem
 from .request import TripRequest
 from .schedule import REASON_ORDER
-from .value import day_value
+from .value import day_value, visit_factor
 
-__all__ = ["ANCHORS", "itinerary_value", "plan_by_areas", "restrict"]
+__all__ = ["ANCHORS", "AREAS_SOLVED", "itinerary_value", "plan_by_areas", "restrict"]
 
-ANCHORS = 5
-"""How many of the most valuable places each day tries as the centre of an area."""
+ANCHORS = 30
+"""How many of the most valuable places each day considers as the centre of an area (each
+is estimated, cheaply; see :data:`AREAS_SOLVED`)."""
+
+AREAS_SOLVED = 2
+"""How many of those areas, best estimated first, are solved (with the open plan of a one-day
+trip: at most three plans a day, each solved once more when it repeats a theme)."""
 
 Planner = Callable[[PlanningProblem, SearchParameters], tuple[Solution, Itinerary]]
 """Solves a planning problem (and checks the solution): the solution and its itinerary."""
@@ -35,17 +44,23 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
     """The value of a plan under the request's value model.
 
     The sum of its days' :func:`~tourplan.plan.value.day_value` (visit time without the
-    stops' own minutes, theme bonus applied), less ``road_value`` per hour on the road.
+    stops' own minutes, theme bonus and :func:`~tourplan.plan.value.visit_factor` applied;
+    two consecutive stops at one place, a long stay split by lunch, count as one visit),
+    less ``road_value`` per hour on the road.
     """
     model = request.value
     total = 0.0
     for day in itinerary.days:
-        interests = [
-            s.village.interest
-            * (request.theme_bonus if set(s.village.themes) & set(request.themes) else 1.0)
-            for s in day.stops
-        ]
-        visits = [(s.village, s.duration.total_seconds() / 60 - s.stop_minutes) for s in day.stops]
+        interests: list[float] = []
+        visits: list[tuple[Village, float]] = []
+        for k, s in enumerate(day.stops):
+            minutes = s.duration.total_seconds() / 60 - s.stop_minutes
+            if k and day.stops[k - 1].village.id == s.village.id:  # a long stay's second part
+                visits[-1] = (s.village, visits[-1][1] + minutes)
+                continue
+            bonus = request.theme_bonus if set(s.village.themes) & set(request.themes) else 1.0
+            interests.append(s.village.interest * bonus * visit_factor(s.caveats, model))
+            visits.append((s.village, minutes))
         total += day_value(visits, model, interests, request.pace_factor)
         total -= model.road_value * day.travel_time.total_seconds() / 3600
     return total
@@ -89,9 +104,44 @@ def restrict(
     )
 
 
-def _areas(planning: PlanningProblem, open_visits: Sequence[int]) -> list[list[int]]:
-    """The visits around each of the :data:`ANCHORS` most valuable places still open."""
+def _road_scored(
+    planning: PlanningProblem, visits: Sequence[int], road_seconds: Sequence[float]
+) -> list[tuple[int, int]]:
+    """``(visit, score)`` for the given visits, each score less ``road_value`` per hour of its
+    ``road_seconds``; visits left with no positive score are dropped unless required (their
+    score then is negative: the solver gets at least 1, see :func:`_scored`)."""
     problem = planning.problem
+    per_second = 10 * planning.request.value.road_value / 3600
+    out = []
+    for i, road in zip(visits, road_seconds, strict=True):
+        score = round(problem.visits[i].score - per_second * road)
+        if score > 0 or _is_required(planning, i):
+            out.append((i, score))
+    return out
+
+
+def _options(
+    planning: PlanningProblem, open_visits: Sequence[int], open_plan: bool = True
+) -> list[list[tuple[int, int]]]:
+    """The candidate plans of a day, each as ``(visit, score)`` pairs, in the order tried.
+
+    First the open plan: every place still open, each paying ``road_value`` for its one-way
+    journey from the start (the drive it commits the day to). Then the areas around the
+    :data:`ANCHORS` places of highest value: the places within ``area_minutes`` of the anchor
+    (and the required ones), the anchor at its own value (the road to the area is the day's,
+    paid once in :func:`itinerary_value`), every other place less its detour there and back
+    from the anchor. Of the areas only the :data:`AREAS_SOLVED` of highest estimated value
+    (:func:`_estimate`) are kept.
+    """
+    problem = planning.problem
+    start = problem.tours[0].start_location
+    options = [
+        _road_scored(
+            planning,
+            open_visits,
+            [problem.travel(start, problem.visits[i].location) for i in open_visits],
+        )
+    ]
     best: dict[str, tuple[int, int]] = {}
     for i in open_visits:
         vid = planning.visit_villages[i].id
@@ -101,20 +151,78 @@ def _areas(planning: PlanningProblem, open_visits: Sequence[int]) -> list[list[i
     anchors = sorted(best.values(), key=lambda s: (-s[0], s[1]))[:ANCHORS]
     radius = planning.request.value.area_minutes * 60
     required = [i for i in open_visits if _is_required(planning, i)]
-    areas = []
-    for _score, a in anchors:
+    areas: list[tuple[float, int, list[tuple[int, int]]]] = []
+    for rank, (_score, a) in enumerate(anchors):
         here = problem.visits[a].location
-        near = [
-            i
-            for i in open_visits
-            if max(
-                problem.travel(here, problem.visits[i].location),
-                problem.travel(problem.visits[i].location, here),
-            )
-            <= radius
-        ]
-        areas.append(sorted(set(near) | set(required)))
-    return areas
+        anchor_id = planning.visit_villages[a].id
+
+        def detour(i: int, here: int = here) -> int:
+            there = problem.visits[i].location
+            return problem.travel(here, there) + problem.travel(there, here)
+
+        near = sorted({i for i in open_visits if detour(i) <= 2 * radius} | set(required))
+        roads = [0 if planning.visit_villages[i].id == anchor_id else detour(i) for i in near]
+        option = _road_scored(planning, near, roads)
+        areas.append((_estimate(planning, option, here), rank, option))
+    areas.sort(key=lambda x: (-x[0], x[1]))
+    kept: list[list[tuple[int, int]]] = []
+    for _e, _r, option in areas:
+        if option not in kept and option not in options and len(kept) < AREAS_SOLVED:
+            kept.append(option)
+    return options + kept if open_plan or not kept else kept
+
+
+def _estimate(planning: PlanningProblem, option: Sequence[tuple[int, int]], here: int) -> float:
+    """A cheap estimate of an area's day: the road of a loop from the start to the area and
+    the required places (nearest first) and back, costed at ``road_value``; the required
+    places at their shortest; then the best visit of each other place, most valuable first,
+    while their minutes fit what is left of the day."""
+    problem = planning.problem
+    tour = problem.tours[0]
+    required = {
+        planning.visit_villages[i].id: problem.visits[i]
+        for i, _ in option
+        if _is_required(planning, i)
+    }
+    shortest: dict[str, int] = {}
+    for i, _ in option:
+        vid = planning.visit_villages[i].id
+        if vid in required:
+            shortest[vid] = min(shortest.get(vid, 1 << 30), problem.visits[i].service)
+    stops = [here, *(v.location for v in required.values())]
+    road, at = 0, tour.start_location
+    while stops:
+        nearest = min(stops, key=lambda x: problem.travel(at, x))
+        road += problem.travel(at, nearest)
+        stops.remove(nearest)
+        at = nearest
+    road += problem.travel(at, tour.end_location)
+    budget = tour.latest_end - tour.earliest_start - road - sum(b.duration for b in tour.breaks)
+    budget -= sum(shortest.values())
+    per_place: dict[str, list[tuple[int, int]]] = {}
+    for i, score in option:
+        vid = planning.visit_villages[i].id
+        part = problem.visits[i].id.split("#")[0]  # a place, or a long stay's second part
+        if vid not in required:
+            per_place.setdefault(part, []).append((score, problem.visits[i].service))
+    total = 0.0
+    for choices in sorted(per_place.values(), key=lambda c: -max(c)[0]):
+        fitting = [(score, service) for score, service in choices if service <= budget]
+        if fitting:
+            score, service = max(fitting)
+            total += score / 10
+            budget -= service
+    return total - planning.request.value.road_value * road / 3600
+
+
+def _scored(planning: PlanningProblem, option: Sequence[tuple[int, int]]) -> PlanningProblem:
+    """``planning`` restricted to ``option``'s visits (in order), with ``option``'s scores."""
+    scores = [max(1, score) for _i, score in sorted(option)]
+    problem = planning.problem
+    visits = tuple(
+        dataclasses.replace(v, score=score) for v, score in zip(problem.visits, scores, strict=True)
+    )
+    return dataclasses.replace(planning, problem=dataclasses.replace(problem, visits=visits))
 
 
 def _is_required(planning: PlanningProblem, index: int) -> bool:
@@ -142,31 +250,35 @@ def plan_by_areas(
     visited: set[str] = set()
     for t in range(len(problem.tours)):
         open_visits = [i for i in all_visits if planning.visit_villages[i].id not in visited]
-        options = [open_visits, *_areas(planning, open_visits)]
         best: tuple[float, Itinerary] | None = None
-        tried: set[tuple[int, ...]] = set()
-        for visits in options:
-            if tuple(visits) in tried:
+        tried: set[tuple[tuple[int, int], ...]] = set()
+        # One day: the open plan competes with the areas. Several days: a place left for
+        # another day is not lost, so each day is one area.
+        whole_day = len(problem.tours) == 1
+        for option in _options(restrict(planning, all_visits, [t]), open_visits, whole_day):
+            if tuple(option) in tried or not option:
                 continue
-            tried.add(tuple(visits))
-            sub = restrict(planning, visits, [t])
+            tried.add(tuple(option))
+            sub = _scored(restrict(planning, [i for i, _ in option], [t]), option)
             _solution, itinerary = planner(sub, params)
             value = itinerary_value(itinerary, request)
             if best is None or value > best[0] + 1e-9:
                 best = (value, itinerary)
-        assert best is not None  # open_visits is always tried
+        if best is None:  # nothing left worth a stop
+            best = (0.0, planner(restrict(planning, [], [t]), params)[1])
         day = best[1].days[0]
         days.append(day)
         visited |= {s.village.id for s in day.stops}
     left = list(planning.excluded)
     limit = request.max_stops_per_day
     full = limit is not None and all(len(d.stops) >= limit for d in days)
+    unworthy = {x.village.id: x for x in planning.unworthy}
     for village in planning.candidates:
         if village.id not in visited:
             if full:
                 left.append(LeftOut(village, "max_stops", max_stops=limit))
             else:
-                left.append(LeftOut(village, "lower_interest"))
+                left.append(unworthy.get(village.id, LeftOut(village, "lower_interest")))
     left.sort(key=lambda x: (REASON_ORDER[x.reason], -x.village.interest, x.village.id))
     return Itinerary(
         days=tuple(days), left_out=tuple(left), mode=planning.travel.mode or request.mode

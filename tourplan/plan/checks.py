@@ -146,6 +146,16 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     _check_break_places(day, tag, problems)
 
 
+def _stay_goes_on(day: Day, k: int) -> bool:
+    """Whether stop ``k`` continues stop ``k - 1``: the same place, with a break taken there
+    between the two."""
+    before, stop = day.stops[k - 1], day.stops[k]
+    return before.village.id == stop.village.id and any(
+        b.place == stop.village.id and before.end <= b.start and b.end <= stop.start
+        for b in day.breaks
+    )
+
+
 def _check_break_places(day: Day, tag: str, problems: list[str]) -> None:
     """Each break labelled at a place is taken while the traveller is there: at a village
     between arriving and leaving it, at the start place before leaving or after returning."""
@@ -182,14 +192,20 @@ def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
     village on that date and exactly as long as promised for its length at the request's
     pace; the lunch break inside its window with its length, and each break labelled at a
     place taken while the traveller is there; at most the maximum number of stops. For the
-    trip: each village at most once, every must-visit village (by id or exact name) visited,
-    no avoided village visited; the experiences booked and the budget
+    trip: each village at most once (a long stay split by a break taken there, two stops in a
+    row, is one visit), every must-visit village (by id or exact name) visited, no avoided
+    village visited; the experiences booked and the budget
     (:func:`~tourplan.plan.booking_checks.check_bookings`).
     """
     problems: list[str] = []
     for day in itinerary.days:
         _check_day(day, request, problems)
-    ids = itinerary.village_ids
+    ids = [
+        s.village.id
+        for day in itinerary.days
+        for k, s in enumerate(day.stops)
+        if not (k and _stay_goes_on(day, k))
+    ]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
         problems.append(f"visited more than once: {', '.join(twice)}")

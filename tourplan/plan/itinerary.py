@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from ..exceptions import DataError
 from ..model import Place, Village
 from .sessions import Booking
-from .value import VisitLength
+from .value import Caveat, VisitLength
 
 __all__ = [
     "HANOI_TZ",
@@ -83,6 +83,9 @@ class Stop:
     longer_offered
         Whether a longer visit of the place was on offer (``False``: a longer one did not fit
         its opening hours or the day, or was not worth its cost).
+    caveats
+        What makes the visit worth less than the place at its best: ``out_of_season``,
+        ``outside_active_hours`` (:data:`~tourplan.plan.value.Caveat`).
     booking
         The experience booked inside the stop, if any (:mod:`tourplan.plan.sessions`).
     """
@@ -95,6 +98,7 @@ class Stop:
     stop_minutes: int = 0
     waits_for_opening: bool = False
     longer_offered: bool = False
+    caveats: tuple[Caveat, ...] = ()
     booking: Booking | None = None  # experiences (issue #21)
 
     def __post_init__(self) -> None:

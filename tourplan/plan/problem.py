@@ -10,13 +10,17 @@ on them:
 4. build the generic :class:`~tourplan.routing.RoutingProblem`: one tour per date, lunch as a
    break, each village offered at up to three lengths (short, typical, long) as a group of
    alternative visits whose scores follow the value model (:mod:`tourplan.plan.value`: time
-   spent with diminishing returns, less the stop's own cost), must-visit villages' groups
-   required; villages no day can reach in time, or never worth a stop, are left out.
+   spent with diminishing returns, season and active hours, less the stop's own cost; the
+   road is charged by the day's plans, :mod:`tourplan.plan.areas`), must-visit villages'
+   groups required, a long stay's second part after lunch; villages no day can reach in
+   time, or never worth a stop, are left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,12 +30,24 @@ from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
-from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
+from ..routing import Group, RoutingProblem, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
 from .itinerary import HANOI_TZ, LeftOut
+from .offers import (
+    Option,
+    active_windows,
+    add_second_part,
+    closed_reason,
+    minute_of,
+    score,
+    season_factor,
+    service_minutes,
+    start_windows,
+    visit_score,
+)
 from .request import TripRequest
 from .sessions import SessionOffer
-from .value import VisitLength, length_minutes, time_value
+from .value import VisitLength
 
 __all__ = [
     "DAY",
@@ -41,6 +57,7 @@ __all__ = [
     "build_problem",
     "day_tour",
     "score",
+    "season_factor",
     "service_minutes",
     "visit_score",
 ]
@@ -86,6 +103,9 @@ class PlanningProblem:
         The village behind each visit of ``problem`` (default: the candidates, one visit each).
     visit_lengths
         The length of each visit of ``problem`` (default: ``"typical"`` for each).
+    unworthy
+        Candidates whose every visit is worth less than a round trip to it alone, each as
+        the ``not_worth_the_drive`` entry it gets when no plan takes it.
     visit_sessions
         The experience each visit of ``problem`` holds, or ``None`` (default: none);
         see :mod:`tourplan.plan.experiences`.
@@ -101,6 +121,7 @@ class PlanningProblem:
     tour_dates: tuple[dt.date, ...] = ()
     visit_villages: tuple[Village, ...] = ()
     visit_lengths: tuple[VisitLength, ...] = ()
+    unworthy: tuple[LeftOut, ...] = ()
     visit_sessions: tuple[SessionOffer | None, ...] = ()  # experiences (issue #21)
 
     def __post_init__(self) -> None:
@@ -142,64 +163,6 @@ class MustVisitError(InfeasibleError):
         )
 
 
-def service_minutes(village: Village, request: TripRequest, length: VisitLength = "typical") -> int:
-    """Minutes of a ``length`` stop at ``village`` at the request's pace: the visit itself
-    (:func:`~tourplan.plan.value.length_minutes`) plus the stop's own time
-    (``request.value.stop_minutes``)."""
-    model = request.value
-    return length_minutes(village, length, model, request.pace_factor) + model.stop_minutes
-
-
-def score(village: Village, request: TripRequest) -> int:
-    """The village's interest x 10, times the theme bonus (the value of a typical visit)."""
-    bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
-    return round(village.interest * 10 * bonus)
-
-
-def visit_score(
-    village: Village, request: TripRequest, length: VisitLength, road_minutes: float = 0.0
-) -> int:
-    """The solver's prize for a ``length`` stop: 10 x (value of the visit time, with the theme
-    bonus, less ``request.value.stop_value``, less ``road_value`` per hour of the one-way
-    journey ``road_minutes`` from the day's start). Zero or less: not worth its cost."""
-    model = request.value
-    minutes = length_minutes(village, length, model, request.pace_factor)
-    interest = score(village, request) / 10
-    worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
-    road = model.road_value * road_minutes / 60
-    return round(10 * (worth - model.stop_value - road))
-
-
-def _minute_of(t: dt.time) -> int:
-    return t.hour * 60 + t.minute
-
-
-def _windows(
-    village: Village, service_s: int, request: TripRequest, offsets: Sequence[int]
-) -> tuple[TimeWindow, ...]:
-    """Start-of-visit windows over the whole trip: the visit fits inside one open span,
-    inside the day window."""
-    day_open, day_close = _minute_of(request.day_start) * 60, _minute_of(request.day_end) * 60
-    windows = []
-    for date, offset in zip(request.dates, offsets, strict=True):
-        for span in village.opening_hours.on(date, request.holidays):
-            first = max(span.opens * 60, day_open)
-            last = min(span.closes * 60, day_close) - service_s
-            if last >= first:
-                windows.append(TimeWindow(offset + first, offset + last))
-    return tuple(windows)
-
-
-def _closed(village: Village, service: int, request: TripRequest) -> LeftOut:
-    """Why a village with no window is left out: closed, visit too long, or open too briefly."""
-    window = (request.day_start, request.day_end)
-    if not any(village.opening_hours.on(d, request.holidays) for d in request.dates):
-        return LeftOut(village, "closed", dates=request.dates)
-    if service > request.day_minutes:
-        return LeftOut(village, "too_long", visit_minutes=service, day_window=window)
-    return LeftOut(village, "closed", dates=request.dates, visit_minutes=service, day_window=window)
-
-
 def day_tour(request: TripRequest, date: dt.date, tour_id: str, end_location: int) -> Tour:
     """The tour of one day of ``request`` on ``date``: the day window, lunch, the stop limit.
 
@@ -213,16 +176,16 @@ def day_tour(request: TripRequest, date: dt.date, tour_id: str, end_location: in
             RoutingBreak(
                 id="lunch",
                 duration=request.lunch.minutes * 60,
-                earliest_start=offset + _minute_of(request.lunch.earliest) * 60,
-                latest_start=offset + _minute_of(request.lunch.latest) * 60,
+                earliest_start=offset + minute_of(request.lunch.earliest) * 60,
+                latest_start=offset + minute_of(request.lunch.latest) * 60,
             ),
         )
     return Tour(
         id=tour_id,
         start_location=0,
         end_location=end_location,
-        earliest_start=offset + _minute_of(request.day_start) * 60,
-        latest_end=offset + _minute_of(request.day_end) * 60,
+        earliest_start=offset + minute_of(request.day_start) * 60,
+        latest_end=offset + minute_of(request.day_end) * 60,
         max_visits=request.max_stops_per_day,
         breaks=breaks,
     )
@@ -298,28 +261,45 @@ def build_problem(
     offsets = [(d - request.dates[0]).days * DAY for d in request.dates]
     excluded: list[LeftOut] = []
     candidates: list[Village] = []
-    options: dict[str, list[tuple[VisitLength, int, tuple[TimeWindow, ...], int]]] = {}
+    options: dict[str, list[Option]] = {}
     for village in villages:
         if village.id in avoid:
             excluded.append(LeftOut(village, "avoided"))
             continue
-        offered = []
+        offered: list[Option] = []
+        factor = season_factor(village, request)
         for length in request.value.lengths:
             service = service_minutes(village, request, length)
-            w = _windows(village, service * 60, request, offsets)
-            prize = visit_score(village, request, length)  # road cost comes once travel is known
-            if village.id in must_ids:
-                prize = max(1, prize)
-            if w and prize > 0:
-                offered.append((length, service, w, prize))
-        if not offered:
+            w = start_windows(village, service * 60, request, offsets)
+            if not w:
+                continue
+            if village.active_hours is None or factor < 1:
+                offered.append(Option(length, service, w, factor))
+                continue
+            # The work is seen only at some hours: a visit then is worth its full value,
+            # one at other times active_factor of it (the group holds both).
+            active = active_windows(village, w, request, offsets)
+            if len(request.value.lengths) == 1:  # one visit per place (the catalogue)
+                offered.append(
+                    Option(length, service, active, 1.0)
+                    if active
+                    else Option(length, service, w, request.value.active_factor)
+                )
+                continue
+            if active:
+                offered.append(Option(length, service, active, 1.0, "active"))
+            offered.append(Option(length, service, w, request.value.active_factor, "any"))
+        worth = [o for o in offered if visit_score(village, request, o.length, 0, o.factor) > 0]
+        if village.id in must_ids:
+            worth = offered
+        if not worth:
             service = service_minutes(village, request, first)
-            if _windows(village, service * 60, request, offsets):
+            if offered:
                 excluded.append(LeftOut(village, "lower_interest"))  # never worth a stop
             else:
-                excluded.append(_closed(village, service, request))
+                excluded.append(closed_reason(village, service, request))
             continue
-        options[village.id] = offered
+        options[village.id] = worth
         candidates.append(village)
 
     nodes = [_Node(_START, start.name, start.lat, start.lon)]
@@ -335,76 +315,91 @@ def build_problem(
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 
-    def prize_of(i: int, v: Village, length: VisitLength, prize: int) -> int:
-        road = int(seconds[0, first_visit_location + i]) / 60
-        net = visit_score(v, request, length, road)
-        return max(1, net) if v.id in must_ids or net > 0 else 0
+    def prize_of(v: Village, option: Option) -> int:
+        # The road is not in the static prize: a day's road is paid once, by the plan of
+        # the day (tourplan.plan.areas), not by each of its stops.
+        net = visit_score(v, request, option.length, 0.0, option.factor)
+        return max(1, net)
 
     probe = RoutingProblem(
         travel_times=seconds,
         visits=tuple(
             Visit(
-                f"{v.id}#{length}",
+                f"{v.id}#{o.length}" + (f"@{o.hours}" if o.hours else ""),
                 first_visit_location + i,
-                service * 60,
-                w,
-                prize_of(i, v, length, prize),
+                o.service * 60,
+                o.windows,
+                prize_of(v, o),
             )
             for i, v in enumerate(candidates)
-            for length, service, w, prize in options[v.id]
+            for o in options[v.id]
         ),
         tours=tours,
     )
 
     # Lengths that no single day can reach, visit and leave in time are dropped, and
-    # villages with no length left are left out up front.
+    # villages with no length left are left out up front. A village whose every length is
+    # worth less than a round trip to it alone is marked: if no plan takes it, it was not
+    # worth the drive.
     reachable: list[Village] = []
     visits: list[Visit] = []
     groups: list[Group] = []
     lengths: list[VisitLength] = []
     owners: list[Village] = []
+    unworthy: list[LeftOut] = []
     k = 0
-    for village in candidates:
+    for i, village in enumerate(candidates):
         members: list[int] = []
-        fits_somewhere = False
-        for length, _service, _w, _prize in options[village.id]:
+        best_alone = -math.inf
+        for option in options[village.id]:
             visit = probe.visits[k]
             k += 1
-            fits = any(fits_alone(probe, visit, tour) is None for tour in tours)
-            fits_somewhere = fits_somewhere or fits
-            if visit.score > 0 and fits:
+            if any(fits_alone(probe, visit, tour) is None for tour in tours):
                 members.append(len(visits))
                 visits.append(visit)
-                lengths.append(length)
+                lengths.append(option.length)
                 owners.append(village)
-        if members:
-            reachable.append(village)
-            required = village.id in must_ids
-            if len(members) == 1:
-                visits[members[0]] = Visit(
-                    village.id,
-                    visits[members[0]].location,
-                    visits[members[0]].service,
-                    visits[members[0]].windows,
-                    visits[members[0]].score,
-                    required=required,
+                road = (seconds[0, visit.location] + seconds[visit.location, end_location]) / 60
+                best_alone = max(
+                    best_alone,
+                    visit_score(village, request, option.length, float(road), option.factor),
                 )
-            else:
-                groups.append(Group(village.id, tuple(members), required=required))
-        else:
-            shortest_visit = probe.visits[k - 1]
-            # It fits a day but no length is worth its stop and its road: the value model's
-            # verdict, not a matter of time.
+        travel_minutes = int(seconds[0, first_visit_location + i]) // 60
+        shortest = min(o.service for o in options[village.id])
+        if not members:
             excluded.append(
                 LeftOut(
                     village,
-                    "not_worth_the_drive" if fits_somewhere else "too_far",
-                    travel_minutes=int(seconds[0, shortest_visit.location]) // 60,
+                    "too_far",
+                    travel_minutes=travel_minutes,
                     mode=travel.mode or request.mode,
-                    visit_minutes=min(s for _, s, _, _ in options[village.id]),
+                    visit_minutes=shortest,
                     day_window=(request.day_start, request.day_end),
                 )
             )
+            continue
+        if best_alone <= 0:
+            unworthy.append(
+                LeftOut(
+                    village,
+                    "not_worth_the_drive",
+                    travel_minutes=travel_minutes,
+                    mode=travel.mode or request.mode,
+                    visit_minutes=shortest,
+                    day_window=(request.day_start, request.day_end),
+                )
+            )
+        reachable.append(village)
+        required = village.id in must_ids
+        if len(members) == 1:
+            visits[members[0]] = dataclasses.replace(
+                visits[members[0]], id=village.id, required=required
+            )
+        else:
+            groups.append(Group(village.id, tuple(members), required=required))
+    if request.lunch is not None:
+        for village in reachable:
+            add_second_part(village, request, offsets, probe, visits, groups, lengths, owners)
     impossible = [x for x in excluded if x.village.id in must_ids]
     if impossible:
         raise MustVisitError(impossible)
@@ -421,4 +416,5 @@ def build_problem(
         excluded=tuple(excluded),
         visit_villages=tuple(owners),
         visit_lengths=tuple(lengths),
+        unworthy=tuple(unworthy),
     )

@@ -15,7 +15,7 @@ from ..routing import ScheduledBreak, Solution
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
 from .sessions import Booking, book
-from .value import LENGTHS
+from .value import LENGTHS, caveats
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
 
@@ -189,6 +189,9 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
             longer_offered=_longer_offered(planning, sv.visit),
+            caveats=caveats(
+                planning.visit_villages[sv.visit], planning.at(sv.start), request.holidays
+            ),
             booking=_booking(planning, sv.visit, sv.start, sv.end),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
@@ -219,13 +222,14 @@ def to_itinerary(planning: PlanningProblem, solution: Solution) -> Itinerary:
     visited_ids = {s.village.id for d in days for s in d.stops}
     left_out = list(planning.excluded)
     every_day_full = bool(day_is_full) and all(day_is_full)
+    unworthy = {x.village.id: x for x in planning.unworthy}
     for village in planning.candidates:
         if village.id in visited_ids:
             continue
         if every_day_full:
             left_out.append(LeftOut(village, "max_stops", max_stops=limit))
         else:
-            left_out.append(LeftOut(village, "lower_interest"))
+            left_out.append(unworthy.get(village.id, LeftOut(village, "lower_interest")))
     order = {v.id: i for i, v in enumerate(planning.candidates)}
 
     def rank(x: LeftOut) -> tuple[int, int, int, str]:

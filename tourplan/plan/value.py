@@ -16,28 +16,35 @@ A model of what makes a day worth having, in numbers (docs/value.md argues every
   interest points, so two rich visits beat five thin ones.
 - **Variety.** In one day, a place whose themes were all met at an earlier stop counts
   :attr:`ValueModel.repeat_factor` of its value (see :func:`day_value`).
+- **Seasons and times of day.** A visit out of the place's season counts
+  :attr:`ValueModel.season_factor` of its value, one outside its active hours (sticky rice is
+  cooked from 16:00) :attr:`ValueModel.active_factor` (see :func:`caveats`, :func:`visit_factor`).
 
 No words here: codes and numbers only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from ..exceptions import DataError
-from ..model import Village
+from ..model import Village, active_spans, in_season
 
 __all__ = [
     "LENGTHS",
+    "Caveat",
     "ValueModel",
     "VisitLength",
+    "caveats",
     "day_value",
     "length_minutes",
     "stop_value",
     "time_value",
+    "visit_factor",
 ]
 
 VisitLength = Literal["short", "typical", "long"]
@@ -45,6 +52,14 @@ VisitLength = Literal["short", "typical", "long"]
 
 LENGTHS: tuple[VisitLength, ...] = ("short", "typical", "long")
 """The visit lengths, shortest first."""
+
+Caveat = Literal["out_of_season", "outside_active_hours"]
+"""Why a visit is worth less than the place at its best:
+
+- ``out_of_season``: the date is outside the place's season (``Village.season_months``);
+- ``outside_active_hours``: in season, but the visit starts when the work is not seen
+  (``Village.active_hours``, e.g. sticky rice cooked from 16:00).
+"""
 
 _SATURATION = 1.0 - math.exp(-1.0)
 
@@ -69,14 +84,20 @@ class ValueModel:
         In one day, the share of its value a place adds when each of its themes was already
         met at an earlier stop that day (0-1). Default 0.5.
     road_value
-        Interest points an hour on the road costs, charged to each stop for the one-way
-        journey from the day's start (an approximation of the drive a place commits the day
-        to: the routing core scores visits one by one), and per hour on the road in a day's
-        value. Default 30: an hour at an average village (interest about 35 for a 60-90
-        minute visit) is worth about that, and an hour in the car is an hour not visiting.
+        Interest points an hour on the road costs in a day's value: the day's road is paid
+        once, whatever the number of stops (see :mod:`tourplan.plan.areas`). Default 20:
+        the published tours sell 1.5 h each way for a day at a headline place (docs/value.md).
+    season_factor
+        The share of its value a visit keeps out of the place's season (0-1). Default 0.25.
+    active_factor
+        The share of its value a visit keeps when it starts outside the place's active hours
+        (0-1). Default 0.5.
     area_minutes
         A day's area: the places within this many minutes of travel of its most valuable
         place (see :mod:`tourplan.plan.areas`). Default 25.
+    split_minutes
+        A place whose long visit lasts this long or longer (a day in Đường Lâm) can be
+        visited in two parts, before and after lunch, counted as one visit. Default 240.
     lengths
         The lengths offered to the planner (default all three).
 
@@ -96,12 +117,15 @@ class ValueModel:
     long_factor: float = 2.0
     min_minutes: int = 30
     repeat_factor: float = 0.5
-    road_value: float = 30.0
+    road_value: float = 20.0
+    season_factor: float = 0.25
+    active_factor: float = 0.5
     area_minutes: int = 25
+    split_minutes: int = 240
     lengths: tuple[VisitLength, ...] = LENGTHS
 
     def __post_init__(self) -> None:
-        for name in ("stop_minutes", "stop_value", "min_minutes", "area_minutes"):
+        for name in ("stop_minutes", "stop_value", "min_minutes", "area_minutes", "split_minutes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DataError(f"must be a whole number >= 0, got {value!r}", field=name)
@@ -115,6 +139,9 @@ class ValueModel:
             raise DataError(
                 f"must be between 0 and 1, got {self.repeat_factor}", field="repeat_factor"
             )
+        for name in ("season_factor", "active_factor"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise DataError(f"must be between 0 and 1, got {getattr(self, name)}", field=name)
         if not self.road_value >= 0:
             raise DataError(f"must be >= 0, got {self.road_value}", field="road_value")
         lengths = tuple(dict.fromkeys(self.lengths))
@@ -205,6 +232,8 @@ def day_value(
 
     Each stop adds its :func:`stop_value`; a stop whose themes were all met at an earlier
     stop of the day adds ``model.repeat_factor`` of its time value (its stop cost in full).
+    ``interests`` (default: the villages') may carry a theme bonus and the
+    :func:`visit_factor` of each stop.
     """
     seen: set[str] = set()
     total = 0.0
@@ -217,3 +246,39 @@ def day_value(
         seen |= themes
         total += worth - model.stop_value
     return total
+
+
+def caveats(
+    village: Village, start: dt.datetime, holidays: Collection[dt.date] = ()
+) -> tuple[Caveat, ...]:
+    """What makes a visit starting at local time ``start`` worth less: out of season, or
+    outside the place's active hours (none for a place without season or active hours).
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> xoi = Village("xoi", "Xôi", "Sticky rice", 21.0, 105.9, 60,
+    ...               OpeningHours.parse("Mo-Su 08:00-20:00"), 35,
+    ...               active_hours=OpeningHours.parse("Mo-Su 16:00-20:00"))
+    >>> caveats(xoi, dt.datetime(2026, 12, 5, 9, 30)), caveats(xoi, dt.datetime(2026, 12, 5, 16))
+    (('outside_active_hours',), ())
+    """
+    if not in_season(village, start.date()):
+        return ("out_of_season",)
+    if village.active_hours is None:
+        return ()
+    minute = start.hour * 60 + start.minute
+    spans = active_spans(village, start.date(), holidays)
+    if any(opens <= minute < closes for opens, closes in spans):
+        return ()
+    return ("outside_active_hours",)
+
+
+def visit_factor(found: Collection[Caveat], model: ValueModel) -> float:
+    """The share of its value a visit keeps with these caveats (1 with none)."""
+    factor = 1.0
+    if "out_of_season" in found:
+        factor *= model.season_factor
+    if "outside_active_hours" in found:
+        factor *= model.active_factor
+    return factor

@@ -10,6 +10,7 @@ import datetime as dt
 import textwrap
 from collections.abc import Iterator
 
+from ..model import format_months
 from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
 from ..plan.budget import costs, day_costs
 from .costs import costs_text, stop_extra_lines
@@ -49,6 +50,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "on_the_way": "on the way to",
         "no_longer": "; a longer stay does not fit its hours or the day",
         "longer_worth_less": "; more time here was worth less than the rest of the day",
+        "again": "the stay goes on after lunch, {minutes} + {stop} min: one visit in two parts",
+        "out_of_season": "out of season on this date (season: months {months}): the craft "
+        "may not be seen, so the visit counts for less",
+        "outside_active_hours": "the work is seen {hours}; this visit is outside those hours, "
+        "so it counts for less",
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
@@ -81,6 +87,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "on_the_way": "trên đường đến",
         "no_longer": "; ở lâu hơn không vừa giờ mở cửa hoặc trong ngày",
         "longer_worth_less": "; ở lâu hơn đáng ít hơn phần còn lại của ngày",
+        "again": "ở tiếp sau bữa trưa, {minutes} + {stop} phút: một lượt tham quan chia hai phần",
+        "out_of_season": "trái mùa vào ngày này (mùa: tháng {months}): có thể không thấy "
+        "nghề, nên lượt thăm được tính thấp hơn",
+        "outside_active_hours": "nghề được thấy vào {hours}; lượt thăm này ngoài giờ đó, "
+        "nên được tính thấp hơn",
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
@@ -120,7 +131,12 @@ def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
 
 
 def _stop_lines(
-    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = (), party: int | None = None
+    stop: Stop,
+    lang: Lang,
+    style: _Style,
+    breaks: tuple[Break, ...] = (),
+    party: int | None = None,
+    again: bool = False,
 ) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
@@ -129,12 +145,17 @@ def _stop_lines(
     text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
     yield _row(f"{hhmm(stop.start)}–{hhmm(stop.end)}", text, style)
     visit = stop.duration - dt.timedelta(minutes=stop.stop_minutes)
-    why = _WORDS[lang][stop.length].format(
+    why = _WORDS[lang]["again" if again else stop.length].format(
         minutes=duration_text(visit, lang), stop=stop.stop_minutes
     )
-    if stop.length != "long":
+    if stop.length != "long" and not again:
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
+    for caveat in stop.caveats:
+        note = _WORDS[lang][caveat].format(
+            months=format_months(village.season_months), hours=str(village.active_hours or "")
+        )
+        yield _row("", style(note, "warn"), style)
     yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
     if not village.hours_confirmed:
         yield _row("", style(hours_text(village, lang), "warn"), style)
@@ -203,7 +224,9 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
         else:
-            yield from _stop_lines(item, lang, style, day.breaks, party)
+            k = day.stops.index(item)
+            again = k > 0 and day.stops[k - 1].village.id == item.village.id
+            yield from _stop_lines(item, lang, style, day.breaks, party, again)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
