@@ -279,7 +279,7 @@ def run_one(
     search = tourplan.SearchParameters(
         time_limit=limit,
         deterministic=deterministic,
-        iteration_limit=rng.choice((50, 200, 500)),
+        iteration_limit=rng.choice((50, 100, 200)),
         seed=rng.randrange(1000),
     )
     record: dict[str, Any] = {"i": index, "villages": source, "request": fields}
