@@ -14,12 +14,13 @@ from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
 from ..plan import PACE_FACTORS
 from .errors import DEBUG
-from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE
+from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
 from .terminal import QUIET
 
 __all__ = [
     "CONTEXT",
     "DEFAULT_START",
+    "MAX_TIME_LIMIT",
     "day_template_options",
     "debug_option",
     "next_saturday",
@@ -33,6 +34,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 """Context settings of every command: ``-h`` for help, lines up to 100 columns."""
+
+MAX_TIME_LIMIT = 3600.0
+"""The longest ``--time-limit`` accepted, in seconds (an hour)."""
 
 DEFAULT_START = "hoan-kiem-lake"
 """Where a day starts (``route --start``, ``catalogue --hub``) unless told otherwise."""
@@ -141,7 +145,7 @@ def search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
         ),
         click.option(
             "--time-limit",
-            type=click.FloatRange(min=0, min_open=True),
+            type=FiniteFloat(0, MAX_TIME_LIMIT, low_open=True),
             default=time_limit,
             show_default=True,
             metavar="SECONDS",

@@ -172,8 +172,7 @@ def _check_break_places(day: Day, tag: str, problems: list[str]) -> None:
         elif not any(a <= b.start and b.end <= z for a, z in here):
             there = ", ".join(f"{a:%H:%M}-{z:%H:%M}" for a, z in here)
             problems.append(
-                f"{tag}: {b.name} at {b.place} {when} is not while the traveller is there "
-                f"({there})"
+                f"{tag}: {b.name} at {b.place} {when} is not while the traveller is there ({there})"
             )
 
 
