@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
 import statistics
@@ -231,7 +232,7 @@ def independent(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[s
                 )
             busy.append((brk.start, brk.end, brk.name))
         busy.sort()
-        for (_, e1, n1), (s2, _, n2) in zip(busy, busy[1:], strict=False):
+        for (_, e1, n1), (s2, _, n2) in itertools.pairwise(busy):
             if s2 < e1:
                 problems.append(f"{tag}: {n1} overlaps {n2}")
         lunches = [b for b in day.breaks if b.name == "lunch"]
@@ -292,7 +293,7 @@ def run_one(
         record.update(outcome="refused", error=f"{type(exc).__name__}: {exc}".splitlines()[0])
         record["seconds"] = round(time.perf_counter() - began, 3)
         return record
-    except Exception:  # noqa: BLE001 - the point is to count them
+    except Exception:
         record.update(outcome="internal", error=traceback.format_exc(limit=-3))
         return record
     seconds = time.perf_counter() - began
@@ -304,7 +305,7 @@ def run_one(
         itinerary_to_json(itinerary)
         itinerary_to_geojson_text(itinerary, lang="vi")
         itinerary_to_kml(itinerary, lang="vi")
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         record.update(outcome="internal", error=f"export failed: {type(exc).__name__}: {exc}")
         return record
     record["stops"] = len(itinerary.stops)

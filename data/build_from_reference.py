@@ -691,9 +691,9 @@ def check_sources(r: dict[str, str]) -> list[str]:
         errors.append(f"{vid}: visit lengths must be whole minutes")
     elif [int(x) for x in lengths if x] != sorted(int(x) for x in lengths if x):
         errors.append(f"{vid}: short <= typical <= long does not hold")
-    sourced_length = (
-        r["visit_minutes_origin"] == "source" or r["short_minutes"] or r["long_minutes"]
-    )
+    sourced_length = r["visit_minutes_origin"] == "source" or r["short_minutes"] or r[
+        "long_minutes"
+    ]
     if bool(sourced_length) != bool(r["visit_minutes_source"]):
         errors.append(f"{vid}: a sourced visit length needs visit_minutes_source, and only it")
     if (r["opening_hours_origin"] != "default") != bool(r["opening_hours_source"]):

@@ -18,8 +18,12 @@ ASIAN_TRAILS = "https://asiantrails.travel/trail/hanois-handicraft-centre-at-bat
 GOTRAVEL = "http://gotravelinvietnam.blogspot.com/2010/12/rival-for-old-ceramics-village.html"
 CAMPINGVIET = "https://campingviet.vn/di-phuot-lang-co-duong-lam"
 NORON = "https://noron.vn/post/den-tham-ngoi-lang-co-tran-ngay-gan-ha-noi-2qwk42qqdm"
-SUCKHOECONG = "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
-EXPLOREVIA_HALF_DAY = "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
+SUCKHOECONG = (
+    "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
+)
+EXPLOREVIA_HALF_DAY = (
+    "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
+)
 VONGOCIT_2016 = (
     "https://vongocit.blogspot.com/2016/02/du-lich-chua-thay-chua-tay-phuong-lang-co-duong-lam.html"
 )

@@ -11,10 +11,10 @@ import click
 from .. import __version__
 from .batch import batch
 from .catalogue import catalogue
+from .errors import usage_error
 from .options import CONTEXT, debug_option
 from .route import route
 from .serve import serve
-from .errors import usage_error
 from .terminal import utf8_args, utf8_streams
 from .villages import villages
 

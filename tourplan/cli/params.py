@@ -17,21 +17,21 @@ from ..travel import MODES, get_mode
 
 __all__ = [
     "DATE",
-    "PLACE",
-    "TEXT",
     "LANG",
     "LUNCH",
     "MODE",
     "OUTPUT",
+    "PLACE",
+    "TEXT",
     "THEME",
     "TIME",
     "VILLAGES_FILE",
     "DateType",
     "FiniteFloat",
-    "NonEmptyText",
-    "OutputPath",
     "LunchType",
     "ModeType",
+    "NonEmptyText",
+    "OutputPath",
     "TimeType",
 ]
 

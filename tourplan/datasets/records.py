@@ -8,6 +8,7 @@ naming the source, the row and the field) and a village into a record.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import re
@@ -332,10 +333,8 @@ def int_field(row: Mapping[str, Any], name: str) -> int:
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     elif isinstance(value, str) and len(value) < 40:
-        try:
+        with contextlib.suppress(ValueError):
             number = int(value.strip())
-        except ValueError:
-            pass
     if number is None:
         raise DataError(f"{name} must be a whole number, got {str(value)[:40]!r}", field=name)
     high = INT_BOUNDS.get(name, 2**31 - 1)
