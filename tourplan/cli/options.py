@@ -13,6 +13,7 @@ from ..datasets import load_hanoi, load_villages
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
 from ..plan import PACE_FACTORS
+from ..plan.request_record import MAX_TIME_LIMIT
 from .errors import DEBUG
 from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
 from .terminal import QUIET
@@ -34,9 +35,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 """Context settings of every command: ``-h`` for help, lines up to 100 columns."""
-
-MAX_TIME_LIMIT = 3600.0
-"""The longest ``--time-limit`` accepted, in seconds (an hour)."""
 
 DEFAULT_START = "hoan-kiem-lake"
 """Where a day starts (``route --start``, ``catalogue --hub``) unless told otherwise."""
