@@ -317,6 +317,35 @@ def run_one(
     return record
 
 
+def summarise(paths: list[Path], tolerance: float) -> int:
+    """Print the totals of several ``--out`` files (shards of one run); 1 on any fault."""
+    records = [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
+    counts = Counter(r["outcome"] for r in records)
+    timed = [r for r in records if not r.get("deterministic", True) and "seconds" in r]
+    ratios = sorted(r["seconds"] / r["time_limit"] for r in timed)
+    planned_timed = [r["seconds"] / r["time_limit"] for r in timed if r["outcome"] == "planned"]
+    summary = {
+        "requests": len(records),
+        "distinct": len({r["i"] for r in records}),
+        **{k: counts[k] for k in ("planned", "refused", "invalid", "internal")},
+        "deterministic": sum(1 for r in records if r.get("deterministic")),
+        "generated_files": sum(1 for r in records if r.get("villages", "bundled") != "bundled"),
+        "time_limited": len(timed),
+        "within_tolerance": sum(1 for x in ratios if x <= 1 + tolerance),
+        "median_ratio": round(statistics.median(ratios), 3) if ratios else 0.0,
+        "p90_ratio": round(ratios[int(0.9 * (len(ratios) - 1))], 3) if ratios else 0.0,
+        "worst_ratio": round(max(ratios), 3) if ratios else 0.0,
+        "median_ratio_planned": round(statistics.median(planned_timed), 3)
+        if planned_timed
+        else 0.0,
+        "refusals": dict(
+            Counter(r["error"].split(":")[0] for r in records if r["outcome"] == "refused")
+        ),
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 1 if counts["invalid"] or counts["internal"] else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the harness; print a summary; 1 when a plan was invalid or an error internal."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -328,7 +357,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=float, default=0.3, help="share on generated files")
     parser.add_argument("--tolerance", type=float, default=0.10)
     parser.add_argument("--out", type=Path, help="one JSON line per request")
+    parser.add_argument(
+        "--summarise", type=Path, nargs="+", help="only summarise these --out files (shards)"
+    )
     args = parser.parse_args(argv)
+    if args.summarise:
+        return summarise(args.summarise, args.tolerance)
     bundled = tourplan.load_hanoi()
     counts: Counter[str] = Counter()
     overshoots: list[float] = []
