@@ -164,3 +164,10 @@ def test_no_control_character_survives_a_one_line_field(controls: str, tail: str
     with pytest.raises(DataError) as info:
         text_field({"craft_en": value}, "craft_en")
     assert info.value.field == "craft_en"
+
+
+def test_a_device_is_refused_not_read_forever(load_error: Callable[..., DataError]) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    err = load_error(Path("/dev/zero"), format="csv")
+    assert "not a regular file" in err.reason

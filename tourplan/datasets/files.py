@@ -8,6 +8,7 @@ atomic.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -68,9 +69,12 @@ def load_villages(
     source = str(path)
     fmt = format or _format_of(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
     except OSError:
-        size = 0  # missing or unreadable: read_utf8 says which
+        info = None  # missing or unreadable: read_utf8 says which
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise DataError("is not a regular file (a device or a pipe?)", source=source)
+    size = info.st_size if info is not None else 0
     if size > MAX_FILE_BYTES:
         raise DataError(
             f"the file is {size / 2**20:.1f} MiB, more than the {MAX_FILE_BYTES // 2**20} MiB "
