@@ -285,7 +285,7 @@ def run_one(
     )
     record: dict[str, Any] = {"i": index, "villages": source, "request": fields}
     record.update(deterministic=deterministic, time_limit=limit)
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     try:
         request = build_request(fields)
         itinerary = tourplan.plan_trip(request, villages, search=search)
@@ -298,6 +298,7 @@ def run_one(
         return record
     seconds = time.perf_counter() - began
     record["seconds"] = round(seconds, 3)
+    record["cpu_seconds"] = round(time.process_time() - cpu, 3)  # wall minus waiting for a core
     problems = tourplan.check_itinerary(itinerary, request)
     problems += [f"independent: {p}" for p in independent(itinerary, fields)]
     try:
