@@ -106,8 +106,8 @@ INT_BOUNDS: dict[str, int] = {
 """The largest value of each whole-number field (a visit lasts at most a day, 1440 minutes;
 any other whole number fits in 32 bits). Signs are the village's to check."""
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 REQUIRED = tuple(name for name, required in VILLAGE_FIELDS if required)
 
 
