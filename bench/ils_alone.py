@@ -4,6 +4,7 @@ The tuning runs quoted as "ILS alone" in ``docs/benchmarks.md`` use this script;
 measures the full solver. Rows are given as ``NAME:TOURS``::
 
     python bench/ils_alone.py --seconds 10 --seed 0 --temperature 1 pr16:1 pr15:2
+    python bench/ils_alone.py --seconds 5 --between off pr03:4  # without moves between tours
 
 Each row prints the score, the gap to the best-known score and the number of visits per tour; the
 last line the mean and worst gap. Every plan is checked with ``check_solution``.
@@ -33,13 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--temperature", type=float, default=1.0)
     ap.add_argument("--noise", type=float, default=1.0)
     ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
+    ap.add_argument(
+        "--between",
+        choices=("both", "relocate", "off"),
+        default="both",
+        help="moves between tours (routing/exchange.py) to use",
+    )
     args = ap.parse_args(argv)
     with open(args.instances / "BKS.csv", newline="") as f:
         bks = {
             (r["instance"], int(r["tours"])): int(r["best_known_score"]) for r in csv.DictReader(f)
         }
     files = {p.stem: p for p in args.instances.glob("instances/*/*.txt")}
-    gaps = []
+    gaps, total = [], 0
     for row in args.rows:
         name, _, tours_text = row.partition(":")
         tours = int(tours_text) if tours_text.isdigit() else -1
@@ -54,15 +61,17 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             noise=args.noise,
             temperature=args.temperature,
+            between=args.between,
         )
         assert routes is not None
         problems = check_solution(problem, schedule_routes(problem, routes))
         score = routes_value(problem, routes)[0]
+        total += score
         gap = 100 * (1 - score / bks[name, tours])
         gaps.append(gap)
         valid = "valid" if not problems else f"INVALID: {problems}"
         print(f"{row} {score} {gap:.2f} {[len(r) for r in routes]} {valid}", flush=True)
-    print(f"MEAN {sum(gaps) / len(gaps):.2f} MAX {max(gaps):.2f}")
+    print(f"MEAN {sum(gaps) / len(gaps):.2f} MAX {max(gaps):.2f} TOTAL {total}")
     return 0
 
 

@@ -22,7 +22,14 @@ duration.
 PyVRP minimises travel plus uncollected prizes, i.e. maximises score first, then travel, as
 tourplan does. Only problems without breaks, with one window per visit and identical tours map.
 
-It prints per row: score, gap to the better of the two (%), and wall time of each solver.
+It prints per row: score, gap to the better of the two (%), wall time and peak memory of each
+solver. Each solver runs in a fresh child process (``spawn``) so that its peak resident set size
+(``ru_maxrss``: the interpreter, the imports, the problem and the search) is its own; the row's
+problem is built in the parent and sent to the child. ``--memory-baseline`` also prints the peak of
+a child that only imports both libraries and receives the problem.
+
+Rows ``NAME:TOURS`` may name any instance file with any number of tours (e.g. ``c101:3``); a row
+without a best-known score in ``BKS.csv`` is still compared side by side.
 """
 
 from __future__ import annotations
@@ -30,11 +37,15 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import multiprocessing
 import random
+import resource
 import statistics
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,6 +90,10 @@ def hanoi_like(places: int, tours: int, seed: int) -> RoutingProblem:
 
 def run_tourplan(problem: RoutingProblem, seconds: float) -> tuple[int, int, float]:
     """Score, travel and wall time of tourplan (one process)."""
+    # OR-Tools is loaded on first use; in a fresh process that is not search time (solve's own
+    # clock starts after it too), as PyVRP's clock starts once its model is built.
+    from tourplan.routing import ortools_model, recombine  # noqa: F401
+
     began = time.monotonic()
     solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time()))
     wall = time.monotonic() - began
@@ -142,6 +157,32 @@ def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, 
     return solution.score, solution.travel_time, wall
 
 
+def _peak_mb() -> float:
+    """Peak resident set size of this process in MB (``ru_maxrss`` is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tuple[Any, ...]:
+    """Run one solver (or nothing, for ``"baseline"``) in this fresh process; add its peak MB."""
+    if kind == "tourplan":
+        result: tuple[Any, ...] = run_tourplan(problem, seconds)
+    elif kind == "pyvrp":
+        result = run_pyvrp(problem, seconds, seed)
+    else:
+        import pyvrp  # noqa: F401  (the imports both children pay)
+
+        from tourplan.routing import ortools_model, recombine  # noqa: F401
+
+        result = (0, 0, 0.0)
+    return (*result, _peak_mb())
+
+
+def isolated(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tuple[Any, ...]:
+    """:func:`_child` in a new ``spawn`` process: score, travel, wall seconds, peak MB."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as ex:
+        return ex.submit(_child, kind, problem, seconds, seed).result()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--time-limit", type=float, default=10.0, help="seconds per solver and row")
@@ -150,37 +191,45 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--csv", type=Path, help="write the rows here")
+    ap.add_argument(
+        "--memory-baseline",
+        action="store_true",
+        help="also print the peak MB of a child that only imports both solvers",
+    )
     args = ap.parse_args(argv)
-    with open(args.instances / "BKS.csv", newline="") as f:
-        files = {f"{r['instance']}:{r['tours']}": r["file"] for r in csv.DictReader(f)}
+    files = {p.stem: p for p in args.instances.glob("instances/*/*.txt")}
     cases: list[tuple[str, RoutingProblem]] = []
     for row in args.rows:
-        if row not in files:
-            ap.error(f"--rows {row!r}: no such instance and number of tours in BKS.csv")
-        name, tours = row.split(":")
-        cases.append((row, read_instance(args.instances / files[row]).problem(int(tours))))
+        name, _, tours = row.partition(":")
+        if name not in files or not tours.isdigit() or int(tours) < 1:
+            ap.error(f"--rows {row!r}: give NAME:TOURS with an instance file of {args.instances}")
+        cases.append((row, read_instance(files[name]).problem(int(tours))))
     for k, spec in enumerate(args.random):
         places, tours = (int(x) for x in spec.split(":"))
         cases.append((f"hanoi{places}:{tours}", hanoi_like(places, tours, args.seed + k)))
     print(f"# tourplan vs PyVRP, {args.time_limit:g} s each, one process at a time")
     print(
-        f"{'row':<14} | {'tourplan':>9} {'gap%':>6} {'sec':>6} | "
-        f"{'PyVRP':>9} {'gap%':>6} {'sec':>6}"
+        f"{'row':<14} | {'tourplan':>9} {'gap%':>6} {'sec':>6} {'MB':>6} | "
+        f"{'PyVRP':>9} {'gap%':>6} {'sec':>6} {'MB':>6}"
     )
     out = []
     for k, (name, problem) in enumerate(cases):
+        if args.memory_baseline:
+            base = isolated("baseline", problem, args.time_limit, args.seed)
+            print(f"{name:<14} | imports and problem only: {base[3]:.0f} MB", flush=True)
         first_pyvrp = k % 2 == 1  # interleaved: alternate who goes first
         if first_pyvrp:
-            p = run_pyvrp(problem, args.time_limit, args.seed)
-            t = run_tourplan(problem, args.time_limit)
+            p = isolated("pyvrp", problem, args.time_limit, args.seed)
+            t = isolated("tourplan", problem, args.time_limit, args.seed)
         else:
-            t = run_tourplan(problem, args.time_limit)
-            p = run_pyvrp(problem, args.time_limit, args.seed)
+            t = isolated("tourplan", problem, args.time_limit, args.seed)
+            p = isolated("pyvrp", problem, args.time_limit, args.seed)
         best = max(t[0], p[0]) or 1
         gap_t, gap_p = 100 * (best - t[0]) / best, 100 * (best - p[0]) / best
         out.append((name, t, p, gap_t, gap_p))
         print(
-            f"{name:<14} | {t[0]:9d} {gap_t:6.2f} {t[2]:6.1f} | {p[0]:9d} {gap_p:6.2f} {p[2]:6.1f}",
+            f"{name:<14} | {t[0]:9d} {gap_t:6.2f} {t[2]:6.1f} {t[3]:6.0f} | "
+            f"{p[0]:9d} {gap_p:6.2f} {p[2]:6.1f} {p[3]:6.0f}",
             flush=True,
         )
     if out:
@@ -189,14 +238,20 @@ def main(argv: list[str] | None = None) -> int:
         mean_p = statistics.fmean(r[4] for r in out)
         print(
             f"tourplan >= PyVRP on {ahead}/{len(out)} rows; "
-            f"mean gap tourplan {mean_t:.2f} %, PyVRP {mean_p:.2f} %"
+            f"mean gap tourplan {mean_t:.2f} %, PyVRP {mean_p:.2f} %; "
+            f"median peak MB tourplan {statistics.median(r[1][3] for r in out):.0f}, "
+            f"PyVRP {statistics.median(r[2][3] for r in out):.0f}"
         )
     if args.csv:
         with open(args.csv, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["row", "tourplan", "tourplan_sec", "pyvrp", "pyvrp_sec"])
+            w.writerow(
+                ["row", "tourplan", "tourplan_sec", "tourplan_mb", "pyvrp", "pyvrp_sec", "pyvrp_mb"]
+            )
             for name, t, p, _, _ in out:
-                w.writerow([name, t[0], f"{t[2]:.2f}", p[0], f"{p[2]:.2f}"])
+                w.writerow(
+                    [name, t[0], f"{t[2]:.2f}", f"{t[3]:.0f}", p[0], f"{p[2]:.2f}", f"{p[3]:.0f}"]
+                )
     return 0
 
 

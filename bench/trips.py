@@ -145,8 +145,14 @@ def main(argv: list[str] | None = None) -> int:
             except InfeasibleError:
                 # As the solver did before iterated insertion handled breaks: path cheapest
                 # arc can miss every plan holding the required visits, cheapest insertion not.
-                solution = solve(problem, _params(args, "LOCAL_CHEAPEST_INSERTION"))
-                mark = "*"
+                try:
+                    solution = solve(problem, _params(args, "LOCAL_CHEAPEST_INSERTION"))
+                    mark = "*"
+                except InfeasibleError:  # no plan within the limit (short limits, OR-Tools)
+                    cells.append(f"{'none':>6} {'':>7} {'':>7} {time.monotonic() - began:6.1f}")
+                    cells[-1] += f" {'':>5}  "
+                    scores.append(0)
+                    continue
             seconds = time.monotonic() - began
             try:
                 validate_solution(problem, solution)

@@ -62,7 +62,7 @@ THEMES = frozenset(
 COORD_KINDS = frozenset({"village", "landmark", "commune_centroid"})
 CONFIDENCES = frozenset({"high", "medium", "low"})
 EXPECTED_VILLAGES = 61
-EXPECTED_SIGHTS = 6
+EXPECTED_SIGHTS = 11
 EXPECTED_START_POINTS = 4
 LAT_RANGE = (20.5, 21.4)
 LON_RANGE = (105.25, 106.05)
@@ -550,7 +550,10 @@ def build_villages(ref: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def _sight_position(spec: str, by_id: dict[str, dict[str, str]]) -> dict[str, str]:
-    """``ref:<id>`` copies a reference row's point verbatim; else ``lat,lon,kind,precision,source``."""
+    """``ref:<id>`` copies a reference row's point verbatim.
+
+    Otherwise the spec is ``lat,lon,kind,precision,source``.
+    """
     if spec.startswith("ref:"):
         r = by_id[spec[4:]]
         return {k: r[k] for k in ("lat", "lon", "coord_kind", "coord_precision_m", "coord_source")}
@@ -691,9 +694,9 @@ def check_sources(r: dict[str, str]) -> list[str]:
         errors.append(f"{vid}: visit lengths must be whole minutes")
     elif [int(x) for x in lengths if x] != sorted(int(x) for x in lengths if x):
         errors.append(f"{vid}: short <= typical <= long does not hold")
-    sourced_length = r["visit_minutes_origin"] == "source" or r["short_minutes"] or r[
-        "long_minutes"
-    ]
+    sourced_length = (
+        r["visit_minutes_origin"] == "source" or r["short_minutes"] or r["long_minutes"]
+    )
     if bool(sourced_length) != bool(r["visit_minutes_source"]):
         errors.append(f"{vid}: a sourced visit length needs visit_minutes_source, and only it")
     if (r["opening_hours_origin"] != "default") != bool(r["opening_hours_source"]):
@@ -752,7 +755,10 @@ def main(argv: list[str]) -> int:
         f"wrote {len(villages)} villages, {len(sights)} sights and {len(starts)} start points "
         f"to {HERE}"
     )
-    return 0
+    # the recognised and tour villages (issue #18) and every row's status come next
+    from build_recognised import build
+
+    return 1 if build(reference) else 0
 
 
 if __name__ == "__main__":

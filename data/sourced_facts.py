@@ -18,15 +18,29 @@ ASIAN_TRAILS = "https://asiantrails.travel/trail/hanois-handicraft-centre-at-bat
 GOTRAVEL = "http://gotravelinvietnam.blogspot.com/2010/12/rival-for-old-ceramics-village.html"
 CAMPINGVIET = "https://campingviet.vn/di-phuot-lang-co-duong-lam"
 NORON = "https://noron.vn/post/den-tham-ngoi-lang-co-tran-ngay-gan-ha-noi-2qwk42qqdm"
-SUCKHOECONG = (
-    "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
-)
-EXPLOREVIA_HALF_DAY = (
-    "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
-)
+SUCKHOECONG = "https://suckhoecong.vn/lich-trinh-kham-pha-lang-co-duong-lam--xem-show-tinh-hoa-bac-bo-d93091.html"
+EXPLOREVIA_HALF_DAY = "https://www.explorevia.com/vietnam/hanoi-incense-village-conical-hat-artisan-tour-with-pickup_p-352006"
 VONGOCIT_2016 = (
     "https://vongocit.blogspot.com/2016/02/du-lich-chua-thay-chua-tay-phuong-lang-co-duong-lam.html"
 )
+EXPLOREVIA_DAY = (
+    "https://www.explorevia.com/es/vietnam/aldeanias-de-hanoi-arte-en-laca-sombreros-y-varitas-de-"
+    "incienso_p-413717"
+)
+IZITOUR = "https://izitour.com/de/halbtagige-fahrradtour-durch-hanoi"
+FANCHETTE_6 = "https://books.openedition.org/irdeditions/26106"
+MUSEMENT = (
+    "https://www.musement.com/de/hanoi/full-day-tour-of-the-traditional-duong-lam-village-with-"
+    "local-lunch-424083"
+)
+GRAYLINE_CHUONG = (
+    "http://graylinehalongcruise.blogspot.com/2015/11/one-day-tour-visiting-chuong-village.html"
+)
+TIENPHONG_HA_THAI = (
+    "https://tienphong.vn/trai-nghiem-lang-nghe-son-mai-doc-nhat-vo-nhi-post983381.amp"
+)
+NO_HOURS = "no opening hours published"
+"""How a source line starts when no page gives clock hours: the hours stay the default window."""
 ADMIN_POINTS = (
     "github:tranngocminhhieu/vietnamadminunits/data/raw/63_provinces_location_ward_2025-07-24.csv "
     "(commit 780c279; Google-geocoded commune point)"
@@ -90,6 +104,14 @@ VISIT_LENGTHS: dict[str, tuple[int | None, int | None, int | None, str]] = {
         f"short: a half day ('una mañana') for Chuông and Quảng Phú Cầu with ~40 min "
         f"between them, pick-up in Hanoi ({EXPLOREVIA_HALF_DAY}, in {TOURS})",
     ),
+    # A lacquer-making tour: artisans' houses, then the painter's workshop; 'about two hours'.
+    "ha-thai": (
+        None,
+        None,
+        120,
+        "long: the lacquer tour through the workshops and the painter's studio, 'Tour gói gọn "
+        f"trong chừng hai tiếng' (about two hours, {TIENPHONG_HA_THAI})",
+    ),
     "cu-da": (None, 180, None, "'half a day' to wander the village (reference notes)"),
     "da-sy": (
         None,
@@ -112,6 +134,78 @@ VILLAGE_HOURS: dict[str, tuple[str, str, str]] = {
         "-tai-ha-noi/?amp=1 (travel blog; in opening_hours_sources.csv)",
     ),
 }
+
+DEFAULT_WINDOW = "Mo-Su 08:00-17:30"  # the build script's documented default (HOURS_DEFAULT)
+
+
+def _no_hours(evidence: str) -> tuple[str, str, str]:
+    """Hours where no page gives clock times: the default window, with what the sources say.
+
+    The origin is ``source+default``: the sources (tour timings, market days) say the place
+    can be visited, the clock times stay the default, and a plan says "hours not confirmed".
+    """
+    return (DEFAULT_WINDOW, "source+default", f"{NO_HOURS}; {evidence}; the window is the default")
+
+
+# The places published tours sell (issue #17): what the sources say about when to visit.
+VILLAGE_HOURS.update(
+    {
+        "duong-lam": _no_hours(
+            f"a self-guided day is spent there 08:00-16:30 ({NORON}; {CAMPINGVIET}), a day tour "
+            f"10:15-15:00 ({MINHANH}); tickets at the Mông Phụ gate; all in {TOURS}"
+        ),
+        "van-phuc": _no_hours(
+            f"a day tour visits 16:30-17:30 ({MINHANH}, in {TOURS}); the only published hours "
+            "are a 2018 festival's, shops open until 23:00 (https://en.vietnamplus.vn/hanois-"
+            "silk-village-to-host-handicraft-festival/141479.vnp; opening_hours_sources.csv)"
+        ),
+        "son-dong": _no_hours(f"a day tour visits 09:00-09:30 ({MINHANH}, in {TOURS})"),
+        "chuong": _no_hours(
+            f"half-day tours visit in the morning ({EXPLOREVIA_HALF_DAY}) and day tours at "
+            f"lunch time ({EXPLOREVIA_DAY}); the hat market is on lunar days ending in 4 and 10 "
+            f"({GRAYLINE_CHUONG}; reference notes); all in {TOURS}"
+        ),
+        "quang-phu-cau": _no_hours(
+            f"tours visit in the morning ({EXPLOREVIA_HALF_DAY}) or the afternoon "
+            f"({EXPLOREVIA_DAY}), in {TOURS}; incense is dried outdoors on sunny days "
+            "(https://nongthon.vietnamtourism.gov.vn/suc-hut-tu-lang-huong-quang-phu-cau-ha-noi)"
+        ),
+        "ha-thai": _no_hours(
+            f"a day tour starts there in the morning ({EXPLOREVIA_DAY}, in {TOURS}); lacquer "
+            f"tours of about two hours ({TIENPHONG_HA_THAI})"
+        ),
+        "quat-dong": _no_hours(
+            f"a self-guided guidebook itinerary with Chuyên Mỹ ({FANCHETTE_6}, in {TOURS}); an "
+            "embroidery workshop every Saturday morning (https://en.nhandan.vn/hand-embroidery-"
+            "workshop-in-quat-dong-village-a-captivating-journey-into-vietnamese-heritage-post158414"
+            ".html; reference notes)"
+        ),
+        "chuyen-my": _no_hours(
+            f"a self-guided guidebook itinerary with Quất Động, no times ({FANCHETTE_6}, "
+            f"in {TOURS})"
+        ),
+        "nhat-tan": _no_hours(
+            f"a half-day bike tour from 08:00 ({IZITOUR}, in {TOURS}); free entry to the gardens "
+            "in the season before Tết (https://en.vietnamplus.vn/nhat-tan-peach-village-blooms-"
+            "ahead-of-tet/221198.vnp)"
+        ),
+        "canh-hoach": _no_hours(
+            "the village's page (https://laodongthudo.vn/luu-giu-nghe-lam-quat-giay-truyen-"
+            f"thong-dan-hoa-86638.html), the reference notes and the tours in {TOURS} give no "
+            "hours or timings"
+        ),
+        "phung-xa-my-duc": _no_hours(
+            "the village's page (https://nguoihanoi.vn/du-ca-lang-nghe-det-to-tam-to-sen-phung-"
+            f"xa-84570.html), the reference notes and the tours in {TOURS} give no hours or "
+            "timings"
+        ),
+        "kim-lan": _no_hours(
+            "no tour timings either; the village's Kim Lan museum opens on Saturdays and Sundays "
+            "(http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
+            "pottery-museum-in-hanoi/, its own row bao-tang-gom-kim-lan)"
+        ),
+    }
+)
 
 # --------------------------------------------------------------------------------------------
 # Seasons (months when the craft is active or at its best) and active hours, with sources.
@@ -261,7 +355,8 @@ SIGHTS: list[dict[str, str]] = [
         "evidence": "heritage_listed=national relic (1993);tour=visited on Đường Lâm day tours",
         "url": "http://360.hncity.org/?Chua-Mia-Sung-Nghiem-Tu",
         "notes": "Sùng Nghiêm tự, in Đường Lâm ancient village (thôn Đông Sàng); usually seen "
-        f"as part of a Đường Lâm visit (Minh Anh, EZ HN02, campingviet/noron itineraries in {TOURS}).",
+        "as part of a Đường Lâm visit (Minh Anh, EZ HN02, campingviet/noron itineraries in "
+        f"{TOURS}).",
     },
     {
         "id": "chua-khai-nguyen",
@@ -341,5 +436,146 @@ SIGHTS: list[dict[str, str]] = [
         "pottery-museum-in-hanoi/",
         "notes": "Community archaeology museum of Kim Lan (opened March 2013), about 200 m². "
         "Same point as the kim-lan row.",
+    },
+]
+
+# Sights of the shared tours added for issue #17. Positions: a plus code on 360.hncity.org
+# decoded with the Open Location Code algorithm (as for the reference's landmarks), GPS
+# values published on asiaphotos.org, en.wikipedia's arc-second coordinates, or the commune
+# point of ADMIN_POINTS where no point for the sight itself was found.
+SIGHTS += [
+    {
+        "id": "chua-tram",
+        "kind": "pagoda",
+        "name_vi": "Chùa Trăm Gian",
+        "name_en": "Tram Gian pagoda (Hundred-compartment pagoda)",
+        "craft_vi": "chùa cổ; 104 gian; 153 pho tượng",
+        "craft_en": "old pagoda; 104 bays; 153 statues",
+        "themes": "heritage",
+        "old_district": "Huyện Chương Mỹ",
+        "position": f"20.936379,105.682312,commune_centroid,2500,{ADMIN_POINTS} — Xã Tiên "
+        "Phương; the pagoda is on Sở hill, thôn Tiên Lữ, of that commune",
+        "confidence": "medium",
+        "opening_hours": "Mo-Su 08:00-18:00",
+        "opening_hours_source": "'08:00 - 18:00' (https://justfly.vn/zh/discovery/vietnam/hanoi/"
+        "chua-tram-gian)",
+        "evidence": "heritage_listed=national historical relic (VietnamPlus);"
+        "tour=one-day tour with Chuông village",
+        "url": "https://csdl.vietnamtourism.gov.vn/dest/?item=142",
+        "notes": "Quảng Nghiêm tự (also chùa Tiên Lữ, chùa Sở), thôn Tiên Lữ, xã Tiên Phương, "
+        "Chương Mỹ; founded 1185; 104 bays, 153 statues; national relic (https://www."
+        "vietnamplus.vn/video-ngam-ve-dep-thanh-tinh-cua-chua-tram-gian-ngan-tuoi/614838.vnp). "
+        f"The 'Tram pagoda' of the Chuông day tour ({GRAYLINE_CHUONG}, in {TOURS}) is read as "
+        "this pagoda; chùa Trầm (Phụng Châu, also Chương Mỹ) is the other candidate, and the "
+        "tour's excerpt ends before it says which.",
+    },
+    {
+        "id": "den-dai-lo",
+        "kind": "temple",
+        "name_vi": "Đền Đại Lộ",
+        "name_en": "Dai Lo temple",
+        "craft_vi": "đền thờ Tứ Vị Thánh Nương",
+        "craft_en": "temple of the Four Holy Mothers",
+        "themes": "heritage",
+        "old_district": "Huyện Thường Tín",
+        "position": "20.907937,105.893062,landmark,15,landmark: Đền Đại Lộ, thôn Đại Lộ, xã "
+        "Ninh Sở, plus code WV5V+56 (full 7PG7WV5V+56, decoded with the Open Location Code "
+        "algorithm) at http://360.hncity.org/spip.php?article410",
+        "confidence": "high",
+        "evidence": "heritage_listed=national relic (2014, 360.hncity.org);"
+        "tour=Fanchette & Stedman itinerary 6",
+        "url": "http://360.hncity.org/spip.php?article410",
+        "notes": "Đền Lộ, outside the Red River dyke, thôn Đại Lộ, xã Ninh Sở, Thường Tín; "
+        "built at the end of the Trần dynasty; national relic (2014). First stop of "
+        f"Fanchette & Stedman's itinerary 6 ({FANCHETTE_6}, in {TOURS}). No opening hours "
+        "or fee published.",
+    },
+    {
+        "id": "van-mieu",
+        "kind": "temple",
+        "name_vi": "Văn Miếu – Quốc Tử Giám",
+        "name_en": "Temple of Literature",
+        "craft_vi": "văn miếu; Quốc Tử Giám; bia tiến sĩ",
+        "craft_en": "Confucian temple; Imperial Academy; doctors' steles",
+        "themes": "heritage",
+        "old_district": "Quận Đống Đa",
+        "position": "21.028611,105.835556,landmark,30,landmark: Văn Miếu, Quốc Tử Giám street, "
+        "'21°1′43″N 105°50′8″E' (https://en.wikipedia.org/wiki/Temple_of_Literature,_Hanoi)",
+        "confidence": "high",
+        "opening_hours": "Mo-Su 08:00-17:00; PH 08:00-17:00",
+        "opening_hours_source": "'from 7:30 am to 5:30 pm in summer (April to October) and "
+        "from 8:00 am to 5:00 pm in winter (November to March)', every day "
+        "(https://sixt.vn/temple-of-literature); the winter hours, which hold all year; open "
+        "at Tết: 55,000 visitors 'Từ mùng 1 đến hết mùng 3 Tết' (https://www.sggp.org.vn/3-"
+        "ngay-dau-nam-moi-hon-55000-luot-khach-den-van-mieu-quoc-tu-giam-post839187.html, 2026)",
+        "fee_vnd": "30000",
+        "fee_source": "'The admission fee ... is VND 30,000' (undated, https://toplist.info/"
+        "top/temple-of-literature-97027.htm)",
+        "evidence": "tour=Duong Lam day tour, on the way back (musement);"
+        "visitors=55,000 visitors in the first three days of Tết 2026 (sggp.org.vn)",
+        "url": "https://en.wikipedia.org/wiki/Temple_of_Literature,_Hanoi",
+        "notes": "Temple to Confucius founded 1070; Vietnam's first national university "
+        f"(1076). Visited on the way back from Đường Lâm ({MUSEMENT}, in {TOURS}).",
+    },
+    {
+        "id": "mua-roi-thang-long",
+        "kind": "show",
+        "name_vi": "Nhà hát Múa rối Thăng Long",
+        "name_en": "Thang Long water puppet theatre",
+        "craft_vi": "múa rối nước",
+        "craft_en": "water puppetry",
+        "themes": "performance",
+        "old_district": "Quận Hoàn Kiếm",
+        "position": "21.03174,105.85334,landmark,30,landmark: Nhà hát Múa rối Thăng Long, 57B "
+        "Đinh Tiên Hoàng, 'GPS : 21.03174, 105.85334' (https://asiaphotos.org/VIETNAM/PHOTOS/"
+        "HANOI%20Province/Thang%20Long%20Water%20Puppet/indexb.html)",
+        "confidence": "high",
+        # a visit is one whole show: short = typical = long
+        "short_minutes": "50",
+        "visit_minutes": "50",
+        "long_minutes": "50",
+        "visit_minutes_source": "one show, no shorter or longer visit: 'The concert lasts "
+        "approximately 50 minutes' (https://toplist.info/top/thang-long-water-puppet-theatre-"
+        "97033.htm)",
+        # each span is one show: from 15 min before its start (tickets, seats: our reading,
+        # the planner's default stop time) to its end, 50 minutes after the start
+        "opening_hours": "Mo-Su 14:45-15:50,15:55-17:00,17:05-18:10,18:15-19:20,19:45-20:50",
+        "opening_hours_source": "shows 'Show Time: 15:00 ,16:10,17:20,18:30,20:00 Everyday' "
+        "(https://vietflametours.com/hanoi-water-puppet-theatre.html), each ~50 min "
+        "(https://toplist.info/top/thang-long-water-puppet-theatre-97033.htm); each span opens "
+        "15 min before a show to buy tickets and be seated (our reading), so a visit is one "
+        "whole show",
+        "fee_vnd": "100000",
+        "fee_source": "'The ticket price is 100,000 Vietnamese dong' (https://www.china-"
+        "travelnote.com/attractions/17765.html); seats may cost more",
+        "evidence": "tour=water puppet show at the end of a Duong Lam day tour (musement);"
+        "visitors=about 500 shows and 150,000 spectators a year (vietflametours.com)",
+        "url": "https://vietflametours.com/hanoi-water-puppet-theatre.html",
+        "notes": "57B Đinh Tiên Hoàng, on the north-east shore of Hoàn Kiếm Lake; founded "
+        f"1969. The show that ends the musement Đường Lâm day tour ({MUSEMENT}, in {TOURS}).",
+    },
+    {
+        "id": "chua-tran-quoc",
+        "kind": "pagoda",
+        "name_vi": "Chùa Trấn Quốc",
+        "name_en": "Tran Quoc pagoda",
+        "craft_vi": "chùa cổ nhất Hà Nội; bảo tháp 11 tầng",
+        "craft_en": "Hanoi's oldest pagoda; 11-storey stupa",
+        "themes": "heritage",
+        "old_district": "Quận Tây Hồ",
+        "position": "21.04785,105.83673,landmark,30,landmark: Chùa Trấn Quốc, Thanh Niên road, "
+        "'GPS : 21.04785, 105.83673' (https://asiaphotos.org/VIETNAM/PHOTOS/HANOI%20Province/"
+        "Tran%20Quoc%20Pagoda/indexb.html)",
+        "confidence": "high",
+        "opening_hours": "Mo-Su 08:00-17:00",
+        "opening_hours_source": "'Opening: 8:00 – 17:00' (https://vn-sightseeing.com/en/"
+        "articles/tran-quoc-pagoda-1)",
+        "fee_vnd": "0",
+        "fee_source": "'Price: Free' (https://vn-sightseeing.com/en/articles/tran-quoc-pagoda-1)",
+        "evidence": "tour=half-day bike tour round West Lake (izitour)",
+        "url": "https://vn-sightseeing.com/en/articles/tran-quoc-pagoda-1",
+        "notes": "On a small island of West Lake by Thanh Niên road; founded in the 6th century, "
+        f"moved here in 1615. On Izitour's half-day bike tour with Nhật Tân ({IZITOUR}, in "
+        f"{TOURS}).",
     },
 ]

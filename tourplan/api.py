@@ -15,8 +15,10 @@ import networkx as nx
 from .catalogue import Catalogue, CatalogueRequest
 from .catalogue import plan_catalogue as _plan_catalogue
 from .datasets import load_hanoi
+from .datasets.experiences import load_hanoi_experiences
 from .geocode import Gazetteer, PlaceResolver
 from .model import Villages
+from .model.experience import Experiences
 from .plan import Itinerary, TripRequest
 from .plan import plan_trip as _plan_trip
 from .routing import SearchParameters
@@ -41,6 +43,7 @@ def plan_trip(
     road_graph: RoadGraph | None = None,
     resolver: PlaceResolver | None = None,
     search: SearchParameters | None = None,
+    experiences: Experiences | None = None,
 ) -> Itinerary:
     """Plan the trip a traveller asks for (see :func:`tourplan.plan.plan_trip`).
 
@@ -57,6 +60,8 @@ def plan_trip(
         How to find the start/end places (default: offline, bundled places and ``villages``).
     search
         Solver settings (default: ``SearchParameters(time_limit=5.0)``, a 5 s search).
+    experiences
+        The experiences to book from (default: the bundled ones, docs/experiences.md).
 
     Returns
     -------
@@ -73,8 +78,15 @@ def plan_trip(
     """
     villages = load_hanoi() if villages is None else villages
     resolver = resolver or PlaceResolver(Gazetteer.bundled(villages))
+    if experiences is None and request.counts_costs:
+        experiences = load_hanoi_experiences()
     return _plan_trip(
-        request, villages, resolver=resolver, road_graph=_graph(road_graph), search=search
+        request,
+        villages,
+        resolver=resolver,
+        road_graph=_graph(road_graph),
+        search=search,
+        experiences=experiences,
     )
 
 

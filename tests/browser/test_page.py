@@ -145,12 +145,16 @@ def test_print_gives_one_page_per_day_then_the_summary(
     pdf = base64.b64decode(browser.print_page(options))
     (artefacts / "three_day_trip.pdf").write_bytes(pdf)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
-    assert len(pages) == len(itinerary.days) + 1
+    days = len(itinerary.days)
+    # one page per day, then the summary; its list of the 92 villages left out (93-village
+    # data, issue #18) may run on to another page
+    assert days + 1 <= len(pages) <= days + 2
     headings = [day_heading(day, n, "vi") for n, day in enumerate(itinerary.days, start=1)]
-    for number, text in enumerate(pages[:-1]):
+    for number, text in enumerate(pages[:days]):
         # each day's page holds its own heading and no other day's
         assert [h for h in headings if h in " ".join(text.split())] == [headings[number]]
-    assert "Cả chuyến" in pages[-1]
+    assert "Cả chuyến" in pages[days]
+    assert not any(h in " ".join(p.split()) for p in pages[days:] for h in headings)
 
 
 def test_catalogue_index_shows_every_route(tmp_path: Path, browser: Any, artefacts: Path) -> None:

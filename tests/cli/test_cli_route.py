@@ -327,7 +327,7 @@ def test_progress_appears_on_a_terminal_when_the_solver_takes_a_while(
     monkeypatch.setattr(tourplan.api, "plan_trip", slow)
     monkeypatch.setattr(tourplan.cli.terminal, "is_terminal", lambda stream: True)
     result = run("route", "--date", SATURDAY, "--time-limit", "3")
-    assert "Planning 1 day over 67 villages (up to 3 s)" in result.stderr
+    assert "Planning 1 day over 104 villages (up to 3 s)" in result.stderr
     assert result.stderr.endswith("\r\x1b[K")  # the line is wiped when done
     assert run("route", "--date", SATURDAY, "--quiet").stderr == ""
 

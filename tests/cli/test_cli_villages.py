@@ -34,7 +34,10 @@ def test_lists_every_village_as_a_table(hanoi: tourplan.Villages) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["MÃ", "TÊN", "NGHỀ", "CHỦ", "ĐỀ", "ĐIỂM"]
     assert len(lines) == len(hanoi) + 2
-    assert lines[-1] == f"{len(hanoi)} làng"
+    assert lines[-1] == f"{len(hanoi)} làng; ≈ vị trí gần đúng (trung tâm xã)"
+    approximate = {v.id for v in hanoi if v.coord_kind == "commune_centroid"}
+    marked = {line.split()[0] for line in lines[1:-1] if line.split()[1] == "≈"}
+    assert marked == approximate
     assert lines[1].startswith("bat-trang ")
     assert "Làng gốm Bát Tràng" in lines[1]
     assert result.stderr == ""
@@ -44,7 +47,7 @@ def test_english_table(hanoi: tourplan.Villages) -> None:
     result = run("--lang", "en")
     assert result.stdout.splitlines()[0].split() == ["ID", "NAME", "CRAFT", "THEMES", "INTEREST"]
     assert "Bat Trang pottery village" in result.stdout
-    assert result.stdout.splitlines()[-1] == f"{len(hanoi)} villages"
+    assert result.stdout.splitlines()[-1].startswith(f"{len(hanoi)} villages; ≈ approximate")
 
 
 def test_table_columns_line_up_with_vietnamese_text() -> None:
@@ -195,8 +198,10 @@ def test_missing_villages_file() -> None:
 
 
 def test_online_is_accepted_without_network_for_known_places() -> None:
-    # a known place never needs the network, even when it is allowed
-    assert ids_of(run("--online", "--near", "hoan-kiem-lake", "--within", "1", "--json")) == []
+    # a known place never needs the network, even when it is allowed; the water-puppet
+    # theatre is the one bundled place within 1 km of the lake
+    found = ids_of(run("--online", "--near", "hoan-kiem-lake", "--within", "1", "--json"))
+    assert found == ["mua-roi-thang-long"]
 
 
 def test_help_reads_well() -> None:

@@ -81,6 +81,44 @@ def test_visit_lengths_of_the_places_tours_sell(hanoi: tourplan.Villages) -> Non
         assert (short or 0) <= typical <= (long or typical), vid
 
 
+def test_the_places_tours_sell_carry_their_hours_sources(hanoi: tourplan.Villages) -> None:
+    # each of the 13 places has sourced hours, or a source line that says none are published
+    for vid in SOLD_BY_TOURS:
+        place = hanoi.get(vid)
+        assert place.opening_hours_origin != "default", vid
+        assert cites(place.opening_hours_source), vid
+        if place.opening_hours_origin == "source+default":
+            assert place.opening_hours_source.startswith("no opening hours published"), vid
+            assert str(place.opening_hours) == tourplan.datasets.DEFAULT_OPENING_HOURS, vid
+            assert not place.hours_confirmed, vid  # the plan says "hours not confirmed"
+    assert hanoi.get("bat-trang").hours_confirmed
+    # Hạ Thái: a lacquer tour of 'about two hours' is its long visit
+    ha_thai = hanoi.get("ha-thai")
+    assert (ha_thai.visit_minutes, ha_thai.long_minutes) == (90, 120)
+    assert "tienphong.vn" in ha_thai.visit_minutes_source
+
+
+def test_every_sight_has_evidence_of_its_interest() -> None:
+    evidence = {r["village_id"] for r in rows("evidence.csv")}
+    for row in rows("sights.csv"):
+        assert row["id"] in evidence, row["id"]
+
+
+def test_a_water_puppet_visit_is_one_show(hanoi: tourplan.Villages) -> None:
+    show = hanoi.get("mua-roi-thang-long")
+    assert show.short_minutes == show.visit_minutes == show.long_minutes == 50
+    spans = show.opening_hours.on(dt.date(2026, 12, 5))
+    # one span per show: 15 min to get in (the planner's stop time), then the 50-min show
+    assert [s.opens + 15 for s in spans] == [
+        15 * 60,
+        16 * 60 + 10,
+        17 * 60 + 20,
+        18 * 60 + 30,
+        20 * 60,
+    ]
+    assert all(s.closes - s.opens == 15 + 50 for s in spans)
+
+
 def test_no_default_hours_close_at_midday(hanoi: tourplan.Villages) -> None:
     # regression: an invented 11:30-13:30 closure blocked Hạ Thái -> Chuông -> Quảng Phú Cầu
     monday = dt.date(2026, 12, 7)
@@ -100,6 +138,11 @@ def test_sights_of_the_shared_tours_are_bundled(hanoi: tourplan.Villages) -> Non
         "chua-khai-nguyen",
         "bao-tang-gom-bat-trang",
         "bao-tang-gom-kim-lan",
+        "chua-tram",
+        "den-dai-lo",
+        "van-mieu",
+        "mua-roi-thang-long",
+        "chua-tran-quoc",
     }
     assert all(s.kind in SIGHT_KINDS and s.themes for s in sights)
     assert hanoi.get("Chùa Thầy").id == "chua-thay"

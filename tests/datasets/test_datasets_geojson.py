@@ -18,7 +18,7 @@ def test_geojson_is_rfc7946_longitude_first(hanoi: tourplan.Villages, tmp_path: 
     path = save_villages(hanoi, tmp_path / "hanoi.geojson")
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert raw["type"] == "FeatureCollection"
-    assert len(raw["features"]) == len(hanoi) == 67  # 61 villages and 6 sights
+    assert len(raw["features"]) == len(hanoi) == 104  # 93 villages and 11 sights
     bat_trang = next(f for f in raw["features"] if f["id"] == "bat-trang")
     assert bat_trang["geometry"] == {"type": "Point", "coordinates": [105.917, 20.983]}
     for feature, village in zip(raw["features"], hanoi, strict=True):

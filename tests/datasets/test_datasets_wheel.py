@@ -77,7 +77,7 @@ def test_installed_wheel_loads_the_bundled_data(unzipped_wheel: Path, tmp_path: 
     )
     assert run.returncode == 0, run.stderr
     villages, start_points, module_file, bat_trang = run.stdout.splitlines()
-    assert villages == "61 6"  # sights.csv ships in the wheel too
+    assert villages == "93 11"  # sights.csv ships in the wheel too
     assert start_points == "4"
     assert Path(module_file).resolve().is_relative_to(unzipped_wheel.resolve())
     assert bat_trang == "bat-trang"

@@ -15,11 +15,11 @@ HOAN_KIEM = (21.0285, 105.8542)
 
 
 def test_villages_collection(hanoi: tourplan.Villages) -> None:
-    assert len(hanoi) == 67  # 61 villages and 6 sights
+    assert len(hanoi) == 104  # 93 villages and 11 sights
     assert "bat-trang" in hanoi and "nowhere" not in hanoi
     assert hanoi[0] in hanoi
     assert isinstance(hanoi[1:4], Villages) and len(hanoi[1:4]) == 3
-    assert repr(hanoi) == "Villages(67 villages)"
+    assert repr(hanoi) == "Villages(104 villages)"
     ceramics = hanoi.with_theme("ceramics")
     assert "bat-trang" in ceramics
     assert all("ceramics" in v.themes for v in ceramics)

@@ -56,5 +56,10 @@ def test_required_visits_that_cannot_fit_together_are_named_with_numbers() -> No
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     message = result.output
-    assert "'bat-trang#short', 'kim-lan#short', 'kieu-ky#short' cannot all fit" in message
-    assert "the breaks of tour '2026-12-05' do not fit between them" in message
+    # in a traveller's words (issue #15 item 5): the villages by name, the day, what is missing
+    assert "the must-visit villages do not fit together" in message
+    for name in ("Bát Tràng", "Kim Lan", "Kiêu Kỵ"):
+        assert name in message
+    assert "Thứ Bảy, 05/12/2026" in message
+    assert "không còn chỗ cho giờ nghỉ (bữa trưa) giữa các điểm" in message
+    assert "#short" not in message

@@ -17,7 +17,7 @@ from ..geocode import PlaceResolver
 from ..hours import OpeningHours, Span
 from ..model import Villages
 from ..plan import Itinerary, LeftOut, PlanningProblem, build_problem, score, to_itinerary
-from ..routing import RoutingProblem, SearchParameters, Visit
+from ..routing import Group, RoutingProblem, SearchParameters
 from .naming import route_area, route_id, route_themes, with_highlights
 from .request import CatalogueRequest
 from .search import solve_with_repeats
@@ -45,43 +45,58 @@ def every_day(hours: OpeningHours) -> OpeningHours:
 
 
 def catalogue_problem(planning: PlanningProblem, routes: int, copies: int) -> PlanningProblem:
-    """``planning`` (one tour per date) with ``routes`` parallel tours on each date and
-    ``copies`` visits of each village.
+    """``planning`` (one tour per date) with ``routes`` parallel tours on each date and each
+    village offered to up to ``copies`` of them.
 
-    The extra visits ``"<id>#2"``, ``"<id>#3"`` ... are each worth a quarter of the one
-    before and never required; keeping two copies out of one tour is the search's job
-    (:func:`~tourplan.catalogue.search.solve_with_repeats`).
+    With ``copies`` > 1, a village's visit gets ``copies - 1`` repeats, each worth a quarter of
+    the one before and never required, and the visit and its repeats form one routing
+    :class:`~tourplan.routing.Group` of ``limit=copies``: at most ``copies`` of them are
+    planned, never two in one route (the routing validator checks it). Placing the repeats is
+    :func:`~tourplan.catalogue.search.solve_with_repeats`' job.
     """
     if routes < 1 or copies < 1 or copies > routes:
         raise DataError(f"need 1 <= copies ({copies}) <= routes ({routes})", field="copies")
     problem, request = planning.problem, planning.request
+    if problem.groups:
+        raise DataError("the catalogue offers one visit length per village", field="visits")
     tours = tuple(
         dataclasses.replace(tour, id=f"{tour.id}#{k + 1}") if routes > 1 else tour
         for tour in problem.tours
         for k in range(routes)
     )
-    visits: list[Visit] = []
-    villages = []
-    for visit, village in zip(problem.visits, planning.visit_villages, strict=True):
-        for c in range(copies):
-            visits.append(
-                visit
-                if c == 0
-                else dataclasses.replace(
-                    visit,
-                    id=f"{visit.id}#{c + 1}",
-                    score=max(1, score(village, request) // 4**c),
-                    required=False,
+    visits = list(problem.visits)
+    villages = list(planning.visit_villages)
+    lengths = list(planning.visit_lengths)
+    groups: list[Group] = []
+    if copies > 1:
+        for i, (visit, village) in enumerate(
+            zip(problem.visits, planning.visit_villages, strict=True)
+        ):
+            members = [i]
+            for c in range(1, copies):
+                members.append(len(visits))
+                visits.append(
+                    dataclasses.replace(
+                        visit,
+                        id=f"{visit.id} (repeat {c})",
+                        score=max(1, score(village, request) // 4**c),
+                        required=False,
+                    )
                 )
-            )
-            villages.append(village)
+                villages.append(village)
+                lengths.append(planning.visit_lengths[i])
+            groups.append(Group(village.id, tuple(members), limit=copies))
     return dataclasses.replace(
         planning,
         problem=RoutingProblem(
-            travel_times=problem.travel_times, visits=tuple(visits), tours=tours
+            travel_times=problem.travel_times,
+            visits=tuple(visits),
+            tours=tours,
+            groups=tuple(groups),
         ),
         tour_dates=tuple(d for d in planning.tour_dates for _ in range(routes)),
         visit_villages=tuple(villages),
+        visit_lengths=tuple(lengths),
     )
 
 
@@ -115,10 +130,15 @@ def plan_catalogue(
     Catalogue
         At most ``request.routes`` routes, each a feasible day trip that the independent
         validator accepted; fewer when the villages cannot fill them, with a note saying why.
+        Villages whose ``status`` is ``proposed_for_removal`` are left out unless
+        ``request.must_include`` names them.
     """
     if not request.include_sights:  # craft villages, and the sights asked for by name
         asked = {villages.get(m).id for m in request.must_include}
         villages = villages.filter(lambda v: not v.is_sight or v.id in asked)
+    # villages proposed for removal from the city's list (2023) stay out unless named
+    named = {villages.get(m).id for m in request.must_include}
+    villages = villages.filter(lambda v: v.status != "proposed_for_removal" or v.id in named)
     if request.any_day:
         villages = Villages(
             dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages
@@ -140,9 +160,7 @@ def plan_catalogue(
     )
     params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
     visit_themes = [frozenset(v.themes) for v in planning.visit_villages]
-    solution = solve_with_repeats(
-        planning.problem, params, request.max_routes_per_village, visit_themes
-    )
+    solution = solve_with_repeats(planning.problem, params, visit_themes)
     plan = to_itinerary(planning, solution)
 
     hub = planning.start

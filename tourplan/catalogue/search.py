@@ -1,7 +1,9 @@
 """The catalogue's route search: cover the most villages, add repeats, gather themes.
 
-Visits whose id carries a ``#`` (``"bat-trang#2"``) are extra copies of a village for
-catalogues that let a village appear in several routes; two copies never share a route.
+A catalogue that lets a village appear in several routes offers its repeats as members of the
+village's routing :class:`~tourplan.routing.Group` (``limit`` = routes per village): the
+group's first member is the village's own visit, the others its repeats, and no two members
+share a route.
 """
 
 from __future__ import annotations
@@ -29,20 +31,32 @@ __all__ = [
 ]
 
 
+def _first_members(problem: RoutingProblem) -> list[int]:
+    """The visits that are not repeats: every visit outside a group, each group's first."""
+    repeats = {i for g in problem.groups for i in g.visits[1:]}
+    return [i for i in range(len(problem.visits)) if i not in repeats]
+
+
+def _place_of(problem: RoutingProblem) -> list[int]:
+    """For each visit, an id of its place: its group's index, or its own (shifted) index."""
+    n = len(problem.groups)
+    return [n + i if (g := problem.group_of(i)) is None else g for i in range(len(problem.visits))]
+
+
 def solve_with_repeats(
     problem: RoutingProblem,
     params: SearchParameters,
-    max_routes_per_village: int,
     themes: Sequence[frozenset[str]],
 ) -> Solution:
     """Best coverage first (each village once), then repeats where routes have room.
 
-    The solver sees only each village's first visit, so every route competes for coverage.
-    With ``max_routes_per_village`` > 1 the extra copies (``"<id>#2"`` ...) are then inserted
-    greedily, most interesting first, at the cheapest feasible place of a route that does not
-    yet visit that village, so two copies never share a route.
+    The solver sees only each village's own visit (the first member of its group), so every
+    route competes for coverage. The repeats (the other members of a village's group, see
+    :func:`~tourplan.catalogue.planning.catalogue_problem`) are then inserted greedily, most
+    interesting first, at the cheapest feasible place of a route that does not yet visit that
+    village, up to the group's ``limit``.
     """
-    first = [i for i, v in enumerate(problem.visits) if "#" not in v.id]
+    first = _first_members(problem)
     coverage = RoutingProblem(
         travel_times=problem.travel_times,
         visits=tuple(problem.visits[i] for i in first),
@@ -52,7 +66,7 @@ def solve_with_repeats(
     routes: list[list[int]] = [[] for _ in problem.tours]
     for tour in found.tours:
         routes[tour.tour] = [first[v.visit] for v in tour.visits]
-    if max_routes_per_village > 1:
+    if problem.groups:
         insert_repeats(problem, routes)
     gather_themes(problem, routes, themes)
     solution = schedule_routes(problem, routes)
@@ -80,7 +94,7 @@ def gather_themes(
     improvement, a bounded number of passes.
     """
 
-    village = [v.id.split("#", 1)[0] for v in problem.visits]
+    village = _place_of(problem)
 
     def driving(t: int, route: list[int]) -> int | None:
         try:
@@ -118,18 +132,25 @@ def gather_themes(
 
 
 def insert_repeats(problem: RoutingProblem, routes: list[list[int]]) -> None:
-    village_of = [v.id.split("#", 1)[0] for v in problem.visits]
+    """Insert the groups' repeats into ``routes``, in place: most interesting first, each at
+    the place of a route that lengthens its day least, in a route without another member of
+    its group, while the group has fewer than ``limit`` members planned and the route has
+    room (``max_visits``)."""
+    place = _place_of(problem)
     used = {i for route in routes for i in route}
+    planned = {g: sum(i in used for i in group.visits) for g, group in enumerate(problem.groups)}
     spare = sorted(
-        (i for i, v in enumerate(problem.visits) if "#" in v.id),
+        (i for group in problem.groups for i in group.visits[1:]),
         key=lambda i: (-problem.visits[i].score, problem.visits[i].id),
     )
     for copy in spare:
-        village = village_of[copy]
+        g = place[copy]
+        if copy in used or planned[g] >= problem.groups[g].limit:
+            continue
         best: tuple[int, int, int] | None = None  # (added seconds, tour, position)
         for t, route in enumerate(routes):
             limit = problem.tours[t].max_visits
-            if village in {village_of[i] for i in route} or (limit and len(route) >= limit):
+            if g in {place[i] for i in route} or (limit and len(route) >= limit):
                 continue
             base = schedule_tour(problem, t, route)
             for position in range(len(route) + 1):
@@ -141,7 +162,8 @@ def insert_repeats(problem: RoutingProblem, routes: list[list[int]]) -> None:
                 added = schedule.arrival - schedule.departure - (base.arrival - base.departure)
                 if best is None or added < best[0]:
                     best = (added, t, position)
-        if best is not None and copy not in used:
+        if best is not None:
             _, t, position = best
             routes[t].insert(position, copy)
             used.add(copy)
+            planned[g] += 1

@@ -58,6 +58,11 @@ _OPTION_OF_FIELD = {
     "theme_bonus": "--theme-bonus",
     "time_limit": "--time-limit",
     "lang": "--lang",
+    # experiences and budgets (issue #21)
+    "experiences": "--experience",
+    "with_experiences": "--with-experiences",
+    "party": "--party",
+    "budget_vnd": "--budget",
 }
 
 

@@ -15,6 +15,7 @@ from ..model import THEMES
 from ..plan import HANOI_TZ, Lunch
 from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
 from ..text import Lang
+from .costs import cost_fields, cost_options, experiences_from
 from .errors import library_errors
 from .options import (
     CONTEXT,
@@ -150,6 +151,7 @@ DEFAULT_TIME_LIMIT = 5.0
     is_flag=True,
     help="Print only the days (stops, lunch, driving vs visiting), not the villages left out.",
 )
+@cost_options
 @shared_options
 def route(
     start: str,
@@ -182,6 +184,7 @@ def route(
     legs: bool,
     seed: int | None,
     short_output: bool,
+    **costs: Any,
 ) -> None:
     """Plan a trip and print it, or write it as .ics, JSON or GeoJSON.
 
@@ -196,6 +199,7 @@ def route(
       tourplan route --start "21.03,105.85" --max-stops 3 --pace relaxed --lang en
       tourplan route --json - | jq '.days[0].stops'
       tourplan route --days 3 --html trip.html --gpx trip.gpx --kml trip.kml
+      tourplan route --experience "pottery making" --party 4 --budget 600000
     """
     outputs = {"--ics": ics, "--json": json_file, "--geojson": geojson}
     outputs.update({"--html": html_file, "--gpx": gpx_file, "--kml": kml_file})
@@ -215,9 +219,9 @@ def route(
 
     with library_errors(places):
         from ..api import plan_trip
-        from ..plan import DEFAULT_LUNCH, MustVisitError, TripRequest
+        from ..plan import DEFAULT_LUNCH, MustTogetherError, MustVisitError, TripRequest
         from ..routing import SearchParameters
-        from ..text import explain, place_name
+        from ..text import explain, explain_conflict, place_name
 
         villages = villages_from(villages_file)
         fields: dict[str, Any] = {
@@ -233,6 +237,7 @@ def route(
             "pace": pace.lower(),
             "holidays": frozenset(holidays),
             "theme_bonus": theme_bonus,
+            **cost_fields(costs),  # experiences and budgets (issue #21)
         }
         if click.get_current_context().get_parameter_source("lunch") is ParameterSource.DEFAULT:
             fields["lunch"] = DEFAULT_LUNCH  # dropped when the day does not span lunch time
@@ -261,6 +266,7 @@ def route(
                     road_graph=road_graph,
                     resolver=place_resolver(villages, online),
                     search=search,
+                    **({"experiences": experiences_from(costs)} if request.counts_costs else {}),
                 )
             except MustVisitError as exc:
                 why = [
@@ -269,6 +275,9 @@ def route(
                     for x in exc.left_out
                 ]
                 raise InfeasibleError("the must-visit villages cannot all be planned", why) from exc
+            except MustTogetherError as exc:
+                why = [explain_conflict(exc.conflict, chosen_lang)]
+                raise InfeasibleError("the must-visit villages do not fit together", why) from exc
         _write_outputs(itinerary, outputs, legs=legs, lang=chosen_lang)
         if not any(outputs.values()):
             from ..text import format_itinerary

@@ -1,4 +1,9 @@
-"""The ``tourplan villages`` command: list and search the villages, as a table or JSON."""
+"""The ``tourplan villages`` command: list and search the villages; ``villages import`` a list.
+
+``tourplan villages [QUERY] [OPTIONS]`` lists (the default); ``tourplan villages import
+LIST.csv --out FILE`` turns a list as the city keeps it into a villages file
+(:mod:`tourplan.cli.villages_import`).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,29 @@ from .terminal import color_wanted, note
 __all__ = ["villages"]
 
 
-@click.command(context_settings=CONTEXT)
+class _ListByDefault(click.Group):
+    """``tourplan villages ...`` lists, unless its first word is a subcommand (``import``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands or args[0] == "list":
+            args = ["list", *(args[1:] if args[:1] == ["list"] else args)]
+        return super().parse_args(ctx, args)
+
+
+class _ListCommand(click.Command):
+    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        path = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
+        formatter.write_usage(path, " ".join(self.collect_usage_pieces(ctx)))
+
+
+@click.group("villages", cls=_ListByDefault, context_settings=CONTEXT)
+def villages() -> None:
+    """List and search the villages; import a list of villages (tourplan villages import)."""
+
+
+@villages.command("list", cls=_ListCommand, context_settings=CONTEXT)
 @click.argument("query", required=False)
 @click.option(
     "--theme",
@@ -68,7 +95,7 @@ __all__ = ["villages"]
     help="Print a JSON array of village records (with distance_km when --near is given).",
 )
 @shared_options
-def villages(
+def list_villages(
     query: str | None,
     themes: tuple[str, ...],
     craft: str | None,
@@ -82,7 +109,8 @@ def villages(
     """List and search the villages, as a table or JSON.
 
     QUERY searches names and ids, with or without diacritics ("bat trang" finds "Bát
-    Tràng"); filters combine.
+    Tràng"); filters combine. The position column says how sure each point is; `tourplan
+    villages import LIST.csv --out FILE` makes a villages file from a list of villages.
 
     \b
     Examples:
@@ -91,6 +119,7 @@ def villages(
       tourplan villages --theme ceramics --theme lacquer
       tourplan villages --craft silk --lang en
       tourplan villages --near hoan-kiem-lake --within 20 --json
+      tourplan villages import list.csv --out villages.csv
     """
     if within is not None and near is None:
         raise click.BadParameter("needs --near PLACE to measure from", param_hint="'--within'")
@@ -141,3 +170,8 @@ def villages(
 def _terminal_style(text: str, role: TableRole) -> str:
     """The header in bold, the count dimmed."""
     return click.style(text, bold=True) if role == "header" else click.style(text, dim=True)
+
+
+from .villages_import import import_list  # noqa: E402  (a subcommand of the group above)
+
+villages.add_command(import_list)

@@ -58,7 +58,7 @@ def load_hanoi() -> Villages:
     --------
     >>> places = load_hanoi()
     >>> len(places), len(places.villages()), len(places.sights())
-    (67, 61, 6)
+    (99, 93, 6)
     >>> places.get("bat-trang").name_vi
     'Làng gốm Bát Tràng'
     >>> places.get("Chùa Thầy").kind

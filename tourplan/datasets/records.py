@@ -86,6 +86,10 @@ VILLAGE_FIELDS: tuple[tuple[str, bool], ...] = (
     ("active_hours_source", False),
     ("fee_vnd", False),
     ("fee_source", False),
+    ("status", False),
+    ("status_year", False),
+    ("status_title", False),
+    ("status_source", False),
 )
 COLUMNS = tuple(name for name, _ in VILLAGE_FIELDS)
 
@@ -244,6 +248,10 @@ def village_from_row(
             active_hours_source=text_field(row, "active_hours_source"),
             fee_vnd=optional_int_field(row, "fee_vnd"),
             fee_source=text_field(row, "fee_source"),
+            status=text_field(row, "status"),  # type: ignore[arg-type]
+            status_year=optional_int_field(row, "status_year"),
+            status_title=text_field(row, "status_title"),
+            status_source=text_field(row, "status_source"),
         )
 
 
@@ -418,4 +426,8 @@ def village_record(village: Village) -> dict[str, Any]:
         "active_hours_source": village.active_hours_source,
         "fee_vnd": village.fee_vnd,
         "fee_source": village.fee_source,
+        "status": village.status,
+        "status_year": village.status_year,
+        "status_title": village.status_title,
+        "status_source": village.status_source,
     }

@@ -15,8 +15,18 @@ from typing import Any
 from .._io import atomic_write_text
 from ..model import Place
 from ..plan import Day, Itinerary, Leg, Stop
-from ..text import Lang, check_lang, craft_name, explain, generator, place_name
+from ..text import (
+    Lang,
+    check_lang,
+    craft_name,
+    explain,
+    generator,
+    hours_text,
+    place_name,
+    position_text,
+)
 from ._common import day_names, day_positions, iso, round_coord
+from .costs import costs_json, stop_cost_properties
 
 __all__ = ["itinerary_to_geojson", "itinerary_to_geojson_text", "write_geojson"]
 
@@ -72,6 +82,9 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "craft_en": village.craft_en,
             "themes": list(village.themes),
             "commune": village.commune_2025,
+            "coord_kind": village.coord_kind,
+            "coord_precision_m": village.coord_precision_m,
+            "position": position_text(village, lang),
             "arrival": iso(stop.arrival),
             "start": iso(stop.start),
             "end": iso(stop.end),
@@ -79,7 +92,10 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "visit_minutes": round(stop.duration.total_seconds() / 60, 2),
             "interest": village.interest,
             "opening_hours": str(village.opening_hours),
+            "hours_confirmed": village.hours_confirmed,
+            "hours": hours_text(village, lang),
             "url": village.url,
+            **stop_cost_properties(stop, lang),  # experiences and costs (issue #21)
         },
     )
 
@@ -192,6 +208,8 @@ def itinerary_to_geojson(
     if features:
         collection["bbox"] = _bbox(features)
     collection["generator"] = generator()  # a foreign member, allowed by RFC 7946 section 6.1
+    if itinerary.party is not None:
+        collection["costs"] = costs_json(itinerary)  # a foreign member too (issue #21)
     collection["features"] = features
     return collection
 

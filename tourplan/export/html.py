@@ -37,6 +37,7 @@ from ._leaflet import (
     popup_html,
     render_map,
 )
+from .costs import day_costs_html, trip_costs_html
 
 __all__ = ["day_map", "itinerary_to_html", "page_document", "write_html"]
 
@@ -172,7 +173,7 @@ def day_map(day: Day, number: int, lang: Lang, *, tiles: bool = False) -> MapPar
     return render_map(fmap, _bounds_of_day(day))
 
 
-def _schedule_html(day: Day, number: int, lang: Lang) -> str:
+def _schedule_html(day: Day, number: int, lang: Lang, party: int | None = None) -> str:
     colour = day_colour(number)
     rows = []
     for row in schedule_rows(day, lang):
@@ -184,6 +185,7 @@ def _schedule_html(day: Day, number: int, lang: Lang) -> str:
             f"<td>{badge}{html.escape(row.text)}</td></tr>"
         )
     totals = html.escape(f"{page_word('totals', lang)}: {day_totals(day, lang)}")
+    totals += day_costs_html(day, party, lang)  # experiences and costs (issue #21)
     return f'<table class="tp-rows">{"".join(rows)}</table><p class="tp-totals">{totals}</p>'
 
 
@@ -262,11 +264,12 @@ def itinerary_to_html(
             f'<section class="tp-day" data-day="{number}" data-date="{day.date.isoformat()}">'
             f'<div class="tp-map">{part.div}{legend_html(chosen)}</div>'
             f'<div class="tp-schedule"><h2>{heading}</h2>'
-            f"{_schedule_html(day, number, chosen)}</div></section>"
+            f"{_schedule_html(day, number, chosen, itinerary.party)}</div></section>"
         )
     summary = (
         f'<section class="tp-summary"><h2>{html.escape(page_word("trip", chosen))}</h2>'
         f'<p class="tp-totals">{html.escape(trip_totals(itinerary, chosen))}</p>'
+        f"{trip_costs_html(itinerary, chosen)}"
         f"{_left_out_html(itinerary, chosen)}</section>"
     )
     page_title = title or page_word("title", chosen)

@@ -29,11 +29,23 @@ from .._io import atomic_write_bytes
 from ..exceptions import DataError
 from ..model import Village
 from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
-from ..text import Lang, check_lang, craft_name, generator, hhmm, km_text, place_name
+from ..plan.budget import costs
+from ..text import (
+    Lang,
+    check_lang,
+    craft_name,
+    generator,
+    hhmm,
+    hours_text,
+    km_text,
+    place_name,
+    position_text,
+)
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
 from ..text import mode_name as _mode
 from ..text.calendar import CALENDAR_WORDS as _WORDS
+from ..text.costs import cost_lines, costs_text
 from ._common import day_names
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
@@ -143,7 +155,9 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     lines.append(f"{window} ({', '.join(details)})")
     if next_leg is not None:
         lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
-    lines.append(f"{words['hours']}: {village.opening_hours}")
+    lines.append(f"{words['hours']}: {hours_text(village, lang)}")
+    if village.coord_kind == "commune_centroid":
+        lines.append(position_text(village, lang))
     if village.hours_note:
         lines.append(f"{words['hours_note']}: {village.hours_note}")
     if village.url:
@@ -171,7 +185,9 @@ def _where(day: Day, place_id: str) -> tuple[str, tuple[float, float] | None]:
 # -- events -------------------------------------------------------------------------------------
 
 
-def _visit_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
+def _visit_events(
+    day: Day, lang: Lang, stamp: dt.datetime, party: int | None = None
+) -> Iterator[Event]:
     for i, stop in enumerate(day.stops):
         next_leg = day.legs[i + 1] if i + 1 < len(day.legs) else None
         village = stop.village
@@ -182,7 +198,14 @@ def _visit_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
             end=stop.end.astimezone(HANOI_TZ),
             summary=_text(place_name(village, lang)),
             location=_text(_location(village)),
-            description=_text(_visit_description(stop, next_leg, day, lang)),
+            description=_text(
+                "\n".join(
+                    [
+                        _visit_description(stop, next_leg, day, lang),
+                        *cost_lines(stop, day, party, lang),  # experiences and costs (#21)
+                    ]
+                )
+            ),
             url=village.url or None,
             categories=list(village.themes),
         )
@@ -251,7 +274,7 @@ def itinerary_to_calendar(
     stamp = _stamp(dtstamp)
     events: list[Event] = []
     for day in itinerary.days:
-        events.extend(_visit_events(day, chosen, stamp))
+        events.extend(_visit_events(day, chosen, stamp, itinerary.party))
         if include_breaks:
             events.extend(_break_events(day, chosen, stamp))
         if include_legs:
@@ -270,6 +293,8 @@ def itinerary_to_calendar(
         name=title,
         subcomponents=events,
     )
+    if itinerary.party is not None:  # the trip's costs (issue #21)
+        calendar.add("X-WR-CALDESC", costs_text(costs(itinerary), chosen))
     if itinerary.days:
         calendar.add_missing_timezones(
             first_date=itinerary.days[0].date - dt.timedelta(days=1),

@@ -22,6 +22,7 @@ from ..model import Place
 from ..plan import Day, Itinerary, LeftOut
 from ..text import generator
 from ._common import iso
+from .costs import booking_json, costs_json
 from .json_reader import SCHEMA_VERSION, TIME_ZONE, Reader
 
 __all__ = [
@@ -76,6 +77,8 @@ def _day(day: Day) -> dict[str, Any]:
                 "stop_minutes": s.stop_minutes,
                 "waits_for_opening": s.waits_for_opening,
                 "longer_offered": s.longer_offered,
+                **({"booking": booking_json(s)} if s.booking is not None else {}),  # #21
+                "hours_confirmed": s.village.hours_confirmed,
             }
             for s in day.stops
         ],
@@ -114,6 +117,7 @@ def itinerary_to_dict(itinerary: Itinerary) -> dict[str, Any]:
         "notes": list(itinerary.notes),
         "days": [_day(day) for day in itinerary.days],
         "left_out": [_left_out(item) for item in itinerary.left_out],
+        **({"costs": costs_json(itinerary)} if itinerary.party is not None else {}),  # #21
     }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast, get_args
 
 from ..datasets import village_from_record
+from ..datasets.experiences import experience_from_record
 from ..exceptions import DataError
 from ..model import Place, Village
 from ..plan import (
@@ -22,6 +23,7 @@ from ..plan import (
     Stop,
     VisitLength,
 )
+from ..plan.sessions import Booking
 
 __all__ = ["SCHEMA_VERSION", "TIME_ZONE", "Reader"]
 
@@ -151,7 +153,21 @@ class Reader:
                 stop_minutes=self.whole(data, "stop_minutes", where) or 0,
                 waits_for_opening=self.flag(data, "waits_for_opening", where),
                 longer_offered=self.flag(data, "longer_offered", where),
+                booking=self.booking(data, where),
             ),
+        )
+
+    def booking(self, data: Mapping[str, Any], where: str) -> Booking | None:
+        """A stop's optional booked experience (issue #21)."""
+        if data.get("booking") is None:
+            return None
+        at = f"{where}.booking"
+        booked = self.obj(data["booking"], at)
+        record = self.obj(self.get(booked, "experience", at), f"{at}.experience")
+        experience = self.build(f"{at}.experience", lambda: experience_from_record(record))
+        party = self.whole(booked, "party", at)
+        return self.build(
+            at, lambda: Booking(experience, self.datetime(booked, "start", at), party or 0)
         )
 
     def length(self, data: Mapping[str, Any], where: str) -> VisitLength:
@@ -291,11 +307,13 @@ class Reader:
         mode = data.get("mode", "car")
         if not isinstance(mode, str):
             raise self.fail("mode", f"expected text, got {_kind(mode)}")
+        costs = self.obj(data["costs"], "costs") if data.get("costs") is not None else None
         return Itinerary(
             days=self.items(data, "days", "", self.day),
             left_out=self.items(data, "left_out", "", self.left_out) if "left_out" in data else (),
             mode=mode,
             notes=tuple(notes),
+            party=None if costs is None else self.whole(costs, "party", "costs") or 0,
         )
 
 

@@ -12,6 +12,7 @@ from .place import COORD_KINDS as COORD_KINDS
 from .place import KINDS as KINDS
 from .place import ORIGINS as ORIGINS
 from .place import SIGHT_KINDS as SIGHT_KINDS
+from .place import STATUSES as STATUSES
 from .place import THEMES as THEMES
 from .place import VIETNAM_BOUNDS as VIETNAM_BOUNDS
 from .place import Bounds as Bounds
@@ -20,6 +21,7 @@ from .place import CoordKind as CoordKind
 from .place import Kind as Kind
 from .place import Origin as Origin
 from .place import Place as Place
+from .place import Status as Status
 from .place import Village as Village
 from .place import check_position as check_position
 from .seasons import active_at as active_at
@@ -36,6 +38,7 @@ __all__ = [
     "KINDS",
     "ORIGINS",
     "SIGHT_KINDS",
+    "STATUSES",
     "THEMES",
     "VIETNAM_BOUNDS",
     "Bounds",
@@ -45,6 +48,7 @@ __all__ = [
     "Nearby",
     "Origin",
     "Place",
+    "Status",
     "Village",
     "Villages",
     "active_at",

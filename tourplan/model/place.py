@@ -28,6 +28,13 @@ __all__ = [
     "check_position",
 ]
 
+Status = Literal["", "recognised", "traditional", "proposed_for_removal"]
+"""The city's title for a village: ``recognised`` (a recognition decision names it),
+``traditional`` (a craft village no recognition source names), ``proposed_for_removal`` (on
+the 2023 proposal to withdraw the title of villages whose craft has died out); ``""`` when a
+file does not say. Catalogues leave ``proposed_for_removal`` villages out by default."""
+STATUSES: tuple[Status, ...] = get_args(Status)
+
 CoordKind = Literal["village", "landmark", "commune_centroid", "address", "user"]
 """What a coordinate points at: the village itself, a landmark in it (a communal house, a
 pagoda), the centroid of its commune, a geocoded address, or a point the user gave."""
@@ -87,6 +94,8 @@ _VILLAGE_TEXT_FIELDS = (
     "season_source",
     "active_hours_source",
     "fee_source",
+    "status_title",
+    "status_source",
 )
 
 
@@ -247,6 +256,10 @@ class Village:
         Entrance fee for an adult, in Vietnamese đồng; ``None`` when unknown, 0 when free.
     fee_source
         Where the fee comes from, with what it covers.
+    status, status_year, status_title, status_source
+        The city's title for the village (:data:`Status`), the year it was given or
+        proposed for removal, the title as the source words it, and the source's URL;
+        ``""`` / ``None`` when a file does not say.
 
     Examples
     --------
@@ -290,9 +303,14 @@ class Village:
     active_hours_source: str = ""
     fee_vnd: int | None = None
     fee_source: str = ""
+    status: Status = ""
+    status_year: int | None = None
+    status_title: str = ""
+    status_source: str = ""
 
     def __post_init__(self) -> None:
         _check_id(self.id)
+        _check_choice(self.status, STATUSES, "status")
         # surrounding whitespace is noise (loaders strip cells); drop it here too, so that
         # saving and loading a village gives an equal village
         for name in _VILLAGE_TEXT_FIELDS:

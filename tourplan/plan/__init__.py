@@ -35,6 +35,8 @@ from .request_record import trip_request_from_record as trip_request_from_record
 from .request_record import trip_request_record as trip_request_record
 from .request_record import trip_request_schema as trip_request_schema
 from .schedule import to_itinerary as to_itinerary
+from .together import MustTogetherError as MustTogetherError
+from .together import TogetherConflict as TogetherConflict
 from .trip import plan_trip as plan_trip
 from .value import LENGTHS as LENGTHS
 from .value import ValueModel as ValueModel
@@ -58,11 +60,13 @@ __all__ = [
     "LeftOutReason",
     "Leg",
     "Lunch",
+    "MustTogetherError",
     "MustVisitError",
     "Pace",
     "PlaceQuery",
     "PlanningProblem",
     "Stop",
+    "TogetherConflict",
     "TripRequest",
     "ValueModel",
     "VisitLength",

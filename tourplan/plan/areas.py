@@ -85,6 +85,7 @@ def restrict(
         tour_dates=tuple(planning.tour_dates[t] for t in tours),
         visit_villages=owners,
         visit_lengths=tuple(planning.visit_lengths[i] for i in keep),
+        visit_sessions=tuple(planning.visit_sessions[i] for i in keep),
     )
 
 

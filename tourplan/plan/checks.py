@@ -12,6 +12,7 @@ import itertools
 
 from ..exceptions import TourplanError, UnknownPlaceError
 from ..model import Villages
+from .booking_checks import check_bookings
 from .itinerary import Day, Itinerary
 from .request import TripRequest
 from .value import length_minutes
@@ -185,7 +186,8 @@ def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
     pace; the lunch break inside its window with its length, and each break labelled at a
     place taken while the traveller is there; at most the maximum number of stops. For the
     trip: each village at most once, every must-visit village (by id or exact name) visited,
-    no avoided village visited.
+    no avoided village visited; the experiences booked and the budget
+    (:func:`~tourplan.plan.booking_checks.check_bookings`).
     """
     problems: list[str] = []
     for day in itinerary.days:
@@ -213,6 +215,7 @@ def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
             continue  # not in the itinerary at all
         if village_id in visited:
             problems.append(f"{village_id} was to be avoided but is visited")
+    problems += check_bookings(itinerary, request)  # experiences and budget (issue #21)
     return problems
 
 

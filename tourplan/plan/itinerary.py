@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..exceptions import DataError
 from ..model import Place, Village
+from .sessions import Booking
 from .value import VisitLength
 
 __all__ = [
@@ -38,6 +39,7 @@ LeftOutReason = Literal[
     "too_long",
     "lower_interest",
     "max_stops",
+    "over_budget",
 ]
 """Why a village is not in the itinerary:
 
@@ -48,7 +50,9 @@ LeftOutReason = Literal[
   road there (the value model, docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
-- ``max_stops``: the days were already at the requested maximum of stops.
+- ``max_stops``: the days were already at the requested maximum of stops;
+- ``over_budget``: its entrance fee (and experience) for the party would take the plan over
+  the budget (:mod:`tourplan.plan.budget`).
 """
 
 
@@ -79,6 +83,8 @@ class Stop:
     longer_offered
         Whether a longer visit of the place was on offer (``False``: a longer one did not fit
         its opening hours or the day, or was not worth its cost).
+    booking
+        The experience booked inside the stop, if any (:mod:`tourplan.plan.sessions`).
     """
 
     village: Village
@@ -89,6 +95,7 @@ class Stop:
     stop_minutes: int = 0
     waits_for_opening: bool = False
     longer_offered: bool = False
+    booking: Booking | None = None  # experiences (issue #21)
 
     def __post_init__(self) -> None:
         for name in ("arrival", "start", "end"):
@@ -259,7 +266,7 @@ class LeftOut:
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
-    - ``avoided``: nothing.
+    - ``avoided``, ``over_budget``: nothing.
 
     :func:`tourplan.text.explain` puts it in words.
 
@@ -296,12 +303,16 @@ class Itinerary:
         The transport mode the travel times were computed for.
     notes
         Free notes carried with the plan.
+    party
+        How many people travel, when costs are counted (:func:`tourplan.plan.budget.costs`);
+        ``None``: the plan shows no costs.
     """
 
     days: tuple[Day, ...]
     left_out: tuple[LeftOut, ...] = ()
     mode: str = "car"
     notes: tuple[str, ...] = field(default=())
+    party: int | None = None  # experiences and budgets (issue #21)
 
     @property
     def stops(self) -> tuple[Stop, ...]:

@@ -30,6 +30,7 @@ from ..routing import Group, RoutingProblem, TimeWindow, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
 from .itinerary import HANOI_TZ, LeftOut
 from .request import TripRequest
+from .sessions import SessionOffer
 from .value import VisitLength, length_minutes, time_value
 
 __all__ = [
@@ -85,6 +86,9 @@ class PlanningProblem:
         The village behind each visit of ``problem`` (default: the candidates, one visit each).
     visit_lengths
         The length of each visit of ``problem`` (default: ``"typical"`` for each).
+    visit_sessions
+        The experience each visit of ``problem`` holds, or ``None`` (default: none);
+        see :mod:`tourplan.plan.experiences`.
     """
 
     request: TripRequest
@@ -97,6 +101,7 @@ class PlanningProblem:
     tour_dates: tuple[dt.date, ...] = ()
     visit_villages: tuple[Village, ...] = ()
     visit_lengths: tuple[VisitLength, ...] = ()
+    visit_sessions: tuple[SessionOffer | None, ...] = ()  # experiences (issue #21)
 
     def __post_init__(self) -> None:
         if not self.tour_dates:
@@ -105,6 +110,8 @@ class PlanningProblem:
             object.__setattr__(self, "visit_villages", self.candidates)
         if len(self.visit_lengths) != len(self.visit_villages):
             object.__setattr__(self, "visit_lengths", ("typical",) * len(self.visit_villages))
+        if len(self.visit_sessions) != len(self.visit_villages):
+            object.__setattr__(self, "visit_sessions", (None,) * len(self.visit_villages))
 
     @property
     def origin(self) -> dt.datetime:

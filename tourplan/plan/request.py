@@ -191,6 +191,14 @@ class TripRequest:
         package) to ``holidays`` (default True); False keeps only the dates given.
     value
         The value model: stop costs, visit lengths, variety (:class:`ValueModel`).
+    experiences
+        Experiences (ids or names) that must be booked (docs/experiences.md).
+    with_experiences
+        Let the planner add experiences where they add most.
+    party
+        How many people travel (prices and group sizes); default 1.
+    budget_vnd
+        A hard limit, in đồng, on entrance fees and experiences for the whole party.
 
     Examples
     --------
@@ -218,9 +226,15 @@ class TripRequest:
     theme_bonus: float = 1.5
     public_holidays: bool = True
     value: ValueModel = field(default_factory=ValueModel)
+    # experiences and budgets (issue #21), checked in _check_costs
+    experiences: tuple[str, ...] = ()
+    with_experiences: bool = False
+    party: int = 1
+    budget_vnd: int | None = None
 
     def __post_init__(self) -> None:
         _check_place(self.start, "start")
+        _check_costs(self)
         if self.end is not None:
             _check_place(self.end, "end")
         dates: object = self.dates  # callers may pass one date (or ISO text) or any iterable
@@ -335,6 +349,16 @@ class TripRequest:
         return cls(start=start, dates=dates, **fields)  # type: ignore[arg-type]
 
     @property
+    def counts_costs(self) -> bool:
+        """Whether the plan counts costs: experiences, a party or a budget were asked for."""
+        return bool(
+            self.experiences
+            or self.with_experiences
+            or self.party != 1
+            or self.budget_vnd is not None
+        )
+
+    @property
     def day_minutes(self) -> int:
         """Length of each day's window in minutes."""
         return _minutes(self.day_end) - _minutes(self.day_start)
@@ -360,6 +384,32 @@ def _check_span(first: dt.date, last: dt.date) -> None:
             f"the trip spans {(last - first).days + 1} days from {first.isoformat()} to "
             f"{last.isoformat()}; a trip has at most {MAX_TRIP_DAYS} days",
             field="dates",
+        )
+
+
+def _check_costs(request: TripRequest) -> None:
+    """Normalise and check the fields of experiences and budgets (one message per field)."""
+    wanted: object = request.experiences
+    if isinstance(wanted, str):
+        wanted = (wanted,)
+    if not isinstance(wanted, Iterable) or not all(isinstance(w, str) for w in wanted):
+        raise DataError("experiences must be a list of names", field="experiences")
+    object.__setattr__(
+        request, "experiences", tuple(dict.fromkeys(w.strip() for w in wanted if w.strip()))
+    )
+    if not isinstance(request.with_experiences, bool):
+        raise DataError("with_experiences must be true or false", field="with_experiences")
+    party = request.party
+    if isinstance(party, bool) or not isinstance(party, int) or not 1 <= party <= 1000:
+        raise DataError(
+            f"party must be a whole number from 1 to 1000, got {party!r}", field="party"
+        )
+    budget = request.budget_vnd
+    if budget is not None and (
+        isinstance(budget, bool) or not isinstance(budget, int) or budget < 0
+    ):
+        raise DataError(
+            f"budget must be a whole number of đồng, 0 or more, got {budget!r}", field="budget_vnd"
         )
 
 

@@ -3,7 +3,8 @@
 One record is one JSON object, as a line of a batch file (``tourplan batch``) or the body of an
 HTTP request. Its fields are ``tourplan route``'s options (``start``, ``end``, ``date`` /
 ``dates`` / ``days``, ``mode``, ``day_start``, ``day_end``, ``lunch``, ``must``, ``avoid``,
-``themes``, ``max_stops``, ``pace``, ``holidays``, ``theme_bonus``), the search settings
+``themes``, ``max_stops``, ``pace``, ``holidays``, ``theme_bonus``, ``experiences``,
+``with_experiences``, ``party``, ``budget``), the search settings
 (``time_limit``, ``deterministic``) and an optional ``id``. ``request.schema.json``, next to
 this module, describes them (:func:`trip_request_schema`).
 
@@ -67,6 +68,10 @@ RECORD_FIELDS: tuple[str, ...] = (
     "pace",
     "holidays",
     "theme_bonus",
+    "experiences",
+    "with_experiences",
+    "party",
+    "budget",
     "time_limit",
     "deterministic",
 )
@@ -79,6 +84,7 @@ _RECORD_NAME = {
     "first_date": "date",
     "lunch.earliest": "lunch",
     "lunch.latest": "lunch",
+    "budget_vnd": "budget",
 }
 
 
@@ -283,10 +289,29 @@ def trip_request_from_record(
             fields["holidays"] = frozenset(_iso_date(h, "holidays", where) for h in holidays)
         if "theme_bonus" in checked:
             fields["theme_bonus"] = _number(checked["theme_bonus"], "theme_bonus", where)
+        fields |= _cost_fields(checked, where)  # experiences and budgets (issue #21)
         return TripRequest(**fields)
     except DataError as exc:  # name the record's field, the line and the source in every error
         field = None if exc.field is None else _RECORD_NAME.get(exc.field, exc.field)
         raise DataError(exc.reason, source=source, row=line, field=field) from None
+
+
+def _cost_fields(checked: Mapping[str, Any], where: _Where) -> dict[str, Any]:
+    """The fields of experiences and budgets (docs/experiences.md) that the record gives."""
+    fields: dict[str, Any] = {}
+    if "experiences" in checked:
+        fields["experiences"] = _texts(
+            checked["experiences"], "experiences", where, '"pottery making"'
+        )
+    if "with_experiences" in checked:
+        if not isinstance(checked["with_experiences"], bool):
+            raise where.error("must be true or false", "with_experiences")
+        fields["with_experiences"] = checked["with_experiences"]
+    if "party" in checked:
+        fields["party"] = _whole(checked["party"], "party", where, 1)
+    if checked.get("budget") is not None:
+        fields["budget_vnd"] = _whole(checked["budget"], "budget", where, 0)
+    return fields
 
 
 def _iso_date(text: str, name: str, where: _Where) -> dt.date:
@@ -427,6 +452,13 @@ def trip_request_record(
         "time_limit": search.time_limit,
         "deterministic": search.deterministic,
     }
+    if request.counts_costs:  # experiences and budgets (issue #21)
+        record |= {
+            "experiences": list(request.experiences),
+            "with_experiences": request.with_experiences,
+            "party": request.party,
+            "budget": request.budget_vnd,
+        }
     return record
 
 

@@ -14,6 +14,7 @@ from ..routing import Break as RoutingBreak
 from ..routing import ScheduledBreak, Solution
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
+from .sessions import Booking, book
 from .value import LENGTHS
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
@@ -26,6 +27,7 @@ REASON_ORDER: dict[LeftOutReason, int] = {
     "too_long": 4,
     "not_worth_the_drive": 5,
     "too_far": 6,
+    "over_budget": 7,
 }
 """The order in which villages left out are listed, by reason."""
 
@@ -94,6 +96,24 @@ def _longer_offered(planning: PlanningProblem, visit: int) -> bool:
     return any(
         v.id == village.id and order[other] > order[length]
         for v, other in zip(planning.visit_villages, planning.visit_lengths, strict=True)
+    )
+
+
+def _booking(planning: PlanningProblem, visit: int, start: int, end: int) -> Booking | None:
+    """The experience booked inside ``visit`` scheduled from ``start`` to ``end`` (issue #21)."""
+    offer = planning.visit_sessions[visit]
+    if offer is None:
+        return None
+    request = planning.request
+    village = planning.visit_villages[visit]
+    return book(
+        offer,
+        village,
+        planning.at(start),
+        planning.at(end),
+        request.value.stop_minutes,
+        request.party,
+        request.holidays,
     )
 
 
@@ -169,6 +189,7 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
             longer_offered=_longer_offered(planning, sv.visit),
+            booking=_booking(planning, sv.visit, sv.start, sv.end),
         )
         for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
     )

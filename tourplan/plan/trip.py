@@ -9,12 +9,15 @@ import networkx as nx
 from ..exceptions import InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Villages
+from ..model.experience import Experiences
 from ..routing import SearchParameters, Solution, solve, validate_solution
 from .areas import itinerary_value, plan_by_areas, restrict
+from .budget import plan_with_costs
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
+from .together import together_error
 
 __all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety"]
 
@@ -29,6 +32,7 @@ def plan_trip(
     resolver: PlaceResolver,
     road_graph: nx.MultiDiGraph | None = None,
     search: SearchParameters | None = None,
+    experiences: Experiences | None = None,
 ) -> Itinerary:
     """Plan the trip a traveller asks for, over the caller's villages.
 
@@ -48,6 +52,9 @@ def plan_trip(
     search
         Solver settings (default: ``SearchParameters(time_limit=5.0)``, a 5 s search; note
         that ``SearchParameters()`` alone means 10 s).
+    experiences
+        The experiences to book from, when the request asks for experiences, a party or a
+        budget (:func:`~tourplan.plan.budget.plan_with_costs`; default: none).
 
     Returns
     -------
@@ -62,8 +69,18 @@ def plan_trip(
     InfeasibleError
         When the must-visit villages do not fit together.
     """
-    planning = build_problem(request, villages, resolver=resolver, road_graph=road_graph)
     params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
+    if request.counts_costs:  # experiences and budgets (issue #21)
+        return plan_with_costs(
+            request,
+            villages,
+            experiences or Experiences(),
+            resolver=resolver,
+            road_graph=road_graph,
+            params=params,
+            solve=solve_with_variety,
+        )
+    planning = build_problem(request, villages, resolver=resolver, road_graph=road_graph)
     return plan_by_areas(planning, params, solve_with_variety)
 
 
@@ -80,14 +97,17 @@ def solve_with_variety(
     request = planning.request
     try:
         solution = solve(planning.problem, params)
-    except InfeasibleError:
+    except InfeasibleError as exc:
         shortest = _must_visits_at_shortest_length(planning)
         if shortest is None:
-            raise
+            raise together_error(planning, exc) from exc
         # The search may miss a plan holding every required group of alternatives (seen with
         # the deterministic search); the must-visits at their shortest length are tried.
         planning = shortest
-        solution = solve(planning.problem, params)
+        try:
+            solution = solve(planning.problem, params)
+        except InfeasibleError as again:
+            raise together_error(planning, again) from again
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)

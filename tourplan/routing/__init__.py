@@ -10,8 +10,10 @@ It knows nothing of villages, dates or words.
 
 from __future__ import annotations
 
+from .explain import Shortfall as Shortfall
 from .explain import explain_infeasible as explain_infeasible
 from .explain import fits_alone as fits_alone
+from .explain import required_shortfall as required_shortfall
 from .params import IteratedSearchParams as IteratedSearchParams
 from .params import OrToolsParams as OrToolsParams
 from .params import RecombinationParams as RecombinationParams
@@ -42,6 +44,7 @@ __all__ = [
     "ScheduledBreak",
     "ScheduledVisit",
     "SearchParameters",
+    "Shortfall",
     "Solution",
     "TimeWindow",
     "Tour",
@@ -50,6 +53,7 @@ __all__ = [
     "check_solution",
     "explain_infeasible",
     "fits_alone",
+    "required_shortfall",
     "schedule_routes",
     "schedule_tour",
     "solve",

@@ -68,6 +68,7 @@ def iterated_insertion(
     pool: RoutePool | None = None,
     stall: int | None = None,
     stopped: list[str] | None = None,
+    between: str = "both",
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -112,6 +113,10 @@ def iterated_insertion(
         ``200 * (1 + visits)``.
     stopped
         If given, why the search stopped is appended to it (one of :data:`STOP_REASONS`).
+    between
+        Moves between tours (:mod:`.exchange`) tried on a plan as good as the best of the
+        current stretch: ``"both"`` (relocations; swaps too for a better plan), ``"relocate"``
+        or ``"off"`` (for comparisons).
 
     Returns
     -------
@@ -126,6 +131,9 @@ def iterated_insertion(
         raise ValueError("temperature must be >= 0")
     ins = Inserter(problem, allowed)
     search = LocalSearch(ins)
+    if between not in ("both", "relocate", "off"):
+        raise ValueError(f"between must be 'both', 'relocate' or 'off', not {between!r}")
+    search.between_moves, search.swaps = between != "off", between == "both"
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     began = time.monotonic()
@@ -200,6 +208,9 @@ def iterated_insertion(
         if noise:
             ins.noise = 1.0 + noise * (2 * np_rng.random(ins.n) - 1)
         value = search.improve(current, current_value[0])
+        if value >= local_value:  # as good as the stretch's best: moves between tours
+            # (swaps, the costlier move, only for a plan better than that best)
+            value = search.between(current, swaps=value > local_value)
         if sum(keep[i] for route in current for i in route) < held:
             # re-insertion (required visits first) could not put back a required visit the
             # shake removed: this shake is undone

@@ -20,6 +20,7 @@ import time
 
 import numpy as np
 
+from .exchange import relocate_insert, swap_insert
 from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
 
 __all__ = ["LocalSearch"]
@@ -31,6 +32,8 @@ _STRING_LENGTH = 10
 _TIGHTEN_TRIES = 30
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
+# Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
+_BETWEEN_ROUNDS = 20
 
 
 class LocalSearch:
@@ -47,6 +50,10 @@ class LocalSearch:
         self._near: Int | None = None
         #: ``time.monotonic()`` instant after which :meth:`improve` stops exchanging.
         self.deadline: float | None = None
+        #: Whether :meth:`between` tries the moves between tours (:mod:`.exchange`).
+        self.between_moves = True
+        #: Whether those include swaps (:func:`~.exchange.swap_insert`), not only relocations.
+        self.swaps = True
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
@@ -219,4 +226,23 @@ class LocalSearch:
                 for r, route in enumerate(routes):
                     self.tighten(r, route)
                 self.ins.fill(routes)
+        return self.ins.value(routes)
+
+    def between(self, routes: Routes, *, swaps: bool = True) -> tuple[int, int]:
+        """Moves between tours that let a place in (:mod:`.exchange`), each followed by
+        tightening and insertion, until none is left (at most ``_BETWEEN_ROUNDS``); return the
+        plan's value. The score never drops: no move takes a visit out of the plan.
+        Swaps (the costlier move) are tried when no relocation helps, if ``swaps``.
+        """
+        swaps = swaps and self.swaps
+        for _ in range(_BETWEEN_ROUNDS if self.between_moves and len(routes) > 1 else 0):
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                break
+            if not relocate_insert(self.ins, routes, self.deadline) and not (
+                swaps and swap_insert(self.ins, routes, self.deadline)
+            ):
+                break
+            for r, route in enumerate(routes):
+                self.tighten(r, route)
+            self.ins.fill(routes)
         return self.ins.value(routes)

@@ -6,8 +6,9 @@ and for travel plus service (the time dimension, with waiting as slack, multiple
 removed intervals, breaks as interval variables, span limits); one disjunction per visit whose
 penalty is its score times a constant larger than any possible travel time, so that collected
 score comes first and travel time second. Required visits get no disjunction. Each group of
-alternatives adds one disjunction over its members with no penalty and a cardinality of one (at
-most one member performed; a required group's disjunction is mandatory: exactly one).
+alternatives adds one disjunction over its members with no penalty and a cardinality of its
+``limit`` (at most that many members performed, in different tours); a required group's
+disjunction is mandatory (exactly one) when its limit is one, else at least one member is.
 
 :class:`OrToolsModel` keeps the best assignment OR-Tools has returned; :meth:`OrToolsModel.search`
 runs one OR-Tools local search from a plan (or from OR-Tools' own first solution).
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
-from .explain import fits_alone
+from .explain import allowed_tours
 from .problem import RoutingProblem
 
 if TYPE_CHECKING:
@@ -48,6 +49,9 @@ class OrToolsModel:
     problem
         The problem. Visits that fit in no tour even alone (:func:`~.explain.fits_alone`) get
         no node.
+    allowed
+        For each visit, the tours it fits in alone (:func:`~.explain.allowed_tours`, computed
+        when not given).
 
     Attributes
     ----------
@@ -59,22 +63,18 @@ class OrToolsModel:
         The best OR-Tools assignment met so far (``None`` before any).
     """
 
-    def __init__(self, problem: RoutingProblem) -> None:
+    def __init__(
+        self, problem: RoutingProblem, allowed: Sequence[Sequence[int]] | None = None
+    ) -> None:
         self.problem = problem
         self.best: Any = None
         tours = problem.tours
         visits = problem.visits
         self.offset = min(t.earliest_start for t in tours)
         # Tours each visit can really be in (alone, ignoring breaks); others are left out.
-        allowed: list[list[int]] = []
-        for v in visits:
-            ok = [
-                t
-                for t, tour in enumerate(tours)
-                if v.allows(t) and fits_alone(problem, v, tour) is None
-            ]
-            allowed.append(ok)
-        self.allowed = allowed
+        if allowed is None:
+            allowed = allowed_tours(problem)
+        self.allowed = [list(ok) for ok in allowed]
         self.node_visit = [i for i, ok in enumerate(allowed) if ok]
         n_visits = len(self.node_visit)
         n_tours = len(tours)
@@ -89,10 +89,9 @@ class OrToolsModel:
         self.routing = pywrapcp.RoutingModel(self.manager)
         routing, manager = self.routing, self.manager
         m = problem.travel_times[locs][:, locs]
-        travel = m.tolist()
-        with_service = (m + [[s] for s in service]).tolist()
-        travel_cb = routing.RegisterTransitMatrix(travel)
-        time_cb = routing.RegisterTransitMatrix(with_service)
+        # One matrix as Python lists at a time (each is ~15 MB on 600 places; OR-Tools copies it)
+        travel_cb = routing.RegisterTransitMatrix(m.tolist())
+        time_cb = routing.RegisterTransitMatrix((m + np.array(service)[:, None]).tolist())
         routing.SetArcCostEvaluatorOfAllVehicles(travel_cb)
 
         horizon = max(t.latest_end for t in tours) - self.offset
@@ -101,10 +100,11 @@ class OrToolsModel:
         self.dim = dim
         # A unit of score outweighs any possible total travel time.
         self.big_m = sum(t.horizon for t in tours) + 1
+        spans = sorted((t.earliest_start - self.offset, t.latest_end - self.offset) for t in tours)
         for node, vi in enumerate(self.node_visit):
             v = visits[vi]
             index = manager.NodeToIndex(node)
-            ok = allowed[vi]
+            ok = self.allowed[vi]
             lo = min(tours[t].earliest_start for t in ok)
             hi = max(tours[t].latest_end for t in ok) - v.service
             wins = [(max(w.start, lo), min(w.end, hi)) for w in v.windows]
@@ -112,8 +112,13 @@ class OrToolsModel:
             cumul = dim.CumulVar(index)
             cumul.SetRange(wins[0][0], wins[-1][1])
             for (_, close), (reopen, _) in itertools.pairwise(wins):
-                if reopen > close + 1:
-                    cumul.RemoveInterval(close + 1, reopen - 1)
+                # Only the part of a closure inside some tour: a visit on tour t lies between
+                # t's start and end cumuls anyway, and OR-Tools removes an interval from a
+                # domain value by value (an overnight closure took 16 ms per visit).
+                for span_start, span_end in spans:
+                    lo, hi = max(close + 1, span_start), min(reopen - 1, span_end)
+                    if lo <= hi:
+                        cumul.RemoveInterval(lo, hi)
             if len(ok) < n_tours:
                 # SetAllowedVehiclesForIndex's SWIG binding rejects Python lists in
                 # OR-Tools 9.15; restricting the vehicle variable is equivalent (-1 = unperformed).
@@ -129,7 +134,16 @@ class OrToolsModel:
             if indices:
                 # A node may be in several disjunctions: its own carries its score, this one
                 # only caps the group (penalty -1 makes it mandatory: exactly one member).
-                routing.AddDisjunction(indices, -1 if group.required else 0, 1)
+                limit = min(group.limit, len(indices))
+                if limit == 1:
+                    routing.AddDisjunction(indices, -1 if group.required else 0, 1)
+                    continue
+                cp = routing.solver()
+                routing.AddDisjunction(indices, 0, limit)
+                # never two members in one tour (-1: not performed); a required group: one
+                cp.Add(cp.AllDifferentExcept([routing.VehicleVar(k) for k in indices], -1))
+                if group.required:
+                    cp.Add(cp.Sum([routing.ActiveVar(k) for k in indices]) >= 1)
         for t, tour in enumerate(tours):
             s, e = routing.Start(t), routing.End(t)
             dim.CumulVar(s).SetRange(

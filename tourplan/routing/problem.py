@@ -4,6 +4,8 @@ Visits may form groups of alternatives (:class:`Group`): at most one member of a
 performed, exactly one if the group is required. PyVRP calls these mutually exclusive client
 groups; OR-Tools takes them as a disjunction over several nodes. They model one place offered in
 several forms: a short, a typical and a long visit, or a workshop at one of several fixed times.
+A group may allow more members (``limit``), never two in one tour: one place in up to ``limit``
+tours, e.g. a village in two routes of a catalogue.
 
 All times are plain integers in one unit (the planner uses seconds, the benchmark tenths or
 hundredths) on one absolute time axis shared by every tour.
@@ -234,7 +236,8 @@ class Tour:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Alternative visits: a solution performs at most one of them (exactly one if required).
+    """Alternative visits: a solution performs at most ``limit`` of them, never two in one tour
+    (at least one if required).
 
     Parameters
     ----------
@@ -244,17 +247,25 @@ class Group:
         Indices into the problem's visits; at least one, no repeats. A visit belongs to at most
         one group, and a member is never ``required`` itself (make the group required instead).
     required
-        Whether every solution must perform exactly one member.
+        Whether every solution must perform a member.
+    limit
+        Most members a solution performs, each in a different tour (default 1: alternatives).
+        With more than one, :func:`~tourplan.routing.solve`'s iterated search still places one
+        member (a valid, cautious answer), OR-Tools' phase and the validator know the limit;
+        callers place the others (the catalogue's repeats, :mod:`tourplan.catalogue.search`).
 
     Examples
     --------
     >>> Group("bat-trang", (3, 4, 5)).visits
     (3, 4, 5)
+    >>> Group("bat-trang", (3, 4), limit=2).limit
+    2
     """
 
     id: str
     visits: tuple[int, ...]
     required: bool = False
+    limit: int = 1
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
@@ -267,6 +278,7 @@ class Group:
         if len(set(members)) != len(members):
             raise DataError(f"group {self.id!r} names a visit twice", field="visits")
         object.__setattr__(self, "visits", tuple(int(i) for i in members))
+        _check_int(self.limit, "limit", minimum=1)
 
 
 def _to_matrix(travel_times: Any) -> npt.NDArray[np.int64]:
@@ -411,16 +423,13 @@ class RoutingProblem:
 
     @property
     def total_score(self) -> int:
-        """The best score any solution could collect: every visit, the best member per group."""
-        best = [0] * len(self.groups)
-        total = 0
-        for i, v in enumerate(self.visits):
-            g = self._group_of[i]
-            if g < 0:
-                total += v.score
-            else:
-                best[g] = max(best[g], v.score)
-        return total + sum(best)
+        """The best score any solution could collect: every visit, the ``limit`` best members
+        of each group."""
+        total = sum(v.score for i, v in enumerate(self.visits) if self._group_of[i] < 0)
+        for group in self.groups:
+            scores = sorted((self.visits[i].score for i in group.visits), reverse=True)
+            total += sum(scores[: group.limit])
+        return total
 
     def travel(self, origin: int, destination: int) -> int:
         """Travel time between two matrix locations."""

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model_helper as cmh
 
 from .insertion import Inserter, routes_value
 from .moves import LocalSearch
 from .params import SearchParameters
-from .pool import RoutePool, tour_classes
+from .pool import PooledTour, RoutePool, tour_classes
 from .problem import RoutingProblem
 
 __all__ = ["recombine"]
@@ -70,60 +69,97 @@ def recombine(
     list of list of int
         The better, by (score, -travel), of the recombined plan and ``routes``.
     """
+    if not params.deterministic and time.monotonic() >= deadline:
+        return routes
     ins = Inserter(problem, allowed)
     merged = RoutePool(tour_classes(problem, allowed), params.recombination.pool)
     merged.merge(pools)
     ins.offer(merged, routes)
     tours = merged.tours()
     incumbent = {(merged.classes[r], frozenset(route)) for r, route in enumerate(routes) if route}
-    model = cp_model.CpModel()
-    chosen = [model.new_bool_var(f"tour{k}") for k in range(len(tours))]
+    chosen = _pack(problem, routes, merged.classes, tours, incumbent, params, deadline)
+    if chosen is None:
+        return routes
     days: dict[int, list[int]] = {}
     for r, c in enumerate(merged.classes):
         days.setdefault(c, []).append(r)
-    for c, rs in days.items():
-        model.add(
-            sum(x for x, t in zip(chosen, tours, strict=True) if t.tour_class == c) <= len(rs)
-        )
-    holders: dict[int, list[Any]] = {}
-    for x, t in zip(chosen, tours, strict=True):
+    plan: list[list[int]] = [[] for _ in problem.tours]
+    for k in chosen:
+        t = tours[k]
+        plan[days[t.tour_class].pop(0)] = list(t.visits)
+    search = LocalSearch(ins)
+    if not params.deterministic:
+        search.deadline = deadline  # the limit caps the improvement too
+    search.improve(plan, 0)
+    return plan if routes_value(problem, plan) > routes_value(problem, routes) else routes
+
+
+def _pack(
+    problem: RoutingProblem,
+    routes: list[list[int]],
+    classes: list[int],
+    tours: list[PooledTour],
+    incumbent: set[tuple[int, frozenset[int]]],
+    params: SearchParameters,
+    deadline: float,
+) -> list[int] | None:
+    """The set packing of :func:`recombine` solved by CP-SAT: indices of the chosen tours.
+
+    The model is written as CP-SAT's protocol buffer directly (``cp_model_helper``): the
+    ``cp_model`` front end imports pandas, which would double the memory of a search.
+    Returns ``None`` if CP-SAT finds no solution in its time.
+    """
+    model = cmh.CpModelProto()
+    for _ in tours:
+        model.variables.add().domain.extend([0, 1])
+
+    def at_most(literals: list[int], bound: int, exact: bool = False) -> None:
+        constraint = model.constraints.add()
+        if bound == 1:
+            (constraint.exactly_one if exact else constraint.at_most_one).literals.extend(literals)
+            return
+        constraint.linear.vars.extend(literals)
+        constraint.linear.coeffs.extend([1] * len(literals))
+        constraint.linear.domain.extend([bound if exact else 0, bound])
+
+    per_class: dict[int, list[int]] = {}
+    for k, t in enumerate(tours):
+        per_class.setdefault(t.tour_class, []).append(k)
+    for c, ks in per_class.items():
+        at_most(ks, classes.count(c))
+    holders: dict[int, list[int]] = {}
+    for k, t in enumerate(tours):
         for i in t.visits:
-            holders.setdefault(i, []).append(x)
+            holders.setdefault(i, []).append(k)
     held = {i for route in routes for i in route}
-    for i, xs in holders.items():
-        if problem.visits[i].required and i in held:
-            model.add_exactly_one(xs)
-        else:
-            model.add_at_most_one(xs)
+    for i, ks in holders.items():
+        at_most(ks, 1, exact=problem.visits[i].required and i in held)
     for g, group in enumerate(problem.groups):
         # a pooled tour holds at most one member of a group (it comes from a valid plan)
-        xs = [
-            x
-            for x, t in zip(chosen, tours, strict=True)
-            if any(problem.group_of(i) == g for i in t.visits)
-        ]
+        ks = [k for k, t in enumerate(tours) if any(problem.group_of(i) == g for i in t.visits)]
         if group.required and any(problem.group_of(i) == g for i in held):
-            model.add_exactly_one(xs)
-        elif xs:
-            model.add_at_most_one(xs)
-    # a unit of score outweighs the travel of any set of tours
+            at_most(ks, 1, exact=True)
+        elif ks:
+            at_most(ks, 1)
+    # a unit of score outweighs the travel of any set of tours; CP-SAT minimises
     big = 1 + sum(sorted((t.travel for t in tours), reverse=True)[: len(problem.tours)])
-    model.maximize(sum(x * (t.score * big - t.travel) for x, t in zip(chosen, tours, strict=True)))
-    for x, t in zip(chosen, tours, strict=True):
-        model.add_hint(x, (t.tour_class, frozenset(t.visits)) in incumbent)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
+    model.objective.vars.extend(range(len(tours)))
+    model.objective.coeffs.extend([t.travel - t.score * big for t in tours])
+    model.solution_hint.vars.extend(range(len(tours)))
+    model.solution_hint.values.extend(
+        [int((t.tour_class, frozenset(t.visits)) in incumbent) for t in tours]
+    )
+    parameters = cmh.SatParameters()
+    parameters.num_workers = 1
     if params.deterministic:
-        solver.parameters.max_deterministic_time = _RECOMBINE_DETERMINISTIC
+        parameters.max_deterministic_time = _RECOMBINE_DETERMINISTIC
     else:
-        solver.parameters.max_time_in_seconds = max(
+        parameters.max_time_in_seconds = max(
             0.01, min(_RECOMBINE_SHARE * params.time_limit, deadline - time.monotonic())
         )
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return routes
-    plan: list[list[int]] = [[] for _ in problem.tours]
-    for x, t in zip(chosen, tours, strict=True):
-        if solver.value(x):
-            plan[days[t.tour_class].pop(0)] = list(t.visits)
-    LocalSearch(ins).improve(plan, 0)
-    return plan if routes_value(problem, plan) > routes_value(problem, routes) else routes
+    solver = cmh.SolveWrapper()
+    solver.set_parameters(parameters)
+    response = solver.solve(model)  # type: ignore[no-untyped-call]  # untyped in the stub
+    if response.status not in (cmh.CpSolverStatus.OPTIMAL, cmh.CpSolverStatus.FEASIBLE):
+        return None
+    return [k for k, x in enumerate(response.solution) if x]

@@ -337,10 +337,16 @@ def schedule_routes(problem: RoutingProblem, routes: Sequence[Sequence[int]]) ->
             seen.add(int(i))
     for group in problem.groups:
         both = [problem.visits[i].id for i in group.visits if i in seen]
-        if len(both) > 1:
+        shared = any(len(set(group.visits) & set(route)) > 1 for route in routes)
+        names = ", ".join(repr(b) for b in both)
+        if group.limit == 1 and len(both) > 1:
             raise InfeasibleError(
-                f"visits {', '.join(repr(b) for b in both)} are alternatives of group "
-                f"{group.id!r}: at most one may be planned"
+                f"visits {names} are alternatives of group {group.id!r}: at most one may be planned"
+            )
+        if len(both) > group.limit or shared:
+            raise InfeasibleError(
+                f"visits {names} of group {group.id!r}: at most {group.limit} may be planned, "
+                "never two in one tour"
             )
     padded = [list(r) for r in routes] + [[] for _ in range(len(problem.tours) - len(routes))]
     tours = tuple(schedule_tour(problem, t, r) for t, r in enumerate(padded))

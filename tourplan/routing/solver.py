@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import InfeasibleError, SolverError
-from .explain import explain_infeasible
+from .explain import allowed_tours, explain_infeasible
 from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
 from .params import SearchParameters
@@ -38,6 +38,13 @@ __all__ = ["repair_schedule", "solve"]
 # the iterated search took (at least _POLISH_MIN seconds), within the time limit.
 _POLISH = 0.25
 _POLISH_MIN = 0.05
+# Seconds to build the OR-Tools model per squared node (its two transit matrices and the arc
+# pruning dominate): measured 0.15 s for 600 visits and 7 tours, 0.44 s for 1,000 (load 5).
+_BUILD_PER_NODE2 = 4.5e-7
+# An OR-Tools phase runs only if building its model takes at most this share of its time.
+_AFFORD = 0.5
+# Share of each round of iterated search kept for the route recombination that follows it.
+_RECOMBINE_ROUND = 0.1
 
 
 def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> Solution:
@@ -79,20 +86,22 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     (5, [0])
     """
     params = params or SearchParameters()
-    from . import ortools_model  # noqa: F401  (imported before the clock starts: once per process)
+    # The clock starts before the first call's imports of OR-Tools (and of CP-SAT, with pandas,
+    # for recombination): up to a second on a loaded machine, once per process.
+    began = time.monotonic()
+    from . import ortools_model  # noqa: F401
 
     if len(problem.tours) > 1 and params.recombination.pool > 0:
-        from . import recombine  # noqa: F401  (CP-SAT, and pandas with it)
-    began = time.monotonic()
+        from . import recombine  # noqa: F401
     reasons = explain_infeasible(problem)
     if reasons:
         raise InfeasibleError("the required visits cannot all be planned", reasons)
-    from .ortools_model import OrToolsModel
-
-    model = OrToolsModel(problem)
     deadline = began + params.time_limit
+    allowed = allowed_tours(problem)
     use_ils = params.ortools.first_solution == "insertion" and Inserter.supports(problem)
-    model.close(params)
+    model = _LazyModel(problem, allowed, params)
+    if not use_ils:
+        model.get()  # OR-Tools alone: its model is the search
     n_workers = 1 if params.deterministic or not use_ils else params.workers
     pool = None
     if n_workers > 1:
@@ -100,11 +109,48 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
         for _ in range(n_workers - 1):
             pool.submit(warm_up)
     try:
-        plan, reason = _search(problem, params, model, deadline, use_ils, pool, n_workers)
+        plan, reason = _search(problem, params, allowed, model, deadline, use_ils, pool, n_workers)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    return replace(_finish(problem, params, model, began, plan), stop_reason=reason)
+    return replace(_finish(problem, params, model.status(), began, plan), stop_reason=reason)
+
+
+class _LazyModel:
+    """The OR-Tools model of a problem, built when first asked for.
+
+    Building it takes about ``_BUILD_PER_NODE2`` seconds per squared node (0.45 s for a
+    thousand visits), which a short time limit cannot always afford: the search asks
+    :meth:`affordable` before an OR-Tools phase and skips the phase when building would take
+    more than ``_AFFORD`` of its time. Deterministic searches always build it.
+    """
+
+    def __init__(
+        self, problem: RoutingProblem, allowed: list[list[int]], params: SearchParameters
+    ) -> None:
+        self.problem, self.allowed, self.params = problem, allowed, params
+        self.model: OrToolsModel | None = None
+        nodes = sum(1 for ok in allowed if ok) + 2 * len(problem.tours)
+        self.cost = _BUILD_PER_NODE2 * nodes * nodes
+
+    def affordable(self, seconds: float) -> bool:
+        """Whether an OR-Tools phase of ``seconds`` (building included) is worth running."""
+        if self.params.deterministic or self.model is not None:
+            return True
+        return self.cost <= _AFFORD * seconds
+
+    def get(self) -> OrToolsModel:
+        """The model, built (and closed) on the first call."""
+        if self.model is None:
+            from .ortools_model import OrToolsModel
+
+            self.model = OrToolsModel(self.problem, self.allowed)
+            self.model.close(self.params)
+        return self.model
+
+    def status(self) -> str:
+        """OR-Tools' status of its last search; ``"feasible"`` when it never ran."""
+        return "feasible" if self.model is None else self.model.status()
 
 
 def repair_schedule(problem: RoutingProblem, routes: Sequence[Sequence[int]]) -> Solution:
@@ -170,7 +216,8 @@ def _missing_required(problem: RoutingProblem, solution: Solution) -> list[str]:
 def _search(
     problem: RoutingProblem,
     params: SearchParameters,
-    model: OrToolsModel,
+    allowed: list[list[int]],
+    model: _LazyModel,
     deadline: float,
     use_ils: bool,
     pool: ProcessPoolExecutor | None,
@@ -181,7 +228,9 @@ def _search(
 
     The best plan is judged once scheduled exactly (OR-Tools' break model can be looser than
     :mod:`~tourplan.routing.solution`'s, e.g. a break after the end of a tour, so its best plan
-    may lose visits when scheduled; the insertion plan wins then).
+    may lose visits when scheduled; the insertion plan wins then). An OR-Tools phase whose
+    model would take too long to build for its share of the time
+    (:meth:`_LazyModel.affordable`) is skipped, and the iterated search gets its time.
     """
     routes: list[list[int]] | None = None
     plan: list[list[int]] | None = None
@@ -204,16 +253,20 @@ def _search(
         if cycle > 0 and ortools.restart_metaheuristics:
             meta = ortools.restart_metaheuristics[(cycle - 1) % len(ortools.restart_metaheuristics)]
         share = (deadline - time.monotonic()) / (cycles - cycle)
+        polish = not use_ils or model.affordable(share * (1 - params.ils.share))
+        if polish and model.model is None:
+            model.get()  # built first, so that the iterated search's share leaves room for it
+            share = (deadline - time.monotonic()) / (cycles - cycle)
         start = None
         ils_began = time.monotonic()
         polish_by, polish_rounds = deadline, cycles - cycle
-        if use_ils and model.node_visit:
+        if use_ils and any(allowed):
             routes, reason = _ils_rounds(
                 problem,
                 params,
-                model.allowed,
+                allowed,
                 routes,
-                share,
+                share * params.ils.share if polish else share,
                 cycle,
                 cycles,
                 pool,
@@ -227,15 +280,21 @@ def _search(
                 spent = time.monotonic() - ils_began
                 polish_by = min(deadline, time.monotonic() + max(_POLISH_MIN, _POLISH * spent))
                 polish_rounds = 1
+                polish = model.affordable(polish_by - time.monotonic())
         elif use_ils:
             reason = "converged"  # no visit can be planned: nothing to search
-        model.search(params, meta, start, polish_by, polish_rounds)
+        if polish:
+            building = time.monotonic()
+            ortools_model = model.get()
+            # the polish keeps its search time: building the model is not taken from it
+            polish_by = min(deadline, polish_by + time.monotonic() - building)
+            ortools_model.search(params, meta, start, polish_by, polish_rounds)
+            best = ortools_model.best_routes()
+            if best is not None:
+                consider(best)
+                routes = plan
         if not params.deterministic and time.monotonic() >= deadline - 0.01:
             reason = "time_limit"
-        best = model.best_routes()
-        if best is not None:
-            consider(best)
-            routes = plan
     if plan is None:
         raise InfeasibleError(
             "no solution found", ["the solver found no plan holding the required visits"]
@@ -248,7 +307,7 @@ def _ils_rounds(
     params: SearchParameters,
     allowed: Sequence[Sequence[int]],
     routes: list[list[int]] | None,
-    share: float,
+    seconds: float,
     cycle: int,
     cycles: int,
     pool: ProcessPoolExecutor | None,
@@ -261,21 +320,25 @@ def _ils_rounds(
     temperatures); after each, the tours the workers met are pooled and recombined
     (:func:`~.recombine.recombine`). Without recombination (one tour, or
     ``recombination.pool=0``) there is a single round and the best worker's plan is returned.
-    The rounds end early once every worker has converged (:class:`~.params.IteratedSearchParams`
-    ``stall``) and a round found nothing better. Returns the plan and why the search stopped.
+    The iterated search runs for ``seconds`` in all, recombination included (each round keeps
+    ``_RECOMBINE_ROUND`` of its time for it). The rounds end early once every worker has
+    converged (:class:`~.params.IteratedSearchParams` ``stall``) and a round found nothing
+    better. Returns the plan and why the search stopped.
     """
     ils = params.ils
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
     rounds = params.recombination.rounds if recombining else 1
-    ils_end = time.monotonic() + max(share * ils.share, 0.01)
+    ils_end = time.monotonic() + max(seconds, 0.01)
     pools: list[RoutePool] = []
     reason = "converged"
     for k in range(rounds):
+        now = time.monotonic()
+        round_end = now + max((ils_end - now) / (rounds - k), 0.01)
+        # with recombination, the end of the round is kept for it (it is bounded by round_end)
+        until = now + (round_end - now) * (1 - _RECOMBINE_ROUND) if recombining else round_end
         kwargs: dict[str, Any] = {
             "start": routes,
-            "until": None
-            if params.deterministic
-            else time.monotonic() + max((ils_end - time.monotonic()) / (rounds - k), 0.01),
+            "until": None if params.deterministic else until,
             "iterations": max(1, params.iteration_limit // (3 * cycles * rounds))
             if params.deterministic
             else None,
@@ -305,7 +368,7 @@ def _ils_rounds(
         if recombining:
             from .recombine import recombine
 
-            routes = recombine(problem, allowed, routes, pools, params, deadline)
+            routes = recombine(problem, allowed, routes, pools, params, min(deadline, round_end))
         reason = next((r for r in ("time_limit", "iteration_limit") if r in reasons), "converged")
         if reason == "converged" and k > 0 and routes_value(problem, routes) <= (before or (0, 0)):
             break  # every worker converged and recombination found nothing better
@@ -316,7 +379,7 @@ def _ils_rounds(
 def _finish(
     problem: RoutingProblem,
     params: SearchParameters,
-    model: OrToolsModel,
+    status: str,
     began: float,
     plan: list[list[int]],
 ) -> Solution:
@@ -329,7 +392,7 @@ def _finish(
             [f"required visit {name!r} could not be placed with the others" for name in dropped],
         )
     solution = replace(
-        solution, status=model.status(), wall_time=time.monotonic() - began, parameters=params
+        solution, status=status, wall_time=time.monotonic() - began, parameters=params
     )
     violations = check_solution(problem, solution)
     if violations:

@@ -102,7 +102,7 @@ def check_solution(problem: RoutingProblem, solution: Solution) -> list[str]:
 
     Recomputes travel from the matrix and checks windows, durations, tour windows, maximum
     duration and visits, breaks, allowed tours, required visits, each visit at most once, at
-    most one member of each group of alternatives (exactly one if required), and
+    most ``limit`` members of each group (at least one if required), never two in one tour, and
     the reported score, travel time and unvisited list.
 
     Parameters
@@ -132,10 +132,14 @@ def check_solution(problem: RoutingProblem, solution: Solution) -> list[str]:
     for i, v in enumerate(problem.visits):
         if v.required and i not in counts:
             out.append(f"required visit {v.id!r} is not visited")
+    tour_of = {sv.visit: ts.tour for ts in solution.tours for sv in ts.visits}
     for group in problem.groups:
         done = [problem.visits[i].id for i in group.visits if i in counts]
-        if len(done) > 1:
+        if len(done) > group.limit:
             out.append(f"group {group.id!r} has {len(done)} members visited: {', '.join(done)}")
+        tours = [tour_of[i] for i in group.visits if i in tour_of]
+        if len(set(tours)) < len(tours):
+            out.append(f"group {group.id!r} has two members in one tour")
         if group.required and not done:
             out.append(f"required group {group.id!r} has no member visited")
     score = sum(problem.visits[i].score for i in counts if 0 <= i < len(problem.visits))

@@ -135,6 +135,11 @@ class PlanBody(BaseModel):
     pace: Literal["relaxed", "normal", "quick"] = "normal"
     holidays: Annotated[list[_Date], Field(max_length=366)] = []
     theme_bonus: float = Field(1.5, ge=1.0, le=100.0)
+    # experiences and budgets (issue #21; docs/experiences.md)
+    experiences: _Names = Field([], description="Experiences (ids or names) to book.")
+    with_experiences: bool = Field(False, description="Add experiences where they add most.")
+    party: int = Field(1, ge=1, le=1000, description="How many people travel.")
+    budget: int | None = Field(None, ge=0, description="Most đồng on fees and experiences.")
     time_limit: float | None = Field(
         None, gt=0, description="Seconds the solver may search (default and cap: the server's)."
     )

@@ -22,6 +22,7 @@ from .page import schedule_rows as schedule_rows
 from .page import stop_facts as stop_facts
 from .page import trip_totals as trip_totals
 from .reasons import explain as explain
+from .reasons import explain_conflict as explain_conflict
 from .reasons import reason_label as reason_label
 from .report import catalogue_to_markdown as catalogue_to_markdown
 from .tables import TableRole as TableRole
@@ -37,6 +38,8 @@ from .words import duration as duration
 from .words import full_date as full_date
 from .words import generator as generator
 from .words import hhmm as hhmm
+from .words import hours_not_confirmed as hours_not_confirmed
+from .words import hours_text as hours_text
 from .words import join as join
 from .words import km_text as km_text
 from .words import mode_name as mode_name
@@ -64,10 +67,13 @@ __all__ = [
     "day_totals",
     "duration",
     "explain",
+    "explain_conflict",
     "format_itinerary",
     "full_date",
     "generator",
     "hhmm",
+    "hours_not_confirmed",
+    "hours_text",
     "join",
     "km_text",
     "mode_name",

@@ -11,6 +11,8 @@ import textwrap
 from collections.abc import Iterator
 
 from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
+from ..plan.budget import costs, day_costs
+from .costs import costs_text, stop_extra_lines
 from .reasons import explain, reason_label
 from .words import (
     Lang,
@@ -19,6 +21,7 @@ from .words import (
     craft_name,
     full_date,
     hhmm,
+    hours_text,
     km_text,
     mode_name,
     place_name,
@@ -49,6 +52,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
         "interest": "interest",
+        "approximate": "approximate position: the centre of its commune, within about {m} m",
         "stop": "stop",
         "stops": "stops",
         "road": "on the road",
@@ -80,6 +84,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
         "interest": "điểm hấp dẫn",
+        "approximate": "vị trí gần đúng: trung tâm xã, sai số khoảng {m} m",
         "stop": "điểm dừng",
         "stops": "điểm dừng",
         "road": "di chuyển",
@@ -115,7 +120,7 @@ def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
 
 
 def _stop_lines(
-    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = ()
+    stop: Stop, lang: Lang, style: _Style, breaks: tuple[Break, ...] = (), party: int | None = None
 ) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
@@ -130,6 +135,12 @@ def _stop_lines(
     if stop.length != "long":
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
+    yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
+    if not village.hours_confirmed:
+        yield _row("", style(hours_text(village, lang), "warn"), style)
+    if village.coord_kind == "commune_centroid":
+        where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
+        yield _row("", style(where, "leg"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait
     taken = sum(
         (
@@ -164,7 +175,7 @@ def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
     return f"{label} {_WORDS[lang]['at']} {where}" if where else label
 
 
-def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
+def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) -> Iterator[str]:
     words = _WORDS[lang]
     yield style(full_date(day.date, lang), "title")
     start, end = place_name(day.start_place, lang), place_name(day.end_place, lang)
@@ -192,10 +203,12 @@ def _day_lines(day: Day, lang: Lang, style: _Style) -> Iterator[str]:
             yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
         else:
-            yield from _stop_lines(item, lang, style, day.breaks)
+            yield from _stop_lines(item, lang, style, day.breaks, party)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
+    if party is not None:  # experiences and budgets (issue #21)
+        yield "  " + style(costs_text(day_costs(day, party), lang), "total")
 
 
 def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
@@ -279,13 +292,15 @@ def format_itinerary(
     style = _Style(color)
     lines: list[str] = []
     for day in itinerary.days:
-        lines += _day_lines(day, lang, style)
+        lines += _day_lines(day, lang, style, itinerary.party)
         lines.append("")
     if len(itinerary.days) > 1:
         days = list(itinerary.days)
         count = f"{len(days)} {_WORDS[lang]['days']}"
         trip_line = totals(itinerary.stops, days, lang)
         lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
+    if itinerary.party is not None:  # the trip's costs (issue #21)
+        lines += [style(costs_text(costs(itinerary), lang), "total"), ""]
     if itinerary.left_out and short:
         lines += [_WORDS[lang]["more_left_out"].format(n=len(itinerary.left_out)), ""]
     elif itinerary.left_out:

@@ -13,7 +13,16 @@ from typing import Literal
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
 from .itinerary import break_text, leg_text, totals
-from .words import Lang, check_lang, craft_name, duration, full_date, hhmm, place_name
+from .words import (
+    Lang,
+    check_lang,
+    craft_name,
+    duration,
+    full_date,
+    hhmm,
+    hours_text,
+    place_name,
+)
 
 __all__ = [
     "PAGE_WORDS",
@@ -153,7 +162,7 @@ def stop_facts(stop: Stop, lang: Lang) -> list[tuple[str, str]]:
     if craft:
         rows.append((words["craft"], craft))
     rows.append((words["length"], duration(stop.duration, lang)))
-    rows.append((words["hours"], str(village.opening_hours)))
+    rows.append((words["hours"], hours_text(village, lang)))
     if village.hours_note:
         rows.append((words["hours_note"], village.hours_note))
     rows.append((words["position"], position_text(village, lang)))

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from ..model import Village
-from ..plan import LeftOut, LeftOutReason
-from .words import Lang, check_lang, mode_name, short_dates
+from ..plan import LeftOut, LeftOutReason, TogetherConflict
+from .words import Lang, check_lang, full_date, hhmm, mode_name, place_name, short_dates
 
-__all__ = ["CATALOGUE_REASON_LABELS", "REASON_LABELS", "explain", "reason_label"]
+__all__ = [
+    "CATALOGUE_REASON_LABELS",
+    "REASON_LABELS",
+    "explain",
+    "explain_conflict",
+    "reason_label",
+]
 
 REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
     "en": {
@@ -17,6 +23,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Visit too long",
         "too_far": "Too far",
         "not_worth_the_drive": "Not worth the drive",
+        "over_budget": "Over budget",
     },
     "vi": {
         "avoided": "Tránh theo yêu cầu",
@@ -26,6 +33,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Tham quan quá lâu",
         "too_far": "Quá xa",
         "not_worth_the_drive": "Không đáng quãng đường",
+        "over_budget": "Vượt ngân sách",
     },
 }
 """Short labels of each reason for a trip's schedule."""
@@ -80,6 +88,10 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
         "it would fit on its own, but the villages chosen are worth more in the time available",
     ),
+    "over_budget": (
+        "vé vào (và trải nghiệm) cho cả đoàn sẽ làm lịch trình vượt ngân sách",
+        "its entrance fee (and experience) for the party would take the plan over the budget",
+    ),
     "short_route": (
         "tuyến của làng này có ít hơn {min_stops} điểm dừng",
         "its route would have had fewer than {min_stops} stops",
@@ -130,3 +142,53 @@ def explain(item: LeftOut, lang: Lang) -> str:
         values["min_stops"] = item.min_stops
     vi, en = _EXPLANATIONS[key]
     return (vi if chosen == "vi" else en).format(**values)
+
+
+_CONFLICTS: dict[str, tuple[str, str]] = {
+    "late_visit": (
+        "{village} đến sớm nhất lúc {earliest}; phải bắt đầu tham quan chậm nhất lúc {latest}",
+        "{village} is reached at {earliest} at the earliest; it must be started by {latest}",
+    ),
+    "late_return": (
+        "về đến sớm nhất lúc {earliest}; ngày kết thúc lúc {latest}",
+        "the earliest return is {earliest}; the day ends at {latest}",
+    ),
+    "breaks": (
+        "không còn chỗ cho giờ nghỉ (bữa trưa) giữa các điểm",
+        "lunch (or the day's breaks) does not fit between them",
+    ),
+}
+
+
+def explain_conflict(conflict: TogetherConflict, lang: Lang) -> str:
+    """Why the must-visit villages do not fit together in their day, with times of day.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from tourplan import load_hanoi
+    >>> from tourplan.plan import HANOI_TZ
+    >>> v = load_hanoi()
+    >>> at = lambda h, m: dt.datetime(2026, 12, 5, h, m, tzinfo=HANOI_TZ)
+    >>> c = TogetherConflict(
+    ...     (v.get("bat-trang"), v.get("kieu-ky")), dt.date(2026, 12, 5), "late_visit",
+    ...     v.get("kieu-ky"), at(15, 31), at(15, 30),
+    ... )
+    >>> print(explain_conflict(c, "en"))  # doctest: +NORMALIZE_WHITESPACE
+    on Saturday 5 December 2026, in the best order (Bat Trang pottery village → Kieu Ky
+    gold-leaf village), Kieu Ky gold-leaf village is reached at 15:31 at the earliest; it must
+    be started by 15:30
+    """
+    chosen = check_lang(lang)
+    values = {
+        "village": "" if conflict.village is None else place_name(conflict.village, chosen),
+        "earliest": "" if conflict.earliest is None else hhmm(conflict.earliest),
+        "latest": "" if conflict.latest is None else hhmm(conflict.latest),
+    }
+    vi, en = _CONFLICTS[conflict.kind]
+    why = (vi if chosen == "vi" else en).format(**values)
+    order = " → ".join(place_name(v, chosen) for v in conflict.villages)
+    day = full_date(conflict.date, chosen)
+    if chosen == "vi":
+        return f"ngày {day}, theo thứ tự tốt nhất ({order}): {why}"
+    return f"on {day}, in the best order ({order}), {why}"

@@ -20,6 +20,12 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "en": ("ID", "NAME", "CRAFT", "THEMES", "INTEREST", "KM"),
 }
 _COUNT = {"vi": "{n} làng", "en": "{n} villages"}
+_APPROXIMATE = "≈ "
+"""Put before the name of a village placed at its commune's point."""
+_LEGEND = {
+    "vi": "; ≈ vị trí gần đúng (trung tâm xã)",
+    "en": "; ≈ approximate position (centre of the commune)",
+}
 _CAPS = (22, 34, 30, 22, 8, 6)
 """The most columns each column may take; longer text is cut with "…"."""
 _RIGHT = frozenset({4, 5})  # numbers line up on the right
@@ -50,9 +56,10 @@ def village_table(
     """The villages as a table with aligned columns, one village a line, and a closing count.
 
     Columns: id, name, craft, themes and interest, plus the distance in kilometres when
-    ``distances`` is given. Columns are as wide as their longest cell up to a cap (text
-    beyond it is cut with "…"); widths count letters, so Vietnamese text with combining
-    marks lines up; numbers are aligned on the right.
+    ``distances`` is given. The name of a village placed at its commune's point starts with
+    "≈", and the count line then says what it means. Columns are as wide as their longest
+    cell up to a cap (text beyond it is cut with "…"); widths count letters, so Vietnamese
+    text with combining marks lines up; numbers are aligned on the right.
 
     Parameters
     ----------
@@ -83,8 +90,12 @@ def village_table(
     """
     headers = _HEADERS[lang]
     rows = []
+    approximate = False
     for v in villages:
-        row = [v.id, place_name(v, lang), craft_name(v, lang), ",".join(v.themes), str(v.interest)]
+        name = place_name(v, lang)
+        if v.coord_kind == "commune_centroid":
+            name, approximate = _APPROXIMATE + name, True
+        row = [v.id, name, craft_name(v, lang), ",".join(v.themes), str(v.interest)]
         if distances is not None:
             row.append(f"{distances[v.id]:.1f}")
         rows.append(row)
@@ -104,6 +115,8 @@ def village_table(
         return "  ".join(out).rstrip()
 
     head, count = line(headers[:columns]), _COUNT[lang].format(n=len(rows))
+    if approximate:
+        count += _LEGEND[lang]
     if style is not None:
         head, count = style(head, "header"), style(count, "count")
     return "\n".join([head, *(line(r) for r in rows), count])

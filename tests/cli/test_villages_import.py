@@ -1,0 +1,129 @@
+"""``tourplan villages import``, run through the installed console script as a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tourplan
+from tourplan.datasets import load_villages
+
+SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
+FIXTURE = Path(__file__).parent.parent / "data" / "fixtures" / "official_list_20.csv"
+
+
+@pytest.fixture(scope="module")
+def script() -> Path:
+    if not SCRIPT.is_file():
+        pytest.skip(f"the console script is not installed at {SCRIPT} (pip install -e .)")
+    return SCRIPT
+
+
+def run(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [str(script), *args], capture_output=True, text=True, timeout=120, check=False, env=env
+    )
+
+
+def test_fixture_list_is_placed_with_every_failure_explained(script: Path, tmp_path: Path) -> None:
+    out = tmp_path / "villages.csv"
+    result = run(script, "villages", "import", str(FIXTURE), "--out", str(out))
+    assert result.returncode == 2  # some rows could not be placed
+    assert "Traceback" not in result.stderr
+    failures = [line for line in result.stderr.splitlines() if line.startswith("not placed:")]
+    rows = sorted(int(line.split()[3]) for line in failures)
+    assert rows == [5, 8, 11, 12, 17, 18, 20]  # spreadsheet rows (the header is row 1)
+    for reason in ("names 2 communes", "unknown commune", "district mismatch", "no village name"):
+        assert reason in result.stderr
+    assert "placed 13 of 20 rows; 7 not placed" in result.stderr
+    villages = load_villages(out)
+    assert len(villages) == 13
+    assert all(v.coord_kind == "commune_centroid" and v.coord_precision_m for v in villages)
+    assert all(v.status == "recognised" and v.commune_2025 for v in villages)
+
+
+def test_a_clean_list_exits_zero_and_the_file_plans(script: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "name,hamlet,commune,district,craft\n"
+        "Làng gốm Kim Lan,Kim Lan,Kim Lan,Gia Lâm,gốm\n"
+        "Lang lua Van Phuc,Van Phuc,Van Phuc,Ha Dong,det lua\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.json"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    villages = load_villages(out)
+    assert [v.old_district for v in villages] == ["Huyện Gia Lâm", "Quận Hà Đông"]
+    kim_lan = villages[0]
+    assert kim_lan.commune_2025 == "Xã Bát Tràng"  # Kim Lan -> Kim Đức (2025-01) -> Bát Tràng
+    assert 3000 <= (kim_lan.coord_precision_m or 0) <= 4000  # merged commune: 3-4 km
+    request = tourplan.TripRequest(start="hoan-kiem-lake", dates=(dt.date(2026, 12, 5),))
+    plan = tourplan.plan_trip(request, villages=villages)
+    assert tourplan.check_itinerary(plan, request) == []
+    visited = {stop.village.id for day in plan.days for stop in day.stops}
+    assert visited and visited <= set(villages.ids)
+
+
+def test_a_list_without_a_commune_column_is_refused_in_one_line(
+    script: Path, tmp_path: Path
+) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text("name,district\nLàng X,Gia Lâm\n", encoding="utf-8")
+    out = tmp_path / "v.csv"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 2
+    assert "commune" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_listing_still_works_and_help_names_import(script: Path) -> None:
+    listed = run(script, "villages", "bat trang")
+    assert listed.returncode == 0 and "bat-trang" in listed.stdout
+    helped = run(script, "villages", "--help")
+    assert "villages import" in helped.stdout
+
+
+def test_online_refinement_keeps_points_inside_the_commune(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import tourplan.cli.villages_import as command
+    from tourplan.cli.app import main
+    from tourplan.model import Place
+
+    answers = {  # a fake geocoder: no network in tests
+        "Vũ Lăng": Place("x", "Vũ Lăng", 20.8140, 105.7915, coord_kind="address"),
+        "Ngâu": Place("y", "Ngâu", 21.30, 105.50, coord_kind="address"),  # far outside
+    }
+
+    class FakeResolver:
+        def __init__(self, **kwargs: object) -> None:
+            assert kwargs == {"allow_network": True}
+
+        def resolve(self, query: str) -> Place:
+            return answers[query.split(",")[0]]
+
+    monkeypatch.setattr(command, "PlaceResolver", FakeResolver)
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "name,hamlet,commune,district\n"
+        "Làng Vũ Lăng,Vũ Lăng,Dân Hòa,Thanh Oai\n"
+        "Làng Ngâu,Ngâu,Tam Hiệp,Thanh Trì\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    result = CliRunner().invoke(
+        main, ["villages", "import", str(listing), "--out", str(out), "--online"]
+    )
+    assert result.exit_code == 0, result.output
+    vu_lang, ngau = load_villages(out)
+    assert vu_lang.coord_kind == "address" and (vu_lang.lat, vu_lang.lon) == (20.8140, 105.7915)
+    assert ngau.coord_kind == "commune_centroid"  # the far answer is not taken

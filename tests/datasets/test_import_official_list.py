@@ -1,0 +1,143 @@
+"""Placing villages by commune (tourplan.geocode.communes) and reading a city list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tourplan.exceptions import DataError
+from tourplan.geocode.communes import CommuneError, commune_index
+from tourplan.geocode.official_list import ListRow, import_rows, read_official_list
+from tourplan.names import fold
+
+FIXTURE = Path(__file__).parent.parent / "data" / "fixtures" / "official_list_20.csv"
+INDEX = commune_index()
+
+
+@pytest.mark.parametrize(
+    ("commune", "district", "expected"),
+    [
+        ("Xã Dân Hòa", "Huyện Thanh Oai", "Xã Dân Hòa"),
+        ("xa dan hoa", "h. thanh oai", "Xã Dân Hòa"),  # no diacritics, abbreviated type
+        ("Dân Hoà", "Thanh Oai", "Xã Dân Hòa"),  # old-style tone placement
+        ("Phương Trung", "", "Xã Phương Trung"),  # 'Phương' is not the type 'Phường'
+        ("Tam Hiệp", "Thanh Trì", "Xã Tam Hiệp"),  # a homonym, chosen by its district
+        ("Kim Lan", "Gia Lâm", "Xã Kim Đức"),  # merged on 1/1/2025: the successor's point
+    ],
+)
+def test_communes_are_found_however_written(commune: str, district: str, expected: str) -> None:
+    assert INDEX.place(commune, district).commune.name == expected
+
+
+@pytest.mark.parametrize(
+    ("commune", "district", "reason"),
+    [
+        ("Tam Hiệp", "", "homonym"),
+        ("Van Phuc", "", "homonym"),
+        ("Phương Trung", "Chương Mỹ", "district_mismatch"),
+        ("Xã Không Có", "", "unknown_commune"),
+        ("Dân Hòa", "Huyện Không Có", "unknown_district"),
+        ("Xã Ứng Hòa", "", "merged_2025"),
+        ("", "Gia Lâm", "missing_commune"),
+    ],
+)
+def test_nothing_is_guessed(commune: str, district: str, reason: str) -> None:
+    with pytest.raises(CommuneError) as info:
+        INDEX.place(commune, district)
+    assert info.value.reason == reason
+
+
+def test_typed_diacritics_tell_van_phuc_from_van_phuc() -> None:
+    with pytest.raises(CommuneError, match="names 2 communes"):
+        INDEX.place("Vạn Phúc")  # Thanh Trì and Hà Đông, not Vân Phúc (Phúc Thọ)
+
+
+def test_the_type_tells_a_town_from_a_commune_of_the_same_name() -> None:
+    assert INDEX.place("Thị trấn Yên Viên").commune.name == "Thị trấn Yên Viên"
+    assert INDEX.place("xa yen vien", "Gia Lâm").commune.name == "Xã Yên Viên"
+    with pytest.raises(CommuneError, match=r"give its type"):
+        INDEX.place("Yên Viên", "Gia Lâm")
+
+
+def test_precision_is_1_to_3_km_and_3_to_4_km_when_merged() -> None:
+    assert 1000 <= INDEX.place("Bát Tràng", "Gia Lâm").precision_m <= 3000
+    merged = INDEX.place("Chàng Sơn", "Thạch Thất")
+    assert merged.merged_name == "Chàng Sơn" and 3000 <= merged.precision_m <= 4000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(INDEX.communes), st.booleans(), st.booleans())
+def test_every_commune_places_itself_inside_its_district(
+    commune: object, plain: bool, with_district: bool
+) -> None:
+    from tourplan.geocode.communes import Commune
+
+    assert isinstance(commune, Commune)
+    name = fold(commune.name) if plain else commune.name
+    district = commune.district if with_district else ""
+    try:
+        placed = INDEX.place(name, district)
+    except CommuneError as exc:  # only a real homonym may refuse
+        assert exc.reason == "homonym" and not with_district
+        return
+    assert placed.commune.district == commune.district or not with_district
+    south, west, north, east = INDEX.district_box(placed.commune.district)
+    assert south <= placed.lat <= north and west <= placed.lon <= east
+    assert 1000 <= placed.precision_m <= 4000
+
+
+def test_fixture_list_reads_20_rows_with_vietnamese_headers() -> None:
+    rows = read_official_list(FIXTURE)
+    assert len(rows) == 20
+    assert rows[1] == ListRow(
+        row=3,
+        name="Lang tac tuong Vu Lang",
+        hamlet="Vu Lang",
+        commune="xa Dan Hoa",
+        district="huyen Thanh Oai",
+        craft="tac tuong",
+    )
+
+
+def test_import_keeps_placed_rows_in_order_and_explains_the_rest() -> None:
+    result = import_rows(read_official_list(FIXTURE), INDEX, source=FIXTURE.name)
+    assert len(result.villages) == 13 and len(result.failures) == 7
+    reasons = sorted(f.reason for f in result.failures)
+    assert reasons == [
+        "district_mismatch",
+        "homonym",
+        "homonym",
+        "merged_2025",
+        "missing_name",
+        "unknown_commune",
+        "unknown_district",
+    ]
+    assert len(set(result.villages)) == len({v.id for v in result.villages})
+    le_mat = next(v for v in result.villages if v.name_vi == "Làng Lệ Mật")
+    assert (le_mat.status, le_mat.status_year) == ("recognised", 2011)
+    assert le_mat.visit_minutes_origin == "default" and le_mat.opening_hours_origin == "default"
+    assert "row 14 of official_list_20.csv" in le_mat.notes.lower()
+    assert result.summary().startswith("placed 13 of 20 rows; 7 not placed")
+
+
+def test_a_refinement_outside_the_commune_is_dropped() -> None:
+    from dataclasses import replace
+
+    rows = [ListRow(row=2, name="Làng X", commune="Dân Hòa", district="Thanh Oai")]
+    far = import_rows(rows, INDEX, refine=lambda row, v: replace(v, lat=21.3, lon=105.5))
+    assert far.villages[0].coord_kind == "commune_centroid"
+    near = import_rows(
+        rows, INDEX, refine=lambda row, v: replace(v, lat=v.lat + 0.001, coord_kind="address")
+    )
+    assert near.villages[0].coord_kind == "address"
+
+
+def test_a_list_without_a_name_column_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("xa,huyen\nDân Hòa,Thanh Oai\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        read_official_list(path)
+    assert info.value.field == "name"

@@ -1,0 +1,105 @@
+"""``tourplan villages import LIST.csv --out FILE``: a list of villages becomes a villages file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from ..datasets import save_villages
+from ..exceptions import TourplanError
+from ..geocode import PlaceResolver
+from ..geocode.communes import commune_index
+from ..geocode.official_list import ListRow, import_rows, read_official_list, refined
+from ..model import Village
+from .errors import library_errors
+from .options import CONTEXT, shared_options
+from .terminal import note
+
+__all__ = ["import_list"]
+
+
+@click.command("import", context_settings=CONTEXT)
+@click.argument("list_file", metavar="LIST.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    metavar="FILE",
+    help="The villages file to write (.csv, .json or .geojson), with the rows that were placed.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["recognised", "traditional"]),
+    default="recognised",
+    show_default=True,
+    help="The status every imported village gets (the city's list names recognised villages).",
+)
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Refine each position with Nominatim (OpenStreetMap), at most one request a second, "
+    "cached; a point is kept only inside the village's commune.",
+)
+@shared_options
+def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
+    """Make a villages file from a list of villages as the city keeps it.
+
+    LIST.csv has a header and one village a row: name, hamlet, commune, district, craft
+    (Vietnamese headers "Tên làng nghề, Thôn, Xã, Huyện, Nghề" or English ones; optional
+    year, title, url). Names may lack diacritics; communes may be pre-2025 or 2025 ones.
+
+    Each village is placed offline at its pre-2025 commune's point (coord_kind
+    commune_centroid, with its precision and 2025 commune). Nothing is guessed: a row whose
+    commune is unknown, shared by two districts, or not in the given district is reported
+    with the reason and left out. The file is written for the rows that were placed; the
+    exit code is 2 when some were not.
+
+    \b
+    Examples:
+      tourplan villages import danh-sach.csv --out villages.csv
+      tourplan route --villages villages.csv
+    """
+    with library_errors():
+        rows = read_official_list(list_file)
+        refine = _online_refiner() if online else None
+        result = import_rows(
+            rows,
+            commune_index(),
+            source=list_file.name,
+            status="recognised" if status == "recognised" else "traditional",
+            refine=refine,
+        )
+        if result.villages:
+            save_villages(result.villages, out)
+    for failure in result.failures:
+        click.echo(f"not placed: {failure}", err=True)
+    summary = result.summary()
+    if result.villages:
+        summary += f"; wrote {out}"
+    else:
+        summary += f"; nothing to write, {out} left as it was"
+    if result.failures:
+        click.echo(summary, err=True)
+        sys.exit(2)
+    note(summary)
+
+
+def _online_refiner() -> Callable[[ListRow, Village], Village | None]:
+    """Geocode "hamlet, commune, district, Hà Nội" with Nominatim; None when nothing is found."""
+    resolver = PlaceResolver(allow_network=True)
+
+    def refine(row: ListRow, village: Village) -> Village | None:
+        if not row.hamlet:
+            return None
+        query = ", ".join(p for p in (row.hamlet, row.commune, row.district, "Hà Nội") if p)
+        try:
+            place = resolver.resolve(query)
+        except TourplanError:  # an online miss keeps the commune point
+            return None
+        how = place.coord_source or f"{place.name} ({place.coord_kind})"
+        return refined(village, place.lat, place.lon, f"{how}, for {query!r}")
+
+    return refine

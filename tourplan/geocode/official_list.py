@@ -1,0 +1,257 @@
+"""Turn a list of villages as the city keeps it into a tourplan villages file, offline.
+
+The list is a CSV sheet with one village a row: its name, hamlet, commune, district and
+craft (Vietnamese headers such as ``Tên làng nghề, Thôn, Xã, Huyện, Nghề`` or English ones
+``name, hamlet, commune, district, craft``; with or without diacritics). Each village is
+placed at its commune's point by :mod:`.communes` (old or 2025 commune names), marked
+``commune_centroid`` with its precision and the 2025 commune. A row that cannot be placed
+without guessing is reported with the reason (:class:`RowFailure`) and left out; the
+others are kept. ``refine`` may move a placed village to a geocoded point of its hamlet when
+that point lies inside the commune's box (``tourplan villages import --online``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .._io import read_utf8
+from ..datasets.records import DEFAULT_INTEREST, DEFAULT_OPENING_HOURS
+from ..exceptions import DataError
+from ..hours import OpeningHours
+from ..model import Status, Village
+from ..names import fold
+from .communes import CommuneError, CommuneIndex
+
+__all__ = [
+    "COLUMN_NAMES",
+    "ImportResult",
+    "ListRow",
+    "RowFailure",
+    "import_rows",
+    "read_official_list",
+    "refined",
+]
+
+DEFAULT_VISIT_MINUTES = 90
+"""Visit length given to an imported village (a default, marked so in the file)."""
+REFINED_PRECISION_M = 500
+"""Error claimed for a geocoded hamlet point (a hamlet spans a few hundred metres)."""
+
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "ten", "ten lang", "ten lang nghe", "lang nghe", "village", "ten nghe"),
+    "hamlet": ("hamlet", "thon", "thon xom", "thon lang", "lang", "xom"),
+    "commune": ("commune", "xa", "xa phuong", "phuong xa", "ward", "xa phuong thi tran"),
+    "district": ("district", "huyen", "quan huyen", "huyen quan", "quan huyen thi xa"),
+    "craft": ("craft", "nghe", "nganh nghe", "san pham", "nghe chinh"),
+    "year": ("year", "nam", "nam cong nhan"),
+    "title": ("title", "danh hieu"),
+    "url": ("url", "source", "nguon"),
+}
+"""Accepted headers for each field, folded (no diacritics, lower case)."""
+REQUIRED = ("name", "commune")
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row of the list: its spreadsheet row number and its cells by field."""
+
+    row: int
+    name: str
+    hamlet: str = ""
+    commune: str = ""
+    district: str = ""
+    craft: str = ""
+    year: str = ""
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class RowFailure:
+    """A row that was not placed: where, which village, the reason code and the message."""
+
+    row: int
+    name: str
+    reason: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row} ({self.name or 'no name'}): {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The villages placed, in list order, and the rows that could not be placed."""
+
+    villages: tuple[Village, ...]
+    failures: tuple[RowFailure, ...]
+
+    def summary(self) -> str:
+        """``"placed 17 of 20 rows; 3 not placed (unknown_commune 2, homonym 1)"``."""
+        total = len(self.villages) + len(self.failures)
+        text = f"placed {len(self.villages)} of {total} rows"
+        if self.failures:
+            counts: dict[str, int] = {}
+            for failure in self.failures:
+                counts[failure.reason] = counts.get(failure.reason, 0) + 1
+            detail = ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
+            text += f"; {len(self.failures)} not placed ({detail})"
+        return text
+
+
+def read_official_list(path: str | Path) -> list[ListRow]:
+    """Read the list's rows (CSV, UTF-8 with or without BOM).
+
+    Raises
+    ------
+    DataError
+        Naming the file and the column when the name or commune column is missing, or a
+        header names two fields at once.
+    """
+    source = str(path)
+    text = read_utf8(path).lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if not header:
+        raise DataError("the list is empty: expected a header row", source=source, row=1)
+    fields: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        key = fold(cell)
+        field = next((f for f, names in COLUMN_NAMES.items() if key in names), None)
+        if field is None:
+            continue
+        if field in fields.values():
+            raise DataError(f"two columns mean {field!r}", source=source, row=1, field=cell)
+        fields[i] = field
+    for needed in REQUIRED:
+        if needed not in fields.values():
+            names = ", ".join(COLUMN_NAMES[needed][:4])
+            raise DataError(
+                f"no {needed} column (accepted headers: {names}, ...)",
+                source=source,
+                row=1,
+                field=needed,
+            )
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        values = {f: cells[i].strip() for i, f in fields.items() if i < len(cells)}
+        rows.append(ListRow(row=number, **{"name": "", **values}))
+    return rows
+
+
+def import_rows(
+    rows: Sequence[ListRow],
+    index: CommuneIndex,
+    *,
+    source: str = "the list",
+    status: Status = "recognised",
+    refine: Callable[[ListRow, Village], Village | None] | None = None,
+) -> ImportResult:
+    """Place every row at its commune; collect the rows that cannot be placed, with why.
+
+    Parameters
+    ----------
+    rows
+        The list's rows (:func:`read_official_list`).
+    index
+        Hanoi's communes (:func:`~tourplan.geocode.communes.commune_index`).
+    source
+        The list's name, quoted in each village's notes.
+    status
+        The status every imported village gets (the city's list names recognised villages).
+    refine
+        Optional: given a row and its commune-placed village, a better-placed village or
+        None to keep the commune point (used for ``--online``).
+    """
+    placed: list[Village] = []
+    failures: list[RowFailure] = []
+    ids: set[str] = set()
+    for row in rows:
+        if not row.name:
+            failures.append(RowFailure(row.row, "", "missing_name", "no village name"))
+            continue
+        try:
+            where = index.place(row.commune, row.district)
+        except CommuneError as exc:
+            failures.append(RowFailure(row.row, row.name, exc.reason, str(exc)))
+            continue
+        commune = where.commune
+        village_id = _unique_id(row, commune.name, ids)
+        merged = ""
+        if where.merged_name:
+            merged = f"; {where.merged_name} was merged into it on 1/1/2025"
+        village = Village(
+            id=village_id,
+            name_vi=row.name,
+            name_en="",
+            lat=commune.lat,
+            lon=commune.lon,
+            visit_minutes=DEFAULT_VISIT_MINUTES,
+            visit_minutes_origin="default",
+            opening_hours=OpeningHours.parse(DEFAULT_OPENING_HOURS),
+            opening_hours_origin="default",
+            interest=DEFAULT_INTEREST,
+            interest_basis="default: the list gives no evidence of interest",
+            craft_vi=row.craft,
+            old_district=commune.district,
+            commune_2025=commune.commune_2025,
+            coord_kind="commune_centroid",
+            coord_precision_m=where.precision_m,
+            coord_source=f"vietnamadminunits: point of {commune.name}, {commune.district} "
+            f"(pre-2025 commune){merged}",
+            confidence="low" if where.merged_name else "medium",
+            url=row.url if re.match(r"https?://", row.url) else "",
+            notes=_notes(row, source),
+            status=status,
+            status_year=int(row.year) if re.fullmatch(r"(19|20)\d\d", row.year) else None,
+            status_title=row.title,
+        )
+        if refine is not None:
+            better = refine(row, village)
+            if better is not None and commune.contains(better.lat, better.lon):
+                village = better
+        ids.add(village.id)
+        placed.append(village)
+    return ImportResult(tuple(placed), tuple(failures))
+
+
+def refined(village: Village, lat: float, lon: float, how: str) -> Village:
+    """``village`` moved to a geocoded point of its hamlet, marked ``address``."""
+    return replace(
+        village,
+        lat=lat,
+        lon=lon,
+        coord_kind="address",
+        coord_precision_m=REFINED_PRECISION_M,
+        coord_source=f"{how}; inside the commune's box ({village.coord_source})",
+    )
+
+
+def _notes(row: ListRow, source: str) -> str:
+    parts = [f"Row {row.row} of {source}"]
+    for label, value in (("hamlet", row.hamlet), ("commune", row.commune)):
+        if value:
+            parts.append(f"{label} {value}")
+    if row.district:
+        parts.append(f"district {row.district}")
+    return "; ".join(parts) + "."
+
+
+def _unique_id(row: ListRow, commune: str, taken: set[str]) -> str:
+    base = "-".join(fold(row.name).split()) or "village"
+    base = re.sub(r"^lang-(nghe-)?", "", base) or base
+    candidate = base
+    if candidate in taken:
+        candidate = f"{base}-{'-'.join(fold(commune).split()[1:])}"
+    n = 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
