@@ -134,6 +134,7 @@ def test_lunch_at_a_place_not_on_the_day_is_caught(
     trip, itinerary = planned
     day = next(d for d in itinerary.days if d.breaks)
     lunch = next(b for b in day.breaks if b.name == "lunch")
-    moved = dataclasses.replace(lunch, place="nowhere-village")
-    problems = check_itinerary(_with_lunch(itinerary, moved), trip)
-    assert any("a place not on the day" in p for p in problems)
+    for on_the_way in (False, True):
+        moved = dataclasses.replace(lunch, place="nowhere-village", on_the_way=on_the_way)
+        problems = check_itinerary(_with_lunch(itinerary, moved), trip)
+        assert any("nowhere-village" in p for p in problems), problems

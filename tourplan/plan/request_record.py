@@ -1,5 +1,9 @@
 """Trip requests as JSON records: the fields of ``tourplan route``, read and written with checks.
 
+This module is longer than 450 lines because it is the one codec of a request record: every
+field's reader, bound and message, the writer and the schema loader stay together so that the
+CLI, batch and HTTP read requests the same way.
+
 One record is one JSON object, as a line of a batch file (``tourplan batch``) or the body of an
 HTTP request. Its fields are ``tourplan route``'s options (``start``, ``end``, ``date`` /
 ``dates`` / ``days``, ``mode``, ``day_start``, ``day_end``, ``lunch``, ``must``, ``avoid``,
