@@ -87,10 +87,12 @@ def test_csv_quotes_cells_with_a_bare_carriage_return(
     make_village: Callable[..., Village], tmp_path: Path
 ) -> None:
     # regression: Python's csv writer only quotes "\n" when the line terminator is "\n"
+    # and a CR in a free-text field is read back as a line break (LF), never as a bare CR
     village = make_village(notes="old Mac line\rbreak", hours_note="a\r\nb")
     path = save_villages([village, make_village(id="next")], tmp_path / "cr.csv")
-    assert load_villages(path) == Villages([village, make_village(id="next")])
-    assert load_villages(path)[0].notes == "old Mac line\rbreak"
+    cleaned = make_village(notes="old Mac line\nbreak", hours_note="a\nb")
+    assert load_villages(path) == Villages([cleaned, make_village(id="next")])
+    assert load_villages(path)[0].notes == "old Mac line\nbreak"
 
 
 def test_missing_visit_duration_column(

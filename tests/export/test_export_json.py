@@ -120,12 +120,14 @@ def test_round_trip_of_a_plan_in_utc_comes_back_in_hanoi_time(itinerary: Itinera
 def test_round_trip_of_texts_with_commas_semicolons_and_newlines(itinerary: Itinerary) -> None:
     day = itinerary.days[0]
     stop = day.stops[0]
-    awkward = replace(stop.village, name_en='A, "B"; C\nD \\ E 🏺', notes="x\n\ny;z,")
+    # a name is one line (a line break there is refused at load, issue #19); notes may span lines
+    awkward = replace(stop.village, name_en='A, "B"; C D \\ E 🏺', notes="x\n\ny;z,")
     changed = replace(day, stops=(replace(stop, village=awkward), *day.stops[1:]))
     original = replace(itinerary, days=(changed, *itinerary.days[1:]))
     loaded = itinerary_from_json(itinerary_to_json(original))
     assert loaded == original
-    assert loaded.days[0].stops[0].village.name_en == 'A, "B"; C\nD \\ E 🏺'
+    assert loaded.days[0].stops[0].village.name_en == 'A, "B"; C D \\ E 🏺'
+    assert loaded.days[0].stops[0].village.notes == "x\n\ny;z,"
 
 
 def test_empty_and_compact(itinerary: Itinerary) -> None:

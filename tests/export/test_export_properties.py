@@ -56,6 +56,12 @@ CHARS = st.characters(blacklist_categories=("Cs", "Cc"))
 TEXT = st.lists(st.one_of(CHARS, AWKWARD), max_size=20).map("".join)
 NAME = TEXT.filter(lambda s: bool(s.strip()))
 SETTINGS = settings(max_examples=50, deadline=None)
+# Names and crafts are one line: reading them back refuses control characters (issue #19);
+# notes and hours_note may hold line breaks and tabs.
+ONE_LINE = st.lists(
+    st.one_of(CHARS, AWKWARD.filter(lambda s: s not in ("\n", "\t"))), max_size=20
+).map("".join)
+ONE_LINE_NAME = ONE_LINE.filter(lambda s: bool(s.strip()))
 
 
 def _expected_location(name_vi: str, commune: str) -> str:
@@ -112,7 +118,7 @@ def test_ics_round_trip_through_two_parsers(
 
 
 @SETTINGS
-@given(name_vi=NAME, name_en=TEXT, notes=TEXT, hours_note=TEXT, craft=TEXT)
+@given(name_vi=ONE_LINE_NAME, name_en=ONE_LINE, notes=TEXT, hours_note=TEXT, craft=ONE_LINE)
 def test_json_round_trip(
     build_one_stop: Callable[..., Itinerary],
     name_vi: str,

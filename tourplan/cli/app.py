@@ -11,6 +11,7 @@ import click
 from .. import __version__
 from .batch import batch
 from .catalogue import catalogue
+from .errors import usage_error
 from .options import CONTEXT, debug_option
 from .route import route
 from .serve import serve
@@ -21,13 +22,34 @@ __all__ = ["main"]
 
 
 class _TourplanGroup(click.Group):
-    """A group that prints Vietnamese whatever the locale and repairs its arguments."""
+    """A group that prints Vietnamese whatever the locale, repairs its arguments and says a
+    usage error in two lines (the error, then where the help is), as docs/cli.md promises."""
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **kwargs: Any,
+    ) -> Any:
         utf8_streams()
         if args is None:
             args = utf8_args(sys.argv[1:])
-        return super().main(args, *rest, **kwargs)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **kwargs)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **kwargs)
+        except click.UsageError as exc:
+            usage_error(exc)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
 
 
 @click.group(

@@ -25,7 +25,14 @@ from ..exceptions import (
 )
 from .terminal import QUIET, color_wanted, note
 
-__all__ = ["DEBUG", "CliError", "PlanningError", "as_cli_error", "library_errors"]
+__all__ = [
+    "DEBUG",
+    "CliError",
+    "PlanningError",
+    "as_cli_error",
+    "library_errors",
+    "usage_error",
+]
 
 DEBUG = "tourplan.debug"
 """Key of ``click.Context.meta`` set by ``--debug``: errors keep their traceback."""
@@ -74,6 +81,20 @@ class PlanningError(CliError):
     """An infeasible request or an unexpected failure: exit code 1."""
 
     exit_code = 1
+
+
+def usage_error(exc: click.UsageError, file: IO[Any] | None = None) -> None:
+    """Print a usage error in two lines: ``Error: ...`` and where the help is.
+
+    Click's own form adds the usage line and a blank line; docs/cli.md promises one or two
+    lines.
+    """
+    stream = file if file is not None else sys.stderr
+    color = color_wanted(stream)
+    message = " ".join(exc.format_message().split("\n"))
+    command = exc.ctx.command_path if exc.ctx is not None else "tourplan"
+    click.echo(f"{_red('Error:', color)} {message}", file=stream, color=color)
+    click.echo(f"  Try '{command} --help' for help.", file=stream, color=color)
 
 
 def _red(text: str, color: bool) -> str:

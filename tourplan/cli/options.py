@@ -13,13 +13,15 @@ from ..datasets import load_hanoi, load_villages
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
 from ..plan import PACE_FACTORS
+from ..plan.request_record import MAX_TIME_LIMIT
 from .errors import DEBUG
-from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE
+from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
 from .terminal import QUIET
 
 __all__ = [
     "CONTEXT",
     "DEFAULT_START",
+    "MAX_TIME_LIMIT",
     "day_template_options",
     "debug_option",
     "next_saturday",
@@ -141,7 +143,7 @@ def search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
         ),
         click.option(
             "--time-limit",
-            type=click.FloatRange(min=0, min_open=True),
+            type=FiniteFloat(0, MAX_TIME_LIMIT, low_open=True),
             default=time_limit,
             show_default=True,
             metavar="SECONDS",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +21,17 @@ __all__ = [
     "LUNCH",
     "MODE",
     "OUTPUT",
+    "PLACE",
+    "TEXT",
     "THEME",
     "TIME",
     "VILLAGES_FILE",
     "DateType",
+    "FiniteFloat",
     "LunchType",
     "ModeType",
+    "NonEmptyText",
+    "OutputPath",
     "TimeType",
 ]
 
@@ -110,6 +117,70 @@ class ModeType(_Param):
         return [CompletionItem(name) for name in MODES if name.startswith(incomplete)]
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class NonEmptyText(_Param):
+    """Text that is not empty or blank and holds no control characters (a village, a place)."""
+
+    name = "text"
+
+    def __init__(self, metavar: str = "TEXT") -> None:
+        self.metavar = metavar
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return self.metavar
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = str(value)
+        if not text.strip():
+            self.fail("the value is empty; give one or leave the option out", param, ctx)
+        if _CONTROL.search(text):
+            self.fail(f"{text!r} holds a control character", param, ctx)
+        return text
+
+
+class FiniteFloat(_Param):
+    """A finite number within ``[low, high]`` (``low`` excluded with ``low_open``): never
+    ``inf``, ``nan`` or ``1e300``."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, *, low_open: bool = False) -> None:
+        self.low, self.high, self.low_open = low, high, low_open
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "NUMBER"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, float) and math.isfinite(value):
+            number = value
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number", param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        below = number <= self.low if self.low_open else number < self.low
+        if below or number > self.high:
+            low = f"more than {self.low:g}" if self.low_open else f"at least {self.low:g}"
+            self.fail(f"{value} is out of range: give {low} and at most {self.high:g}", param, ctx)
+        return number
+
+
+class OutputPath(click.Path):
+    """An output file name, ``-`` for stdout; an empty name is refused (not ignored)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, writable=False, allow_dash=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the file name is empty; give a file name or - for stdout", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 DATE = DateType()
 TIME = TimeType()
 LUNCH = LunchType()
@@ -117,4 +188,6 @@ MODE = ModeType()
 THEME = click.Choice(THEMES, case_sensitive=False)
 LANG = click.Choice(["vi", "en"], case_sensitive=False)
 VILLAGES_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-OUTPUT = click.Path(dir_okay=False, writable=False, allow_dash=True)
+OUTPUT = OutputPath()
+PLACE = NonEmptyText("PLACE")
+TEXT = NonEmptyText("VILLAGE")

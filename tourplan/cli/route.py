@@ -13,6 +13,7 @@ from click.core import ParameterSource
 from ..exceptions import InfeasibleError
 from ..model import THEMES
 from ..plan import HANOI_TZ, Lunch
+from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
 from ..text import Lang
 from .costs import cost_fields, cost_options, experiences_from
 from .errors import library_errors
@@ -26,7 +27,7 @@ from .options import (
     shared_options,
     villages_from,
 )
-from .params import DATE, OUTPUT, THEME
+from .params import DATE, OUTPUT, PLACE, TEXT, THEME, FiniteFloat
 from .terminal import color_wanted, note, progress
 
 __all__ = ["route"]
@@ -39,13 +40,14 @@ DEFAULT_TIME_LIMIT = 5.0
 @click.command(context_settings=CONTEXT)
 @click.option(
     "--start",
+    type=PLACE,
     default=DEFAULT_START,
     show_default=True,
     metavar="PLACE",
     help="Where each day starts: a place id or name (e.g. old-quarter, noi-bai-airport, "
     '"Bát Tràng"), "LAT,LON", or an address with --online.',
 )
-@click.option("--end", metavar="PLACE", help="Where each day ends, if not at --start.")
+@click.option("--end", type=PLACE, help="Where each day ends, if not at --start.")
 @click.option(
     "--date",
     "dates",
@@ -56,21 +58,19 @@ DEFAULT_TIME_LIMIT = 5.0
 )
 @click.option(
     "--days",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_TRIP_DAYS),
     default=1,
     show_default=True,
-    help="Number of consecutive days from --date.",
+    help=f"Number of consecutive days from --date (at most {MAX_TRIP_DAYS}).",
 )
 @day_template_options
 @click.option(
     "--must",
+    type=TEXT,
     multiple=True,
-    metavar="VILLAGE",
     help="A village (id or name) that must be visited; repeatable.",
 )
-@click.option(
-    "--avoid", multiple=True, metavar="VILLAGE", help="A village not to visit; repeatable."
-)
+@click.option("--avoid", type=TEXT, multiple=True, help="A village not to visit; repeatable.")
 @click.option(
     "--theme",
     "themes",
@@ -81,14 +81,14 @@ DEFAULT_TIME_LIMIT = 5.0
 )
 @click.option(
     "--theme-bonus",
-    type=click.FloatRange(min=1.0),
+    type=FiniteFloat(1.0, MAX_THEME_BONUS),
     default=1.5,
     show_default=True,
     help="How much more a village with a preferred theme counts.",
 )
 @click.option(
     "--max-stops",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_STOPS_PER_DAY),
     help="At most this many villages a day (default: no limit).",
 )
 @click.option(
@@ -215,6 +215,7 @@ def route(
     if not dates:
         dates = (next_saturday(dt.datetime.now(HANOI_TZ).date()),)
     places = {"--start": [start], "--end": [end or ""], "--must": must, "--avoid": avoid}
+    _check_outputs(outputs)  # before any work: a bad path fails at once
 
     with library_errors(places):
         from ..api import plan_trip
@@ -277,17 +278,7 @@ def route(
             except MustTogetherError as exc:
                 why = [explain_conflict(exc.conflict, chosen_lang)]
                 raise InfeasibleError("the must-visit villages do not fit together", why) from exc
-        _write_outputs(
-            itinerary,
-            ics=ics,
-            json_file=json_file,
-            geojson=geojson,
-            legs=legs,
-            lang=chosen_lang,
-        )
-        _write_map_outputs(
-            itinerary, html_file=html_file, gpx_file=gpx_file, kml_file=kml_file, lang=chosen_lang
-        )
+        _write_outputs(itinerary, outputs, legs=legs, lang=chosen_lang)
         if not any(outputs.values()):
             from ..text import format_itinerary
 
@@ -299,58 +290,53 @@ def route(
             click.echo(text, nl=False, color=color)
 
 
+def _check_outputs(outputs: dict[str, str | None]) -> None:
+    """Refuse, before planning, an output path that cannot be written (naming its option)."""
+    from ..exceptions import ExportError
+    from ..export._common import check_writable
+    from .errors import CliError
+
+    seen: dict[Path, str] = {}
+    for option, path in outputs.items():
+        if not path or path == "-":
+            continue
+        try:
+            target = check_writable(path).resolve()
+        except ExportError as exc:
+            raise CliError(f"{option}: {exc}") from None
+        if target in seen:
+            raise CliError(f"{seen[target]} and {option} name the same file {path}")
+        seen[target] = option
+
+
 def _write_outputs(
-    itinerary: Any,
-    *,
-    ics: str | None,
-    json_file: str | None,
-    geojson: str | None,
-    legs: bool,
-    lang: Lang,
+    itinerary: Any, outputs: dict[str, str | None], *, legs: bool, lang: Lang
 ) -> None:
-    """Write each requested export, to its file (atomically) or to stdout for ``-``."""
-    from ..export.geojson import itinerary_to_geojson_text, write_geojson
-    from ..export.ical import itinerary_to_ics, write_ics
-    from ..export.json import itinerary_to_json, write_json
+    """Render every requested export, then write the files all-or-nothing (when one cannot be
+    written, none is left behind and existing files are untouched), then print the one for
+    stdout (``-``)."""
+    from ..export._common import write_all_or_nothing
+    from ..export.geojson import itinerary_to_geojson_text
+    from ..export.gpx import itinerary_to_gpx
+    from ..export.html import itinerary_to_html
+    from ..export.ical import itinerary_to_ics
+    from ..export.json import itinerary_to_json
+    from ..export.kml import itinerary_to_kml
 
-    if ics == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(itinerary_to_ics(itinerary, include_legs=legs, lang=lang))
-        sys.stdout.buffer.flush()
-    elif ics:
-        note(f"Wrote {write_ics(itinerary, ics, include_legs=legs, lang=lang)}")
-    if json_file == "-":
-        click.echo(itinerary_to_json(itinerary), nl=False)
-    elif json_file:
-        note(f"Wrote {write_json(itinerary, json_file)}")
-    if geojson == "-":
-        click.echo(itinerary_to_geojson_text(itinerary, lang=lang), nl=False)
-    elif geojson:
-        note(f"Wrote {write_geojson(itinerary, geojson, lang=lang)}")
-
-
-def _write_map_outputs(
-    itinerary: Any,
-    *,
-    html_file: str | None,
-    gpx_file: str | None,
-    kml_file: str | None,
-    lang: Lang,
-) -> None:
-    """Write the map page, GPX and KML exports, to their files (atomically) or to stdout."""
-    from ..export.gpx import itinerary_to_gpx, write_gpx
-    from ..export.html import itinerary_to_html, write_html
-    from ..export.kml import itinerary_to_kml, write_kml
-
-    if html_file == "-":
-        click.echo(itinerary_to_html(itinerary, lang=lang), nl=False)
-    elif html_file:
-        note(f"Wrote {write_html(itinerary, html_file, lang=lang)}")
-    if gpx_file == "-":
-        click.echo(itinerary_to_gpx(itinerary, lang=lang), nl=False)
-    elif gpx_file:
-        note(f"Wrote {write_gpx(itinerary, gpx_file, lang=lang)}")
-    if kml_file == "-":
-        click.echo(itinerary_to_kml(itinerary, lang=lang), nl=False)
-    elif kml_file:
-        note(f"Wrote {write_kml(itinerary, kml_file, lang=lang)}")
+    renderers = {
+        "--ics": lambda: itinerary_to_ics(itinerary, include_legs=legs, lang=lang),
+        "--json": lambda: itinerary_to_json(itinerary).encode("utf-8"),
+        "--geojson": lambda: itinerary_to_geojson_text(itinerary, lang=lang).encode("utf-8"),
+        "--html": lambda: itinerary_to_html(itinerary, lang=lang).encode("utf-8"),
+        "--gpx": lambda: itinerary_to_gpx(itinerary, lang=lang).encode("utf-8"),
+        "--kml": lambda: itinerary_to_kml(itinerary, lang=lang).encode("utf-8"),
+    }
+    rendered = {option: renderers[option]() for option, path in outputs.items() if path}
+    files = [(path, rendered[option]) for option, path in outputs.items() if path and path != "-"]
+    for written in write_all_or_nothing(files):
+        note(f"Wrote {written}")
+    for option, path in outputs.items():
+        if path == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(rendered[option])
+            sys.stdout.buffer.flush()

@@ -21,7 +21,7 @@ from ..text import Lang
 from ..text.tables import TableRole, village_table
 from .errors import library_errors
 from .options import CONTEXT, place_resolver, shared_options, villages_from
-from .params import LANG, THEME, VILLAGES_FILE
+from .params import LANG, THEME, VILLAGES_FILE, FiniteFloat
 from .terminal import color_wanted, note
 
 __all__ = ["villages"]
@@ -73,7 +73,7 @@ def villages() -> None:
 )
 @click.option(
     "--within",
-    type=click.FloatRange(min=0, min_open=True),
+    type=FiniteFloat(0, 20_000, low_open=True),
     metavar="KM",
     help="With --near: only villages at most KM kilometres away.",
 )

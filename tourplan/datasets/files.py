@@ -8,6 +8,7 @@ atomic.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -20,9 +21,16 @@ from .geojson import geojson_village_items, villages_to_geojson
 from .json import json_village_items, villages_to_json
 from .records import village_from_row
 
-__all__ = ["Format", "load_villages", "save_villages"]
+__all__ = ["MAX_FILE_BYTES", "MAX_VILLAGES", "Format", "load_villages", "save_villages"]
 
 Format = Literal["csv", "json", "geojson"]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""The largest village file :func:`load_villages` reads (16 MiB; the bundled CSV is 80 KiB)."""
+
+MAX_VILLAGES = 2000
+"""The most places a village file may hold: the planner's memory and time grow with the square
+of the number of places (a travel matrix), so a bigger file is refused before any work."""
 
 
 def load_villages(
@@ -53,10 +61,26 @@ def load_villages(
     ------
     DataError
         For the first problem found, naming the file, the row (the spreadsheet row for CSV,
-        header = row 1; the 1-based item or feature for JSON and GeoJSON) and the field.
+        header = row 1; the 1-based item or feature for JSON and GeoJSON) and the field; for
+        a file over :data:`MAX_FILE_BYTES`, more than :data:`MAX_VILLAGES` places or JSON
+        nested deeper than :data:`~tourplan.datasets.json.MAX_JSON_DEPTH`, before parsing it
+        all.
     """
     source = str(path)
     fmt = format or _format_of(path)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # missing or unreadable: read_utf8 says which
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise DataError("is not a regular file (a device or a pipe?)", source=source)
+    size = info.st_size if info is not None else 0
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"the file is {size / 2**20:.1f} MiB, more than the {MAX_FILE_BYTES // 2**20} MiB "
+            "a village file may be",
+            source=source,
+        )
     text = read_utf8(path)
     numbered: list[tuple[int, Mapping[str, Any]]]
     if fmt == "csv":
@@ -69,6 +93,12 @@ def load_villages(
         raise DataError(f"unknown format {fmt!r}; use csv, json or geojson", source=source)
     if not numbered:
         raise DataError("the file has no villages", source=source)
+    if len(numbered) > MAX_VILLAGES:
+        raise DataError(
+            f"the file has {len(numbered)} villages, more than the {MAX_VILLAGES} a plan can "
+            "be made over; split it or keep the places you need",
+            source=source,
+        )
     villages = []
     first_row: dict[str, int] = {}
     for row_number, row in numbered:

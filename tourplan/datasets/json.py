@@ -10,17 +10,51 @@ from ..exceptions import DataError
 from ..model import Village
 from .records import COLUMNS, REQUIRED, check_columns, village_record
 
-__all__ = ["json_load", "json_village_items", "villages_to_json"]
+__all__ = ["MAX_JSON_DEPTH", "json_load", "json_village_items", "villages_to_json"]
+
+
+MAX_JSON_DEPTH = 32
+"""The deepest nesting of arrays and objects a village JSON or GeoJSON file may have (a
+village list is 4 deep; a GeoJSON point 5)."""
+
+
+def _too_deep(value: Any) -> bool:
+    """Whether arrays and objects in ``value`` nest deeper than :data:`MAX_JSON_DEPTH` (an
+    iterative walk: no recursion however deep the value)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                return True
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def json_load(text: str, source: str) -> Any:
-    """The JSON value of ``text``; a syntax error is a DataError naming the line and column."""
+    """The JSON value of ``text``; a syntax error is a DataError naming the line and column.
+
+    Raises
+    ------
+    DataError
+        Also when arrays and objects nest deeper than :data:`MAX_JSON_DEPTH`.
+    """
+    deep = DataError(
+        f"not a village file: arrays and objects nest more than {MAX_JSON_DEPTH} deep",
+        source=source,
+    )
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", source=source
         ) from None
+    except RecursionError:  # the parser's own limit, far deeper than ours
+        raise deep from None
+    if _too_deep(value):
+        raise deep
+    return value
 
 
 def json_village_items(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:

@@ -8,8 +8,10 @@ naming the source, the row and the field) and a village into a record.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -21,6 +23,9 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_INTEREST",
     "DEFAULT_OPENING_HOURS",
+    "INT_BOUNDS",
+    "MAX_TEXT_CHARS",
+    "MULTILINE_FIELDS",
     "REQUIRED",
     "VILLAGE_FIELDS",
     "RowContext",
@@ -87,6 +92,26 @@ VILLAGE_FIELDS: tuple[tuple[str, bool], ...] = (
     ("status_source", False),
 )
 COLUMNS = tuple(name for name, _ in VILLAGE_FIELDS)
+
+MULTILINE_FIELDS = ("notes", "hours_note", "interest_basis")
+"""Free-text fields that may span lines (LF and tab allowed); every other text field is one
+line without control characters."""
+
+MAX_TEXT_CHARS = 10_000
+"""The longest text a field may hold, in characters."""
+
+INT_BOUNDS: dict[str, int] = {
+    "visit_minutes": 24 * 60,
+    "short_minutes": 24 * 60,
+    "long_minutes": 24 * 60,
+    "coord_precision_m": 20_000_000,
+    "fee_vnd": 1_000_000_000,
+}
+"""The largest value of each whole-number field (a visit lasts at most a day, 1440 minutes;
+any other whole number fits in 32 bits). Signs are the village's to check."""
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 REQUIRED = tuple(name for name, required in VILLAGE_FIELDS if required)
 
 
@@ -251,13 +276,46 @@ def _blank(value: Any) -> bool:
 
 
 def text_field(row: Mapping[str, Any], name: str) -> str:
-    """The text of field ``name``, stripped ("" when absent); DataError if it is not text."""
+    """The text of field ``name``, stripped ("" when absent); checked where it is born.
+
+    Control characters (CR, LF, NUL, escapes ...) are refused: every exporter (.ics, XML, JSON,
+    a terminal) would otherwise carry them or fail on them later. The free-text fields of
+    :data:`MULTILINE_FIELDS` may hold line breaks and tabs (CRLF and CR become LF). A ``url``
+    must be one ``http://`` or ``https://`` address without spaces.
+
+    Raises
+    ------
+    DataError
+        Naming the field, when the value is not text or holds what it may not.
+    """
     value = row.get(name)
     if value is None:
         return ""
     if not isinstance(value, str):
         raise DataError(f"{name} must be text, got {value!r}", field=name)
-    return value.strip()
+    text = value.strip()
+    if name in MULTILINE_FIELDS:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        bad = _CONTROL.search(text.replace("\n", "").replace("\t", ""))
+    else:
+        bad = _CONTROL.search(text)
+    if bad:
+        raise DataError(
+            f"{name} holds a control character ({bad.group()!r} at position {bad.start() + 1}); "
+            "remove it (line breaks are allowed only in " + ", ".join(MULTILINE_FIELDS) + ")",
+            field=name,
+        )
+    if name == "url" and text and not _URL.fullmatch(text):
+        raise DataError(
+            f"url must be one http:// or https:// address without spaces, got {text[:80]!r}",
+            field=name,
+        )
+    if len(text) > MAX_TEXT_CHARS:
+        raise DataError(
+            f"{name} is {len(text)} characters long, more than the {MAX_TEXT_CHARS} allowed",
+            field=name,
+        )
+    return text
 
 
 def float_field(row: Mapping[str, Any], name: str) -> float:
@@ -277,16 +335,20 @@ def float_field(row: Mapping[str, Any], name: str) -> float:
 def int_field(row: Mapping[str, Any], name: str) -> int:
     """Field ``name`` as a whole number (text or number); DataError naming the field if not."""
     value = row.get(name)
+    number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
-    raise DataError(f"{name} must be a whole number, got {value!r}", field=name)
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and len(value) < 40:
+        with contextlib.suppress(ValueError):
+            number = int(value.strip())
+    if number is None:
+        raise DataError(f"{name} must be a whole number, got {str(value)[:40]!r}", field=name)
+    high = INT_BOUNDS.get(name, 2**31 - 1)
+    if not -(2**31) <= number <= high:
+        raise DataError(f"{name} must be at most {high}, got {value!r}", field=name)
+    return number
 
 
 def optional_int_field(row: Mapping[str, Any], name: str) -> int | None:

@@ -1,15 +1,28 @@
-"""Helpers shared by the exporters: place names and positions by id, coordinates, ISO times."""
+"""Helpers shared by the exporters: place names and positions by id, coordinates, ISO times,
+and writing several files all-or-nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 
-from ..exceptions import DataError
+from ..exceptions import DataError, ExportError
 from ..plan import Day
 from ..text import Lang, place_name
 
-__all__ = ["day_names", "day_positions", "iso", "round_coord", "xml_text"]
+__all__ = [
+    "check_writable",
+    "day_names",
+    "day_positions",
+    "iso",
+    "round_coord",
+    "write_all_or_nothing",
+    "xml_text",
+]
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -53,3 +66,78 @@ def xml_text(text: str) -> str:
     XML parsers turn every CR into LF anyway; doing it here makes the text read back as written.
     """
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """Check, before any work, that a file can be written at ``path``.
+
+    Returns
+    -------
+    Path
+        ``path`` as a :class:`~pathlib.Path`.
+
+    Raises
+    ------
+    ExportError
+        When the name is empty, the folder is missing or not writable, or ``path`` is a folder.
+    """
+    if not str(path).strip():
+        raise ExportError("cannot write a file with an empty name")
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"cannot write {target}: no permission to write in folder {folder}")
+    return target
+
+
+def write_all_or_nothing(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> list[Path]:
+    """Write several files so that either all of them are written or none is.
+
+    Each file's bytes go to a temporary file in its folder (flushed to disk); only when every
+    one is written are they renamed over their targets. On a failure before the renames, the
+    temporary files are removed and no target is created or changed; existing files are never
+    truncated.
+
+    Returns
+    -------
+    list of Path
+        The files written, in order.
+
+    Raises
+    ------
+    ExportError
+        Naming the file that could not be written.
+    """
+    targets = [check_writable(path) for path, _ in files]
+    if len({t.resolve() for t in targets}) != len(targets):
+        raise ExportError("two outputs name the same file")
+    temporary: list[str] = []
+    try:
+        for target, (_, data) in zip(targets, files, strict=True):
+            try:
+                fd, name = tempfile.mkstemp(
+                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                )
+                temporary.append(name)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(name, 0o644)
+            except OSError as exc:
+                raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        for k, (name, target) in enumerate(zip(temporary, targets, strict=True)):
+            try:
+                os.replace(name, target)
+            except OSError as exc:
+                raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+            temporary[k] = ""
+    finally:
+        for name in temporary:
+            if name:
+                Path(name).unlink(missing_ok=True)
+    return targets

@@ -76,14 +76,10 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     for stop in day.stops:
         events.append((stop.start, stop.end, f"visit {stop.village.id}"))
     for brk in day.breaks:
-        events.append((brk.start, brk.end, f"{brk.name} break"))
+        if not brk.on_the_way:  # a roadside break lies inside its journey: checked below
+            events.append((brk.start, brk.end, f"{brk.name} break at {brk.place}"))
     events.sort(key=lambda e: (e[0], e[1]))
     for (s1, e1, n1), (s2, e2, n2) in itertools.pairwise(events):
-        nested_break = (n1.startswith("leg") and n2.endswith("break") and e2 <= e1) or (
-            n2.startswith("leg") and n1.endswith("break") and s1 == s2 and e1 <= e2
-        )
-        if nested_break:
-            continue  # a break taken on the way, inside a long journey
         if s2 < e1 and e1 > s1 and e2 > s2:
             problems.append(
                 f"{tag}: {n1} ({s1:%H:%M}-{e1:%H:%M}) overlaps {n2} ({s2:%H:%M}-{e2:%H:%M})"
@@ -157,31 +153,38 @@ def _stay_goes_on(day: Day, k: int) -> bool:
 
 
 def _check_break_places(day: Day, tag: str, problems: list[str]) -> None:
-    """Each break labelled at a place is taken while the traveller is there: at a village
-    between arriving and leaving it, at the start place before leaving or after returning."""
+    """Each break is taken where the traveller is: a break labelled at a place lies between
+    arriving there and leaving (at the start place before the first journey, at the end place
+    after the last); a break on the way lies inside a journey to its place. A place may be
+    both the start and a stop (a day starting at a village): any of its stays will do."""
+    if not day.legs:
+        if day.breaks:
+            problems.append(f"{tag}: breaks on a day without journeys")
+        return
+    stays = [(day.start_place.id, day.departure, day.legs[0].depart)]
+    for k, stop in enumerate(day.stops):
+        leave = day.legs[k + 1].depart if k + 1 < len(day.legs) else stop.end
+        stays.append((stop.village.id, stop.arrival, leave))
+    stays.append((day.end_place.id, day.legs[-1].arrive, day.arrival))
     for b in day.breaks:
+        when = f"({b.start:%H:%M}-{b.end:%H:%M})"
         if b.on_the_way:
+            if not any(
+                leg.destination == b.place and leg.depart <= b.start and b.end <= leg.arrive
+                for leg in day.legs
+            ):
+                problems.append(
+                    f"{tag}: {b.name} on the way to {b.place} {when} is not during a journey there"
+                )
             continue
-        here = [k for k, s in enumerate(day.stops) if s.village.id == b.place]
-        if here:
-            k = here[0]
-            stop = day.stops[k]
-            leave = day.legs[k + 1].depart if k + 1 < len(day.legs) else stop.end
-            if b.start < stop.arrival or b.end > leave:
-                problems.append(
-                    f"{tag}: {b.name} at {b.place} ({b.start:%H:%M}-{b.end:%H:%M}) is not "
-                    f"while the traveller is there ({stop.arrival:%H:%M}-{leave:%H:%M})"
-                )
-        elif day.legs and b.place in (day.start_place.id, day.end_place.id):
-            before = b.place == day.start_place.id and b.end <= day.legs[0].depart
-            after = b.place == day.end_place.id and b.start >= day.legs[-1].arrive
-            if not (before or after):
-                problems.append(
-                    f"{tag}: {b.name} at {b.place} ({b.start:%H:%M}-{b.end:%H:%M}) is not "
-                    "while the traveller is there"
-                )
-        elif day.legs:
+        here = [(a, z) for place, a, z in stays if place == b.place]
+        if not here:
             problems.append(f"{tag}: {b.name} is labelled at {b.place}, a place not on the day")
+        elif not any(a <= b.start and b.end <= z for a, z in here):
+            there = ", ".join(f"{a:%H:%M}-{z:%H:%M}" for a, z in here)
+            problems.append(
+                f"{tag}: {b.name} at {b.place} {when} is not while the traveller is there ({there})"
+            )
 
 
 def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:

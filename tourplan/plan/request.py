@@ -8,12 +8,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..exceptions import DataError
+from ..geocode.coordinates import parse_lat_lon
 from ..model import THEMES, Place
 from ..public_holidays import vietnam_public_holidays
 from .value import ValueModel
 
 __all__ = [
     "DEFAULT_LUNCH",
+    "FIRST_DATE",
+    "LAST_DATE",
+    "MAX_STOPS_PER_DAY",
+    "MAX_THEME_BONUS",
+    "MAX_TRIP_DAYS",
     "PACE_FACTORS",
     "Lunch",
     "Pace",
@@ -31,6 +37,22 @@ PACE_FACTORS: dict[str, float] = {"relaxed": 1.25, "normal": 1.0, "quick": 0.75}
 PlaceQuery = str | Place | tuple[float, float]
 """A place as a traveller gives it: a known id or name, ``"lat,lon"`` text, an address, a
 ``(lat, lon)`` pair, or a :class:`~tourplan.model.Place`."""
+
+
+MAX_TRIP_DAYS = 60
+"""The most days a trip may have (and the longest span from its first to its last date): work
+and memory grow with the days, and a longer stay is several trips."""
+
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+"""The dates a trip may fall on: the range over which Vietnam's lunar-calendar public holidays
+(Tết) are computed."""
+
+MAX_STOPS_PER_DAY = 100
+"""The largest ``max_stops_per_day`` accepted (no day holds that many stops anyway)."""
+
+MAX_THEME_BONUS = 100.0
+"""The largest ``theme_bonus`` accepted."""
 
 
 def _minutes(t: dt.time) -> int:
@@ -220,9 +242,14 @@ class TripRequest:
             dates = (dates,)
         if not isinstance(dates, Iterable):
             raise DataError("dates must be a list of dates", field="dates")
-        checked = tuple(as_date(d, "dates") for d in dates)
+        checked: list[dt.date] = []
+        for d in dates:
+            checked.append(as_date(d, "dates"))
+            if len(checked) > MAX_TRIP_DAYS:
+                raise DataError(f"a trip has at most {MAX_TRIP_DAYS} days", field="dates")
         if not checked:
             raise DataError("give at least one date", field="dates")
+        _check_span(min(checked), max(checked))
         object.__setattr__(self, "dates", tuple(sorted(set(checked))))
         object.__setattr__(self, "day_start", _as_time(self.day_start, "day_start"))
         object.__setattr__(self, "day_end", _as_time(self.day_end, "day_end"))
@@ -273,10 +300,10 @@ class TripRequest:
         if self.max_stops_per_day is not None and (
             isinstance(self.max_stops_per_day, bool)
             or not isinstance(self.max_stops_per_day, int)
-            or self.max_stops_per_day < 1
+            or not 1 <= self.max_stops_per_day <= MAX_STOPS_PER_DAY
         ):
             raise DataError(
-                f"max_stops_per_day must be a whole number of at least 1, "
+                f"max_stops_per_day must be a whole number from 1 to {MAX_STOPS_PER_DAY}, "
                 f"got {self.max_stops_per_day!r}",
                 field="max_stops_per_day",
             )
@@ -288,9 +315,15 @@ class TripRequest:
         if self.public_holidays:
             holidays |= vietnam_public_holidays(self.dates)
         object.__setattr__(self, "holidays", holidays)
-        if not self.theme_bonus >= 1.0:
+        if (
+            isinstance(self.theme_bonus, bool)
+            or not isinstance(self.theme_bonus, int | float)
+            or not 1.0 <= self.theme_bonus <= MAX_THEME_BONUS
+        ):
             raise DataError(
-                f"theme_bonus must be at least 1, got {self.theme_bonus}", field="theme_bonus"
+                f"theme_bonus must be a number from 1 to {MAX_THEME_BONUS:g}, "
+                f"got {self.theme_bonus!r}",
+                field="theme_bonus",
             )
 
     @classmethod
@@ -305,10 +338,13 @@ class TripRequest:
         datetime.date(2026, 12, 6)
         """
         first = as_date(first_date, "first_date")
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_TRIP_DAYS:
             raise DataError(
-                f"days must be a whole number of at least 1, got {days!r}", field="days"
+                f"days must be a whole number from 1 to {MAX_TRIP_DAYS}, got {days!r}",
+                field="days",
             )
+        _check_span(first, first)
+        _check_span(first, first + dt.timedelta(days=days - 1))
         dates = tuple(first + dt.timedelta(days=i) for i in range(days))
         return cls(start=start, dates=dates, **fields)  # type: ignore[arg-type]
 
@@ -331,6 +367,24 @@ class TripRequest:
     def pace_factor(self) -> float:
         """The multiplier of visit durations for this request's pace."""
         return PACE_FACTORS[self.pace]
+
+
+def _check_span(first: dt.date, last: dt.date) -> None:
+    """Refuse dates outside :data:`FIRST_DATE`-:data:`LAST_DATE` or a trip spanning more than
+    :data:`MAX_TRIP_DAYS` days."""
+    for day in (first, last):
+        if not FIRST_DATE <= day <= LAST_DATE:
+            raise DataError(
+                f"{day.isoformat()} is outside the dates a trip may have "
+                f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})",
+                field="dates",
+            )
+    if (last - first).days >= MAX_TRIP_DAYS:
+        raise DataError(
+            f"the trip spans {(last - first).days + 1} days from {first.isoformat()} to "
+            f"{last.isoformat()}; a trip has at most {MAX_TRIP_DAYS} days",
+            field="dates",
+        )
 
 
 def _check_costs(request: TripRequest) -> None:
@@ -365,6 +419,10 @@ def _check_place(value: object, what: str) -> None:
     if isinstance(value, str):
         if not value.strip():
             raise DataError(f"{what} place is empty", field=what)
+        try:
+            parse_lat_lon(value)  # "lat,lon" text: out of range is blamed on this place
+        except DataError as exc:
+            raise DataError(f"{value.strip()!r}: {exc.reason}", field=what) from None
         return
     if (
         isinstance(value, tuple)

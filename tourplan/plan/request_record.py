@@ -1,5 +1,9 @@
 """Trip requests as JSON records: the fields of ``tourplan route``, read and written with checks.
 
+This module is longer than 450 lines because it is the one codec of a request record: every
+field's reader, bound and message, the writer and the schema loader stay together so that the
+CLI, batch and HTTP read requests the same way.
+
 One record is one JSON object, as a line of a batch file (``tourplan batch``) or the body of an
 HTTP request. Its fields are ``tourplan route``'s options (``start``, ``end``, ``date`` /
 ``dates`` / ``days``, ``mode``, ``day_start``, ``day_end``, ``lunch``, ``must``, ``avoid``,
@@ -17,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any, cast
@@ -25,10 +30,19 @@ from ..exceptions import DataError
 from ..model import Place
 from ..routing import SearchParameters
 from ..travel import get_mode
-from .request import Lunch, PlaceQuery, TripRequest
+from .request import (
+    FIRST_DATE,
+    LAST_DATE,
+    MAX_STOPS_PER_DAY,
+    MAX_TRIP_DAYS,
+    Lunch,
+    PlaceQuery,
+    TripRequest,
+)
 from .trip import DEFAULT_TIME_LIMIT
 
 __all__ = [
+    "MAX_TIME_LIMIT",
     "RECORD_FIELDS",
     "record_id",
     "search_parameters_from_record",
@@ -36,6 +50,9 @@ __all__ = [
     "trip_request_record",
     "trip_request_schema",
 ]
+
+MAX_TIME_LIMIT = 3600.0
+"""The longest search a request may ask for, in seconds (an hour)."""
 
 RECORD_FIELDS: tuple[str, ...] = (
     "id",
@@ -126,15 +143,17 @@ def _place(value: object, name: str, where: _Where) -> PlaceQuery:
     return _text(value, name, where, '"hoan-kiem-lake", "Bát Tràng" or "21.03,105.85"')
 
 
-def _whole(value: object, name: str, where: _Where, least: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < least:
-        raise where.error(f"must be a whole number of at least {least}, got {value!r}", name)
+def _whole(value: object, name: str, where: _Where, least: int, most: int = 2**31 - 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise where.error(f"must be a whole number from {least} to {most}, got {value!r}", name)
     return value
 
 
 def _number(value: object, name: str, where: _Where) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise where.error(f"must be a number, got {value!r}", name)
+    if not math.isfinite(value):
+        raise where.error(f"must be a finite number, got {value!r}", name)
     return float(value)
 
 
@@ -170,7 +189,7 @@ def _dates(record: Mapping[str, Any], where: _Where) -> tuple[dt.date | str, ...
         raise where.error("give 'date' (with 'days') or 'dates', not both", "dates")
     if not has_date and not has_dates:
         raise where.error("give the day of the trip as 'date' (or a list as 'dates')", "date")
-    days = _whole(record.get("days", 1), "days", where, 1)
+    days = _whole(record.get("days", 1), "days", where, 1, MAX_TRIP_DAYS)
     if has_dates:
         dates = _texts(record["dates"], "dates", where, '"2026-12-05"')
         if not dates:
@@ -188,6 +207,11 @@ def _dates(record: Mapping[str, Any], where: _Where) -> tuple[dt.date | str, ...
         raise where.error(
             f"{first!r} is not a date like 2026-12-05", "date" if has_date else "dates"
         ) from None
+    if not FIRST_DATE <= start <= LAST_DATE - dt.timedelta(days=days - 1):
+        raise where.error(
+            f"the trip must fall between {FIRST_DATE.isoformat()} and {LAST_DATE.isoformat()}",
+            "date" if has_date else "dates",
+        )
     return tuple(start + dt.timedelta(days=i) for i in range(days))
 
 
@@ -259,7 +283,9 @@ def trip_request_from_record(
                 fields[attribute] = _texts(checked[name], name, where, example)
         fields["themes"] = tuple(t.lower() for t in fields.get("themes", ()))
         if checked.get("max_stops") is not None:
-            fields["max_stops_per_day"] = _whole(checked["max_stops"], "max_stops", where, 1)
+            fields["max_stops_per_day"] = _whole(
+                checked["max_stops"], "max_stops", where, 1, MAX_STOPS_PER_DAY
+            )
         if "pace" in checked:
             fields["pace"] = _text(checked["pace"], "pace", where, '"normal"').lower()
         if "holidays" in checked:
@@ -324,8 +350,11 @@ def search_parameters_from_record(
     where = _Where(source, line)
     checked = _checked_record(record, where)
     limit = _number(checked.get("time_limit", DEFAULT_TIME_LIMIT), "time_limit", where)
-    if not limit > 0:
-        raise where.error(f"must be a positive number of seconds, got {limit:g}", "time_limit")
+    if not 0 < limit <= MAX_TIME_LIMIT:
+        raise where.error(
+            f"must be a positive number of seconds, at most {MAX_TIME_LIMIT:g}, got {limit:g}",
+            "time_limit",
+        )
     deterministic = checked.get("deterministic", False)
     if not isinstance(deterministic, bool):
         raise where.error(f"must be true or false, got {deterministic!r}", "deterministic")
