@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from ..model import Village
 from ..routing import RoutingProblem, SearchParameters, Solution
 from .itinerary import Day, Itinerary, LeftOut
+from .offers import request_interest
 from .problem import PlanningProblem
 from .request import TripRequest
 from .schedule import REASON_ORDER
@@ -58,8 +59,7 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
             if k and day.stops[k - 1].village.id == s.village.id:  # a long stay's second part
                 visits[-1] = (s.village, visits[-1][1] + minutes)
                 continue
-            bonus = request.theme_bonus if set(s.village.themes) & set(request.themes) else 1.0
-            interests.append(s.village.interest * bonus * visit_factor(s.caveats, model))
+            interests.append(request_interest(s.village, request) * visit_factor(s.caveats, model))
             visits.append((s.village, minutes))
         total += day_value(visits, model, interests, request.pace_factor)
         total -= model.road_value * day.travel_time.total_seconds() / 3600

@@ -58,12 +58,19 @@ def service_minutes(village: Village, request: TripRequest, length: VisitLength 
 def score(village: Village, request: TripRequest) -> int:
     """The value of a typical visit x 10: the village's interest, times the theme bonus and its
     :func:`season_factor`."""
-    return round(_interest(village, request) * 10 * season_factor(village, request))
+    return round(request_interest(village, request) * 10 * season_factor(village, request))
 
 
-def _interest(village: Village, request: TripRequest) -> float:
-    bonus = request.theme_bonus if set(village.themes) & set(request.themes) else 1.0
-    return village.interest * bonus
+def request_interest(village: Village, request: TripRequest) -> float:
+    """The interest of a place for this request: times the theme bonus when one of its themes
+    was asked for; a sight keeps ``request.value.sight_factor`` of it (a must-visit sight is
+    planned whatever its value)."""
+    interest = float(village.interest)
+    if set(village.themes) & set(request.themes):
+        interest *= request.theme_bonus
+    if village.is_sight:
+        interest *= request.value.sight_factor
+    return interest
 
 
 def visit_score(
@@ -82,7 +89,7 @@ def visit_score(
     if factor is None:
         factor = season_factor(village, request)
     minutes = length_minutes(village, length, model, request.pace_factor)
-    interest = _interest(village, request) * factor
+    interest = request_interest(village, request) * factor
     worth = time_value(interest, minutes, village.visit_minutes * request.pace_factor)
     road = model.road_value * road_minutes / 60
     return round(10 * (worth - model.stop_value - road))
@@ -157,7 +164,7 @@ def add_second_part(
         return  # only where long stays are offered (the catalogue offers typical visits)
     location = next(v.location for v, o in zip(visits, owners, strict=True) if o is village)
     factor = season_factor(village, request)
-    interest = _interest(village, request) * factor
+    interest = request_interest(village, request) * factor
     scale = village.visit_minutes * request.pace_factor
     first = length_minutes(village, "typical", model, request.pace_factor)
     members = []

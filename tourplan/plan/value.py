@@ -92,6 +92,12 @@ class ValueModel:
     active_factor
         The share of its value a visit keeps when it starts outside the place's active hours
         (0-1). Default 0.5.
+    sight_factor
+        The share of its value a sight (a pagoda, temple, museum, show: not a craft village)
+        keeps in the free choice (0-1; a theme bonus still applies); a must-visit sight is
+        planned whatever its value. Default 0.5: tourplan plans craft-village trips,
+        and the published tours pair sights with villages rather than fill a day with them
+        (docs/value.md).
     area_minutes
         A day's area: the places within this many minutes of travel of its most valuable
         place (see :mod:`tourplan.plan.areas`). Default 25.
@@ -120,6 +126,7 @@ class ValueModel:
     road_value: float = 20.0
     season_factor: float = 0.25
     active_factor: float = 0.5
+    sight_factor: float = 0.5
     area_minutes: int = 25
     split_minutes: int = 240
     lengths: tuple[VisitLength, ...] = LENGTHS
@@ -139,7 +146,7 @@ class ValueModel:
             raise DataError(
                 f"must be between 0 and 1, got {self.repeat_factor}", field="repeat_factor"
             )
-        for name in ("season_factor", "active_factor"):
+        for name in ("season_factor", "active_factor", "sight_factor"):
             if not 0 <= getattr(self, name) <= 1:
                 raise DataError(f"must be between 0 and 1, got {getattr(self, name)}", field=name)
         if not self.road_value >= 0:
