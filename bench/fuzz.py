@@ -215,7 +215,13 @@ def independent(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[s
         stays.append((day.end_place.id, day.legs[-1].arrive, day.arrival))
         if day.legs[-1].arrive > day.arrival:
             problems.append(f"{tag}: back after the return")
-        seen += [s.village.id for s in day.stops]
+        # A long stay that goes on after lunch is two stops in a row at one place: one stay
+        # (docs/value.md); the same place again after another stop or on another day is not.
+        seen += [
+            s.village.id
+            for k, s in enumerate(day.stops)
+            if not (k and day.stops[k - 1].village.id == s.village.id)
+        ]
         busy = [(s.start, s.end, f"visit {s.village.id}") for s in day.stops]
         for brk in day.breaks:
             if brk.end <= brk.start:

@@ -95,3 +95,28 @@ def test_a_long_stay_goes_on_after_lunch_and_counts_as_one_visit() -> None:
     assert first.end <= lunch.start and lunch.end <= second.start
     assert lunch.place == "great"
     assert "after lunch" in format_itinerary(itinerary, lang="en")
+
+
+def test_a_second_part_is_never_a_stray_visit() -> None:
+    """Regressions found by bench/fuzz.py: a long stay's second part planned on another day,
+    or with no break before it, was the same place visited twice. It is dropped instead."""
+    import datetime as dt
+
+    import tourplan
+
+    for first, days, lunch in (("2026-05-03", 2, True), ("2026-12-05", 1, False)):
+        fields: dict[str, object] = {"day_start": dt.time(7), "day_end": dt.time(16, 30)}
+        if not lunch:
+            fields = {"day_end": dt.time(20), "lunch": None}
+        request = tourplan.TripRequest.for_days("hoan-kiem-lake", first, days=days, **fields)
+        itinerary = tourplan.plan_trip(
+            request, search=tourplan.SearchParameters(deterministic=True, iteration_limit=100)
+        )
+        assert tourplan.check_itinerary(itinerary, request) == []
+        stays = [
+            s.village.id
+            for d in itinerary.days
+            for k, s in enumerate(d.stops)
+            if not (k and d.stops[k - 1].village.id == s.village.id)
+        ]
+        assert len(stays) == len(set(stays))

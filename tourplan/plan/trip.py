@@ -10,7 +10,14 @@ from ..exceptions import InfeasibleError
 from ..geocode import PlaceResolver
 from ..model import Villages
 from ..model.experience import Experiences
-from ..routing import SearchParameters, Solution, solve, validate_solution
+from ..routing import (
+    RoutingProblem,
+    SearchParameters,
+    Solution,
+    schedule_routes,
+    solve,
+    validate_solution,
+)
 from .areas import itinerary_value, plan_by_areas, restrict
 from .budget import plan_with_costs
 from .itinerary import Itinerary
@@ -19,7 +26,7 @@ from .request import TripRequest
 from .schedule import to_itinerary
 from .together import together_error
 
-__all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety"]
+__all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety", "without_stray_parts"]
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds of search when the caller gives no :class:`~tourplan.routing.SearchParameters`."""
@@ -108,6 +115,7 @@ def solve_with_variety(
             solution = solve(planning.problem, params)
         except InfeasibleError as again:
             raise together_error(planning, again) from again
+    solution = without_stray_parts(planning, solution)
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)
@@ -120,12 +128,56 @@ def solve_with_variety(
             for i, v in enumerate(planning.problem.visits)
         )
         discounted = dataclasses.replace(planning.problem, visits=visits)
-        other = solve(discounted, params)
+        other = without_stray_parts(planning, solve(discounted, params), discounted)
         validate_solution(discounted, other)  # same constraints, discounted scores
         candidate = (other, to_itinerary(planning, other))
         if itinerary_value(candidate[1], request) > itinerary_value(best[1], request) + 1e-9:
             best = candidate
     return best
+
+
+def without_stray_parts(
+    planning: PlanningProblem, solution: Solution, problem: RoutingProblem | None = None
+) -> Solution:
+    """``solution`` without a long stay's stray second part.
+
+    The second part of a long stay (:func:`~tourplan.plan.offers.add_second_part`) is the same
+    visit going on after lunch: it counts only right after its first part, on the same day.
+    The routing core cannot say "after that visit, lunch between", so a second part planned
+    anywhere else (on another day, after another stop, alone, or with no break before it) is
+    dropped here and its day scheduled again (dropping a visit never makes a day infeasible;
+    rescheduling may move a break, so this repeats until nothing is dropped).
+    """
+    problem = problem or planning.problem
+    for _ in range(len(problem.visits) + 1):  # each round drops at least one visit
+        routes: list[list[int]] = []
+        dropped = False
+        for tour in solution.tours:
+            after_break = {b.after for b in tour.breaks}
+            kept: list[int] = []
+            for k, scheduled in enumerate(tour.visits):
+                i = scheduled.visit
+                village = planning.visit_villages[i]
+                if problem.visits[i].id.startswith(f"{village.id}+#") and not (
+                    k
+                    and k in after_break
+                    and kept
+                    and kept[-1] == tour.visits[k - 1].visit
+                    and planning.visit_villages[kept[-1]].id == village.id
+                ):
+                    dropped = True
+                    continue
+                kept.append(i)
+            routes.append(kept)
+        if not dropped:
+            return solution
+        solution = dataclasses.replace(
+            schedule_routes(problem, routes),
+            wall_time=solution.wall_time,
+            parameters=solution.parameters,
+            stop_reason=solution.stop_reason,
+        )
+    return solution
 
 
 def _must_visits_at_shortest_length(planning: PlanningProblem) -> PlanningProblem | None:
