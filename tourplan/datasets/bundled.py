@@ -58,7 +58,7 @@ def load_hanoi() -> Villages:
     --------
     >>> places = load_hanoi()
     >>> len(places), len(places.villages()), len(places.sights())
-    (99, 93, 6)
+    (104, 93, 11)
     >>> places.get("bat-trang").name_vi
     'Làng gốm Bát Tràng'
     >>> places.get("Chùa Thầy").kind

@@ -197,7 +197,7 @@ class Villages(Sequence[Village]):
         >>> nearest = load_hanoi().near(21.0285, 105.8542, within_km=10)  # Hoàn Kiếm Lake
         >>> village, km = nearest[0]
         >>> village.id, round(km, 1)
-        ('hang-than-com', 2.1)
+        ('mua-roi-thang-long', 0.4)
         >>> all(n.distance_km <= 10 for n in nearest)
         True
         """
