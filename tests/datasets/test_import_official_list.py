@@ -141,3 +141,10 @@ def test_a_list_without_a_name_column_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         read_official_list(path)
     assert info.value.field == "name"
+
+
+def test_a_key_of_another_district_does_not_hide_the_district_asked_for() -> None:
+    # Found by hypothesis: "xa van ha" read whole names a commune of Phúc Thọ; read as
+    # "van ha" it is Đông Anh's Xã Vân Hà, which is the one asked for.
+    placed = INDEX.place("xa van ha", "Đông Anh")
+    assert placed.commune.name == "Xã Vân Hà" and placed.commune.district == "Huyện Đông Anh"

@@ -242,18 +242,20 @@ class CommuneIndex:
         if not keys:
             raise CommuneError("no commune given", "missing_commune")
         wanted = self.district(district) if district.strip() else ""
+        mismatch: CommuneError | None = None
         for key in keys:
-            direct = self._by_name.get(key, [])
-            merged = [c for c in self._by_merged.get(key.replace(" ", ""), []) if c not in direct]
-            found = self._choose(commune, direct, wanted)
-            if found is not None:
-                return Placement(found, _precision(found, merged=False))
-            found = self._choose(commune, merged, wanted)
-            if found is not None:
-                return Placement(found, _precision(found, merged=True), merged_name=commune)
-            olds = self._by_new.get(key, [])
-            if olds:
-                return self._place_new(commune, olds, wanted)
+            # "xa van ha" is tried whole, then as "van ha": a key naming a commune of another
+            # district must not hide the commune of the district asked for under the next key.
+            try:
+                return self._place_key(commune, key, wanted)
+            except CommuneError as exc:
+                if exc.reason != "district_mismatch":
+                    raise
+                mismatch = mismatch or exc
+            except LookupError:
+                continue
+        if mismatch is not None:
+            raise mismatch
         every = list(self._by_name) + list(self._by_new)
         close = difflib.get_close_matches(keys[-1], every, n=1, cutoff=0.8)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -262,6 +264,21 @@ class CommuneIndex:
             f"after the 2025 reorganisation{hint}",
             "unknown_commune",
         )
+
+    def _place_key(self, commune: str, key: str, wanted: str) -> Placement:
+        """Place ``commune`` under one of its keys; LookupError when the key names nothing."""
+        direct = self._by_name.get(key, [])
+        merged = [c for c in self._by_merged.get(key.replace(" ", ""), []) if c not in direct]
+        found = self._choose(commune, direct, wanted)
+        if found is not None:
+            return Placement(found, _precision(found, merged=False))
+        found = self._choose(commune, merged, wanted)
+        if found is not None:
+            return Placement(found, _precision(found, merged=True), merged_name=commune)
+        olds = self._by_new.get(key, [])
+        if olds:
+            return self._place_new(commune, olds, wanted)
+        raise LookupError(key)
 
     def _choose(self, asked: str, options: list[Commune], district: str) -> Commune | None:
         if not options:
