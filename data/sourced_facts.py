@@ -39,6 +39,11 @@ GRAYLINE_CHUONG = (
 TIENPHONG_HA_THAI = (
     "https://tienphong.vn/trai-nghiem-lang-nghe-son-mai-doc-nhat-vo-nhi-post983381.amp"
 )
+FVH_PHUNG_XA = "http://www.fvheritage.org/event/1-day-excursion-2/"
+ETURBO_TET = (
+    "https://es.eturbonews.com/107836/atracciones-tur%C3%ADsticas-de-vietnam-ofrecen-entrada-"
+    "gratuita-durante-tet/"
+)
 NO_HOURS = "no opening hours published"
 """How a source line starts when no page gives clock hours: the hours stay the default window."""
 ADMIN_POINTS = (
@@ -112,6 +117,20 @@ VISIT_LENGTHS: dict[str, tuple[int | None, int | None, int | None, str]] = {
         "long: the lacquer tour through the workshops and the painter's studio, 'Tour gói gọn "
         f"trong chừng hai tiếng' (about two hours, {TIENPHONG_HA_THAI})",
     ),
+    # Friends of Vietnam Heritage's one-day excursion (29 Aug 2020, 08:30-17:30; postponed
+    # for COVID, the programme is as published): a morning at the Hồ Chí Minh Trail Museum
+    # (Hà Đông), 'in the afternoon' the lotus-silk artisan at Phùng Xá, her lotus pond and
+    # silkworms. Lunch, ~30 km to Mỹ Đức (arrive ~14:00) and ~40 km back by 17:30 (leave
+    # ~16:30) leave ~150 min in the village: a long, hands-on visit.
+    "phung-xa-my-duc": (
+        None,
+        None,
+        150,
+        "long: a one-day excursion 08:30-17:30, the museum in the morning and 'in the "
+        "afternoon' Phùng Xá's lotus-silk artisan, her lotus pond and silkworms; read as "
+        f"~14:00-16:30 after lunch and the drive, back by 17:30 ({FVH_PHUNG_XA}, 2020 "
+        "programme, postponed for COVID)",
+    ),
     "cu-da": (None, 180, None, "'half a day' to wander the village (reference notes)"),
     "da-sy": (
         None,
@@ -152,7 +171,8 @@ VILLAGE_HOURS.update(
     {
         "duong-lam": _no_hours(
             f"a self-guided day is spent there 08:00-16:30 ({NORON}; {CAMPINGVIET}), a day tour "
-            f"10:15-15:00 ({MINHANH}); tickets at the Mông Phụ gate; all in {TOURS}"
+            f"10:15-15:00 ({MINHANH}); tickets at the Mông Phụ gate; all in {TOURS}; open at "
+            f"Tết: free entry on New Year's Eve and the first two days ({ETURBO_TET}, 2015)"
         ),
         "van-phuc": _no_hours(
             f"a day tour visits 16:30-17:30 ({MINHANH}, in {TOURS}); the only published hours "
@@ -178,7 +198,8 @@ VILLAGE_HOURS.update(
             f"a self-guided guidebook itinerary with Chuyên Mỹ ({FANCHETTE_6}, in {TOURS}); an "
             "embroidery workshop every Saturday morning (https://en.nhandan.vn/hand-embroidery-"
             "workshop-in-quat-dong-village-a-captivating-journey-into-vietnamese-heritage-post158414"
-            ".html; reference notes)"
+            ".html; reference notes; 'Đều đặn mỗi sáng thứ 7 hằng tuần', https://baophutho.vn/"
+            "ha-noi-ve-lang-trai-nghiem-van-hoa-viet-246501.htm, 2026)"
         ),
         "chuyen-my": _no_hours(
             f"a self-guided guidebook itinerary with Quất Động, no times ({FANCHETTE_6}, "
@@ -187,22 +208,29 @@ VILLAGE_HOURS.update(
         "nhat-tan": _no_hours(
             f"a half-day bike tour from 08:00 ({IZITOUR}, in {TOURS}); free entry to the gardens "
             "in the season before Tết (https://en.vietnamplus.vn/nhat-tan-peach-village-blooms-"
-            "ahead-of-tet/221198.vnp)"
+            "ahead-of-tet/221198.vnp); in that season the gardens are 'busy from early morning to "
+            "the late afternoon' (https://www.vietnamup.com/2019/01/hanoi-peach-village-busy-"
+            "before-tet/), so open at least from early morning to late afternoon then, and "
+            "owners 'don't limit the time to visit' (https://www.palomamotorbiketours.com/visit-"
+            "peach-village-enjoy-tet-hanoi.html)"
         ),
         "canh-hoach": _no_hours(
             "the village's page (https://laodongthudo.vn/luu-giu-nghe-lam-quat-giay-truyen-"
             f"thong-dan-hoa-86638.html), the reference notes and the tours in {TOURS} give no "
-            "hours or timings"
+            "hours or timings; a day tour walks there from Vũ Lăng, no times (https://dcttravel."
+            "vn/?p=6912); 'not a lot to do here', a village to wander (https://wordhanoi.com/"
+            "travel/day-tripper/the-birdcage-village)"
         ),
         "phung-xa-my-duc": _no_hours(
             "the village's page (https://nguoihanoi.vn/du-ca-lang-nghe-det-to-tam-to-sen-phung-"
-            f"xa-84570.html), the reference notes and the tours in {TOURS} give no hours or "
-            "timings"
+            f"xa-84570.html), the reference notes and the tours in {TOURS} give no hours; a "
+            f"one-day excursion visits in the afternoon, back in Hanoi by 17:30 ({FVH_PHUNG_XA})"
         ),
         "kim-lan": _no_hours(
             "no tour timings either; the village's Kim Lan museum opens on Saturdays and Sundays "
             "(http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
-            "pottery-museum-in-hanoi/, its own row bao-tang-gom-kim-lan)"
+            "pottery-museum-in-hanoi/, its own row bao-tang-gom-kim-lan); a tourist site of the "
+            "city since August 2024, no hours given (https://nguoihanoi.vn/print/86990.html)"
         ),
     }
 )
@@ -430,7 +458,10 @@ SIGHTS: list[dict[str, str]] = [
         "opening_hours_origin": "source+default",
         "opening_hours_source": "'The Kim Lan Museum is open every Saturday and Sunday' "
         "(http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
-        "pottery-museum-in-hanoi/, 2017); the clock times are the default window",
+        "pottery-museum-in-hanoi/, 2017; 'open to the public on weekends' since March 2013, "
+        "https://m.vovworld.vn/en-US/discovery-vietnam/kim-lan-pottery-museum-195148.vov; "
+        "'now open only on the weekend', http://www.thanhniennews.com/arts-culture/the-little-"
+        "museum-that-couldnt-24605.html); the clock times are the default window",
         "evidence": "visitors=the country's first communal museum, ~300 artefacts (Hanoi Times)",
         "url": "http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
         "pottery-museum-in-hanoi/",
@@ -567,9 +598,12 @@ SIGHTS += [
         "'GPS : 21.04785, 105.83673' (https://asiaphotos.org/VIETNAM/PHOTOS/HANOI%20Province/"
         "Tran%20Quoc%20Pagoda/indexb.html)",
         "confidence": "high",
-        "opening_hours": "Mo-Su 08:00-17:00",
+        "opening_hours": "Mo-Su 08:00-17:00; PH 08:00-17:00",
         "opening_hours_source": "'Opening: 8:00 – 17:00' (https://vn-sightseeing.com/en/"
-        "articles/tran-quoc-pagoda-1)",
+        "articles/tran-quoc-pagoda-1); open at Tết: crowds at 10:00 on the 1st day of Tết "
+        "2025 ('thời điểm 10h sáng 29/1 (tức mùng 1 Tết), dòng người nườm nượp đổ về đây', "
+        "https://kienthuc.net.vn/xa-hoi/nguoi-dan-ha-noi-no-nuc-di-le-chua-ngay-mung-1-tet-at-"
+        "ty-2076937.html)",
         "fee_vnd": "0",
         "fee_source": "'Price: Free' (https://vn-sightseeing.com/en/articles/tran-quoc-pagoda-1)",
         "evidence": "tour=half-day bike tour round West Lake (izitour)",
