@@ -1,0 +1,83 @@
+"""One time limit for a whole planning call, shared by the solves it runs.
+
+A plan is made by several solves (each day's open plan and areas, a re-solve pricing repeated
+themes, a retry of the must-visits at their shortest, a budget's repairs); a
+:class:`Clock` started with the caller's :class:`~tourplan.routing.SearchParameters` gives each
+solve a share of the time *left*, so the call ends about when its ``time_limit`` says. Time a
+solve does not use (a search that converges early) goes to the solves after it.
+
+A solve is never refused for lack of time: past the deadline it gets :data:`MIN_SECONDS`, in
+which the routing core still builds its first plan (an insertion of the visits; it stops
+searching at the deadline), so the caller always gets a plan. The callers start no *optional*
+solve (another area, a variety re-solve) once :meth:`Clock.expired` says so.
+
+In deterministic mode (``SearchParameters.deterministic``) the clock never runs out and hands
+out the caller's parameters unchanged: the search stops on iteration limits, and the same
+request gives the same plan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from ..routing import SearchParameters
+
+__all__ = ["MIN_SECONDS", "Clock"]
+
+MIN_SECONDS = 0.02
+"""The least time a solve is given (seconds): enough for the routing core's first plan of a
+day; the deadline may be overrun by about this much for each solve that must still run."""
+
+
+class Clock:
+    """The deadline of one planning call, and the search parameters of each solve in it.
+
+    Parameters
+    ----------
+    params
+        The caller's search parameters; ``params.time_limit`` seconds from now is the deadline
+        (none in deterministic mode).
+    seconds
+        Seconds until the deadline instead of ``params.time_limit`` (a part of another clock,
+        see :meth:`part`).
+
+    Examples
+    --------
+    >>> clock = Clock(SearchParameters(time_limit=2.0))
+    >>> 0 < clock.search(share=0.5).time_limit <= 1.0
+    True
+    >>> clock.expired()
+    False
+    >>> Clock(SearchParameters(deterministic=True)).search(0.1).time_limit
+    10.0
+    """
+
+    def __init__(self, params: SearchParameters, seconds: float | None = None) -> None:
+        self.params = params
+        limit = params.time_limit if seconds is None else seconds
+        self._end = None if params.deterministic else time.monotonic() + max(0.0, limit)
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline (never negative; infinite in deterministic mode)."""
+        if self._end is None:
+            return float("inf")
+        return max(0.0, self._end - time.monotonic())
+
+    def expired(self) -> bool:
+        """Whether the deadline has passed (never in deterministic mode)."""
+        return self._end is not None and time.monotonic() >= self._end
+
+    def search(self, share: float = 1.0) -> SearchParameters:
+        """The parameters of the next solve: ``share`` of the time left, at least
+        :data:`MIN_SECONDS` (the caller's parameters unchanged in deterministic mode)."""
+        if self._end is None:
+            return self.params
+        seconds = max(MIN_SECONDS, self.remaining() * min(1.0, max(0.0, share)))
+        return dataclasses.replace(self.params, time_limit=seconds)
+
+    def part(self, share: float) -> Clock:
+        """A clock ending after ``share`` of the time left (never after this one)."""
+        if self._end is None:
+            return self
+        return Clock(self.params, self.remaining() * min(1.0, max(0.0, share)))
