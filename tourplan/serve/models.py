@@ -21,14 +21,10 @@ from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
 from ..plan.request_record import MAX_TIME_LIMIT
 from ..travel import MODES
 
-__all__ = ["MAX_BUDGET", "MAX_ID", "CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
+__all__ = ["MAX_BUDGET", "CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
 
 MAX_BUDGET = 2**31 - 1
 """The largest ``budget`` (đồng), as in request records (``request.schema.json``)."""
-
-MAX_ID = 2**53
-"""The largest number an ``id`` may be (larger or smaller ones: give the id as text); every
-JSON reader keeps integers up to this exactly."""
 
 _PlaceText = Annotated[
     str,
@@ -124,11 +120,10 @@ class PlanBody(BaseModel):
         json_schema_extra={"oneOf": _DATES_ONE_OF},
     )
 
-    id: (
-        Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
-        | Annotated[int, Field(ge=-MAX_ID, le=MAX_ID)]
-        | None
-    ) = Field(None, description="The request's id (echoed in the X-Request-Record-Id header).")
+    # An id as a number is not bounded (the record schema's integer); it is only echoed.
+    id: Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")] | int | None = Field(
+        None, description="The request's id (echoed in the X-Request-Record-Id header)."
+    )
     start: _Place = Field(description="Where each day starts (route --start).")
     end: _Place | None = Field(None, description="Where each day ends, if not at start.")
     # No default in the schema: a date is required, as 'date' or 'dates' (the oneOf above).
