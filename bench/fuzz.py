@@ -20,8 +20,9 @@ the lunch window, must/avoid, each village once, each booking inside its stop an
 sessions for the party, every must-do booked, the budget). Every plan is also exported to
 .ics, JSON, GeoJSON and KML in memory (an export that refuses a plan is an internal error:
 the loader let a bad value through). A refusal is any :class:`tourplan.TourplanError` (a one-line
-reason); anything else is an internal error. A time-limited search (not ``deterministic``)
-that takes more than ``--tolerance`` over its limit counts as an overshoot.
+reason); anything else, and a solution the planner's own validator refuses
+(``InvalidSolutionError``, ``SolverError``), is an internal error. A time-limited search (not
+``deterministic``) that takes more than ``--tolerance`` over its limit counts as an overshoot.
 
 Writes one JSON line per request to ``--out`` and a summary to stdout; exit 1 when any plan
 was invalid or any internal error happened. See docs/reliability.md for a quoted run.
@@ -51,6 +52,7 @@ from tourplan.datasets.experiences import (
     load_experiences,
     load_hanoi_experiences,
 )
+from tourplan.exceptions import InvalidSolutionError, SolverError
 from tourplan.export import (
     itinerary_to_geojson_text,
     itinerary_to_ics,
@@ -59,6 +61,9 @@ from tourplan.export import (
 )
 from tourplan.model import THEMES
 from tourplan.model.experience import Experience, Experiences
+
+INTERNAL = (InvalidSolutionError, SolverError)
+"""Errors that are the planner's fault (its solution failed a check): internal, not refusals."""
 
 MODES = ("walk", "bicycle", "motorbike", "car", "bus")
 PACES = ("relaxed", "normal", "quick")
@@ -426,6 +431,10 @@ def run_one(
     try:
         request = build_request(fields)
         itinerary = tourplan.plan_trip(request, villages, search=search, experiences=experiences)
+    except INTERNAL as exc:  # the planner's own output refused: a fault, not a refusal
+        record.update(outcome="internal", error=f"{type(exc).__name__}: {exc}")
+        record["seconds"] = round(time.perf_counter() - began, 3)
+        return record
     except tourplan.TourplanError as exc:
         record.update(outcome="refused", error=f"{type(exc).__name__}: {exc}".splitlines()[0])
         record["seconds"] = round(time.perf_counter() - began, 3)
@@ -458,6 +467,9 @@ def run_one(
 def summarise(paths: list[Path], tolerance: float) -> int:
     """Print the totals of several ``--out`` files (shards of one run); 1 on any fault."""
     records = [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
+    for r in records:  # files written before these counted as refusals
+        if r["outcome"] == "refused" and r["error"].startswith(tuple(e.__name__ for e in INTERNAL)):
+            r["outcome"] = "internal"
     counts = Counter(r["outcome"] for r in records)
     timed = [r for r in records if not r.get("deterministic", True) and "seconds" in r]
     ratios = sorted(r["seconds"] / r["time_limit"] for r in timed)

@@ -23,3 +23,59 @@ def test_a_long_stay_with_no_time_after_lunch_is_not_offered_a_second_part() -> 
     plan = tourplan.plan_trip(request, search=tourplan.SearchParameters(deterministic=True))
     assert tourplan.check_itinerary(plan, request) == []
     assert plan.stops
+
+
+def test_a_long_stays_second_part_never_stands_for_a_required_place() -> None:
+    """Adding experiences once put a long stay's second part ("cu-da+#short") in its place's
+    required group: the search could visit the second part alone, which is then dropped as
+    stray, leaving the must-visit place out (InvalidSolutionError, 9 of 4,984 generated
+    requests, all with experiences). Second parts now keep a group of their own."""
+    from tourplan.geocode import PlaceResolver
+    from tourplan.plan import build_problem
+    from tourplan.plan.experiences import add_experiences
+
+    request = tourplan.TripRequest(
+        "hanoi-railway-station",
+        (dt.date(2026, 6, 21), dt.date(2026, 6, 22)),
+        mode="car",
+        lunch=tourplan.Lunch.parse("12:30-13:30/15"),
+        must_visit=("cu-da",),
+        with_experiences=True,
+        party=5,
+    )
+    villages = tourplan.load_hanoi()
+    planning = build_problem(request, villages, resolver=PlaceResolver())
+    assert any("+#" in v.id for v in planning.problem.visits), "no second part to test"
+    with_sessions = add_experiences(planning, (), (), must_places={"cu-da"})
+    problem = with_sessions.problem
+    for group in problem.groups:
+        ids = {problem.visits[i].id for i in group.visits}
+        if any("+#" in i for i in ids):
+            assert not group.required and all("+#" in i for i in ids), group
+    for visit in problem.visits:
+        if "+#" in visit.id:
+            assert not visit.required
+
+
+def test_the_generated_request_that_found_it_plans() -> None:
+    """Request 1582 of seed 19 (deterministic; bundled villages, a generated experiences
+    file, a must-visit with a long stay, a party of 5 and a budget)."""
+    import argparse
+    import importlib.util
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("tourplan_bench_fuzz_found", script)
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = fuzz
+    spec.loader.exec_module(fuzz)
+    args = argparse.Namespace(
+        generated=0.3, deterministic=0.5, time_limits=[0.5, 1.0], tolerance=0.1, costs=0.3
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        record = fuzz.run_one(1582, 19, args, Path(folder), tourplan.load_hanoi())
+    assert record["request"].get("must_visit") == ["cu-da"]
+    assert record["outcome"] == "planned", record
