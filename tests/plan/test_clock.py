@@ -161,3 +161,15 @@ def test_a_budget_repair_shares_the_same_limit(
     plan = tourplan.plan_trip(request, search=SearchParameters(time_limit=2.0))
     assert tourplan.check_itinerary(plan, request) == []
     assert sum(t for t in limits if t > MIN_SECONDS) <= 2.0 + 1e-6
+
+
+@pytest.mark.parametrize("limit", [float("inf"), 1e9])
+def test_an_unbounded_time_limit_is_refused_naming_it(limit: float) -> None:
+    request = tourplan.TripRequest("hoan-kiem-lake", (SATURDAY,))
+    with pytest.raises(tourplan.DataError) as caught:
+        tourplan.plan_trip(request, search=SearchParameters(time_limit=limit))
+    assert caught.value.field == "time_limit"
+    # deterministic mode ignores the time limit
+    assert (
+        Clock(SearchParameters(time_limit=limit, deterministic=True)).search().time_limit == limit
+    )

@@ -21,9 +21,13 @@ from __future__ import annotations
 import dataclasses
 import time
 
+from ..exceptions import DataError
 from ..routing import SearchParameters
 
-__all__ = ["MIN_SECONDS", "Clock"]
+__all__ = ["MAX_TIME_LIMIT", "MIN_SECONDS", "Clock"]
+
+MAX_TIME_LIMIT = 3600.0
+"""The longest search a request may ask for, in seconds (an hour)."""
 
 MIN_SECONDS = 0.02
 """The least time a solve is given (seconds): enough for the routing core's first plan of a
@@ -38,6 +42,12 @@ class Clock:
     params
         The caller's search parameters; ``params.time_limit`` seconds from now is the deadline
         (none in deterministic mode).
+
+    Raises
+    ------
+    DataError
+        A time limit that is not finite or above
+        :data:`MAX_TIME_LIMIT` (outside deterministic mode).
     seconds
         Seconds until the deadline instead of ``params.time_limit`` (a part of another clock,
         see :meth:`part`).
@@ -55,6 +65,12 @@ class Clock:
 
     def __init__(self, params: SearchParameters, seconds: float | None = None) -> None:
         self.params = params
+        if not params.deterministic and not 0 < params.time_limit <= MAX_TIME_LIMIT:
+            raise DataError(
+                f"must be a positive number of seconds, at most {MAX_TIME_LIMIT:g}, "
+                f"got {params.time_limit:g}",
+                field="time_limit",
+            )
         limit = params.time_limit if seconds is None else seconds
         self._end = None if params.deterministic else time.monotonic() + max(0.0, limit)
 
