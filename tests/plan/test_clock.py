@@ -173,3 +173,21 @@ def test_an_unbounded_time_limit_is_refused_naming_it(limit: float) -> None:
     assert (
         Clock(SearchParameters(time_limit=limit, deterministic=True)).search().time_limit == limit
     )
+
+
+def test_the_overhead_of_earlier_solves_is_kept_for_the_later_ones(fake_time: FakeTime) -> None:
+    clock = Clock(SearchParameters(time_limit=2.0))
+    day = clock.part(0.5)
+    first = day.search(0.5)
+    assert first.time_limit == pytest.approx(0.5)
+    fake_time.now += 0.7  # its search took its 0.5 s, and 0.2 s more around it
+    day.note(first, 0.7)
+    assert clock.overhead == pytest.approx(0.2)
+    assert day.search().time_limit == pytest.approx(0.3 - 0.2)  # the day's 0.3 s left
+    day.note(day.search(), 0.05)  # a solve that converged early: the overhead fades
+    assert clock.overhead == pytest.approx(0.1)
+    # never below the least time, and nothing learnt in deterministic mode
+    assert Clock(SearchParameters(time_limit=0.1)).search().time_limit >= MIN_SECONDS
+    fixed = Clock(SearchParameters(deterministic=True))
+    fixed.note(fixed.search(), 100.0)
+    assert fixed.overhead == 0.0

@@ -16,6 +16,7 @@ otherwise, and every choice is deterministic (ties go to the earlier candidate).
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Sequence
 
 from ..model import Village
@@ -271,9 +272,12 @@ def plan_by_areas(
         for k, option in enumerate(options):
             if best is not None and day_clock.expired():
                 break
+            began = time.monotonic()
             sub = _scored(restrict(planning, [i for i, _ in option], [t]), option)
-            _solution, itinerary = planner(sub, day_clock.search(1 / (len(options) - k)))
+            params_k = day_clock.search(1 / (len(options) - k))
+            _solution, itinerary = planner(sub, params_k)
             value = itinerary_value(itinerary, request)
+            day_clock.note(params_k, time.monotonic() - began)
             if best is None or value > best[0] + 1e-9:
                 best = (value, itinerary)
         if best is None:  # nothing left worth a stop

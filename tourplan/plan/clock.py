@@ -6,6 +6,11 @@ themes, a retry of the must-visits at their shortest, a budget's repairs); a
 solve a share of the time *left*, so the call ends about when its ``time_limit`` says. Time a
 solve does not use (a search that converges early) goes to the solves after it.
 
+Work around the searches (building each plan's problem, scheduling and checking it) takes
+time too: the clock learns it from the solves so far (:meth:`Clock.note`: the wall time of a
+solve beyond the time it was given) and hands each later solve that much less, so the last
+one still ends by the deadline.
+
 A solve is never refused for lack of time: past the deadline it gets :data:`MIN_SECONDS`, in
 which the routing core still builds its first plan (an insertion of the visits; it stops
 searching at the deadline), so the caller always gets a plan. The callers start no *optional*
@@ -24,10 +29,15 @@ import time
 from ..exceptions import DataError
 from ..routing import SearchParameters
 
-__all__ = ["MAX_TIME_LIMIT", "MIN_SECONDS", "Clock"]
+__all__ = ["MAX_TIME_LIMIT", "MIN_SECONDS", "OVERHEAD_DECAY", "Clock"]
 
 MAX_TIME_LIMIT = 3600.0
 """The longest search a request may ask for, in seconds (an hour)."""
+
+OVERHEAD_DECAY = 0.5
+"""How much of the overhead learnt from earlier solves is still expected when a solve ran
+without any (see :meth:`Clock.note`): a one-off cost, such as loading OR-Tools in the first
+solve of a process, fades in a few solves."""
 
 MIN_SECONDS = 0.02
 """The least time a solve is given (seconds): enough for the routing core's first plan of a
@@ -42,15 +52,15 @@ class Clock:
     params
         The caller's search parameters; ``params.time_limit`` seconds from now is the deadline
         (none in deterministic mode).
+    seconds
+        Seconds until the deadline instead of ``params.time_limit`` (a part of another clock,
+        see :meth:`part`, which shares what its clock learnt of the overhead).
 
     Raises
     ------
     DataError
-        A time limit that is not finite or above
-        :data:`MAX_TIME_LIMIT` (outside deterministic mode).
-    seconds
-        Seconds until the deadline instead of ``params.time_limit`` (a part of another clock,
-        see :meth:`part`).
+        A time limit that is not finite or above :data:`MAX_TIME_LIMIT` (outside
+        deterministic mode).
 
     Examples
     --------
@@ -63,8 +73,12 @@ class Clock:
     10.0
     """
 
-    def __init__(self, params: SearchParameters, seconds: float | None = None) -> None:
+    def __init__(
+        self, params: SearchParameters, seconds: float | None = None, *, _of: Clock | None = None
+    ) -> None:
         self.params = params
+        self._root: Clock = self if _of is None else _of._root
+        self.overhead = 0.0  # seconds a solve takes beyond its limit (kept by the root clock)
         if not params.deterministic and not 0 < params.time_limit <= MAX_TIME_LIMIT:
             raise DataError(
                 f"must be a positive number of seconds, at most {MAX_TIME_LIMIT:g}, "
@@ -85,15 +99,26 @@ class Clock:
         return self._end is not None and time.monotonic() >= self._end
 
     def search(self, share: float = 1.0) -> SearchParameters:
-        """The parameters of the next solve: ``share`` of the time left, at least
-        :data:`MIN_SECONDS` (the caller's parameters unchanged in deterministic mode)."""
+        """The parameters of the next solve: ``share`` of the time left less the overhead
+        expected of a solve (:meth:`note`), at least :data:`MIN_SECONDS` (the caller's
+        parameters unchanged in deterministic mode)."""
         if self._end is None:
             return self.params
-        seconds = max(MIN_SECONDS, self.remaining() * min(1.0, max(0.0, share)))
+        share = min(1.0, max(0.0, share))
+        seconds = max(MIN_SECONDS, self.remaining() * share - self._root.overhead)
         return dataclasses.replace(self.params, time_limit=seconds)
+
+    def note(self, given: SearchParameters, seconds: float) -> None:
+        """Learn from a solve that was given ``given`` and took ``seconds`` (wall, all its
+        work included): the time beyond its limit is expected of the next solves too (the
+        largest such time lately, fading by :data:`OVERHEAD_DECAY` a solve)."""
+        if self._end is None:
+            return
+        root = self._root
+        root.overhead = max(seconds - given.time_limit, OVERHEAD_DECAY * root.overhead, 0.0)
 
     def part(self, share: float) -> Clock:
         """A clock ending after ``share`` of the time left (never after this one)."""
         if self._end is None:
             return self
-        return Clock(self.params, self.remaining() * min(1.0, max(0.0, share)))
+        return Clock(self.params, self.remaining() * min(1.0, max(0.0, share)), _of=self)
