@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
 
 import tourplan
+
+
+def _harness() -> ModuleType:
+    """bench/fuzz.py, the generator that found these faults."""
+    script = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("tourplan_bench_fuzz_found", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_a_long_stay_with_no_time_after_lunch_is_not_offered_a_second_part() -> None:
@@ -61,17 +76,10 @@ def test_the_generated_request_that_found_it_plans() -> None:
     """Request 1582 of seed 19 (deterministic; bundled villages, a generated experiences
     file, a must-visit with a long stay, a party of 5 and a budget)."""
     import argparse
-    import importlib.util
-    import sys
     import tempfile
     from pathlib import Path
 
-    script = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
-    spec = importlib.util.spec_from_file_location("tourplan_bench_fuzz_found", script)
-    assert spec is not None and spec.loader is not None
-    fuzz = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = fuzz
-    spec.loader.exec_module(fuzz)
+    fuzz = _harness()
     args = argparse.Namespace(
         generated=0.3, deterministic=0.5, time_limits=[0.5, 1.0], tolerance=0.1, costs=0.3
     )
@@ -79,3 +87,29 @@ def test_the_generated_request_that_found_it_plans() -> None:
         record = fuzz.run_one(1582, 19, args, Path(folder), tourplan.load_hanoi())
     assert record["request"].get("must_visit") == ["cu-da"]
     assert record["outcome"] == "planned", record
+
+
+def test_a_lunch_on_the_way_stays_inside_its_journey_when_the_leg_leaves_later() -> None:
+    """Request 8160 of seed 19 (a generated village file; the day starts at a village it
+    also visits; lunch fixed at 10:00): the lunch was laid on the way to the next village,
+    then the journey was moved later (idle time at the start, "leave later instead") without
+    it, so lunch was "on the way" two hours before setting off. The journey now leaves no
+    later than the break taken on the way."""
+    import random
+    import tempfile
+    from pathlib import Path
+
+    fuzz = _harness()
+    rng = random.Random(19 * 1_000_003 + 8160)
+    rng.random()  # the harness's draw of bundled or generated villages
+    with tempfile.TemporaryDirectory() as folder:
+        path = fuzz.village_file(rng, Path(folder), tourplan.load_hanoi())
+        villages = tourplan.load_villages(path)
+    fields = fuzz.draw_request(rng, villages)
+    assert fields["lunch"] == "10:00-10:00/45"
+    request = fuzz.build_request(fields)
+    search = tourplan.SearchParameters(deterministic=True, iteration_limit=200)
+    plan = tourplan.plan_trip(request, villages, search=search)
+    assert plan.stops
+    assert tourplan.check_itinerary(plan, request) == []
+    assert fuzz.independent(plan, fields) == []
