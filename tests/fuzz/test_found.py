@@ -113,3 +113,22 @@ def test_a_lunch_on_the_way_stays_inside_its_journey_when_the_leg_leaves_later()
     assert plan.stops
     assert tourplan.check_itinerary(plan, request) == []
     assert fuzz.independent(plan, fields) == []
+
+
+def test_a_lunch_on_the_way_over_the_bundled_villages_stays_inside_its_journey() -> None:
+    """Request 8254 of seed 19, the same fault over the bundled villages: on the fourth day
+    lunch (fixed at 11:00) was "on the way to phu-thuong-xoi" but the ride there left later."""
+    request = tourplan.TripRequest(
+        "old-quarter",
+        tuple(dt.date(2026, 6, 12) + dt.timedelta(days=i) for i in range(4)),
+        day_start=dt.time(8),
+        day_end=dt.time(23),
+        mode="bicycle",
+        end="hoan-kiem-lake",
+        lunch=tourplan.Lunch.parse("11:00-11:00/30"),
+        holidays=frozenset({dt.date(2026, 6, 13)}),
+    )
+    search = tourplan.SearchParameters(deterministic=True, iteration_limit=200, seed=384)
+    plan = tourplan.plan_trip(request, search=search)
+    assert len(plan.stops) == 7
+    assert tourplan.check_itinerary(plan, request) == []
