@@ -6,16 +6,23 @@ dates (consecutive or not, with holidays), a day window, a mode, a lunch (none, 
 random windows, zero-width ones like ``12:00-12:00/30``), must-visit and avoided villages,
 themes and a theme bonus, a stop limit and a pace; over the bundled data or over a generated
 village file (CSV, JSON or GeoJSON, loaded by :func:`tourplan.load_villages`) whose places
-have split opening hours, closed days, ``PH off`` rules, seasons, sights and long visits.
+have split opening hours, closed days, ``PH off`` rules, seasons, sights, long visits and
+entrance fees. A third of the requests count costs: must-do experiences (``--experience``),
+optional ones (``--with-experiences``), a party and a budget, over the bundled experiences or
+a generated experiences file (CSV or JSON, loaded by
+:func:`tourplan.datasets.experiences.load_experiences`; fixed
+sessions, hours of their own, prices, group limits).
 
 Each plan is checked twice: by :func:`tourplan.check_itinerary`, and by :func:`independent`
 below, which imports nothing from the planner and re-derives the rules from the itinerary's
 own datetimes (a timeline without overlaps, breaks where the traveller is, the day window,
-the lunch window, must/avoid, each village once). Every plan is also exported to .ics, JSON,
-GeoJSON and KML in memory (an export that refuses a plan is an internal error: the loader
-let a bad value through). A refusal is any :class:`tourplan.TourplanError` (a one-line
-reason); anything else is an internal error. A time-limited search (not ``deterministic``)
-that takes more than ``--tolerance`` over its limit counts as an overshoot.
+the lunch window, must/avoid, each village once, each booking inside its stop and its
+sessions for the party, every must-do booked, the budget). Every plan is also exported to
+.ics, JSON, GeoJSON and KML in memory (an export that refuses a plan is an internal error:
+the loader let a bad value through). A refusal is any :class:`tourplan.TourplanError` (a one-line
+reason); anything else, and a solution the planner's own validator refuses
+(``InvalidSolutionError``, ``SolverError``), is an internal error. A time-limited search (not
+``deterministic``) that takes more than ``--tolerance`` over its limit counts as an overshoot.
 
 Writes one JSON line per request to ``--out`` and a summary to stdout; exit 1 when any plan
 was invalid or any internal error happened. See docs/reliability.md for a quoted run.
@@ -24,6 +31,7 @@ was invalid or any internal error happened. See docs/reliability.md for a quoted
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import itertools
 import json
@@ -39,6 +47,12 @@ from typing import Any
 
 import tourplan
 from tourplan.datasets import save_villages
+from tourplan.datasets.experiences import (
+    experience_record,
+    load_experiences,
+    load_hanoi_experiences,
+)
+from tourplan.exceptions import InvalidSolutionError, SolverError
 from tourplan.export import (
     itinerary_to_geojson_text,
     itinerary_to_ics,
@@ -46,6 +60,10 @@ from tourplan.export import (
     itinerary_to_kml,
 )
 from tourplan.model import THEMES
+from tourplan.model.experience import Experience, Experiences
+
+INTERNAL = (InvalidSolutionError, SolverError)
+"""Errors that are the planner's fault (its solution failed a check): internal, not refusals."""
 
 MODES = ("walk", "bicycle", "motorbike", "car", "bus")
 PACES = ("relaxed", "normal", "quick")
@@ -90,6 +108,7 @@ def village_file(rng: random.Random, folder: Path, bundled: tourplan.Villages) -
                 if rng.random() < 0.15
                 else frozenset(),
                 url=rng.choice(("", "https://example.org/v", f"https://example.org/{k}?a=1&b=2")),
+                fee_vnd=rng.choice((None, None, 0, 20_000, 50_000, 150_000)),
             )
         )
     if rng.random() < 0.2:  # mix in a few real villages
@@ -98,6 +117,67 @@ def village_file(rng: random.Random, folder: Path, bundled: tourplan.Villages) -
     path = folder / f"villages-{rng.randrange(10**9)}{suffix}"
     save_villages(villages, path)
     return path
+
+
+EXPERIENCE_RUNS = ("Mo-Su 08:00-17:00", "Mo-Fr 09:00-11:00,14:00-16:00", "Sa,Su 08:00-12:00")
+
+
+def experiences_file(rng: random.Random, folder: Path, villages: tourplan.Villages) -> Path:
+    """A generated experiences file: 1-8 experiences at the places of ``villages`` (CSV or
+    JSON), some with fixed sessions, hours of their own and group limits."""
+    places = [v.id for v in villages]
+    records = []
+    for k in range(rng.randint(1, 8)):
+        minutes = rng.choice((20, 30, 45, 60, 90, 120))
+        sessions = sorted(rng.sample((8 * 60, 9 * 60, 10 * 60 + 30, 14 * 60, 15 * 60), 2))
+        low = rng.choice((None, None, 1, 2, 4))
+        records.append(
+            experience_record(
+                Experience(
+                    id=f"gen-exp-{k}",
+                    place_id=rng.choice(places),
+                    name_vi=f"Trải nghiệm thử {k}",
+                    name_en=f"test experience {k}",
+                    minutes=minutes,
+                    price=rng.choice((0, 30_000, 70_000, 150_000, 400_000)),
+                    sessions=tuple(dt.time(m // 60, m % 60) for m in sessions)
+                    if rng.random() < 0.4
+                    else (),
+                    runs=tourplan.OpeningHours.parse(rng.choice(EXPERIENCE_RUNS))
+                    if rng.random() < 0.4
+                    else None,
+                    min_group=low,
+                    max_group=None if rng.random() < 0.6 else (low or 1) + rng.randint(0, 10),
+                    source="generated by bench/fuzz.py",
+                )
+            )
+        )
+    if rng.random() < 0.5:
+        path = folder / f"experiences-{rng.randrange(10**9)}.json"
+        path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        return path
+    path = folder / f"experiences-{rng.randrange(10**9)}.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(records[0]))
+        writer.writeheader()
+        for record in records:
+            row = {k: "" if v is None else v for k, v in record.items()}
+            row["sessions"] = ";".join(record["sessions"])
+            writer.writerow(row)
+    return path
+
+
+def draw_costs(rng: random.Random, fields: dict[str, Any], experiences: Experiences) -> None:
+    """Add experiences, a party and a budget to a request's ``fields`` (in place)."""
+    ids = [e.id for e in experiences]
+    if ids and rng.random() < 0.5:
+        fields["experiences"] = rng.sample(ids, rng.randint(1, min(2, len(ids))))
+    if rng.random() < 0.6:
+        fields["with_experiences"] = True
+    if rng.random() < 0.6:
+        fields["party"] = rng.choice((1, 2, 3, 5, 12))
+    if rng.random() < 0.5:
+        fields["budget_vnd"] = rng.choice((0, 50_000, 200_000, 500_000, 2_000_000))
 
 
 def draw_request(rng: random.Random, villages: tourplan.Villages) -> dict[str, Any]:
@@ -158,7 +238,7 @@ def build_request(fields: dict[str, Any]) -> tourplan.TripRequest:
     kwargs["dates"] = tuple(dt.date.fromisoformat(d) for d in kwargs["dates"])
     if "holidays" in kwargs:
         kwargs["holidays"] = frozenset(dt.date.fromisoformat(d) for d in kwargs["holidays"])
-    for name in ("must_visit", "avoid", "themes"):
+    for name in ("must_visit", "avoid", "themes", "experiences"):
         if name in kwargs:
             kwargs[name] = tuple(kwargs[name])
     return tourplan.TripRequest(**kwargs)
@@ -257,6 +337,45 @@ def independent(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[s
     twice = {i for i in seen if seen.count(i) > 1}
     if twice:
         problems.append(f"visited twice: {sorted(twice)}")
+    return problems + _bookings(itinerary, fields)
+
+
+def _bookings(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[str]:
+    """The rules of experiences and costs a plan breaks, from its stops and the fields."""
+    problems: list[str] = []
+    party = fields.get("party", 1)
+    booked: list[str] = []
+    total = 0
+    for stop in itinerary.stops:
+        total += (stop.village.fee_vnd or 0) * party
+        b = stop.booking
+        if b is None:
+            continue
+        e = b.experience
+        tag = f"{stop.start:%Y-%m-%d}: {e.id} at {stop.village.id}"
+        booked.append(e.id)
+        total += e.price * b.party
+        if e.place_id != stop.village.id:
+            problems.append(f"{tag}: booked at another place than its own ({e.place_id})")
+        end = b.start + dt.timedelta(minutes=e.minutes)
+        if b.start < stop.start or end > stop.end:
+            problems.append(f"{tag}: {b.start:%H:%M}-{end:%H:%M} is not inside the stop")
+        if e.sessions and b.start.time().replace(tzinfo=None) not in e.sessions:
+            problems.append(f"{tag}: starts at {b.start:%H:%M}, not at one of its sessions")
+        if b.party != party:
+            problems.append(f"{tag}: booked for {b.party}, the party is {party}")
+        if (e.min_group is not None and party < e.min_group) or (
+            e.max_group is not None and party > e.max_group
+        ):
+            problems.append(f"{tag}: a party of {party} is outside its group limits")
+    for wanted in fields.get("experiences", ()):
+        if wanted not in booked:
+            problems.append(f"must-do experience {wanted} is not booked")
+    if len(set(booked)) != len(booked):
+        problems.append("an experience is booked twice")
+    budget = fields.get("budget_vnd")
+    if budget is not None and total > budget:
+        problems.append(f"costs {total} VND, over the budget of {budget} VND")
     return problems
 
 
@@ -281,6 +400,22 @@ def run_one(
         finally:
             path.unlink()
     fields = draw_request(rng, villages)
+    experiences = load_hanoi_experiences()
+    if rng.random() < args.costs:
+        if source != "bundled" or rng.random() < 0.5:
+            path = experiences_file(rng, folder, villages)
+            try:
+                experiences = load_experiences(path)
+            except tourplan.TourplanError as exc:
+                return {"i": index, "outcome": "internal", "error": f"own file refused: {exc}"}
+            finally:
+                path.unlink()
+            record_source = f"{source}+{path.suffix}"
+        else:
+            record_source = f"{source}+bundled"
+        draw_costs(rng, fields, experiences)
+    else:
+        record_source = source
     deterministic = rng.random() < args.deterministic
     limit = rng.choice(args.time_limits)
     search = tourplan.SearchParameters(
@@ -290,11 +425,16 @@ def run_one(
         seed=rng.randrange(1000),
     )
     record: dict[str, Any] = {"i": index, "villages": source, "request": fields}
+    record["experiences"] = record_source if record_source != source else None
     record.update(deterministic=deterministic, time_limit=limit)
     began, cpu = time.perf_counter(), time.process_time()
     try:
         request = build_request(fields)
-        itinerary = tourplan.plan_trip(request, villages, search=search)
+        itinerary = tourplan.plan_trip(request, villages, search=search, experiences=experiences)
+    except INTERNAL as exc:  # the planner's own output refused: a fault, not a refusal
+        record.update(outcome="internal", error=f"{type(exc).__name__}: {exc}")
+        record["seconds"] = round(time.perf_counter() - began, 3)
+        return record
     except tourplan.TourplanError as exc:
         record.update(outcome="refused", error=f"{type(exc).__name__}: {exc}".splitlines()[0])
         record["seconds"] = round(time.perf_counter() - began, 3)
@@ -327,6 +467,9 @@ def run_one(
 def summarise(paths: list[Path], tolerance: float) -> int:
     """Print the totals of several ``--out`` files (shards of one run); 1 on any fault."""
     records = [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
+    for r in records:  # files written before these counted as refusals
+        if r["outcome"] == "refused" and r["error"].startswith(tuple(e.__name__ for e in INTERNAL)):
+            r["outcome"] = "internal"
     counts = Counter(r["outcome"] for r in records)
     timed = [r for r in records if not r.get("deterministic", True) and "seconds" in r]
     ratios = sorted(r["seconds"] / r["time_limit"] for r in timed)
@@ -362,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limits", type=float, nargs="+", default=[0.5, 1.0])
     parser.add_argument("--deterministic", type=float, default=0.3, help="share of requests")
     parser.add_argument("--generated", type=float, default=0.3, help="share on generated files")
+    parser.add_argument(
+        "--costs", type=float, default=0.3, help="share with experiences, a party or a budget"
+    )
     parser.add_argument("--tolerance", type=float, default=0.10)
     parser.add_argument("--out", type=Path, help="one JSON line per request")
     parser.add_argument(

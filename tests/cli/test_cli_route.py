@@ -25,8 +25,9 @@ from tourplan.cli import main
 from tourplan.cli.options import next_saturday
 from tourplan.exceptions import CacheWarning
 from tourplan.export.json import itinerary_from_json
-from tourplan.geocode import PlaceResolver
-from tourplan.plan import HANOI_TZ, Day, Itinerary, Lunch, TripRequest, check_itinerary
+from tourplan.plan import HANOI_TZ, Itinerary, Lunch, TripRequest, check_itinerary
+
+from .conftest import Recorder
 
 SATURDAY = "2026-12-05"
 MONDAY = "2026-12-07"
@@ -35,46 +36,6 @@ FAST = ["--time-limit", "1"]
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-Recorder = list[dict[str, Any]]
-
-
-@pytest.fixture
-def planned(monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    """Record each call of plan_trip and answer with days without stops."""
-    calls: Recorder = []
-
-    def fake_plan_trip(
-        request: TripRequest,
-        villages: tourplan.Villages | None = None,
-        *,
-        road_graph: Any = None,
-        resolver: PlaceResolver | None = None,
-        search: Any = None,
-    ) -> Itinerary:
-        assert resolver is not None
-        start = resolver.resolve(request.start)
-        end = start if request.end is None else resolver.resolve(request.end)
-        calls.append(
-            {
-                "request": request,
-                "villages": villages,
-                "road_graph": road_graph,
-                "resolver": resolver,
-                "search": search,
-                "start": start,
-                "end": end,
-            }
-        )
-        days = []
-        for date in request.dates:
-            leave = dt.datetime.combine(date, request.day_start, tzinfo=HANOI_TZ)
-            days.append(Day(date, start, end, leave, leave))
-        return Itinerary(days=tuple(days))
-
-    monkeypatch.setattr("tourplan.api.plan_trip", fake_plan_trip)
-    return calls
 
 
 def request_of(calls: Recorder) -> TripRequest:

@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tourplan
+import tourplan.datasets.experiences
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
 EXAMPLES = int(os.environ.get("TOURPLAN_FUZZ_EXAMPLES", "12"))
@@ -44,9 +45,9 @@ fuzz = _load_harness()
 BUNDLED = tourplan.load_hanoi()
 
 
-def _args(generated: float) -> argparse.Namespace:
+def _args(generated: float, costs: float = 0.3) -> argparse.Namespace:
     return argparse.Namespace(
-        generated=generated, deterministic=1.0, time_limits=[0.5], tolerance=0.10
+        generated=generated, deterministic=1.0, time_limits=[0.5], tolerance=0.10, costs=costs
     )
 
 
@@ -67,6 +68,60 @@ def test_a_generated_request_plans_validly_or_is_refused_cleanly(
     assert record["outcome"] in ("planned", "refused"), json.dumps(record, ensure_ascii=False)
     if record["outcome"] == "refused":
         assert "\n" not in record["error"]
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    index=st.integers(0, 10**6),
+    generated=st.sampled_from([0.0, 1.0]),
+)
+def test_a_request_with_experiences_a_party_or_a_budget_plans_validly_or_is_refused(
+    tmp_path: Path, seed: int, index: int, generated: float
+) -> None:
+    """Must-do and optional experiences, parties and budgets, over the bundled experiences
+    and generated experiences files."""
+    record = fuzz.run_one(index, seed, _args(generated, costs=1.0), tmp_path, BUNDLED)
+    assert record["experiences"] is not None
+    assert record["outcome"] in ("planned", "refused"), json.dumps(record, ensure_ascii=False)
+    if record["outcome"] == "refused":
+        assert "\n" not in record["error"]
+
+
+def test_the_generator_draws_every_cost_field(tmp_path: Path) -> None:
+    """Over a few requests the generator asks for each of the cost options at least once."""
+    asked: set[str] = set()
+    for index in range(40):
+        rng = fuzz.random.Random(index)
+        fields: dict[str, object] = {}
+        fuzz.draw_costs(rng, fields, tourplan.datasets.experiences.load_hanoi_experiences())
+        asked |= set(fields)
+    assert asked == {"experiences", "with_experiences", "party", "budget_vnd"}
+    path = fuzz.experiences_file(fuzz.random.Random(1), tmp_path, BUNDLED)
+    assert len(tourplan.datasets.experiences.load_experiences(path)) >= 1
+
+
+def test_the_independent_checker_catches_a_plan_over_budget() -> None:
+    import datetime as dt
+
+    request = tourplan.TripRequest(
+        "hoan-kiem-lake", (dt.date(2027, 3, 6),), experiences=("pottery-making",), party=2
+    )
+    plan = tourplan.plan_trip(request, search=tourplan.SearchParameters(deterministic=True))
+    fields = {
+        "dates": ["2027-03-06"],
+        "day_start": "08:00",
+        "day_end": "17:30",
+        "experiences": ["pottery-making"],
+        "party": 2,
+    }
+    assert fuzz.independent(plan, fields) == []
+    assert any("over the budget" in p for p in fuzz.independent(plan, fields | {"budget_vnd": 1}))
+    assert any("booked for 2" in p for p in fuzz.independent(plan, fields | {"party": 3}))
 
 
 def test_the_independent_checker_catches_a_lunch_on_the_road(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..datasets import load_hanoi
+from ..exceptions import DataError
 from ..model import Villages
 from ..routing import SearchParameters
 from .planning import SharedData, plan_one
@@ -29,9 +30,22 @@ from .results import BatchRequest, BatchResult, error_from_exception, failed
 if TYPE_CHECKING:
     from distributed import Client
 
-__all__ = ["DEFAULT_WINDOW_PER_WORKER", "plan_many", "require_distributed"]
+__all__ = [
+    "DEFAULT_WINDOW_PER_WORKER",
+    "MAX_WINDOW",
+    "MAX_WORKERS",
+    "plan_many",
+    "require_distributed",
+]
 
 DEFAULT_WINDOW_PER_WORKER = 4
+
+MAX_WORKERS = 256
+"""The most local worker processes ``plan_many`` starts (``workers``, ``tourplan batch
+--workers``): each is a Python process holding the villages (issue #19)."""
+
+MAX_WINDOW = 100_000
+"""The most requests ``plan_many`` keeps in flight at once (``window``)."""
 """Requests in flight per worker thread: enough to keep every worker busy while results
 stream back, few enough that a batch of millions never sits in the scheduler's memory."""
 
@@ -108,8 +122,8 @@ def plan_many(
         is given.
     workers
         Without a client or scheduler: the number of local worker processes (a private
-        ``LocalCluster``, closed at the end); default: the number of CPUs. ``0`` plans in
-        this process, one request after another, without Dask.
+        ``LocalCluster``, closed at the end), at most :data:`MAX_WORKERS`; default: the
+        number of CPUs. ``0`` plans in this process, one request after another, without Dask.
     villages
         The villages (default: the bundled Hanoi dataset).
     road_graph
@@ -119,7 +133,7 @@ def plan_many(
     search
         Solver settings of the requests that carry none (default: 5 s a plan).
     window
-        Requests in flight at once (default: 4 per worker thread).
+        Requests in flight at once, 1 to :data:`MAX_WINDOW` (default: 4 per worker thread).
 
     Yields
     ------
@@ -133,6 +147,8 @@ def plan_many(
         When workers are needed and dask's ``distributed`` is not installed.
     ConnectionError
         When ``scheduler`` cannot be reached.
+    DataError
+        When ``workers`` or ``window`` is out of its bounds (naming it).
 
     Examples
     --------
@@ -145,8 +161,8 @@ def plan_many(
     >>> sorted((r.id, r.status) for r in plan_many(requests, workers=0, search=fast))
     [('a', 'ok'), ('b', 'failed')]
     """
-    if workers is not None and (isinstance(workers, bool) or workers < 0):
-        raise ValueError(f"workers must be 0 or more, got {workers!r}")
+    _check_count("workers", workers, 0, MAX_WORKERS)
+    _check_count("window", window, 1, MAX_WINDOW)
     shared = SharedData(
         load_hanoi() if villages is None else villages,
         road_graph=road_graph,
@@ -161,6 +177,16 @@ def plan_many(
     count = workers if workers is not None else (os.cpu_count() or 1)
     with _connected(client, scheduler, count) as connected:
         yield from _on_dask(connected, items, shared, window)
+
+
+def _check_count(name: str, value: int | None, low: int, high: int) -> None:
+    """``value`` (``None``: the default) is a whole number from ``low`` to ``high``."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise DataError(
+            f"{name} must be a whole number from {low} to {high}, got {value!r}", field=name
+        )
 
 
 def _on_dask(

@@ -21,7 +21,11 @@ from ..plan import (
 )
 from .results import BatchRequest, BatchResult, error_from_exception, failed
 
-__all__ = ["BatchItem", "job_from_record", "jobs", "jobs_from_lines"]
+__all__ = ["MAX_LINE_CHARS", "BatchItem", "job_from_record", "jobs", "jobs_from_lines"]
+
+MAX_LINE_CHARS = 1_000_000
+"""The longest line a requests file may have (a request record is a few hundred
+characters); a longer one is a ``failed`` result, not read (issue #19)."""
 
 BatchItem: TypeAlias = (
     BatchRequest | TripRequest | CatalogueRequest | Mapping[str, Any] | BatchResult
@@ -93,17 +97,30 @@ def jobs_from_lines(
     Yields
     ------
     BatchRequest or BatchResult
-        One per non-blank line, in order; a line that is not JSON, or not a valid request,
-        becomes a ``failed`` result naming the line (and the field).
+        One per non-blank line, in order; a line that is not JSON (or one too long, with a
+        number too long or nesting too deep to read), or not a valid request, becomes a
+        ``failed`` result naming the line (and the field).
     """
     for number, text in enumerate(lines, 1):
         if not text.strip():
             continue
+        prefix = f"{source}, " if source else ""
+        if len(text) > MAX_LINE_CHARS:
+            message = (
+                f"{prefix}line {number}: {len(text):,} characters, more than a request may "
+                f"have ({MAX_LINE_CHARS:,})"
+            )
+            yield failed(str(number), "bad-request", message, line=number)
+            continue
         try:
             record = json.loads(text.strip())
         except json.JSONDecodeError as exc:
-            prefix = f"{source}, " if source else ""
             message = f"{prefix}line {number}, column {exc.colno}: not JSON ({exc.msg})"
+            yield failed(str(number), "bad-request", message, line=number)
+            continue
+        except (ValueError, RecursionError) as exc:  # 4,300+ digits; nesting past Python's limit
+            why = "a number too long" if isinstance(exc, ValueError) else "nesting too deep"
+            message = f"{prefix}line {number}: not a request ({why} to read)"
             yield failed(str(number), "bad-request", message, line=number)
             continue
         yield job_from_record(record, index=number, line=number, source=source)

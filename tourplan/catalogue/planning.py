@@ -17,6 +17,7 @@ from ..geocode import PlaceResolver
 from ..hours import OpeningHours, Span
 from ..model import Villages
 from ..plan import Itinerary, LeftOut, PlanningProblem, build_problem, score, to_itinerary
+from ..plan.clock import Clock
 from ..routing import Group, RoutingProblem, SearchParameters
 from .naming import route_area, route_id, route_themes, with_highlights
 from .request import CatalogueRequest
@@ -124,6 +125,8 @@ def plan_catalogue(
         Optional road graph for travel times.
     search
         Solver settings (default: ``SearchParameters(time_limit=10.0)``, a 10 s search).
+        The time limit is for the whole call: the search gets what building the problem left
+        (:class:`~tourplan.plan.clock.Clock`).
 
     Returns
     -------
@@ -137,6 +140,8 @@ def plan_catalogue(
         asked = {villages.get(m).id for m in request.must_include}
         villages = villages.filter(lambda v: not v.is_sight or v.id in asked)
     # villages proposed for removal from the city's list (2023) stay out unless named
+    # the time limit covers building the problem too (issue #19)
+    clock = Clock(search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT))
     named = {villages.get(m).id for m in request.must_include}
     villages = villages.filter(lambda v: v.status != "proposed_for_removal" or v.id in named)
     if request.any_day:
@@ -158,7 +163,7 @@ def plan_catalogue(
         request.routes,
         request.max_routes_per_village,
     )
-    params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
+    params = clock.search()
     visit_themes = [frozenset(v.themes) for v in planning.visit_villages]
     solution = solve_with_repeats(planning.problem, params, visit_themes)
     plan = to_itinerary(planning, solution)

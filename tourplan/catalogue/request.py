@@ -9,8 +9,16 @@ from dataclasses import dataclass, field
 from ..exceptions import DataError
 from ..model import THEMES
 from ..plan import Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
+from ..plan.request import MAX_STOPS_PER_DAY
 
-__all__ = ["CatalogueRequest"]
+__all__ = ["MAX_ROUTES", "MAX_STOPS", "CatalogueRequest"]
+
+MAX_ROUTES = 100
+"""The most routes a catalogue may have (``routes``, hence ``max_routes_per_village``): each
+route is a tour of the routing problem, so work and memory grow with it (issue #19)."""
+
+MAX_STOPS = MAX_STOPS_PER_DAY
+"""The most villages ``min_stops`` and ``max_stops`` may ask of a route (as a trip's day)."""
 
 
 @dataclass(frozen=True)
@@ -25,11 +33,12 @@ class CatalogueRequest:
     hub
         Where every route starts and ends (a known place id or name, ``"lat,lon"``, a Place).
     routes
-        How many routes to design (K).
+        How many routes to design (K), at most :data:`MAX_ROUTES`.
     max_routes_per_village
         Each village may appear in at most this many routes (r, default 1: no overlap).
     min_stops, max_stops
-        Bounds on the number of villages of each route (``max_stops`` ``None``: no limit).
+        Bounds on the number of villages of each route (``max_stops`` ``None``: no limit),
+        each at most :data:`MAX_STOPS`.
         Routes that cannot reach ``min_stops`` are dropped, with a note.
     any_day
         Design routes that work on any day of the week: a village is offered only at the
@@ -63,11 +72,19 @@ class CatalogueRequest:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date", as_date(self.date, "date"))
-        for name in ("routes", "max_routes_per_village", "min_stops"):
+        bounds = {
+            "routes": MAX_ROUTES,
+            "max_routes_per_village": MAX_ROUTES,
+            "min_stops": MAX_STOPS,
+            "max_stops": MAX_STOPS,
+        }
+        for name, most in bounds.items():
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            if value is None and name == "max_stops":
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
                 raise DataError(
-                    f"{name} must be a whole number of at least 1, got {value!r}", field=name
+                    f"{name} must be a whole number from 1 to {most}, got {value!r}", field=name
                 )
         if self.max_routes_per_village > self.routes:
             raise DataError(

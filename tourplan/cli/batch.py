@@ -15,6 +15,7 @@ from typing import IO, Any
 
 import click
 
+from ..batch.engine import MAX_WORKERS
 from .errors import CliError, library_errors
 from .options import CONTEXT, shared_options, villages_from
 from .params import VILLAGES_FILE
@@ -104,7 +105,7 @@ def _interrupt_on_sigterm(signum: int, frame: FrameType | None) -> None:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MAX_WORKERS),
     help="Local worker processes (default: one per CPU; 0: plan in this process).",
 )
 @click.option(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
+from ..catalogue.request import MAX_ROUTES, MAX_STOPS
 from ..exceptions import DataError
 from ..model import THEMES
 from ..plan import HANOI_TZ, Lunch, Pace
@@ -64,7 +65,7 @@ def _request_errors() -> Iterator[None]:
 @click.command(context_settings=CONTEXT)
 @click.option(
     "--routes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_ROUTES),
     default=DEFAULT_ROUTES,
     show_default=True,
     metavar="K",
@@ -73,7 +74,7 @@ def _request_errors() -> Iterator[None]:
 )
 @click.option(
     "--max-per-village",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_ROUTES),
     default=1,
     show_default=True,
     metavar="R",
@@ -100,7 +101,7 @@ def _request_errors() -> Iterator[None]:
 )
 @click.option(
     "--min-stops",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_STOPS),
     metavar="N",
     default=2,
     show_default=True,
@@ -108,7 +109,7 @@ def _request_errors() -> Iterator[None]:
 )
 @click.option(
     "--max-stops",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_STOPS),
     metavar="N",
     default=5,
     show_default=True,

@@ -147,7 +147,7 @@ def search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
             default=time_limit,
             show_default=True,
             metavar="SECONDS",
-            help="How long the solver may search.",
+            help="How long planning may take in all (every solve included).",
         ),
         click.option(
             "--deterministic",

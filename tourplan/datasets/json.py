@@ -52,6 +52,10 @@ def json_load(text: str, source: str) -> Any:
         ) from None
     except RecursionError:  # the parser's own limit, far deeper than ours
         raise deep from None
+    except ValueError:  # Python reads integers of at most 4,300 digits (issue #19)
+        raise DataError(
+            "not valid JSON for tourplan: a number with more than 4,300 digits", source=source
+        ) from None
     if _too_deep(value):
         raise deep
     return value

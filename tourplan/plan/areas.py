@@ -16,10 +16,12 @@ otherwise, and every choice is deterministic (ties go to the earlier candidate).
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Sequence
 
 from ..model import Village
 from ..routing import RoutingProblem, SearchParameters, Solution
+from .clock import Clock
 from .itinerary import Day, Itinerary, LeftOut
 from .offers import request_interest
 from .problem import PlanningProblem
@@ -233,39 +235,53 @@ def _is_required(planning: PlanningProblem, index: int) -> bool:
 
 
 def plan_by_areas(
-    planning: PlanningProblem, params: SearchParameters, planner: Planner
+    planning: PlanningProblem,
+    params: SearchParameters,
+    planner: Planner,
+    *,
+    clock: Clock | None = None,
 ) -> Itinerary:
     """Plan each day in turn, keeping the most valuable of the open and the area plans.
 
     Villages planned on a day are not offered on later days. With must-visit villages on a
     trip of several days the whole trip is planned at once instead (a must-visit village
-    may belong to any day).
+    may belong to any day). ``params.time_limit`` (or ``clock``, a deadline shared with the
+    caller's other solves) is for the whole trip: each day gets an equal share of the time
+    left, each of its plans an equal share of the day's time left; once the day's time is
+    up no further area is tried (:mod:`~tourplan.plan.clock`).
     """
     request = planning.request
     problem = planning.problem
+    clock = clock or Clock(params)
     all_visits = list(range(len(problem.visits)))
     if len(problem.tours) > 1 and any(_is_required(planning, i) for i in all_visits):
-        return planner(planning, params)[1]
+        return planner(planning, clock.search())[1]
     days: list[Day] = []
     visited: set[str] = set()
     for t in range(len(problem.tours)):
+        day_clock = clock.part(1 / (len(problem.tours) - t))
         open_visits = [i for i in all_visits if planning.visit_villages[i].id not in visited]
         best: tuple[float, Itinerary] | None = None
-        tried: set[tuple[tuple[int, int], ...]] = set()
         # One day: the open plan competes with the areas. Several days: a place left for
         # another day is not lost, so each day is one area.
         whole_day = len(problem.tours) == 1
+        options: list[list[tuple[int, int]]] = []
         for option in _options(restrict(planning, all_visits, [t]), open_visits, whole_day):
-            if tuple(option) in tried or not option:
-                continue
-            tried.add(tuple(option))
+            if option and option not in options:
+                options.append(option)
+        for k, option in enumerate(options):
+            if best is not None and day_clock.expired():
+                break
+            began = time.monotonic()
             sub = _scored(restrict(planning, [i for i, _ in option], [t]), option)
-            _solution, itinerary = planner(sub, params)
+            params_k = day_clock.search(1 / (len(options) - k))
+            _solution, itinerary = planner(sub, params_k)
             value = itinerary_value(itinerary, request)
+            day_clock.note(params_k, time.monotonic() - began)
             if best is None or value > best[0] + 1e-9:
                 best = (value, itinerary)
         if best is None:  # nothing left worth a stop
-            best = (0.0, planner(restrict(planning, [], [t]), params)[1])
+            best = (0.0, planner(restrict(planning, [], [t]), day_clock.search())[1])
         day = best[1].days[0]
         days.append(day)
         visited |= {s.village.id for s in day.stops}

@@ -29,12 +29,14 @@ from ..routing import SearchParameters
 from .areas import Planner as AreaPlanner
 from .areas import plan_by_areas
 from .checks import validate_itinerary
+from .clock import Clock
 from .experiences import add_experiences, why_not
 from .itinerary import Day, Itinerary, LeftOut
 from .problem import build_problem
 from .request import TripRequest
 
 __all__ = [
+    "REPAIR_SHARE",
     "DayCosts",
     "TripCosts",
     "costs",
@@ -119,6 +121,9 @@ def wanted_experiences(request: TripRequest, experiences: Experiences) -> tuple[
     return found
 
 
+REPAIR_SHARE = 0.5
+"""Share of the time left for each plan of a budget's repair (:func:`plan_with_costs`)."""
+
 Planner = Callable[[TripRequest, frozenset[str], frozenset[str]], Itinerary]
 """Plans ``request`` without the places (second) and optional experiences (third) given."""
 
@@ -194,6 +199,7 @@ def plan_with_costs(
     road_graph: nx.MultiDiGraph | None,
     params: SearchParameters,
     solve: AreaPlanner,
+    clock: Clock | None = None,
 ) -> Itinerary:
     """Plan a trip that counts costs: must-do and optional experiences, the party, the budget.
 
@@ -202,6 +208,10 @@ def plan_with_costs(
     (:func:`~tourplan.plan.experiences.add_experiences`), the trip is planned by areas with
     ``solve`` and repaired to the budget (:func:`plan_within_budget`); the result has passed
     :func:`~tourplan.plan.checks.validate_itinerary`.
+
+    ``params.time_limit`` (or ``clock``, the caller's deadline) is for the whole call: with a
+    budget each plan of the repair gets :data:`REPAIR_SHARE` of the time left (the repairs
+    that follow share the rest), without one the single plan gets all of it.
 
     Raises
     ------
@@ -238,6 +248,8 @@ def plan_with_costs(
         e for e in experiences if request.with_experiences and e not in wanted and e.place_id in ids
     ]
     must_places = known | {e.place_id for e in wanted}
+    clock = clock or Clock(params)
+    share = 1.0 if request.budget_vnd is None else REPAIR_SHARE
 
     def planner(_req: TripRequest, places: frozenset[str], dropped: frozenset[str]) -> Itinerary:
         asked = dataclasses.replace(base, avoid=base.avoid + tuple(sorted(places)))
@@ -251,7 +263,7 @@ def plan_with_costs(
                     e.id
                 )
         try:
-            return plan_by_areas(planning, params, solve)
+            return plan_by_areas(planning, params, solve, clock=clock.part(share))
         except InfeasibleError:
             if not wanted:
                 raise

@@ -107,6 +107,10 @@ def add_experiences(
             by_place.setdefault(e.place_id, []).append(e)
             offered.discard(e.id)
     members: dict[str, list[tuple[Visit, SessionOffer | None, int]]] = {}
+    # A long stay's second part (plan/offers.py: "<place>+#<length>") stays out of its
+    # place's group, in a group of its own, never required, without sessions: it counts only
+    # right after its first part (trip.without_stray_parts), so it cannot stand for the place.
+    second_parts: dict[str, list[int]] = {}
     order: list[str] = []
     places: dict[str, Village] = {}
     for i, visit in enumerate(problem.visits):
@@ -115,6 +119,9 @@ def add_experiences(
             members[village.id] = []
             order.append(village.id)
             places[village.id] = village
+        if visit.id.startswith(f"{village.id}+#"):
+            second_parts.setdefault(village.id, []).append(i)
+            continue
         must = village.id in wanted_at or village.id in must_places
         plain = dataclasses.replace(visit, required=False)
         if village.id not in wanted_at:
@@ -182,6 +189,16 @@ def add_experiences(
             visits[first] = dataclasses.replace(visits[first], required=required)
         else:
             groups.append(Group(place_id, tuple(range(first, len(visits))), required=required))
+        parts = second_parts.get(place_id, [])
+        for i in parts:
+            visits.append(dataclasses.replace(problem.visits[i], required=False))
+            owners.append(planning.visit_villages[i])
+            lengths.append(planning.visit_lengths[i])
+            offers.append(None)
+        if len(parts) > 1:
+            groups.append(
+                Group(f"{place_id}+", tuple(range(len(visits) - len(parts), len(visits))))
+            )
     sub = RoutingProblem(
         travel_times=problem.travel_times,
         visits=tuple(visits),

@@ -175,12 +175,10 @@ def add_second_part(
         gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
         service = (minutes + model.stop_minutes) * 60
         windows = start_windows(village, service, request, offsets)
+        if not windows:  # no time after lunch for it (a Visit needs a window; issue #19)
+            continue
         visit = Visit(f"{village.id}+#{length}", location, service, windows, round(10 * gain))
-        if (
-            windows
-            and visit.score > 0
-            and any(fits_alone(probe, visit, t) is None for t in probe.tours)
-        ):
+        if visit.score > 0 and any(fits_alone(probe, visit, t) is None for t in probe.tours):
             members.append(len(visits))
             visits.append(visit)
             lengths.append(length)

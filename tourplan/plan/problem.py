@@ -32,7 +32,7 @@ from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
 from ..routing import Group, RoutingProblem, Tour, Visit, fits_alone
 from ..travel import TravelMatrix, get_mode, road_travel_matrix, travel_matrix
-from .itinerary import HANOI_TZ, LeftOut
+from .itinerary import HANOI_TZ, LeftOut, LeftOutReason
 from .offers import (
     Option,
     active_windows,
@@ -366,28 +366,13 @@ def build_problem(
                 )
         travel_minutes = int(seconds[0, first_visit_location + i]) // 60
         shortest = min(o.service for o in options[village.id])
+        mode = travel.mode or request.mode
         if not members:
-            excluded.append(
-                LeftOut(
-                    village,
-                    "too_far",
-                    travel_minutes=travel_minutes,
-                    mode=travel.mode or request.mode,
-                    visit_minutes=shortest,
-                    day_window=(request.day_start, request.day_end),
-                )
-            )
+            excluded.append(_by_road(village, "too_far", request, mode, travel_minutes, shortest))
             continue
         if best_alone <= 0:
             unworthy.append(
-                LeftOut(
-                    village,
-                    "not_worth_the_drive",
-                    travel_minutes=travel_minutes,
-                    mode=travel.mode or request.mode,
-                    visit_minutes=shortest,
-                    day_window=(request.day_start, request.day_end),
-                )
+                _by_road(village, "not_worth_the_drive", request, mode, travel_minutes, shortest)
             )
         reachable.append(village)
         required = village.id in must_ids
@@ -417,4 +402,24 @@ def build_problem(
         visit_villages=tuple(owners),
         visit_lengths=tuple(lengths),
         unworthy=tuple(unworthy),
+    )
+
+
+def _by_road(
+    village: Village,
+    reason: LeftOutReason,
+    request: TripRequest,
+    mode: str,
+    travel_minutes: int,
+    visit_minutes: int,
+) -> LeftOut:
+    """A village left out for its journey (``too_far``, ``not_worth_the_drive``), with the
+    numbers that explain it."""
+    return LeftOut(
+        village,
+        reason,
+        travel_minutes=travel_minutes,
+        mode=mode,
+        visit_minutes=visit_minutes,
+        day_window=(request.day_start, request.day_end),
     )

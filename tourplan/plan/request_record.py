@@ -30,6 +30,7 @@ from ..exceptions import DataError
 from ..model import Place
 from ..routing import SearchParameters
 from ..travel import get_mode
+from .clock import MAX_TIME_LIMIT
 from .request import (
     FIRST_DATE,
     LAST_DATE,
@@ -50,9 +51,6 @@ __all__ = [
     "trip_request_record",
     "trip_request_schema",
 ]
-
-MAX_TIME_LIMIT = 3600.0
-"""The longest search a request may ask for, in seconds (an hour)."""
 
 RECORD_FIELDS: tuple[str, ...] = (
     "id",

@@ -153,8 +153,15 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
         ):
             village = planning.visit_villages[schedule.visits[k].visit]
             if _open_at(village, planning, arrive):
-                # idle time, not a wait for an opening: leave later instead
-                depart, arrive = depart + next_start - arrive, next_start
+                # idle time, not a wait for an opening: leave later instead, never after a
+                # break taken on the way has begun (it stays inside the journey; issue #19)
+                shift = min(
+                    [
+                        next_start - arrive,
+                        *(s - depart for _, w, s, _ in placed if w == "on_the_way"),
+                    ]
+                )
+                depart, arrive = depart + shift, arrive + shift
         real_arrivals.append(arrive)
         legs.append(
             Leg(

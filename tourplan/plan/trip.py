@@ -20,16 +20,27 @@ from ..routing import (
 )
 from .areas import itinerary_value, plan_by_areas, restrict
 from .budget import plan_with_costs
+from .clock import Clock
 from .itinerary import Itinerary
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
 from .together import together_error
 
-__all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety", "without_stray_parts"]
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "FIRST_SOLVE_SHARE",
+    "plan_trip",
+    "solve_with_variety",
+    "without_stray_parts",
+]
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds of search when the caller gives no :class:`~tourplan.routing.SearchParameters`."""
+
+FIRST_SOLVE_SHARE = 2 / 3
+"""Share of a plan's time for its first solve when a re-solve pricing repeated themes may
+follow (:func:`solve_with_variety`); the re-solve gets what is left."""
 
 
 def plan_trip(
@@ -58,7 +69,8 @@ def plan_trip(
         the transport mode's straight-line estimate.
     search
         Solver settings (default: ``SearchParameters(time_limit=5.0)``, a 5 s search; note
-        that ``SearchParameters()`` alone means 10 s).
+        that ``SearchParameters()`` alone means 10 s). The time limit is for the whole call,
+        building the problem included: the solves share it (:mod:`~tourplan.plan.clock`).
     experiences
         The experiences to book from, when the request asks for experiences, a party or a
         budget (:func:`~tourplan.plan.budget.plan_with_costs`; default: none).
@@ -77,6 +89,7 @@ def plan_trip(
         When the must-visit villages do not fit together.
     """
     params = search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT)
+    clock = Clock(params)  # one deadline for the whole call (issue #19)
     if request.counts_costs:  # experiences and budgets (issue #21)
         return plan_with_costs(
             request,
@@ -86,9 +99,10 @@ def plan_trip(
             road_graph=road_graph,
             params=params,
             solve=solve_with_variety,
+            clock=clock,
         )
     planning = build_problem(request, villages, resolver=resolver, road_graph=road_graph)
-    return plan_by_areas(planning, params, solve_with_variety)
+    return plan_by_areas(planning, params, solve_with_variety, clock=clock)
 
 
 def solve_with_variety(
@@ -99,11 +113,14 @@ def solve_with_variety(
     The routing core scores each visit on its own, so a repeated theme is priced by solving
     again with the repeats of the first plan discounted by ``repeat_factor``, and the plan
     worth more under the day's real value (:func:`~tourplan.plan.areas.itinerary_value`) is
-    kept.
+    kept. ``params.time_limit`` is for both solves: the first gets :data:`FIRST_SOLVE_SHARE`
+    of it when a re-solve may follow, the re-solve what is left (none once it is up).
     """
     request = planning.request
+    clock = Clock(params)
+    first = FIRST_SOLVE_SHARE if request.value.repeat_factor < 1 else 1.0
     try:
-        solution = solve(planning.problem, params)
+        solution = solve(planning.problem, clock.search(first))
     except InfeasibleError as exc:
         shortest = _must_visits_at_shortest_length(planning)
         if shortest is None:
@@ -112,14 +129,14 @@ def solve_with_variety(
         # the deterministic search); the must-visits at their shortest length are tried.
         planning = shortest
         try:
-            solution = solve(planning.problem, params)
+            solution = solve(planning.problem, clock.search(first))
         except InfeasibleError as again:
             raise together_error(planning, again) from again
     solution = without_stray_parts(planning, solution)
     validate_solution(planning.problem, solution)
     best = (solution, to_itinerary(planning, solution))
     repeated = _repeated_visits(planning, solution)
-    if repeated and request.value.repeat_factor < 1:
+    if repeated and request.value.repeat_factor < 1 and not clock.expired():
         factor = request.value.repeat_factor
         visits = tuple(
             dataclasses.replace(v, score=max(1, round(v.score * factor)))
@@ -128,7 +145,7 @@ def solve_with_variety(
             for i, v in enumerate(planning.problem.visits)
         )
         discounted = dataclasses.replace(planning.problem, visits=visits)
-        other = without_stray_parts(planning, solve(discounted, params), discounted)
+        other = without_stray_parts(planning, solve(discounted, clock.search()), discounted)
         validate_solution(discounted, other)  # same constraints, discounted scores
         candidate = (other, to_itinerary(planning, other))
         if itinerary_value(candidate[1], request) > itinerary_value(best[1], request) + 1e-9:

@@ -199,7 +199,8 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
         request: Request,
         body: PlanBody,
         format: Annotated[
-            str | None, Query(description="json, ics, geojson or html (wins over Accept).")
+            str | None,
+            Query(max_length=40, description="json, ics, geojson or html (wins over Accept)."),
         ] = None,
     ) -> Response:
         """Plan a trip: the itinerary as JSON, iCalendar (.ics), GeoJSON or a map page (HTML)."""
@@ -243,7 +244,9 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
     )
     def list_villages(
         q: Annotated[str | None, Query(max_length=200, description="Search names and ids.")] = None,
-        theme: Annotated[list[str] | None, Query(description="Any of these themes.")] = None,
+        theme: Annotated[
+            list[str] | None, Query(max_length=100, description="Any of these themes.")
+        ] = None,
         craft: Annotated[str | None, Query(max_length=200, description="Craft contains.")] = None,
         near: Annotated[
             str | None, Query(max_length=200, description="Sort by distance from.")

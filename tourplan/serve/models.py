@@ -15,10 +15,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..catalogue.request import MAX_ROUTES, MAX_STOPS
 from ..model import THEMES
+from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
+from ..plan.request_record import MAX_TIME_LIMIT
 from ..travel import MODES
 
-__all__ = ["CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
+__all__ = ["MAX_BUDGET", "CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
+
+MAX_BUDGET = 2**31 - 1
+"""The largest ``budget`` (đồng), as in request records (``request.schema.json``)."""
 
 _PlaceText = Annotated[
     str,
@@ -57,6 +63,7 @@ class SearchFields(BaseModel):
     time_limit: float | None = Field(
         None,
         gt=0,
+        le=MAX_TIME_LIMIT,
         description="Seconds the solver may search (default and maximum set by the server).",
     )
     deterministic: bool = Field(
@@ -113,6 +120,7 @@ class PlanBody(BaseModel):
         json_schema_extra={"oneOf": _DATES_ONE_OF},
     )
 
+    # An id as a number is not bounded (the record schema's integer); it is only echoed.
     id: Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")] | int | None = Field(
         None, description="The request's id (echoed in the X-Request-Record-Id header)."
     )
@@ -123,7 +131,9 @@ class PlanBody(BaseModel):
     dates: _Date | Annotated[list[_Date], Field(min_length=1, max_length=366)] = Field(  # type: ignore[assignment]
         None, description="The days of the trip (route --date, repeated)."
     )
-    days: int = Field(1, ge=1, le=366, description="Consecutive days from date (route --days).")
+    days: int = Field(
+        1, ge=1, le=MAX_TRIP_DAYS, description="Consecutive days from date (route --days)."
+    )
     mode: _Mode = "car"
     day_start: _Time = Field("08:00", description="Leave no earlier than, Hanoi time.")
     day_end: _Time = Field("17:30", description="Be back no later than, Hanoi time.")
@@ -131,17 +141,24 @@ class PlanBody(BaseModel):
     must: _Names = Field([], description="Villages (ids or names) that must be visited.")
     avoid: _Names = Field([], description="Villages not to visit.")
     themes: _Theme | Annotated[list[_Theme], Field(max_length=len(THEMES))] = []
-    max_stops: int | None = Field(None, ge=1, le=100, description="At most this many a day.")
+    max_stops: int | None = Field(
+        None, ge=1, le=MAX_STOPS_PER_DAY, description="At most this many a day."
+    )
     pace: Literal["relaxed", "normal", "quick"] = "normal"
     holidays: Annotated[list[_Date], Field(max_length=366)] = []
-    theme_bonus: float = Field(1.5, ge=1.0, le=100.0)
+    theme_bonus: float = Field(1.5, ge=1.0, le=MAX_THEME_BONUS)
     # experiences and budgets (issue #21; docs/experiences.md)
     experiences: _Names = Field([], description="Experiences (ids or names) to book.")
     with_experiences: bool = Field(False, description="Add experiences where they add most.")
     party: int = Field(1, ge=1, le=1000, description="How many people travel.")
-    budget: int | None = Field(None, ge=0, description="Most đồng on fees and experiences.")
+    budget: int | None = Field(
+        None, ge=0, le=MAX_BUDGET, description="Most đồng on fees and experiences."
+    )
     time_limit: float | None = Field(
-        None, gt=0, description="Seconds the solver may search (default and cap: the server's)."
+        None,
+        gt=0,
+        le=MAX_TIME_LIMIT,
+        description="Seconds the solver may search (default and cap: the server's).",
     )
     deterministic: bool = Field(
         False, description="The same request gives the same plan (ignores time_limit)."
@@ -170,10 +187,10 @@ class CatalogueBody(SearchFields):
 
     date: dt.date = Field(description="The template day (ISO 8601).")
     hub: _PlaceText = "hoan-kiem-lake"
-    routes: int = Field(10, ge=1, le=100, description="How many routes to design.")
-    max_routes_per_village: int = Field(1, ge=1, le=100)
-    min_stops: int = Field(2, ge=1, le=100)
-    max_stops: int | None = Field(5, ge=1, le=100)
+    routes: int = Field(10, ge=1, le=MAX_ROUTES, description="How many routes to design.")
+    max_routes_per_village: int = Field(1, ge=1, le=MAX_ROUTES)
+    min_stops: int = Field(2, ge=1, le=MAX_STOPS)
+    max_stops: int | None = Field(5, ge=1, le=MAX_STOPS)
     any_day: bool = False
     must_include: list[_VillageText] = Field([], max_length=100)
     must_themes: list[_Theme] = Field([], max_length=len(THEMES))
