@@ -286,7 +286,7 @@ def _search(
             )
             consider(routes)
             start = routes
-            if polish and reason == "converged" and not params.deterministic:
+            if ortools.polish and reason == "converged" and not params.deterministic:
                 # A converged plan gets a short polish by OR-Tools, not the rest of the time.
                 spent = time.monotonic() - ils_began
                 polish_by = min(deadline, time.monotonic() + max(_POLISH_MIN, _POLISH * spent))
