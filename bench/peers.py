@@ -90,9 +90,11 @@ def hanoi_like(places: int, tours: int, seed: int) -> RoutingProblem:
 
 def run_tourplan(problem: RoutingProblem, seconds: float) -> tuple[int, int, float]:
     """Score, travel and wall time of tourplan (one process)."""
-    # OR-Tools is loaded on first use; in a fresh process that is not search time (solve's own
-    # clock starts after it too), as PyVRP's clock starts once its model is built.
-    from tourplan.routing import ortools_model, recombine  # noqa: F401
+    # CP-SAT (recombination, several tours) is loaded on first use; in a fresh process that is
+    # not search time, as PyVRP's clock starts once its model is built. OR-Tools' routing
+    # solver is not loaded at all: the default search does not polish with it.
+    if len(problem.tours) > 1:
+        from tourplan.routing import recombine  # noqa: F401
 
     began = time.monotonic()
     solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time()))
@@ -171,7 +173,7 @@ def _child(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tup
     else:
         import pyvrp  # noqa: F401  (the imports both children pay)
 
-        from tourplan.routing import ortools_model, recombine  # noqa: F401
+        from tourplan.routing import recombine, solver  # noqa: F401
 
         result = (0, 0, 0.0)
     return (*result, _peak_mb())

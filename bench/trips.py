@@ -7,18 +7,23 @@ Each request of a fixed set over the bundled Hanoi villages is built with
     insertion; guided local search), and if that finds no plan holding the must-visit villages,
     again from ``"LOCAL_CHEAPEST_INSERTION"`` (what the solver did for problems with breaks
     before iterated insertion handled them; marked ``*``, time of both solves);
-(b) the default search: iterated insertion with the lunch break checked exactly, polished by
-    OR-Tools.
+(b) the default search: iterated insertion with the lunch break checked exactly (no OR-Tools
+    polish since issue #15: see ``--polish``).
 
 Usage (from the repository root)::
 
     .venv/bin/python bench/trips.py --time-limit 5
     .venv/bin/python bench/trips.py --deterministic
     .venv/bin/python bench/trips.py --converged 20
+    .venv/bin/python bench/trips.py --polish 20
+    .venv/bin/python bench/trips.py --polish 0 --deterministic
 
 With ``--converged T`` it instead compares, per request, the default search stopped by its stall
 budget (time limit T as the cap) with the same search run for the whole T seconds (no stall
-budget): score, wall time and stop reason of each, and whether the scores are equal.
+budget): score, wall time and stop reason of each, and whether the scores are equal. With
+``--polish T`` it compares the default search (T seconds as the cap, or deterministic with
+``--deterministic``) with the same search followed by OR-Tools' polish
+(``OrToolsParams(polish=True)``): score, travel minutes and seconds of each.
 
 It prints, per request and search, the score (sum of visit scores), the stops per day, the travel
 minutes, the wall time and whether :func:`tourplan.routing.validate_solution` accepts the plan,
@@ -32,7 +37,7 @@ import datetime as dt
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -119,9 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--converged", type=float, metavar="T", help="stall budget vs a full T-second search"
     )
+    parser.add_argument(
+        "--polish", type=float, metavar="T", help="default search vs the same with OR-Tools' polish"
+    )
     args = parser.parse_args(argv)
     if args.converged:
         return converged(args.converged, args.only)
+    if args.polish is not None:
+        return polish(args.polish, args.deterministic, args.iteration_limit, args.only)
 
     mode = "deterministic" if args.deterministic else f"{args.time_limit:g} s per solve"
     print(f"# trip planning with lunch breaks, {mode}")
@@ -204,6 +214,34 @@ def converged(limit: float, only: list[str] | None) -> int:
             flush=True,
         )
     print(f"same score on every request: {same_all}")
+    return 0
+
+
+def polish(limit: float, deterministic: bool, iterations: int, only: list[str] | None) -> int:
+    """The default search against the same search followed by OR-Tools' polish."""
+    base = SearchParameters(
+        limit or 5.0, deterministic=deterministic, iteration_limit=iterations, workers=1
+    )
+    polished = replace(base, ortools=OrToolsParams(polish=True))
+    how = f"iteration limit {iterations}" if deterministic else f"cap {base.time_limit:g} s"
+    print(f"# default search vs the same with OR-Tools' polish, {how}")
+    cols = f"{'score':>6} {'travel':>6} {'sec':>5}"
+    print(f"{'request':<26} | {cols} | {cols}")
+    totals = [0, 0]
+    for case in CASES:
+        if only and case.name not in only:
+            continue
+        problem = build_problem(case.request(), HANOI, resolver=RESOLVER).problem
+        cells = []
+        for k, params in enumerate((base, polished)):
+            solution = solve(problem, params)
+            validate_solution(problem, solution)
+            totals[k] += solution.score
+            cells.append(
+                f"{solution.score:6d} {solution.travel_time // 60:6d} {solution.wall_time:5.2f}"
+            )
+        print(f"{case.name:<26} | {cells[0]} | {cells[1]}", flush=True)
+    print(f"total score: default {totals[0]}, with polish {totals[1]}")
     return 0
 
 

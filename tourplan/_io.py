@@ -1,14 +1,15 @@
-"""Small file helpers shared by loaders and exporters: atomic writes and strict UTF-8 reads."""
+"""Small file helpers shared by loaders and exporters: atomic writes, UTF-8 reads, bundled data."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 from .exceptions import DataError, ExportError
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "read_utf8"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "bundled_data_file", "read_utf8"]
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -80,3 +81,13 @@ def read_utf8(path: str | os.PathLike[str]) -> str:
             "save the file with UTF-8 encoding",
             source=source,
         ) from None
+
+
+def bundled_data_file(name: str) -> Path | None:
+    """Path of a bundled data file: in the installed wheel (``tourplan/_data``, hatch
+    ``force-include``) or in ``data/`` of a checkout; ``None`` if neither holds it."""
+    packaged = resources.files("tourplan") / "_data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[1] / "data" / name
+    return checkout if checkout.is_file() else None

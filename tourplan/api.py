@@ -8,9 +8,7 @@ a file, so that ``tourplan.plan_trip(request)`` just works.
 from __future__ import annotations
 
 import os
-from typing import TypeAlias
-
-import networkx as nx
+from typing import TYPE_CHECKING, TypeAlias
 
 from .catalogue import Catalogue, CatalogueRequest
 from .catalogue import plan_catalogue as _plan_catalogue
@@ -24,16 +22,19 @@ from .plan import plan_trip as _plan_trip
 from .routing import SearchParameters
 from .travel import load_road_graph
 
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
+
 __all__ = ["plan_catalogue", "plan_trip"]
 
-RoadGraph: TypeAlias = nx.MultiDiGraph | str | os.PathLike[str]
+RoadGraph: TypeAlias = "nx.MultiDiGraph | str | os.PathLike[str]"
 """A road graph, or the path of a GraphML file holding one."""
 
 
 def _graph(road_graph: RoadGraph | None) -> nx.MultiDiGraph | None:
-    if road_graph is None or isinstance(road_graph, nx.Graph):
-        return road_graph
-    return load_road_graph(road_graph)
+    if isinstance(road_graph, str | os.PathLike):
+        return load_road_graph(road_graph)
+    return road_graph  # a graph (networkx is loaded by whoever made it), or None
 
 
 def plan_trip(

@@ -5,6 +5,11 @@ Opening hours may say what a place does on public holidays (the ``PH`` rule of
 ``holidays`` package follows the Labour Code and the government's yearly decisions on
 substitute days off, and computes the lunar dates of Tết (Tết Nguyên Đán) and of the Hùng Kings'
 commemoration, so nothing here is hand-kept. Dates only, no names: words live in ``text/``.
+
+For the years it covers, the bundled table ``data/public_holidays.csv`` (written from the package
+by ``data/build_public_holidays.py``, every row naming the package's version) answers instead:
+importing the package loads its 250 countries (0.12 s of the 1.5 s a ``tourplan route`` may
+take). A test fails when the installed package no longer agrees with the table.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 
+from ._io import bundled_data_file, read_utf8
+
 __all__ = ["is_tet", "tet_days", "vietnam_public_holidays"]
 
 _TET_WORDS = "Lunar New Year"
@@ -20,9 +27,40 @@ _TET_WORDS = "Lunar New Year"
 Lunar New Year, ...); the substitute days of Tết carry the same words."""
 
 
+_TABLE = "public_holidays.csv"
+"""The bundled table: ``date`` (ISO), ``tet`` (1 for a day of Tết), ``source``."""
+
+
+@cache
+def _table() -> dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]]:
+    """The bundled table by year (empty if the file is missing)."""
+    path = bundled_data_file(_TABLE)
+    if path is None:
+        return {}
+    every: dict[int, set[dt.date]] = {}
+    tet: dict[int, set[dt.date]] = {}
+    for line in read_utf8(path).splitlines()[1:]:
+        if line:
+            day_text, flag = line.split(",", 2)[:2]
+            day = dt.date.fromisoformat(day_text)
+            every.setdefault(day.year, set()).add(day)
+            tet.setdefault(day.year, set())
+            if flag == "1":
+                tet[day.year].add(day)
+    return {y: (frozenset(days), frozenset(tet[y])) for y, days in every.items()}
+
+
 @cache
 def _year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """All public holidays of ``year`` and those that belong to Tết."""
+    table = _table()
+    if year in table:
+        return table[year]
+    return _from_package(year)
+
+
+def _from_package(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """:func:`_year` as the holidays package computes it."""
     # imported here, once: the package takes ~150 ms to import, which ``import tourplan``
     # should not pay (measured on the shared 2-core machine)
     import holidays as holidays_package

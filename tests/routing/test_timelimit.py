@@ -61,11 +61,25 @@ def test_an_unaffordable_ortools_model_is_never_built(monkeypatch) -> None:  # t
     assert solution.score == 15  # all five fit: the iterated search alone finds it
 
 
-def test_a_deterministic_search_always_polishes_with_ortools(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(solver_module, "_BUILD_PER_NODE2", 1e6)
+def test_a_deterministic_search_asked_to_polish_always_polishes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tourplan.routing import OrToolsParams
+
+    built: list[object] = []
+    real = solver_module._LazyModel.get
+
+    def spy(self: object) -> object:
+        built.append(self)
+        return real(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(solver_module._LazyModel, "get", spy)
+    monkeypatch.setattr(solver_module, "_BUILD_PER_NODE2", 1e6)  # however costly the model
     problem = _two_days()
-    first = solve(problem, SearchParameters(deterministic=True, iteration_limit=60))
-    again = solve(problem, SearchParameters(deterministic=True, iteration_limit=60))
+    params = SearchParameters(
+        deterministic=True, iteration_limit=60, ortools=OrToolsParams(polish=True)
+    )
+    first = solve(problem, params)
+    again = solve(problem, params)
+    assert built  # the polish ran
     assert first.routes == again.routes
     assert check_solution(problem, first) == []
 

@@ -17,8 +17,6 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from ..datasets import load_hanoi
 from ..exceptions import DataError
 from ..model import Villages
@@ -27,7 +25,8 @@ from .planning import SharedData, plan_one
 from .requests import BatchItem, jobs
 from .results import BatchRequest, BatchResult, error_from_exception, failed
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
     from distributed import Client
 
 __all__ = [

@@ -9,9 +9,7 @@ stops the batch.
 from __future__ import annotations
 
 import time
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from ..api import plan_catalogue, plan_trip
 from ..geocode import Gazetteer, PlaceResolver
@@ -19,6 +17,9 @@ from ..model import Villages
 from ..plan import TripRequest, check_itinerary
 from ..routing import SearchParameters
 from .results import BatchRequest, BatchResult, Status, error_from_exception
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = ["SharedData", "plan_one"]
 

@@ -9,8 +9,7 @@ the most interest, then drive the least.
 from __future__ import annotations
 
 import dataclasses
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..exceptions import DataError
 from ..geocode import PlaceResolver
@@ -23,6 +22,9 @@ from .naming import route_area, route_id, route_themes, with_highlights
 from .request import CatalogueRequest
 from .search import solve_with_repeats
 from .values import Catalogue, CatalogueNote, Route
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = ["DEFAULT_TIME_LIMIT", "catalogue_problem", "every_day", "plan_catalogue"]
 

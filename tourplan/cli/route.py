@@ -292,6 +292,8 @@ def route(
 
 def _check_outputs(outputs: dict[str, str | None]) -> None:
     """Refuse, before planning, an output path that cannot be written (naming its option)."""
+    if not any(outputs.values()):
+        return  # nothing to write: the exporters (icalendar...) are not even imported
     from ..exceptions import ExportError
     from ..export._common import check_writable
     from .errors import CliError
@@ -315,6 +317,8 @@ def _write_outputs(
     """Render every requested export, then write the files all-or-nothing (when one cannot be
     written, none is left behind and existing files are untouched), then print the one for
     stdout (``-``)."""
+    if not any(outputs.values()):
+        return
     from ..export._common import write_all_or_nothing
     from ..export.geojson import itinerary_to_geojson_text
     from ..export.gpx import itinerary_to_gpx

@@ -6,10 +6,9 @@ The files come from ``data/`` of the checkout; the wheel carries them as ``tourp
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-from .._io import read_utf8
+from .._io import bundled_data_file, read_utf8
 from ..exceptions import DataError
 from ..model import Place, Villages
 from .csv import csv_rows
@@ -35,13 +34,10 @@ _START_POINT_COLUMNS = (
 
 def _data_file(name: str) -> Path:
     """Path of a bundled data file: inside the installed wheel, or ``data/`` of a checkout."""
-    packaged = resources.files("tourplan") / "_data" / name
-    if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "data" / name
-    if checkout.is_file():
-        return checkout
-    raise DataError(f"bundled data file {name} is missing from this installation")
+    path = bundled_data_file(name)
+    if path is None:
+        raise DataError(f"bundled data file {name} is missing from this installation")
+    return path
 
 
 def load_hanoi() -> Villages:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
@@ -34,6 +33,9 @@ from .experiences import add_experiences, why_not
 from .itinerary import Day, Itinerary, LeftOut
 from .problem import build_problem
 from .request import TripRequest
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = [
     "REPAIR_SHARE",

@@ -23,8 +23,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..exceptions import DataError, InfeasibleError
 from ..geocode import PlaceResolver
@@ -48,6 +47,9 @@ from .offers import (
 from .request import TripRequest
 from .sessions import SessionOffer
 from .value import VisitLength
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = [
     "DAY",

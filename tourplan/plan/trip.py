@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..exceptions import InfeasibleError
 from ..geocode import PlaceResolver
@@ -26,6 +25,9 @@ from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
 from .together import together_error
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",

@@ -47,7 +47,7 @@ class LocalSearch:
 
     def __init__(self, inserter: Inserter) -> None:
         self.ins = inserter
-        self._near: Int | None = None
+        self._near: dict[int, Int] = {}
         #: ``time.monotonic()`` instant after which :meth:`improve` stops exchanging.
         self.deadline: float | None = None
         #: Whether :meth:`between` tries the moves between tours (:mod:`.exchange`).
@@ -57,11 +57,14 @@ class LocalSearch:
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
-        if self._near is None:
+        # One row at a time, when first asked for: the whole order at once took five n x n
+        # arrays (8 MB at its peak on 600 places, in every round of every search).
+        order = self._near.get(i)
+        if order is None:
             ins = self.ins
-            both = ins.tt[ins.loc][:, ins.loc]
-            self._near = np.argsort(both + both.T, axis=1, kind="stable")
-        near: list[int] = self._near[i].tolist()
+            there, back = ins.tt[ins.loc[i], ins.loc], ins.tt[ins.loc, ins.loc[i]]
+            order = self._near[i] = np.argsort(there + back, kind="stable")
+        near: list[int] = order.tolist()
         return near
 
     def remove_strings(self, routes: Routes, rng: random.Random) -> None:

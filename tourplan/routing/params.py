@@ -34,9 +34,10 @@ class IteratedSearchParams:
     Parameters
     ----------
     share
-        Share of each round's time given to the iterated search (the rest to OR-Tools). It
-        runs only with ``OrToolsParams(first_solution="insertion")``; otherwise OR-Tools gets
-        all the time. Default 0.9.
+        Share of each round's time given to the iterated search when OR-Tools polishes its
+        plan (``OrToolsParams(polish=True)``, the rest to OR-Tools; without the polish it gets
+        all the time). It runs only with ``OrToolsParams(first_solution="insertion")``;
+        otherwise OR-Tools gets all the time. Default 0.9.
     noise
         Relative random noise on insertion priorities at each re-insertion. Default 1.0.
     temperatures
@@ -140,11 +141,19 @@ class OrToolsParams:
     lns
         Use OR-Tools' large-neighbourhood operators (path / inactive LNS and friends); always
         off in deterministic mode. Default ``True``.
+    polish
+        After tourplan's iterated search (``first_solution="insertion"``), let OR-Tools' local
+        search improve its best plan (a tenth of each round's time, or a quarter of the time
+        the search took when it converged; in deterministic mode, up to ``iteration_limit``
+        solutions). Default ``False``: measured side by side, it rarely found a better plan,
+        never on the trip planner's problems, while loading OR-Tools' routing solver costs
+        about 20 MB and 0.06 s per process, and a deterministic polish of a hundred places
+        can take a minute (docs/benchmarks.md, "Peak memory").
 
     Examples
     --------
-    >>> OrToolsParams().metaheuristic
-    'AUTOMATIC'
+    >>> OrToolsParams().metaheuristic, OrToolsParams().polish
+    ('AUTOMATIC', False)
     >>> OrToolsParams(first_solution="guess")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -155,8 +164,11 @@ class OrToolsParams:
     metaheuristic: str = "AUTOMATIC"
     restart_metaheuristics: tuple[str, ...] = ()
     lns: bool = True
+    polish: bool = False
 
     def __post_init__(self) -> None:
+        if not isinstance(self.polish, bool):
+            raise DataError(f"must be True or False, got {self.polish!r}", field="polish")
         if (self.first_solution, self.metaheuristic, self.restart_metaheuristics) == (
             "insertion",
             "AUTOMATIC",
@@ -183,8 +195,9 @@ class SearchParameters:
     """How to search; the defaults give good plans in 10 seconds.
 
     The search runs ``cycles`` rounds; each runs the iterated search (``ils``) in rounds with
-    route recombination between them (``recombination``), then OR-Tools' local search
-    (``ortools``) from the best plan. See :func:`~tourplan.routing.solver.solve`.
+    route recombination between them (``recombination``), then, if asked
+    (``OrToolsParams(polish=True)``), OR-Tools' local search (``ortools``) from the best plan.
+    See :func:`~tourplan.routing.solver.solve`.
 
     Parameters
     ----------
@@ -209,7 +222,7 @@ class SearchParameters:
     log
         Let OR-Tools print its search log. Default ``False``.
     cycles
-        Number of rounds of (iterated search, then OR-Tools local search from its best plan),
+        Number of rounds of (iterated search, then any OR-Tools local search from its best plan),
         each round starting from the previous round's best plan. ``None`` (the default): one
         round when the iterated search runs (its annealing cools once over the whole search),
         three for OR-Tools alone (restarting its metaheuristic helps it out of a poor first plan).

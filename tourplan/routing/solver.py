@@ -1,21 +1,24 @@
-"""The search: rounds of iterated search and OR-Tools, worker processes, and the best plan kept.
+"""The search: rounds of iterated search (and OR-Tools when asked), workers, the best plan kept.
 
 :func:`solve` runs ``cycles`` rounds. In each, tourplan's iterated search (:mod:`.ils`, which
-checks breaks and duration limits with the exact scheduler) builds plans in every worker process,
-OR-Tools' local search (:mod:`.ortools_model`) improves the best one under the exact model, and the
-next round starts from the better of the two once scheduled exactly. With several tours, the
-iterated search itself runs in short rounds, each followed by route recombination
-(:mod:`.recombine`): CP-SAT picks the best set of disjoint tours among all the tours the workers
-met (:mod:`.pool`). The final plan is re-scheduled by :func:`~.solution.schedule_routes` rules
-and validated. The parameters of each component are in :mod:`.params`.
+checks breaks and duration limits with the exact scheduler) builds plans in every worker process;
+with ``OrToolsParams(polish=True)``, OR-Tools' local search (:mod:`.ortools_model`) then improves
+the best one under the exact model, and the next round starts from the better of the two once
+scheduled exactly. The polish is off by default: it rarely found a better plan than the iterated
+search and cost OR-Tools' routing library (about 20 MB and 0.06 s to load) and, in deterministic
+mode, up to minutes on a hundred places (docs/benchmarks.md, "Peak memory"); OR-Tools' routing
+solver is then not even imported. With ``first_solution`` other than ``"insertion"``, OR-Tools is
+the search. With several tours, the iterated search itself runs in short rounds, each followed
+by route recombination (:mod:`.recombine`): CP-SAT picks the best set of disjoint tours among
+all the tours the workers met (:mod:`.pool`). The final plan is re-scheduled by
+:func:`~.solution.schedule_routes` rules and validated. The parameters of each component are in
+:mod:`.params`.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +32,9 @@ from .problem import RoutingProblem
 from .solution import Solution, schedule_tour
 from .validate import check_solution
 
-if TYPE_CHECKING:  # OR-Tools is imported when the first problem is solved
+if TYPE_CHECKING:  # OR-Tools is imported only when it runs; worker processes when asked for
+    from concurrent.futures import ProcessPoolExecutor
+
     from .ortools_model import OrToolsModel
 
 __all__ = ["repair_schedule", "solve"]
@@ -86,11 +91,12 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
     (5, [0])
     """
     params = params or SearchParameters()
-    # The clock starts before the first call's imports of OR-Tools (and of CP-SAT, with pandas,
-    # for recombination): up to a second on a loaded machine, once per process.
+    # The clock starts before the first call's imports of OR-Tools' routing solver (only when
+    # it runs) and of CP-SAT (for recombination): a fraction of a second, once per process.
     began = time.monotonic()
-    from . import ortools_model  # noqa: F401
-
+    use_ils = params.ortools.first_solution == "insertion" and Inserter.supports(problem)
+    if not use_ils or params.ortools.polish:
+        from . import ortools_model  # noqa: F401
     if len(problem.tours) > 1 and params.recombination.pool > 0:
         from . import recombine  # noqa: F401
     reasons = explain_infeasible(problem)
@@ -98,13 +104,15 @@ def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> So
         raise InfeasibleError("the required visits cannot all be planned", reasons)
     deadline = began + params.time_limit
     allowed = allowed_tours(problem)
-    use_ils = params.ortools.first_solution == "insertion" and Inserter.supports(problem)
     model = _LazyModel(problem, allowed, params)
     if not use_ils:
         model.get()  # OR-Tools alone: its model is the search
     n_workers = 1 if params.deterministic or not use_ils else params.workers
     pool = None
     if n_workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(n_workers - 1, mp_context=multiprocessing.get_context("spawn"))
         for _ in range(n_workers - 1):
             pool.submit(warm_up)
@@ -122,7 +130,8 @@ class _LazyModel:
     Building it takes about ``_BUILD_PER_NODE2`` seconds per squared node (0.45 s for a
     thousand visits), which a short time limit cannot always afford: the search asks
     :meth:`affordable` before an OR-Tools phase and skips the phase when building would take
-    more than ``_AFFORD`` of its time. Deterministic searches always build it.
+    more than ``_AFFORD`` of its time. Deterministic searches always build it when they run
+    OR-Tools (``first_solution`` other than ``"insertion"``, or ``OrToolsParams(polish=True)``).
     """
 
     def __init__(
@@ -223,8 +232,8 @@ def _search(
     pool: ProcessPoolExecutor | None,
     n_workers: int,
 ) -> tuple[list[list[int]], str]:
-    """Rounds of iterated search then OR-Tools local search; the best plan seen, and why the
-    search stopped (:data:`~.ils.STOP_REASONS`).
+    """Rounds of iterated search then (if asked) OR-Tools local search; the best plan seen,
+    and why the search stopped (:data:`~.ils.STOP_REASONS`).
 
     The best plan is judged once scheduled exactly (OR-Tools' break model can be looser than
     :mod:`~tourplan.routing.solution`'s, e.g. a break after the end of a tour, so its best plan
@@ -253,7 +262,9 @@ def _search(
         if cycle > 0 and ortools.restart_metaheuristics:
             meta = ortools.restart_metaheuristics[(cycle - 1) % len(ortools.restart_metaheuristics)]
         share = (deadline - time.monotonic()) / (cycles - cycle)
-        polish = not use_ils or model.affordable(share * (1 - params.ils.share))
+        polish = not use_ils or (
+            ortools.polish and model.affordable(share * (1 - params.ils.share))
+        )
         if polish and model.model is None:
             model.get()  # built first, so that the iterated search's share leaves room for it
             share = (deadline - time.monotonic()) / (cycles - cycle)
@@ -275,7 +286,7 @@ def _search(
             )
             consider(routes)
             start = routes
-            if reason == "converged" and not params.deterministic:
+            if ortools.polish and reason == "converged" and not params.deterministic:
                 # A converged plan gets a short polish by OR-Tools, not the rest of the time.
                 spent = time.monotonic() - ils_began
                 polish_by = min(deadline, time.monotonic() + max(_POLISH_MIN, _POLISH * spent))
@@ -283,6 +294,7 @@ def _search(
                 polish = model.affordable(polish_by - time.monotonic())
         elif use_ils:
             reason = "converged"  # no visit can be planned: nothing to search
+            consider([[] for _ in problem.tours])
         if polish:
             building = time.monotonic()
             ortools_model = model.get()

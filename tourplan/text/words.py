@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Literal
 
+from .._version import __version__
 from ..exceptions import DataError
 from ..model import THEMES, Place, Village
 from ..plan import HANOI_TZ
@@ -253,12 +253,8 @@ def ascii_name(text: str) -> str:
 
 def generator() -> str:
     """The name and version of this library as outputs cite it, e.g. ``"tourplan 0.1.0"``."""
-    try:
-        return f"tourplan {version('tourplan')}"
-    except PackageNotFoundError:  # a checkout that was never installed
-        from .._version import __version__
-
-        return f"tourplan {__version__}"
+    # the version hatch builds the package metadata from (importlib.metadata: 0.03 s a start)
+    return f"tourplan {__version__}"
 
 
 _HOURS_NOT_CONFIRMED: dict[Lang, str] = {

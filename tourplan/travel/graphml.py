@@ -6,12 +6,14 @@ import ast
 import math
 import re
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import numpy as np
 
 from ..exceptions import DataError
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = ["load_road_graph", "parse_maxspeed"]
 
@@ -77,6 +79,8 @@ def load_road_graph(path: str | PathLike[str]) -> nx.MultiDiGraph:
     DataError
         If the file cannot be read as GraphML or a numeric attribute is not a number.
     """
+    import networkx as nx
+
     try:
         graph = nx.read_graphml(path, force_multigraph=True)
     except (OSError, SyntaxError, ValueError, nx.NetworkXError) as exc:

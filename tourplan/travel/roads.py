@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -22,6 +21,9 @@ from ..exceptions import DataError, TravelTimeError
 from ..geodesic import geodesic_pairs_m
 from .graphml import parse_maxspeed, to_float
 from .matrix import Coordinates, LegGeometry, Located, Snap, TravelMatrix
+
+if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
+    import networkx as nx
 
 __all__ = ["road_travel_matrix", "snap_places"]
 
