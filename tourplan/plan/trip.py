@@ -25,6 +25,7 @@ from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
 from .together import together_error
+from .value import counted_themes
 
 __all__ = ["DEFAULT_TIME_LIMIT", "plan_trip", "solve_with_variety", "without_stray_parts"]
 
@@ -142,7 +143,8 @@ def without_stray_parts(
     """``solution`` without a long stay's stray second part.
 
     The second part of a long stay (:func:`~tourplan.plan.offers.add_second_part`) is the same
-    visit going on after lunch: it counts only right after its first part, on the same day.
+    visit going on after lunch: it counts only next to its first part, on the same day, with
+    the break between them (the core may plan it before the first part: the same place).
     The routing core cannot say "after that visit, lunch between", so a second part planned
     anywhere else (on another day, after another stop, alone, or with no break before it) is
     dropped here and its day scheduled again (dropping a visit never makes a day infeasible;
@@ -158,12 +160,24 @@ def without_stray_parts(
             for k, scheduled in enumerate(tour.visits):
                 i = scheduled.visit
                 village = planning.visit_villages[i]
-                if problem.visits[i].id.startswith(f"{village.id}+#") and not (
+                after_first = (
                     k
                     and k in after_break
                     and kept
                     and kept[-1] == tour.visits[k - 1].visit
                     and planning.visit_villages[kept[-1]].id == village.id
+                )
+                # the two parts are one place: the core may plan the "second" one first
+                before_first = (
+                    k + 1 < len(tour.visits)
+                    and k + 1 in after_break
+                    and planning.visit_villages[tour.visits[k + 1].visit].id == village.id
+                    and not problem.visits[tour.visits[k + 1].visit].id.startswith(
+                        f"{village.id}+#"
+                    )
+                )
+                if problem.visits[i].id.startswith(f"{village.id}+#") and not (
+                    after_first or before_first
                 ):
                     dropped = True
                     continue
@@ -204,7 +218,7 @@ def _repeated_visits(planning: PlanningProblem, solution: Solution) -> set[str]:
         seen: set[str] = set()
         for sv in tour.visits:
             village = planning.visit_villages[sv.visit]
-            themes = set(village.themes)
+            themes = counted_themes(village, planning.request.themes)
             if themes and themes <= seen:
                 repeated.add(village.id)
             seen |= themes
