@@ -679,11 +679,11 @@ def multi_day_lines(
     request = tourplan.TripRequest.for_days("hoan-kiem-lake", SATURDAY, days=days)
     first = tourplan.plan_trip(request, villages, search=params)
     second = tourplan.plan_trip(request, villages, search=params)
-    stops = [s.village for s in first.stops]
+    stops = list({s.village.id: s.village for s in first.stops}.values())  # a stay in 2 parts
     matrix = travel_matrix(stops, request.mode) if stops else None
     lines = [f"multi-day: the default request over {days} days from {SATURDAY.isoformat()}"]
     for day in first.days:
-        ids = [s.village.id for s in day.stops]
+        ids = list(dict.fromkeys(s.village.id for s in day.stops))
         spread = 0
         if matrix is not None and len(ids) > 1:
             spread = max(matrix.seconds_between(a, b) for a in ids for b in ids) // 60

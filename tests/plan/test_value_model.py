@@ -18,7 +18,7 @@ from tourplan.plan import (
     time_value,
 )
 from tourplan.plan.offers import request_interest
-from tourplan.plan.value import counted_themes
+from tourplan.plan.value import SIZE_MINUTES, counted_themes, size_factor
 
 HOURS = OpeningHours.parse("Mo-Su 08:00-17:00")
 interests = st.integers(min_value=1, max_value=100)
@@ -152,7 +152,8 @@ def test_a_sight_gets_no_theme_bonus_it_pairs_with_the_villages() -> None:
     )
     asked = TripRequest.for_days("hoan-kiem-lake", "2026-12-05", themes=["heritage"])
     plain = TripRequest.for_days("hoan-kiem-lake", "2026-12-05")
-    assert request_interest(sight, asked) == request_interest(sight, plain) == 30.0
+    expected = 60 * ValueModel().sight_factor * size_factor(sight, ValueModel())
+    assert request_interest(sight, asked) == request_interest(sight, plain) == expected
 
 
 def test_off_theme_factor_out_of_range_is_refused() -> None:
@@ -160,3 +161,16 @@ def test_off_theme_factor_out_of_range_is_refused() -> None:
 
     with pytest.raises(DataError, match="off_theme_factor"):
         ValueModel(off_theme_factor=1.5)
+
+
+@given(interests, typicals, typicals, st.floats(min_value=0, max_value=1))
+def test_a_place_that_holds_you_longer_is_never_worth_less(
+    i: int, a: int, b: int, weight: float
+) -> None:
+    short, long = sorted((a, b))
+    model = ValueModel(size_weight=weight)
+    small, big = _village("s", i, short, ()), _village("b", i, long, ())
+    assert size_factor(small, model) <= size_factor(big, model) + 1e-12
+    # at the data's default typical visit the interest is the value
+    assert size_factor(_village("d", i, SIZE_MINUTES, ()), model) == pytest.approx(1.0)
+    assert size_factor(big, ValueModel(size_weight=0)) == 1.0

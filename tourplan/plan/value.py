@@ -39,6 +39,7 @@ from ..model import Village, active_spans, in_season
 
 __all__ = [
     "LENGTHS",
+    "SIZE_MINUTES",
     "Caveat",
     "ValueModel",
     "VisitLength",
@@ -46,6 +47,7 @@ __all__ = [
     "counted_themes",
     "day_value",
     "length_minutes",
+    "size_factor",
     "stop_value",
     "time_value",
     "visit_factor",
@@ -66,6 +68,10 @@ Caveat = Literal["out_of_season", "outside_active_hours"]
 """
 
 _SATURATION = 1.0 - math.exp(-1.0)
+
+SIZE_MINUTES = 90
+"""The typical visit at which a place is worth its interest (:attr:`ValueModel.size_weight`):
+the data's default typical visit of a craft village (``data/README.md``)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,11 @@ class ValueModel:
         On a day with asked themes, the share of its value a place that carries none of them
         keeps (0-1). Default 0.5: what the traveller asked for comes first; a place off the
         theme is a filler, worth half (docs/value.md).
+    size_weight
+        How much more a place whose typical visit is longer is worth at that visit: its
+        interest times ``(visit_minutes / SIZE_MINUTES) ** size_weight`` (0-1; 0: interest
+        alone). Default 0.5: a place guides give three hours holds more than one they give an
+        hour and a half, with diminishing returns (docs/value.md).
     area_minutes
         A day's area: the places within this many minutes of travel of its most valuable
         place (see :mod:`tourplan.plan.areas`). Default 25.
@@ -136,6 +147,7 @@ class ValueModel:
     active_factor: float = 0.5
     sight_factor: float = 0.5
     off_theme_factor: float = 0.5
+    size_weight: float = 0.5
     area_minutes: int = 25
     split_minutes: int = 240
     lengths: tuple[VisitLength, ...] = LENGTHS
@@ -155,7 +167,13 @@ class ValueModel:
             raise DataError(
                 f"must be between 0 and 1, got {self.repeat_factor}", field="repeat_factor"
             )
-        for name in ("season_factor", "active_factor", "sight_factor", "off_theme_factor"):
+        for name in (
+            "season_factor",
+            "active_factor",
+            "sight_factor",
+            "off_theme_factor",
+            "size_weight",
+        ):
             if not 0 <= getattr(self, name) <= 1:
                 raise DataError(f"must be between 0 and 1, got {getattr(self, name)}", field=name)
         if not self.road_value >= 0:
@@ -166,6 +184,22 @@ class ValueModel:
                 f"must be some of {', '.join(LENGTHS)}, got {self.lengths!r}", field="lengths"
             )
         object.__setattr__(self, "lengths", tuple(x for x in LENGTHS if x in lengths))
+
+
+def size_factor(village: Village, model: ValueModel) -> float:
+    """How much a typical visit to ``village`` is worth, as a multiple of its interest:
+    ``(visit_minutes / SIZE_MINUTES) ** model.size_weight``.
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> hours = OpeningHours.parse("Mo-Su 08:00-17:00")
+    >>> day = Village("d", "D", "D", 21.0, 105.8, 360, hours, 50)
+    >>> hour = Village("h", "H", "H", 21.0, 105.8, 90, hours, 50)
+    >>> size_factor(day, ValueModel()), size_factor(hour, ValueModel())
+    (2.0, 1.0)
+    """
+    return float((village.visit_minutes / SIZE_MINUTES) ** model.size_weight)
 
 
 def length_minutes(
