@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -51,19 +50,118 @@ HALF_DAY = ("half-day", "half day", "nua ngay")
 """Half-day phrases, matched on text without diacritics."""
 
 GENERIC = frozenset(
-    # how or where a craft is made, not which craft
-    "ancient before craft crafts decorative ethnic formerly growing handicraft handicrafts "
-    "making ornamental processing products seasonal square trade trading traditional "
-    "village villages western weaving water fine hand line made national young green four "
-    # what kind of trip or place it is
-    "artisan artisans centre center pagoda pagodas temple temples tour tours trip trips day "
-    "days full half visit visiting discover discovering itinerary workshop workshops museum "
-    "market show house houses hanoi vietnam vietnamese north south east west small group "
-    "pickup local lunch guide guided private family "
-    # English function words
-    "about after also along among around from into more most near once only over same "
-    "some such than that their them then there these they this those under very what when "
-    "where which while with within without your preparing".split()
+    {
+        # how or where a craft is made, not which craft
+        "ancient",
+        "before",
+        "craft",
+        "crafts",
+        "decorative",
+        "ethnic",
+        "formerly",
+        "growing",
+        "handicraft",
+        "handicrafts",
+        "making",
+        "ornamental",
+        "processing",
+        "products",
+        "seasonal",
+        "square",
+        "trade",
+        "trading",
+        "traditional",
+        "village",
+        "villages",
+        "western",
+        "weaving",
+        "water",
+        "fine",
+        "hand",
+        "line",
+        "made",
+        "national",
+        "young",
+        "green",
+        "four",
+        # what kind of trip or place it is
+        "artisan",
+        "artisans",
+        "centre",
+        "center",
+        "pagoda",
+        "pagodas",
+        "temple",
+        "temples",
+        "tour",
+        "tours",
+        "trip",
+        "trips",
+        "day",
+        "days",
+        "full",
+        "half",
+        "visit",
+        "visiting",
+        "discover",
+        "discovering",
+        "itinerary",
+        "workshop",
+        "workshops",
+        "museum",
+        "market",
+        "show",
+        "house",
+        "houses",
+        "hanoi",
+        "vietnam",
+        "vietnamese",
+        "north",
+        "south",
+        "east",
+        "west",
+        "small",
+        "group",
+        "pickup",
+        "local",
+        "lunch",
+        "guide",
+        "guided",
+        "private",
+        "family",
+        # English function words
+        "about",
+        "after",
+        "also",
+        "along",
+        "among",
+        "around",
+        "from",
+        "into",
+        "more",
+        "most",
+        "near",
+        "once",
+        "only",
+        "over",
+        "same",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "under",
+        "very",
+        "what",
+        "when",
+    }
 )
 """Words that never give a theme: how or where a craft is made, what kind of trip or place
 it is (``village``, ``handicraft``, ``pagoda``, ``tour``, ``centre``, ``Hanoi``), and English

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import tourplan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from asked import (  # noqa: E402
+from asked import (
     GENERIC,
     asked,
     match_sights,

@@ -8,7 +8,7 @@ from pathlib import Path
 import tourplan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from realism import EVIDENCE, held_out, load_evidence, tour_urls, url_key  # noqa: E402
+from realism import EVIDENCE, held_out, load_evidence, tour_urls, url_key
 
 NORON = "https://noron.vn/post/den-tham-ngoi-lang-co-tran-ngay-gan-ha-noi-2qwk42qqdm"
 

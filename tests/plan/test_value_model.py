@@ -147,9 +147,7 @@ def test_a_place_of_an_asked_theme_beats_the_same_place_without_it(
 
 
 def test_a_sight_gets_no_theme_bonus_it_pairs_with_the_villages() -> None:
-    sight = Village(
-        "s", "S", "S", 21.0, 105.8, 45, HOURS, 60, themes=("heritage",), kind="pagoda"
-    )
+    sight = Village("s", "S", "S", 21.0, 105.8, 45, HOURS, 60, themes=("heritage",), kind="pagoda")
     asked = TripRequest.for_days("hoan-kiem-lake", "2026-12-05", themes=["heritage"])
     plain = TripRequest.for_days("hoan-kiem-lake", "2026-12-05")
     expected = 60 * ValueModel().sight_factor * size_factor(sight, ValueModel())

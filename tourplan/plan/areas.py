@@ -129,10 +129,10 @@ def _options(
     journey from the start (the drive it commits the day to). Then the areas around the
     :data:`ANCHORS` places of highest value (a must-visit sight is never an anchor: it joins
     every area, and the day is built around the villages reachable with it): the places
-    within ``area_minutes`` of the anchor (and the required ones), the anchor at its own value (the road to the area is the day's,
-    paid once in :func:`itinerary_value`), every other place less its detour there and back
-    from the anchor. Of the areas only the :data:`AREAS_SOLVED` of highest estimated value
-    (:func:`_estimate`) are kept.
+    within ``area_minutes`` of the anchor (and the required ones), the anchor at its own
+    value (the road to the area is the day's, paid once in :func:`itinerary_value`), every
+    other place less its detour there and back from the anchor. Of the areas only the
+    :data:`AREAS_SOLVED` of highest estimated value (:func:`_estimate`) are kept.
     """
     problem = planning.problem
     start = problem.tours[0].start_location
