@@ -161,6 +161,14 @@ GENERIC = frozenset(
         "very",
         "what",
         "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "within",
+        "without",
+        "your",
+        "preparing",
     }
 )
 """Words that never give a theme: how or where a craft is made, what kind of trip or place
