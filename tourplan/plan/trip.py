@@ -212,14 +212,17 @@ def _must_visits_at_shortest_length(planning: PlanningProblem) -> PlanningProble
 
 
 def _repeated_visits(planning: PlanningProblem, solution: Solution) -> set[str]:
-    """Ids of the villages of ``solution`` whose themes were all met earlier that day."""
+    """Ids of the villages of ``solution`` whose themes were all met earlier that day (a long
+    stay's two parts are one visit, not a repeat)."""
     repeated: set[str] = set()
     for tour in solution.tours:
         seen: set[str] = set()
+        before = ""
         for sv in tour.visits:
             village = planning.visit_villages[sv.visit]
             themes = counted_themes(village, planning.request.themes)
-            if themes and themes <= seen:
+            same_stay, before = village.id == before, village.id
+            if themes and themes <= seen and not same_stay:
                 repeated.add(village.id)
             seen |= themes
     return repeated
