@@ -17,8 +17,8 @@ free plan is measured against):
      (:func:`stem`); an English suffix of up to three letters is allowed (``inlaying``);
   2. *generic words never give a theme*: the words of :data:`GENERIC` say what kind of
      trip or place it is (village, handicraft, craft, artisan, pagoda, temple, tour, centre,
-     Hanoi …) or are English function words, not which craft; so do words shared by places
-     of no common theme (``hand``: embroidery, art);
+     Hanoi …) or are English function words, not which craft; so do craft words with no
+     theme carried by most of their villages (``hand``: embroidery, art);
   3. *craft words come from villages*: the words of the villages' crafts (``craft_en``),
      never the descriptions of the sights (``old pagoda; carved Arhat statues``);
   4. *heritage only from phrases that mean it* (:data:`HERITAGE_PHRASES`: ``heritage``,
@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -292,8 +293,9 @@ def vocabulary(places: Sequence[tourplan.Village]) -> dict[str, tuple[str, ...]]
       theme; ``heritage`` only as the code and the :data:`HERITAGE_PHRASES`;
     - each English word of the *villages'* ``craft_en`` (at least :data:`MIN_WORD` letters,
       not in :data:`GENERIC`, not a syllable of a place's Vietnamese name, named by at most
-      :data:`MAX_SHARE` of the villages) gives the themes that every village whose craft
-      names it shares, ``heritage`` apart; a word whose villages share none gives nothing.
+      :data:`MAX_SHARE` of the villages) gives the themes carried by more than half of the
+      villages whose craft names it, ``heritage`` apart; a word with no such theme gives
+      nothing (``hand``: embroidery by hand, hand-made paper).
       Sights (pagodas, temples, museums) give no craft words.
     """
     from tourplan.text import THEME_LABELS
@@ -324,7 +326,8 @@ def vocabulary(places: Sequence[tourplan.Village]) -> dict[str, tuple[str, ...]]
     for word, named in owners.items():
         if word in words or len(named) > limit:
             continue
-        shared = set.intersection(*(set(p.themes) for p in named)) - {HERITAGE}
+        counts = Counter(t for p in named for t in set(p.themes) if t != HERITAGE)
+        shared = [t for t, n in counts.items() if 2 * n > len(named)]
         if shared:
             words[word] = tuple(sorted(shared))
     return words
