@@ -15,6 +15,7 @@ itinerary goes through :func:`tourplan.check_itinerary`; any violation is listed
 Usage (from the repository root)::
 
     .venv/bin/python bench/realism.py --deterministic
+    .venv/bin/python bench/realism.py --deterministic --holdout
     .venv/bin/python bench/realism.py --time-limit 5 --markdown before.md --csv before.csv
 
 Mapping rules, each tour to a request (see ``docs/realism.md``):
@@ -25,6 +26,11 @@ Mapping rules, each tour to a request (see ``docs/realism.md``):
   walk / bus, English or Vietnamese); boat becomes car, with a note; nothing known → car;
 - day window: the tour's day_start/day_end when given, else the request default;
 - lunch: the default, except none for a tour without lunch that ends before 13:00.
+
+``--holdout`` plans each tour without the evidence it is itself: the rows of
+``data/evidence.csv`` whose source URL is the tour's ``url`` or ``also`` are dropped before
+its plans are made (interest is scored again from the rest), so the tour is measured as one
+the evidence never saw, like the published tours the owners keep apart.
 
 Only names re-exported from ``tourplan`` are used: the package's internals are moving.
 """
@@ -47,6 +53,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import tourplan
+from tourplan.datasets.evidence import Evidence, apply_evidence, load_evidence
 from tourplan.travel import travel_matrix
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -58,6 +65,9 @@ DEFAULT_TOURS = ROOT / ".." / "shared" / "benchmarks" / "human-tours" / "tours.j
 
 SATURDAY = dt.date(2026, 12, 5)
 """The one date of every request: a Saturday, when every village and workshop is open."""
+
+EVIDENCE = ROOT / "data" / "evidence.csv"
+"""The bundled evidence, read again for ``--holdout``."""
 
 DEFAULT_START = "hoan-kiem-lake"
 LUNCH_CUTOFF = dt.time(13, 0)
@@ -138,6 +148,34 @@ def map_start(start: str | None, places: Sequence[tourplan.Place]) -> str:
         if any(p and _word_at(text, p) is not None for p in phrases):
             return place.id
     return DEFAULT_START
+
+
+def url_key(url: str) -> str:
+    """A URL without scheme, ``www.``, trailing ``/`` and case, to compare sources.
+
+    >>> url_key("https://www.Example.com/a/") == url_key("http://example.com/a")
+    True
+    """
+    text = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    return text.removeprefix("www.").rstrip("/")
+
+
+def tour_urls(tour: dict[str, Any]) -> set[str]:
+    """The :func:`url_key` of the tour's ``url`` and of its ``also`` (a URL or a list)."""
+    found = [tour.get("url")]
+    also = tour.get("also")
+    found += also if isinstance(also, list) else [also]
+    return {url_key(u) for u in found if isinstance(u, str) and u.strip()}
+
+
+def held_out(
+    villages: tourplan.Villages, facts: Sequence[Evidence], tour: dict[str, Any]
+) -> tuple[tourplan.Villages, int]:
+    """``villages`` scored from the evidence without the rows whose source is ``tour``
+    itself (:func:`tour_urls`), and how many rows were dropped."""
+    urls = tour_urls(tour)
+    kept = [f for f in facts if url_key(f.source_url) not in urls]
+    return apply_evidence(villages, kept), len(facts) - len(kept)
 
 
 def _time(value: object, what: str) -> dt.time | None:
@@ -230,7 +268,7 @@ def measure(
         result.notes.append(f"free plan failed: {_one_line(error)}")
         return result
     days = free.days
-    result.free = free.village_ids
+    result.free = tuple(dict.fromkeys(free.village_ids))  # a long stay's two parts: one place
     result.stops_per_day = len(free.stops) / len(days)
     result.drive_min = _minutes(leg.arrive - leg.depart for day in days for leg in day.legs)
     result.visit_min = _minutes(stop.end - stop.start for day in days for stop in day.stops)
@@ -287,7 +325,7 @@ def measure_asked(
         result.notes.append(f"as-asked plan failed: {_one_line(error)}")
         result.asked_jaccard = 0.0  # counted, not dropped: the traveller got no plan
         return
-    result.asked_free = tuple(v for v in plan.village_ids if v not in wish.sights)
+    result.asked_free = tuple(dict.fromkeys(v for v in plan.village_ids if v not in wish.sights))
     result.asked_jaccard = jaccard(set(result.asked_free), set(result.human))
 
 
@@ -641,11 +679,11 @@ def multi_day_lines(
     request = tourplan.TripRequest.for_days("hoan-kiem-lake", SATURDAY, days=days)
     first = tourplan.plan_trip(request, villages, search=params)
     second = tourplan.plan_trip(request, villages, search=params)
-    stops = [s.village for s in first.stops]
+    stops = list({s.village.id: s.village for s in first.stops}.values())  # a stay in 2 parts
     matrix = travel_matrix(stops, request.mode) if stops else None
     lines = [f"multi-day: the default request over {days} days from {SATURDAY.isoformat()}"]
     for day in first.days:
-        ids = [s.village.id for s in day.stops]
+        ids = list(dict.fromkeys(s.village.id for s in day.stops))
         spread = 0
         if matrix is not None and len(ids) > 1:
             spread = max(matrix.seconds_between(a, b) for a in ids for b in ids) // 60
@@ -707,6 +745,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="reproducible plans: iteration limits instead of time (the default)",
     )
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="plan each tour without the evidence rows whose source is that tour",
+    )
     parser.add_argument("--markdown", type=Path, metavar="FILE", help="write the table here")
     parser.add_argument("--csv", type=Path, metavar="FILE", help="write the rows as CSV here")
     args = parser.parse_args(argv)
@@ -724,18 +767,31 @@ def main(argv: list[str] | None = None) -> int:
     places = tourplan.load_start_points()
     words = vocabulary(list(villages))
 
+    facts = load_evidence(EVIDENCE) if args.holdout else ()
     results = []
+    dropped = 0
     for tour in tours:
+        here = villages
+        if args.holdout:
+            here, n = held_out(villages, facts, tour)
+            dropped += n
         try:
-            results.append(tour_result(tour, villages, places, params, words))
+            results.append(tour_result(tour, here, places, params, words))
         except ValueError as error:  # a malformed time in the tours file
             _fail(f"tour {tour['id']} in {tours_path}: {error}")
     default = default_result(villages, params)
     rows, notes = table_rows([*results, default])
     summary = summarise(results, default)
+    if args.holdout:
+        summary.append(
+            f"holdout: each tour planned without its own evidence rows "
+            f"({dropped} rows over {len(tours)} tours)"
+        )
 
     print(f"# realism: {len(tours)} published tours from {tours_path}")
     print(f"# date {SATURDAY.isoformat()} ({SATURDAY:%A}), {how}, tourplan {tourplan.__version__}")
+    if args.holdout:
+        print("# holdout: each tour's own evidence rows dropped before it is planned")
     for text in fixed_width(rows):
         print(text)
     if notes:

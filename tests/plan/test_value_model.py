@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tourplan.hours import OpeningHours
 from tourplan.model import THEMES, Village
-from tourplan.plan import LENGTHS, ValueModel, day_value, length_minutes, stop_value, time_value
+from tourplan.plan import (
+    LENGTHS,
+    TripRequest,
+    ValueModel,
+    day_value,
+    length_minutes,
+    stop_value,
+    time_value,
+)
+from tourplan.plan.offers import request_interest
+from tourplan.plan.value import SIZE_MINUTES, counted_themes, size_factor
 
 HOURS = OpeningHours.parse("Mo-Su 08:00-17:00")
 interests = st.integers(min_value=1, max_value=100)
@@ -74,9 +85,90 @@ def test_a_repeated_theme_never_adds_more_than_a_new_one(
 
 
 def test_stop_cost_of_zero_is_refused() -> None:
-    import pytest
-
     from tourplan.exceptions import DataError
 
     with pytest.raises(DataError, match="stop_value"):
         ValueModel(stop_value=0)
+
+
+@given(
+    interests,
+    typicals,
+    minutes,
+    st.sampled_from(THEMES),
+    st.sampled_from(THEMES),
+    st.sampled_from(THEMES),
+    st.floats(min_value=0, max_value=1),
+)
+def test_a_repeated_asked_theme_never_adds_more_than_a_new_one(
+    i: int, t: int, m: float, asked: str, extra: str, other: str, factor: float
+) -> None:
+    # on a themed day only the asked themes count for variety: a second place of the asked
+    # theme repeats it even when it also carries another theme
+    model = ValueModel(repeat_factor=factor)
+    opener = _village("a", 50, 60, (asked,))
+    repeat = _village("b", i, t, tuple(dict.fromkeys((asked, extra))))
+    new_theme = other if other != asked else next(x for x in THEMES if x != asked)
+    fresh = _village("c", i, t, (new_theme,))
+    base = day_value([(opener, 60)], model, asked=[asked])
+    added_repeat = day_value([(opener, 60), (repeat, m)], model, asked=[asked]) - base
+    added_fresh = day_value([(opener, 60), (fresh, m)], model, asked=[asked]) - base
+    assert added_repeat <= added_fresh + 1e-9
+    assert counted_themes(repeat, [asked]) == {asked}
+    assert counted_themes(fresh, [asked]) == {new_theme}  # carries none asked: all its own
+
+
+@settings(deadline=None)  # the first request builds its dates and holidays
+@given(
+    interests,
+    st.sampled_from(THEMES),
+    st.sampled_from(THEMES),
+    st.floats(min_value=1, max_value=3),
+    st.floats(min_value=0, max_value=1),
+)
+def test_a_place_of_an_asked_theme_beats_the_same_place_without_it(
+    i: int, asked: str, other: str, bonus: float, off: float
+) -> None:
+    other = other if other != asked else next(x for x in THEMES if x != asked)
+    request = TripRequest.for_days(
+        "hoan-kiem-lake",
+        "2026-12-05",
+        themes=[asked],
+        theme_bonus=bonus,
+        value=ValueModel(off_theme_factor=off),
+    )
+    plain = TripRequest.for_days("hoan-kiem-lake", "2026-12-05")
+    in_theme = _village("a", i, 90, (asked,))
+    off_theme = _village("b", i, 90, (other,))
+    assert request_interest(in_theme, request) >= request_interest(in_theme, plain)
+    assert request_interest(off_theme, request) <= request_interest(off_theme, plain)
+    assert request_interest(off_theme, request) == pytest.approx(i * off)
+    assert request_interest(in_theme, request) >= request_interest(off_theme, request)
+
+
+def test_a_sight_gets_no_theme_bonus_it_pairs_with_the_villages() -> None:
+    sight = Village("s", "S", "S", 21.0, 105.8, 45, HOURS, 60, themes=("heritage",), kind="pagoda")
+    asked = TripRequest.for_days("hoan-kiem-lake", "2026-12-05", themes=["heritage"])
+    plain = TripRequest.for_days("hoan-kiem-lake", "2026-12-05")
+    expected = 60 * ValueModel().sight_factor * size_factor(sight, ValueModel())
+    assert request_interest(sight, asked) == request_interest(sight, plain) == expected
+
+
+def test_off_theme_factor_out_of_range_is_refused() -> None:
+    from tourplan.exceptions import DataError
+
+    with pytest.raises(DataError, match="off_theme_factor"):
+        ValueModel(off_theme_factor=1.5)
+
+
+@given(interests, typicals, typicals, st.floats(min_value=0, max_value=1))
+def test_a_place_that_holds_you_longer_is_never_worth_less(
+    i: int, a: int, b: int, weight: float
+) -> None:
+    short, long = sorted((a, b))
+    model = ValueModel(size_weight=weight)
+    small, big = _village("s", i, short, ()), _village("b", i, long, ())
+    assert size_factor(small, model) <= size_factor(big, model) + 1e-12
+    # at the data's default typical visit the interest is the value
+    assert size_factor(_village("d", i, SIZE_MINUTES, ()), model) == pytest.approx(1.0)
+    assert size_factor(big, ValueModel(size_weight=0)) == 1.0

@@ -63,7 +63,7 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
                 continue
             interests.append(request_interest(s.village, request) * visit_factor(s.caveats, model))
             visits.append((s.village, minutes))
-        total += day_value(visits, model, interests, request.pace_factor)
+        total += day_value(visits, model, interests, request.pace_factor, request.themes)
         total -= model.road_value * day.travel_time.total_seconds() / 3600
     return total
 
@@ -129,11 +129,12 @@ def _options(
 
     First the open plan: every place still open, each paying ``road_value`` for its one-way
     journey from the start (the drive it commits the day to). Then the areas around the
-    :data:`ANCHORS` places of highest value: the places within ``area_minutes`` of the anchor
-    (and the required ones), the anchor at its own value (the road to the area is the day's,
-    paid once in :func:`itinerary_value`), every other place less its detour there and back
-    from the anchor. Of the areas only the :data:`AREAS_SOLVED` of highest estimated value
-    (:func:`_estimate`) are kept.
+    :data:`ANCHORS` places of highest value (a must-visit sight is never an anchor: it joins
+    every area, and the day is built around the villages reachable with it): the places
+    within ``area_minutes`` of the anchor (and the required ones), the anchor at its own
+    value (the road to the area is the day's, paid once in :func:`itinerary_value`), every
+    other place less its detour there and back from the anchor. Of the areas only the
+    :data:`AREAS_SOLVED` of highest estimated value (:func:`_estimate`) are kept.
     """
     problem = planning.problem
     start = problem.tours[0].start_location
@@ -146,6 +147,8 @@ def _options(
     ]
     best: dict[str, tuple[int, int]] = {}
     for i in open_visits:
+        if _is_required(planning, i) and planning.visit_villages[i].is_sight:
+            continue  # in every area: the day is built around the villages reachable with it
         vid = planning.visit_villages[i].id
         score = problem.visits[i].score
         if vid not in best or score > best[vid][0]:

@@ -18,7 +18,7 @@ from ..model import Village, active_spans, in_season
 from ..routing import Group, RoutingProblem, TimeWindow, Visit, fits_alone
 from .itinerary import LeftOut
 from .request import TripRequest
-from .value import VisitLength, length_minutes, time_value
+from .value import VisitLength, length_minutes, size_factor, time_value
 
 __all__ = [
     "Option",
@@ -62,14 +62,19 @@ def score(village: Village, request: TripRequest) -> int:
 
 
 def request_interest(village: Village, request: TripRequest) -> float:
-    """The interest of a place for this request: times the theme bonus when one of its themes
-    was asked for; a sight keeps ``request.value.sight_factor`` of it (a must-visit sight is
-    planned whatever its value)."""
-    interest = float(village.interest)
+    """The interest of a place for this request: its interest times its
+    :func:`~tourplan.plan.value.size_factor`, times the theme bonus when one of its themes
+    was asked for, times ``request.value.off_theme_factor`` when themes were asked and it
+    carries none. A sight keeps ``request.value.sight_factor`` of it, with no theme factor:
+    sights pair with the villages, a theme never lets them fill the day (a must-visit sight
+    is planned whatever its value)."""
+    interest = village.interest * size_factor(village, request.value)
+    if village.is_sight:  # pairs with the villages: no theme bonus, never fills the day
+        return interest * request.value.sight_factor
     if set(village.themes) & set(request.themes):
         interest *= request.theme_bonus
-    if village.is_sight:
-        interest *= request.value.sight_factor
+    elif request.themes:
+        interest *= request.value.off_theme_factor
     return interest
 
 

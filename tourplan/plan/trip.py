@@ -25,6 +25,7 @@ from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
 from .together import together_error
+from .value import counted_themes
 
 if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
     import networkx as nx
@@ -161,7 +162,8 @@ def without_stray_parts(
     """``solution`` without a long stay's stray second part.
 
     The second part of a long stay (:func:`~tourplan.plan.offers.add_second_part`) is the same
-    visit going on after lunch: it counts only right after its first part, on the same day.
+    visit going on after lunch: it counts only next to its first part, on the same day, with
+    the break between them (the core may plan it before the first part: the same place).
     The routing core cannot say "after that visit, lunch between", so a second part planned
     anywhere else (on another day, after another stop, alone, or with no break before it) is
     dropped here and its day scheduled again (dropping a visit never makes a day infeasible;
@@ -177,12 +179,24 @@ def without_stray_parts(
             for k, scheduled in enumerate(tour.visits):
                 i = scheduled.visit
                 village = planning.visit_villages[i]
-                if problem.visits[i].id.startswith(f"{village.id}+#") and not (
+                after_first = (
                     k
                     and k in after_break
                     and kept
                     and kept[-1] == tour.visits[k - 1].visit
                     and planning.visit_villages[kept[-1]].id == village.id
+                )
+                # the two parts are one place: the core may plan the "second" one first
+                before_first = (
+                    k + 1 < len(tour.visits)
+                    and k + 1 in after_break
+                    and planning.visit_villages[tour.visits[k + 1].visit].id == village.id
+                    and not problem.visits[tour.visits[k + 1].visit].id.startswith(
+                        f"{village.id}+#"
+                    )
+                )
+                if problem.visits[i].id.startswith(f"{village.id}+#") and not (
+                    after_first or before_first
                 ):
                     dropped = True
                     continue
@@ -217,14 +231,17 @@ def _must_visits_at_shortest_length(planning: PlanningProblem) -> PlanningProble
 
 
 def _repeated_visits(planning: PlanningProblem, solution: Solution) -> set[str]:
-    """Ids of the villages of ``solution`` whose themes were all met earlier that day."""
+    """Ids of the villages of ``solution`` whose themes were all met earlier that day (a long
+    stay's two parts are one visit, not a repeat)."""
     repeated: set[str] = set()
     for tour in solution.tours:
         seen: set[str] = set()
+        before = ""
         for sv in tour.visits:
             village = planning.visit_villages[sv.visit]
-            themes = set(village.themes)
-            if themes and themes <= seen:
+            themes = counted_themes(village, planning.request.themes)
+            same_stay, before = village.id == before, village.id
+            if themes and themes <= seen and not same_stay:
                 repeated.add(village.id)
             seen |= themes
     return repeated

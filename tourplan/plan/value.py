@@ -15,7 +15,10 @@ A model of what makes a day worth having, in numbers (docs/value.md argues every
   walking in, finding the workshop), added to the visit, and :attr:`ValueModel.stop_value`
   interest points, so two rich visits beat five thin ones.
 - **Variety.** In one day, a place whose themes were all met at an earlier stop counts
-  :attr:`ValueModel.repeat_factor` of its value (see :func:`day_value`).
+  :attr:`ValueModel.repeat_factor` of its value (see :func:`day_value`); on a day with asked
+  themes only the asked themes a place carries count (:func:`counted_themes`).
+- **Asked themes.** On a day with asked themes, a place carrying none of them keeps
+  :attr:`ValueModel.off_theme_factor` of its value (see :mod:`tourplan.plan.offers`).
 - **Seasons and times of day.** A visit out of the place's season counts
   :attr:`ValueModel.season_factor` of its value, one outside its active hours (sticky rice is
   cooked from 16:00) :attr:`ValueModel.active_factor` (see :func:`caveats`, :func:`visit_factor`).
@@ -36,12 +39,15 @@ from ..model import Village, active_spans, in_season
 
 __all__ = [
     "LENGTHS",
+    "SIZE_MINUTES",
     "Caveat",
     "ValueModel",
     "VisitLength",
     "caveats",
+    "counted_themes",
     "day_value",
     "length_minutes",
+    "size_factor",
     "stop_value",
     "time_value",
     "visit_factor",
@@ -62,6 +68,10 @@ Caveat = Literal["out_of_season", "outside_active_hours"]
 """
 
 _SATURATION = 1.0 - math.exp(-1.0)
+
+SIZE_MINUTES = 90
+"""The typical visit at which a place is worth its interest (:attr:`ValueModel.size_weight`):
+the data's default typical visit of a craft village (``data/README.md``)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,15 @@ class ValueModel:
         planned whatever its value. Default 0.5: tourplan plans craft-village trips,
         and the published tours pair sights with villages rather than fill a day with them
         (docs/value.md).
+    off_theme_factor
+        On a day with asked themes, the share of its value a place that carries none of them
+        keeps (0-1). Default 0.5: what the traveller asked for comes first; a place off the
+        theme is a filler, worth half (docs/value.md).
+    size_weight
+        How much more a place whose typical visit is longer is worth at that visit: its
+        interest times ``(visit_minutes / SIZE_MINUTES) ** size_weight`` (0-1; 0: interest
+        alone). Default 0.5: a place guides give three hours holds more than one they give an
+        hour and a half, with diminishing returns (docs/value.md).
     area_minutes
         A day's area: the places within this many minutes of travel of its most valuable
         place (see :mod:`tourplan.plan.areas`). Default 25.
@@ -127,6 +146,8 @@ class ValueModel:
     season_factor: float = 0.25
     active_factor: float = 0.5
     sight_factor: float = 0.5
+    off_theme_factor: float = 0.5
+    size_weight: float = 0.5
     area_minutes: int = 25
     split_minutes: int = 240
     lengths: tuple[VisitLength, ...] = LENGTHS
@@ -146,7 +167,13 @@ class ValueModel:
             raise DataError(
                 f"must be between 0 and 1, got {self.repeat_factor}", field="repeat_factor"
             )
-        for name in ("season_factor", "active_factor", "sight_factor"):
+        for name in (
+            "season_factor",
+            "active_factor",
+            "sight_factor",
+            "off_theme_factor",
+            "size_weight",
+        ):
             if not 0 <= getattr(self, name) <= 1:
                 raise DataError(f"must be between 0 and 1, got {getattr(self, name)}", field=name)
         if not self.road_value >= 0:
@@ -157,6 +184,22 @@ class ValueModel:
                 f"must be some of {', '.join(LENGTHS)}, got {self.lengths!r}", field="lengths"
             )
         object.__setattr__(self, "lengths", tuple(x for x in LENGTHS if x in lengths))
+
+
+def size_factor(village: Village, model: ValueModel) -> float:
+    """How much a typical visit to ``village`` is worth, as a multiple of its interest:
+    ``(visit_minutes / SIZE_MINUTES) ** model.size_weight``.
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> hours = OpeningHours.parse("Mo-Su 08:00-17:00")
+    >>> day = Village("d", "D", "D", 21.0, 105.8, 360, hours, 50)
+    >>> hour = Village("h", "H", "H", 21.0, 105.8, 90, hours, 50)
+    >>> size_factor(day, ValueModel()), size_factor(hour, ValueModel())
+    (2.0, 1.0)
+    """
+    return float((village.visit_minutes / SIZE_MINUTES) ** model.size_weight)
 
 
 def length_minutes(
@@ -229,25 +272,46 @@ def stop_value(
     return time_value(base, minutes, village.visit_minutes * pace_factor) - model.stop_value
 
 
+def counted_themes(village: Village, asked: Collection[str] = ()) -> frozenset[str]:
+    """The themes of ``village`` that count for variety: on a day with ``asked`` themes, the
+    asked ones it carries (when it carries any), else all its themes.
+
+    A traveller who asked for heritage has met it at the first heritage place; a second one
+    repeats what was asked even when it also makes pottery.
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> v = Village("v", "V", "V", 21.0, 105.8, 90, OpeningHours.parse("Mo-Su 08:00-17:00"), 50,
+    ...             themes=("ceramics", "heritage"))
+    >>> sorted(counted_themes(v)), sorted(counted_themes(v, ["heritage"]))
+    (['ceramics', 'heritage'], ['heritage'])
+    """
+    themes = frozenset(village.themes)
+    return (themes & frozenset(asked)) or themes
+
+
 def day_value(
     stops: Sequence[tuple[Village, float]],
     model: ValueModel,
     interests: Sequence[float] | None = None,
     pace_factor: float = 1.0,
+    asked: Collection[str] = (),
 ) -> float:
     """The value of one day's stops, in order: each ``(village, visit minutes)``.
 
-    Each stop adds its :func:`stop_value`; a stop whose themes were all met at an earlier
-    stop of the day adds ``model.repeat_factor`` of its time value (its stop cost in full).
-    ``interests`` (default: the villages') may carry a theme bonus and the
-    :func:`visit_factor` of each stop.
+    Each stop adds its :func:`stop_value`; a stop whose themes (:func:`counted_themes`, with
+    the ``asked`` themes of the request) were all met at an earlier stop of the day adds
+    ``model.repeat_factor`` of its time value (its stop cost in full). ``interests``
+    (default: the villages') may carry the theme factors and the :func:`visit_factor` of each
+    stop.
     """
     seen: set[str] = set()
     total = 0.0
     for k, (village, minutes) in enumerate(stops):
         interest = village.interest if interests is None else interests[k]
         worth = time_value(interest, minutes, village.visit_minutes * pace_factor)
-        themes = set(village.themes)
+        themes = counted_themes(village, asked)
         if themes and themes <= seen:
             worth *= model.repeat_factor
         seen |= themes
