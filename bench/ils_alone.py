@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
     ap.add_argument(
         "--between",
-        choices=("both", "relocate", "off"),
+        choices=("all", "both", "relocate", "off"),
         default="both",
         help="moves between tours (routing/exchange.py) to use",
     )

@@ -88,8 +88,11 @@ def hanoi_like(places: int, tours: int, seed: int) -> RoutingProblem:
     )
 
 
-def run_tourplan(problem: RoutingProblem, seconds: float) -> tuple[int, int, float]:
-    """Score, travel and wall time of tourplan (one process)."""
+def run_tourplan(
+    problem: RoutingProblem, seconds: float, temperatures: tuple[float, ...] | None = None
+) -> tuple[int, int, float]:
+    """Score, travel and wall time of tourplan (one process; ``temperatures`` of its
+    iterated search, default :class:`IteratedSearchParams`')."""
     # CP-SAT (recombination, several tours) is loaded on first use; in a fresh process that is
     # not search time, as PyVRP's clock starts once its model is built. OR-Tools' routing
     # solver is not loaded at all: the default search does not polish with it.
@@ -97,14 +100,16 @@ def run_tourplan(problem: RoutingProblem, seconds: float) -> tuple[int, int, flo
         from tourplan.routing import recombine  # noqa: F401
 
     began = time.monotonic()
-    solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time()))
+    solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time(temperatures)))
     wall = time.monotonic() - began
     assert check_solution(problem, solution) == []
     return solution.score, solution.travel_time, wall
 
 
-def _full_time() -> IteratedSearchParams:
-    return IteratedSearchParams(stall=None)  # use the whole time, as PyVRP does
+def _full_time(temperatures: tuple[float, ...] | None = None) -> IteratedSearchParams:
+    if temperatures is None:
+        return IteratedSearchParams(stall=None)  # use the whole time, as PyVRP does
+    return IteratedSearchParams(stall=None, temperatures=temperatures)
 
 
 def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, int, float]:
@@ -164,10 +169,16 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tuple[Any, ...]:
+def _child(
+    kind: str,
+    problem: RoutingProblem,
+    seconds: float,
+    seed: int,
+    temperatures: tuple[float, ...] | None = None,
+) -> tuple[Any, ...]:
     """Run one solver (or nothing, for ``"baseline"``) in this fresh process; add its peak MB."""
     if kind == "tourplan":
-        result: tuple[Any, ...] = run_tourplan(problem, seconds)
+        result: tuple[Any, ...] = run_tourplan(problem, seconds, temperatures)
     elif kind == "pyvrp":
         result = run_pyvrp(problem, seconds, seed)
     else:
@@ -179,10 +190,16 @@ def _child(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tup
     return (*result, _peak_mb())
 
 
-def isolated(kind: str, problem: RoutingProblem, seconds: float, seed: int) -> tuple[Any, ...]:
+def isolated(
+    kind: str,
+    problem: RoutingProblem,
+    seconds: float,
+    seed: int,
+    temperatures: tuple[float, ...] | None = None,
+) -> tuple[Any, ...]:
     """:func:`_child` in a new ``spawn`` process: score, travel, wall seconds, peak MB."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as ex:
-        return ex.submit(_child, kind, problem, seconds, seed).result()
+        return ex.submit(_child, kind, problem, seconds, seed, temperatures).result()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,6 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--random", nargs="*", default=[], metavar="PLACES:TOURS")
     ap.add_argument("--instances", type=Path, default=DEFAULT_INSTANCES)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--temperatures",
+        type=float,
+        nargs="+",
+        help="tourplan's annealing temperatures (default: IteratedSearchParams'; one worker "
+        "uses the first)",
+    )
     ap.add_argument("--csv", type=Path, help="write the rows here")
     ap.add_argument(
         "--memory-baseline",
@@ -220,11 +244,12 @@ def main(argv: list[str] | None = None) -> int:
             base = isolated("baseline", problem, args.time_limit, args.seed)
             print(f"{name:<14} | imports and problem only: {base[3]:.0f} MB", flush=True)
         first_pyvrp = k % 2 == 1  # interleaved: alternate who goes first
+        temps = tuple(args.temperatures) if args.temperatures else None
         if first_pyvrp:
             p = isolated("pyvrp", problem, args.time_limit, args.seed)
-            t = isolated("tourplan", problem, args.time_limit, args.seed)
+            t = isolated("tourplan", problem, args.time_limit, args.seed, temps)
         else:
-            t = isolated("tourplan", problem, args.time_limit, args.seed)
+            t = isolated("tourplan", problem, args.time_limit, args.seed, temps)
             p = isolated("pyvrp", problem, args.time_limit, args.seed)
         best = max(t[0], p[0]) or 1
         gap_t, gap_p = 100 * (best - t[0]) / best, 100 * (best - p[0]) / best

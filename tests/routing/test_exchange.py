@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,12 @@ from tourplan.routing import (
     check_solution,
     schedule_routes,
 )
-from tourplan.routing.exchange import relocate_insert, swap_insert
+from tourplan.routing.exchange import (
+    best_position,
+    relocate_insert,
+    relocate_shorter,
+    swap_insert,
+)
 from tourplan.routing.ils import iterated_insertion
 from tourplan.routing.insertion import Inserter, routes_value
 from tourplan.routing.moves import LocalSearch
@@ -68,12 +74,47 @@ def test_swap_lets_in_a_place_when_no_relocation_does() -> None:
     assert check_solution(p, schedule_routes(p, routes)) == []
 
 
+def test_relocate_shorter_moves_a_visit_to_the_tour_that_passes_by() -> None:
+    # places on a line 0-1-2-3-4 (depot at 0); tour 0 serves 1 and 4, tour 1 serves 3, which
+    # is on tour 0's way: moving it there saves tour 1's whole trip (0 -> 3 -> 0, 6)
+    xs = [0, 1, 2, 3, 4]
+    matrix = [[abs(a - b) for b in xs] for a in xs]
+    visits = tuple(Visit(f"v{k}", k, 0, ALWAYS, score=1) for k in (1, 3, 4))
+    tours = (Tour("t0", 0, 0, 0, 100), Tour("t1", 0, 0, 0, 100))
+    p = RoutingProblem(matrix, visits, tours)
+    ins = Inserter(p, _allowed(p))
+    routes = [[0, 2], [1]]
+    before = routes_value(p, routes)
+    assert relocate_shorter(ins, routes)
+    assert routes == [[0, 1, 2], []]
+    assert routes_value(p, routes) == (before[0], before[1] + 6)
+    assert not relocate_shorter(ins, routes)  # nothing saves travel any more
+
+
+def test_relocate_shorter_keeps_windows() -> None:
+    # v4 (at 4) closes at 5 and v3 (at 3) takes 10: one tour may serve both, v4 first
+    xs = [0, 1, 2, 3, 4]
+    matrix = [[abs(a - b) for b in xs] for a in xs]
+    visits = (
+        Visit("v3", 3, 10, ALWAYS, score=1),
+        Visit("v4", 4, 0, (TimeWindow(0, 5),), score=1),
+    )
+    tours = (Tour("t0", 0, 0, 0, 100), Tour("t1", 0, 0, 0, 100))
+    p = RoutingProblem(matrix, visits, tours)
+    ins = Inserter(p, _allowed(p))
+    routes = [[1], [0]]
+    assert relocate_shorter(ins, routes)
+    assert sorted(routes) == [[], [1, 0]]
+    assert check_solution(p, schedule_routes(p, routes)) == []
+
+
 def test_one_tour_has_nothing_to_exchange() -> None:
     p = RoutingProblem(
         [[0, 1], [1, 0]], (Visit("a", 1, 1, ALWAYS, score=1),), (Tour("t", 0, 0, 0, 100),)
     )
     ins = Inserter(p, _allowed(p))
     assert not relocate_insert(ins, [[0]]) and not swap_insert(ins, [[0]])
+    assert not relocate_shorter(ins, [[0]])
 
 
 def _random_problem(seed: int) -> RoutingProblem:
@@ -151,10 +192,40 @@ def test_moves_between_tours_keep_plans_valid_and_never_lose_score(
         assert check_solution(p, schedule_routes(p, routes)) == []
         start, planned = routes_value(p, routes), {i for r in routes for i in r}
     assert check_solution(p, schedule_routes(p, routes)) == []
+    # relocations that save travel keep the score and the visits, and lower the travel
+    for _ in range(10):
+        before, planned = routes_value(p, routes), {i for r in routes for i in r}
+        if not relocate_shorter(ins, routes):
+            break
+        after = routes_value(p, routes)
+        assert after[0] == before[0] and after[1] > before[1]
+        assert {i for r in routes for i in r} == planned
+        assert check_solution(p, schedule_routes(p, routes)) == []
     # LocalSearch.between chains them with tightening and insertion: never worse either
     before = routes_value(p, routes)
     assert LocalSearch(ins).between(routes) >= before
     assert check_solution(p, schedule_routes(p, routes)) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 100_000), cut=st.integers(0, 3))
+def test_best_position_is_the_vectorised_test_for_one_visit(seed: int, cut: int) -> None:
+    # the plain-Python placement used by the moves between tours must agree with
+    # Inserter.evaluate (position of least added time, first on ties; fits nowhere alike)
+    p = _random_problem(seed)
+    ins = Inserter(p, _allowed(p))
+    routes: list[list[int]] = [[] for _ in p.tours]
+    ins.seed_required(routes)
+    ins.fill(routes)
+    for r, route in enumerate(routes):
+        route = route[cut:]  # a shorter route: more visits fit
+        ins.repair(r, route)
+        for c in range(ins.n):
+            mask = [False] * ins.n
+            mask[c] = True
+            ratio, pos = ins.evaluate(r, route, np.array(mask))
+            expected = int(pos[c]) if ratio[c] > 0 else None
+            assert best_position(ins, r, route, c) == expected
 
 
 @settings(max_examples=25, deadline=None)

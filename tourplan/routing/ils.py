@@ -115,8 +115,9 @@ def iterated_insertion(
         If given, why the search stopped is appended to it (one of :data:`STOP_REASONS`).
     between
         Moves between tours (:mod:`.exchange`) tried on a plan as good as the best of the
-        current stretch: ``"both"`` (relocations; swaps too for a better plan), ``"relocate"``
-        or ``"off"`` (for comparisons).
+        current stretch: ``"both"`` (relocations; swaps too for a better plan), ``"all"``
+        (also relocations that only save travel), ``"relocate"`` or ``"off"`` (for
+        comparisons).
 
     Returns
     -------
@@ -131,9 +132,10 @@ def iterated_insertion(
         raise ValueError("temperature must be >= 0")
     ins = Inserter(problem, allowed)
     search = LocalSearch(ins)
-    if between not in ("both", "relocate", "off"):
-        raise ValueError(f"between must be 'both', 'relocate' or 'off', not {between!r}")
-    search.between_moves, search.swaps = between != "off", between == "both"
+    if between not in ("all", "both", "relocate", "off"):
+        raise ValueError(f"between must be 'all', 'both', 'relocate' or 'off', not {between!r}")
+    search.between_moves, search.swaps = between != "off", between in ("both", "all")
+    search.shorter = between == "all"
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     began = time.monotonic()

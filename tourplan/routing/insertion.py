@@ -295,6 +295,23 @@ class Inserter:
                 end, prev = s + int(self.svc[i]), int(self.loc[i])
             del route[bad]
 
+    def latest_arrivals(self, r: int, route: list[int]) -> list[int]:
+        """Latest arrival at the stop after each gap of route ``r`` (gap ``k``: before
+        ``route[k]``; the last gap before the tour's end) that keeps the rest feasible."""
+        tour = self.problem.tours[r]
+        ttl, locl, svcl = self.tt_list, self.loc_list, self.svc_list
+        nxt, latest = tour.end_location, [tour.latest_end]  # built backwards
+        for i in reversed(route):
+            bound = latest[-1] - ttl[locl[i]][nxt] - svcl[i]
+            best = -_INF
+            for start, end in self.windows[i]:
+                if start <= bound:
+                    best = min(end, bound)
+            latest.append(best)
+            nxt = locl[i]
+        latest.reverse()
+        return latest
+
     def evaluate(
         self, r: int, route: list[int], unrouted: npt.NDArray[np.bool_]
     ) -> tuple[npt.NDArray[np.float64], Int]:
@@ -314,18 +331,8 @@ class Inserter:
             return ratio, pos
         ends = self.forward(r, route)
         assert ends is not None
-        ttl, locl, svcl = self.tt_list, self.loc_list, self.svc_list
-        locs = [tour.start_location, *(locl[i] for i in route), tour.end_location]
-        latest = [tour.latest_end]  # latest arrival at the next stop of each gap (reversed)
-        for k in range(len(route) - 1, -1, -1):
-            i = route[k]
-            bound = latest[-1] - ttl[locl[i]][locs[k + 2]] - svcl[i]
-            best = -_INF
-            for start, end in self.windows[i]:
-                if start <= bound:
-                    best = min(end, bound)
-            latest.append(best)
-        latest.reverse()
+        locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
+        latest = self.latest_arrivals(r, route)
         tt = self.tt
         prev_loc = np.array(locs[:-1], dtype=np.int64)[:, None]
         next_loc = np.array(locs[1:], dtype=np.int64)[:, None]

@@ -19,8 +19,9 @@ import random
 import time
 
 import numpy as np
+import numpy.typing as npt
 
-from .exchange import relocate_insert, swap_insert
+from .exchange import relocate_insert, relocate_shorter, swap_insert
 from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
 
 __all__ = ["LocalSearch"]
@@ -54,6 +55,12 @@ class LocalSearch:
         self.between_moves = True
         #: Whether those include swaps (:func:`~.exchange.swap_insert`), not only relocations.
         self.swaps = True
+        #: Whether they also include relocations that only save travel
+        #: (:func:`~.exchange.relocate_shorter`; off by default: neutral on the benchmark).
+        self.shorter = False
+        # Exchanges that failed in this improvement: (tour, visit out, rest of the tour) ->
+        # the candidates tried. The same test with no new candidate fails again; skipped.
+        self._failed: dict[tuple[int, ...], npt.NDArray[np.bool_]] = {}
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
@@ -194,6 +201,10 @@ class LocalSearch:
                 if not candidates.any():
                     continue
                 rest = route[:j] + route[j + 1 :]
+                key = (r, v, *rest)
+                failed = self._failed.get(key)
+                if failed is not None and not (candidates & ~failed).any():
+                    continue  # no new candidate since none fitted in this same tour
                 if ins.forward(r, rest) is None:  # a matrix without the triangle inequality
                     continue
                 ratio, pos = ins.evaluate(r, rest, candidates)
@@ -204,6 +215,7 @@ class LocalSearch:
                     if at is not None:
                         break
                 if at is None:
+                    self._failed[key] = candidates
                     continue
                 rest.insert(at, u)
                 route[:] = rest
@@ -220,6 +232,7 @@ class LocalSearch:
         self.ins.fill(routes)
         if any([self.tighten(r, route) for r, route in enumerate(routes)]):
             self.ins.fill(routes)
+        self._failed.clear()
         if self.ins.value(routes)[0] >= floor:
             for _ in range(_EXCHANGE_ROUNDS):
                 if self.deadline is not None and time.monotonic() >= self.deadline:
@@ -235,14 +248,17 @@ class LocalSearch:
         """Moves between tours that let a place in (:mod:`.exchange`), each followed by
         tightening and insertion, until none is left (at most ``_BETWEEN_ROUNDS``); return the
         plan's value. The score never drops: no move takes a visit out of the plan.
-        Swaps (the costlier move) are tried when no relocation helps, if ``swaps``.
+        Swaps (the costlier move) are tried when no relocation helps, if ``swaps``; then, if
+        :attr:`shorter`, a relocation that saves travel.
         """
         swaps = swaps and self.swaps
         for _ in range(_BETWEEN_ROUNDS if self.between_moves and len(routes) > 1 else 0):
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 break
-            if not relocate_insert(self.ins, routes, self.deadline) and not (
-                swaps and swap_insert(self.ins, routes, self.deadline)
+            if (
+                not relocate_insert(self.ins, routes, self.deadline)
+                and not (swaps and swap_insert(self.ins, routes, self.deadline))
+                and not (self.shorter and relocate_shorter(self.ins, routes, self.deadline))
             ):
                 break
             for r, route in enumerate(routes):
