@@ -36,6 +36,7 @@ LeftOutReason = Literal[
     "closed",
     "too_far",
     "not_worth_the_drive",
+    "not_worth_a_stop",
     "too_long",
     "lower_interest",
     "max_stops",
@@ -48,6 +49,8 @@ LeftOutReason = Literal[
 - ``too_far``: it cannot be reached, visited and left in time on any day;
 - ``not_worth_the_drive``: it fits a day, but no visit length is worth its stop and the
   road there (the value model, docs/value.md);
+- ``not_worth_a_stop``: on this request (themes asked, season, hours of work) even its best
+  visit is worth less than a stop costs, wherever the day starts (docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
 - ``max_stops``: the days were already at the requested maximum of stops;

@@ -296,8 +296,9 @@ def build_problem(
             worth = offered
         if not worth:
             service = service_minutes(village, request, first)
-            if offered:
-                excluded.append(LeftOut(village, "lower_interest"))  # never worth a stop
+            if offered:  # never worth a stop, whatever the road
+                longest = max(o.service for o in offered) - request.value.stop_minutes
+                excluded.append(LeftOut(village, "not_worth_a_stop", visit_minutes=longest))
             else:
                 excluded.append(closed_reason(village, service, request))
             continue

@@ -25,9 +25,10 @@ REASON_ORDER: dict[LeftOutReason, int] = {
     "max_stops": 2,
     "closed": 3,
     "too_long": 4,
-    "not_worth_the_drive": 5,
-    "too_far": 6,
-    "over_budget": 7,
+    "not_worth_a_stop": 5,
+    "not_worth_the_drive": 6,
+    "too_far": 7,
+    "over_budget": 8,
 }
 """The order in which villages left out are listed, by reason."""
 

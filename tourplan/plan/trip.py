@@ -105,7 +105,17 @@ def plan_trip(
             clock=clock,
         )
     planning = build_problem(request, villages, resolver=resolver, road_graph=road_graph)
-    return plan_by_areas(planning, params, solve_with_variety, clock=clock)
+    itinerary = plan_by_areas(planning, params, solve_with_variety, clock=clock)
+    if itinerary.stops or not request.themes or request.value.off_theme_factor >= 1:
+        return itinerary
+    # No place of the asked themes fits, and the theme priced every other place below its
+    # stop: rather than an empty trip, plan as if the places without the themes kept their
+    # whole value (a guide proposes what is near; each stop still names its craft).
+    whole = dataclasses.replace(request.value, off_theme_factor=1.0)
+    relaxed = dataclasses.replace(request, value=whole)
+    planning = build_problem(relaxed, villages, resolver=resolver, road_graph=road_graph)
+    other = plan_by_areas(planning, params, solve_with_variety, clock=clock)
+    return other if other.stops else itinerary
 
 
 def solve_with_variety(

@@ -23,6 +23,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Visit too long",
         "too_far": "Too far",
         "not_worth_the_drive": "Not worth the drive",
+        "not_worth_a_stop": "Not worth a stop",
         "over_budget": "Over budget",
     },
     "vi": {
@@ -33,6 +34,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
         "too_long": "Tham quan quá lâu",
         "too_far": "Quá xa",
         "not_worth_the_drive": "Không đáng quãng đường",
+        "not_worth_a_stop": "Không đáng một lần ghé",
         "over_budget": "Vượt ngân sách",
     },
 }
@@ -84,6 +86,12 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
         "every day already has the maximum of {limit} stops",
     ),
+    "not_worth_a_stop": (
+        "với yêu cầu này (chủ đề, mùa, giờ làm nghề), cả lượt tham quan {service} phút cũng "
+        "không đáng chi phí của một lần dừng",
+        "on this request (themes asked, season, hours of work) even a {service}-minute visit "
+        "is worth less than a stop costs",
+    ),
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
         "it would fit on its own, but the villages chosen are worth more in the time available",
@@ -130,7 +138,7 @@ def explain(item: LeftOut, lang: Lang) -> str:
         if item.visit_minutes is not None:
             key = "short"
             values["service"] = item.visit_minutes
-    elif item.reason == "too_long":
+    elif item.reason in ("too_long", "not_worth_a_stop"):
         values["service"] = item.visit_minutes
     elif item.reason in ("too_far", "not_worth_the_drive"):
         mode = mode_name(item.mode, chosen) if item.mode else "?"
