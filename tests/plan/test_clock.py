@@ -114,12 +114,10 @@ def test_a_slow_first_solve_leaves_later_days_the_least_time_but_a_plan(
     assert given[1:] == [MIN_SECONDS, MIN_SECONDS]
 
 
-def test_plan_trip_gives_each_solve_part_of_one_limit(
-    fake_time: FakeTime, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Through plan_trip, with the routing core's own search: the time limits of all the
-    solves add up to at most the call's limit (the variety re-solve included; the last
-    plan's share kept for a re-solve that was not needed goes unused)."""
+@pytest.fixture
+def solve_limits(fake_time: FakeTime, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The time limits plan_trip's solves are given, each solve taking all of its time (the
+    routing core's own search runs deterministically behind it)."""
     import tourplan.plan.trip as trip
 
     limits: list[float] = []
@@ -131,6 +129,14 @@ def test_plan_trip_gives_each_solve_part_of_one_limit(
         return real_solve(problem, SearchParameters(deterministic=True, iteration_limit=30))  # type: ignore[arg-type]
 
     monkeypatch.setattr(trip, "solve", solve)
+    return limits
+
+
+def test_plan_trip_gives_each_solve_part_of_one_limit(solve_limits: list[float]) -> None:
+    """Through plan_trip, with the routing core's own search: the time limits of all the
+    solves add up to at most the call's limit (the variety re-solve included; the last
+    plan's share kept for a re-solve that was not needed goes unused)."""
+    limits = solve_limits
     request = tourplan.TripRequest("hoan-kiem-lake", (SATURDAY, SATURDAY + dt.timedelta(days=1)))
     plan = tourplan.plan_trip(request, search=SearchParameters(time_limit=3.0))
     assert tourplan.check_itinerary(plan, request) == []
@@ -138,23 +144,11 @@ def test_plan_trip_gives_each_solve_part_of_one_limit(
     assert 1.5 <= sum(limits) <= 3.0 + 2 * MIN_SECONDS
 
 
-def test_a_budget_repair_shares_the_same_limit(
-    fake_time: FakeTime, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_budget_repair_shares_the_same_limit(solve_limits: list[float]) -> None:
     """A plan within a budget may be planned again and again (each time without the item of
     least value per đồng): all of it within the one limit, at the least time per repair
     once the limit is spent."""
-    import tourplan.plan.trip as trip
-
-    limits: list[float] = []
-    real_solve = trip.solve
-
-    def solve(problem: object, params: SearchParameters) -> Solution:
-        limits.append(params.time_limit)
-        fake_time.now += params.time_limit
-        return real_solve(problem, SearchParameters(deterministic=True, iteration_limit=30))  # type: ignore[arg-type]
-
-    monkeypatch.setattr(trip, "solve", solve)
+    limits = solve_limits
     request = tourplan.TripRequest(
         "hoan-kiem-lake", (SATURDAY,), with_experiences=True, party=4, budget_vnd=150_000
     )
