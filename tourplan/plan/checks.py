@@ -50,7 +50,14 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
     if date not in request.dates:
         problems.append(f"{tag}: the trip has no such date")
     if not day.stops:
-        return
+        if not day.legs and day.start_place.id == day.end_place.id:
+            return  # a day that does not go out
+        if len(day.legs) != 1:
+            problems.append(
+                f"{tag}: a day without stops from {day.start_place.id} to {day.end_place.id} "
+                f"needs one journey, found {len(day.legs)}"
+            )
+            return
     day_open = request.day_start.hour * 60 + request.day_start.minute
     day_close = request.day_end.hour * 60 + request.day_end.minute
     leave = _local(day.departure, date, f"{tag} departure", problems)
@@ -122,7 +129,7 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
                 f"{tag}: the visit to {v.id} ({stop.start:%H:%M}-{stop.end:%H:%M}) "
                 f"is not inside its opening hours that day ({hours})"
             )
-    if request.lunch is not None:
+    if request.lunch is not None and day.stops:  # a journey alone needs no lunch
         lunches = [b for b in day.breaks if b.name == "lunch"]
         if len(lunches) != 1:
             problems.append(f"{tag}: expected one lunch break, found {len(lunches)}")
@@ -190,11 +197,12 @@ def _check_break_places(day: Day, tag: str, problems: list[str]) -> None:
 def check_itinerary(itinerary: Itinerary, request: TripRequest) -> list[str]:
     """Every rule of ``request`` that ``itinerary`` breaks, in words (empty when feasible).
 
-    Checks, for each day: the date belongs to the trip; departure and return inside the day
-    window; legs and visits in order without overlaps; each visit inside one open span of its
-    village on that date and exactly as long as promised for its length at the request's
-    pace; the lunch break inside its window with its length, and each break labelled at a
-    place taken while the traveller is there; at most the maximum number of stops. For the
+    Checks, for each day: the date belongs to the trip; a day without stops that ends
+    elsewhere still has its one journey there; departure and return inside the day window;
+    legs and visits in order without overlaps; each visit inside one open span of its village
+    on that date and exactly as long as promised for its length at the request's pace; on a
+    day with stops, the lunch break inside its window with its length; each break labelled at
+    a place taken while the traveller is there; at most the maximum number of stops. For the
     trip: each village at most once (a long stay split by a break taken there, two stops in a
     row, is one visit), every must-visit village (by id or exact name) visited, no avoided
     village visited; the experiences booked and the budget

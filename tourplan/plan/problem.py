@@ -315,6 +315,15 @@ def build_problem(
     seconds = ((travel.seconds + 59) // 60) * 60
     end_location = 0 if same_end else 1
     first_visit_location = 1 if same_end else 2
+    if not same_end:  # every day goes from the start to the end, with or without stops
+        journey = int(seconds[0, end_location]) // 60
+        if journey > request.day_minutes:
+            raise DataError(
+                f"the journey from {start.name} to {end.name} takes {journey} min by "
+                f"{travel.mode or request.mode}, longer than the day window "
+                f"{request.day_start:%H:%M}-{request.day_end:%H:%M} ({request.day_minutes} min)",
+                field="end",
+            )
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 

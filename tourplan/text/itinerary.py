@@ -202,7 +202,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     start, end = place_name(day.start_place, lang), place_name(day.end_place, lang)
     if not day.stops:
         yield _row("", words["empty"], style)
-        return
+        if not day.legs:
+            return
     names = {day.start_place.id: start, day.end_place.id: end}
     names.update((s.village.id, place_name(s.village, lang)) for s in day.stops)
     yield _row(hhmm(day.departure), f"{words['leave']} {start}", style)
@@ -229,6 +230,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             yield from _stop_lines(item, lang, style, day.breaks, party, again)
             free_from = item.end
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
+    if not day.stops:  # only the journey to the end place
+        return
     yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
     if party is not None:  # experiences and budgets (issue #21)
         yield "  " + style(costs_text(day_costs(day, party), lang), "total")

@@ -188,13 +188,14 @@ class ScheduleRow:
 def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     """The day as rows in time order: leave, journeys, visits, breaks, back.
 
-    A day without stops gives one row saying so.
+    A day without stops gives one row saying so, then its journey if it ends elsewhere.
     """
     chosen = check_lang(lang)
     words = PAGE_WORDS[chosen]
     start, end = place_name(day.start_place, chosen), place_name(day.end_place, chosen)
-    if not day.stops:
-        return [ScheduleRow("", words["empty"], "leave")]
+    empty = ScheduleRow("", words["empty"], "leave")
+    if not day.stops and not day.legs:
+        return [empty]
     names = {day.start_place.id: start, day.end_place.id: end}
     names.update((s.village.id, place_name(s.village, chosen)) for s in day.stops)
     number = {id(s): n for n, s in enumerate(day.stops, start=1)}
@@ -203,7 +204,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     items += [(brk.start, 1, brk) for brk in day.breaks]
     items += [(stop.arrival, 2, stop) for stop in day.stops]
     items.sort(key=lambda item: (item[0], item[1]))
-    rows = [ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave")]
+    rows = [] if day.stops else [empty]
+    rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
     for _, _, item in items:
         if isinstance(item, Leg):
             rows.append(ScheduleRow(hhmm(item.depart), leg_text(item, chosen), "leg"))
