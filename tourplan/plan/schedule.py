@@ -125,23 +125,23 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
     tour = problem.tours[index]
     schedule = {t.tour: t for t in solution.tours}.get(index)
     if schedule is None or not schedule.visits:
-        start = planning.at(tour.earliest_start)
+        leave = planning.at(tour.earliest_start)
         if tour.start_location == tour.end_location:
-            return Day(date, planning.start, planning.end, start, start)
+            return Day(date, planning.start, planning.end, leave, leave)
         # No stop, but the traveller still goes from the start to the end (build_problem made
         # sure the journey fits in the day): one leg, leaving when the day starts.
         a, b = tour.start_location, tour.end_location
-        arrive = planning.at(tour.earliest_start + int(problem.travel_times[a, b]))
+        reach = planning.at(tour.earliest_start + int(problem.travel_times[a, b]))
         leg = Leg(
             origin=planning.start.id,
             destination=planning.end.id,
-            depart=start,
-            arrive=arrive,
+            depart=leave,
+            arrive=reach,
             mode=travel.mode or request.mode,
             distance_m=travel.metres_between(travel.ids[a], travel.ids[b]),
             path=tuple(travel.path(travel.ids[a], travel.ids[b]) or ()),
         )
-        return Day(date, planning.start, planning.end, start, arrive, legs=(leg,))
+        return Day(date, planning.start, planning.end, leave, reach, legs=(leg,))
     seconds = problem.travel_times
     node_ids = list(travel.ids)
     locations = [tour.start_location]
