@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+_LONG_WORD = re.compile(r"\S{81,}")
+_LONGEST_MESSAGE = 1000
+
+
+def shorten(text: str) -> str:
+    """``text`` with each run of more than 80 non-blank characters cut to its first 40 and
+    the count, and the whole cut to 1,000 characters: an error message echoes a bad value
+    (a 5,000-digit number, a megabyte name) without printing all of it.
+
+    Examples
+    --------
+    >>> shorten("lat must be a number, got " + "1" * 5000)
+    'lat must be a number, got 1111111111111111111111111111111111111111… (5000 characters)'
+    """
+
+    def cut(found: re.Match[str]) -> str:
+        word = found.group(0)
+        return f"{word[:40]}… ({len(word)} characters)"
+
+    short = _LONG_WORD.sub(cut, text)
+    if len(short) > _LONGEST_MESSAGE:
+        short = f"{short[: _LONGEST_MESSAGE - 40]}… ({len(short)} characters in all)"
+    return short
 
 
 class TourplanError(Exception):
@@ -37,6 +62,7 @@ class DataError(TourplanError, ValueError):
         row: int | None = None,
         field: str | None = None,
     ) -> None:
+        message = shorten(message)
         self.reason = message
         self.source = source
         self.row = row
@@ -80,7 +106,7 @@ class UnknownPlaceError(TourplanError, LookupError):
             message = f"no place matches '{query}'; did you mean: {', '.join(self.candidates)}?"
         else:
             message = f"no place matches '{query}'"
-        super().__init__(message)
+        super().__init__(shorten(message))
 
     def __str__(self) -> str:  # LookupError would repr() the message otherwise
         return str(self.args[0])
