@@ -5,24 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_LONG_WORD = re.compile(r"\S{81,}")
-_LONGEST_MESSAGE = 1000
+_LONG_WORD = re.compile(r"\S{201,}")  # longer than any path or URL a message names
+_LONGEST_MESSAGE = 2000
 
 
 def shorten(text: str) -> str:
-    """``text`` with each run of more than 80 non-blank characters cut to its first 40 and
-    the count, and the whole cut to 1,000 characters: an error message echoes a bad value
+    """``text`` with each run of more than 200 non-blank characters cut to its first 60 and
+    the count, and the whole cut to 2,000 characters: an error message echoes a bad value
     (a 5,000-digit number, a megabyte name) without printing all of it.
 
     Examples
     --------
     >>> shorten("lat must be a number, got " + "1" * 5000)
-    'lat must be a number, got 1111111111111111111111111111111111111111… (5000 characters)'
+    'lat must be a number, got 1111...… (5000 characters)'
     """
 
     def cut(found: re.Match[str]) -> str:
         word = found.group(0)
-        return f"{word[:40]}… ({len(word)} characters)"
+        return f"{word[:60]}… ({len(word)} characters)"
 
     short = _LONG_WORD.sub(cut, text)
     if len(short) > _LONGEST_MESSAGE:
