@@ -211,7 +211,9 @@ VILLAGE_HOURS.update(
             "lunar days 4, 10, 14, 20, 24 and 30; http://hiv.com.vn/an-choi/non-la-cho-chuong-"
             "433505, 2008), from 06:00 and over 'sau hơn 3 tiếng' (https://travelhanoi.com.vn/"
             "chi-tiet-du-lich/cho-non-lang-chuong-112-1583.html), '4 giờ đến 6 giờ sáng' "
-            "(https://lite.baomoi.com/ve-lang-chuong-di-cho-phien-non-la-c52354393.epi, 2025); "
+            "(https://lite.baomoi.com/ve-lang-chuong-di-cho-phien-non-la-c52354393.epi, 2025), "
+            "'open from 6 to 8am' (https://familytraveller.com/holiday-destinations/asia/vietnam/"
+            "top-5-things-to-do-in-vietnam-with-your-kids/2/); "
             "the sources disagree and the grammar has no lunar days, so the market stays in "
             "this note and the village window stays the default"
         ),
