@@ -44,6 +44,11 @@ ETURBO_TET = (
     "https://es.eturbonews.com/107836/atracciones-tur%C3%ADsticas-de-vietnam-ofrecen-entrada-"
     "gratuita-durante-tet/"
 )
+BAOPHUTHO_QUAT_DONG = "https://baophutho.vn/ha-noi-ve-lang-trai-nghiem-van-hoa-viet-246501.htm"
+NHANDAN_QUAT_DONG = (
+    "https://en.nhandan.vn/hand-embroidery-workshop-in-quat-dong-village-a-captivating-journey-"
+    "into-vietnamese-heritage-post158414.html"
+)
 NO_HOURS = "no opening hours published"
 """How a source line starts when no page gives clock hours: the hours stay the default window."""
 ADMIN_POINTS = (
@@ -131,6 +136,19 @@ VISIT_LENGTHS: dict[str, tuple[int | None, int | None, int | None, str]] = {
         f"~14:00-16:30 after lunch and the drive, back by 17:30 ({FVH_PHUNG_XA}, 2020 "
         "programme, postponed for COVID)",
     ),
+    # Tú Thị's embroidery workshop in the village, 'mỗi sáng thứ 7 hằng tuần' (every Saturday
+    # morning); the report follows one class from the cool morning 'Đến trưa' (to noon), when
+    # the light is good enough to see each stitch: a hands-on morning, read as ~09:00-12:00 =
+    # 180 min. Only on Saturdays; the typical visit stays the default (90 min).
+    "quat-dong": (
+        None,
+        None,
+        180,
+        "long: the hand-embroidery workshop at Tú Thị's workshop in the village, 'Đều đặn mỗi "
+        "sáng thứ 7 hằng tuần' (every Saturday morning), a class that runs from the morning "
+        f"'Đến trưa' (until noon), read as ~09:00-12:00 = 180 min ({BAOPHUTHO_QUAT_DONG}, "
+        f"2026; 'Every Saturday morning', {NHANDAN_QUAT_DONG})",
+    ),
     "cu-da": (None, 180, None, "'half a day' to wander the village (reference notes)"),
     "da-sy": (
         None,
@@ -172,7 +190,12 @@ VILLAGE_HOURS.update(
         "duong-lam": _no_hours(
             f"a self-guided day is spent there 08:00-16:30 ({NORON}; {CAMPINGVIET}), a day tour "
             f"10:15-15:00 ({MINHANH}); tickets at the Mông Phụ gate; all in {TOURS}; open at "
-            f"Tết: free entry on New Year's Eve and the first two days ({ETURBO_TET}, 2015)"
+            f"Tết: free entry on New Year's Eve and the first two days ({ETURBO_TET}, 2015); "
+            "'Thời gian mở cửa: Cả ngày' (open all day, no clock times; https://soha.vn/4-khong-"
+            "gian-thanh-binh-de-dao-choi-cuoi-tuan-o-gan-trung-tam-ha-noi-20220821113303937.htm, "
+            "2022); a forum's advice to visit in the morning and avoid noon, when families rest "
+            "(https://phuot.vn/threads/thong-tin-mot-so-dia-diem-du-lich-mien-bac.1012/page-7; "
+            "advice, not a closure)"
         ),
         "van-phuc": _no_hours(
             f"a day tour visits 16:30-17:30 ({MINHANH}, in {TOURS}); the only published hours "
@@ -183,12 +206,24 @@ VILLAGE_HOURS.update(
         "chuong": _no_hours(
             f"half-day tours visit in the morning ({EXPLOREVIA_HALF_DAY}) and day tours at "
             f"lunch time ({EXPLOREVIA_DAY}); the hat market is on lunar days ending in 4 and 10 "
-            f"({GRAYLINE_CHUONG}; reference notes); all in {TOURS}"
+            f"({GRAYLINE_CHUONG}; reference notes); all in {TOURS}; the market is early: 'bắt "
+            "đầu lúc sớm hơn 6g và kết thúc gần 9g sáng' (from before 06:00 to nearly 09:00, "
+            "lunar days 4, 10, 14, 20, 24 and 30; http://hiv.com.vn/an-choi/non-la-cho-chuong-"
+            "433505, 2008), from 06:00 and over 'sau hơn 3 tiếng' (https://travelhanoi.com.vn/"
+            "chi-tiet-du-lich/cho-non-lang-chuong-112-1583.html), '4 giờ đến 6 giờ sáng' "
+            "(https://lite.baomoi.com/ve-lang-chuong-di-cho-phien-non-la-c52354393.epi, 2025), "
+            "'open from 6 to 8am' (https://familytraveller.com/holiday-destinations/asia/vietnam/"
+            "top-5-things-to-do-in-vietnam-with-your-kids/2/); "
+            "the sources disagree and the grammar has no lunar days, so the market stays in "
+            "this note and the village window stays the default"
         ),
         "quang-phu-cau": _no_hours(
             f"tours visit in the morning ({EXPLOREVIA_HALF_DAY}) or the afternoon "
             f"({EXPLOREVIA_DAY}), in {TOURS}; incense is dried outdoors on sunny days "
-            "(https://nongthon.vietnamtourism.gov.vn/suc-hut-tu-lang-huong-quang-phu-cau-ha-noi)"
+            "(https://nongthon.vietnamtourism.gov.vn/suc-hut-tu-lang-huong-quang-phu-cau-ha-noi); "
+            "a family workshop lays its incense display out every morning and clears it in the "
+            "afternoon, 'sáng sắp xếp rồi chiều dọn vào, mỗi ngày' (https://vi.alongwalker.co/"
+            "@nhaquyennguyen/post/27777): a daytime visit"
         ),
         "ha-thai": _no_hours(
             f"a day tour starts there in the morning ({EXPLOREVIA_DAY}, in {TOURS}); lacquer "
@@ -199,11 +234,14 @@ VILLAGE_HOURS.update(
             "embroidery workshop every Saturday morning (https://en.nhandan.vn/hand-embroidery-"
             "workshop-in-quat-dong-village-a-captivating-journey-into-vietnamese-heritage-post158414"
             ".html; reference notes; 'Đều đặn mỗi sáng thứ 7 hằng tuần', https://baophutho.vn/"
-            "ha-noi-ve-lang-trai-nghiem-van-hoa-viet-246501.htm, 2026)"
+            "ha-noi-ve-lang-trai-nghiem-van-hoa-viet-246501.htm, 2026; the class runs 'Đến "
+            "trưa', until noon)"
         ),
         "chuyen-my": _no_hours(
             f"a self-guided guidebook itinerary with Quất Động, no times ({FANCHETTE_6}, "
-            f"in {TOURS})"
+            f"in {TOURS}); the Department of Tourism surveyed Chuôn Ngọ as a tourist site, no "
+            "hours (https://laodongthudo.vn/khao-sat-diem-du-lich-lang-nghe-hai-xa-thuoc-huyen-"
+            "phu-xuyen-98287.html)"
         ),
         "nhat-tan": _no_hours(
             f"a half-day bike tour from 08:00 ({IZITOUR}, in {TOURS}); free entry to the gardens "
@@ -212,7 +250,11 @@ VILLAGE_HOURS.update(
             "the late afternoon' (https://www.vietnamup.com/2019/01/hanoi-peach-village-busy-"
             "before-tet/), so open at least from early morning to late afternoon then, and "
             "owners 'don't limit the time to visit' (https://www.palomamotorbiketours.com/visit-"
-            "peach-village-enjoy-tet-hanoi.html)"
+            "peach-village-enjoy-tet-hanoi.html); visitors come 'Từ sáng sớm' (from early "
+            "morning) in the 2026 season, when many gardens let people in free (https://www.24h."
+            "com.vn/ban-tre-cuoc-song/thieu-nu-xung-xinh-ao-dai-check-in-vuon-dao-nhat-tan-"
+            "c64a1738112.html); garden fees of 10,000-30,000 VND in other years (paloma; http://"
+            "www.blogtintuc.com/5067.html), so the fee stays unknown"
         ),
         "canh-hoach": _no_hours(
             "the village's page (https://laodongthudo.vn/luu-giu-nghe-lam-quat-giay-truyen-"
@@ -230,7 +272,10 @@ VILLAGE_HOURS.update(
             "no tour timings either; the village's Kim Lan museum opens on Saturdays and Sundays "
             "(http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
             "pottery-museum-in-hanoi/, its own row bao-tang-gom-kim-lan); a tourist site of the "
-            "city since August 2024, no hours given (https://nguoihanoi.vn/print/86990.html)"
+            "city since August 2024, no hours given (https://nguoihanoi.vn/print/86990.html); "
+            "'hệ thống điểm tham quan, trải nghiệm mở cửa đón khách' (visitor and hands-on "
+            "points open to visitors, no hours; https://baomoi.net.vn/lang-gom-ngan-nam-kim-lan-"
+            "tao-sinh-ke-tu-du-lich-trai-nghiem-c54506301.epi, 2025)"
         ),
     }
 )
@@ -292,6 +337,16 @@ ACTIVE_HOURS: dict[str, tuple[str, str]] = {
 }
 
 FEES: dict[str, tuple[int, str]] = {
+    # The village has no gate; the tourists' incense display at the Cầu Bầu communal house
+    # is free. A family workshop charged 100,000 VND to enter and photograph (a review).
+    "quang-phu-cau": (
+        0,
+        "free: the incense display built for visitors at đình Cầu Bầu, 'đình làng cũng không "
+        "thu bất kì khoản phí' (https://danviet.vn/ha-noi-khach-tay-thich-thu-chup-anh-voi-"
+        "lang-nghe-lam-huong-20230301172715415.htm, 2023); one family workshop asked 100,000 "
+        "VND to visit and photograph its yard (https://vi.alongwalker.co/@nhaquyennguyen/post/"
+        "27777, review, undated)",
+    ),
     "duong-lam": (
         20000,
         "'vé tham quan là 20.000 VND / người' (https://gody.vn/bai-viet/mot-net-co-kinh-tram-"

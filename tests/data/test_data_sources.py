@@ -23,9 +23,10 @@ SOLD_BY_TOURS = (
 """The 13 places of issue #17 item 1 (Phùng Xá is the Mỹ Đức weaving village of the DOT
 route; the Thạch Thất metalwork Phùng Xá is on no tour)."""
 
-LENGTHS_NOT_PUBLISHED = ("quat-dong", "chuyen-my", "nhat-tan", "canh-hoach", "kim-lan")
+LENGTHS_NOT_PUBLISHED = ("chuyen-my", "nhat-tan", "canh-hoach", "kim-lan")
 """Of those 13, the places whose visit lengths no page found gives (searched again for issue
-#17 in English and Vietnamese; data/README.md): all three lengths stay defaults."""
+#17 in English and Vietnamese, three times; data/README.md): all three lengths stay defaults.
+Quất Động left this list with its Saturday-morning embroidery class (its long visit)."""
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -83,6 +84,9 @@ def test_visit_lengths_of_the_places_tours_sell(hanoi: tourplan.Villages) -> Non
     assert lengths["chuong"][0] == lengths["quang-phu-cau"][0] == 45
     # Phùng Xá: the afternoon of a published one-day excursion is its long, hands-on visit
     assert lengths["phung-xa-my-duc"] == (None, 90, 150, "default")
+    # Quất Động: the Saturday embroidery class runs from the morning to noon (a long visit)
+    assert lengths["quat-dong"] == (None, 90, 180, "default")
+    assert "baophutho.vn" in hanoi.get("quat-dong").visit_minutes_source
     for vid, (short, typical, long, _) in lengths.items():
         assert (short or 0) <= typical <= (long or typical), vid
 
@@ -119,6 +123,29 @@ def test_the_places_tours_sell_carry_their_hours_sources(hanoi: tourplan.Village
     ha_thai = hanoi.get("ha-thai")
     assert (ha_thai.visit_minutes, ha_thai.long_minutes) == (90, 120)
     assert "tienphong.vn" in ha_thai.visit_minutes_source
+
+
+def test_what_pages_say_of_the_unpublished_hours_is_kept_with_them(
+    hanoi: tourplan.Villages,
+) -> None:
+    # no page gives clock hours for these; what pages do say stays in the source line, and
+    # the window stays the default (never an early market window or a midday rest invented)
+    said = {
+        "duong-lam": ("Cả ngày", "soha.vn"),  # 'open all day', no clock times
+        "chuong": ("6g", "hiv.com.vn"),  # the hat market, from before 06:00, lunar days
+        "quang-phu-cau": ("chiều dọn vào", "alongwalker"),  # displays out by day
+        "nhat-tan": ("Từ sáng sớm", "24h.com.vn"),
+        "chuyen-my": ("laodongthudo.vn",),
+    }
+    for vid, words in said.items():
+        place = hanoi.get(vid)
+        assert all(w in place.opening_hours_source for w in words), vid
+        assert place.opening_hours_origin == "source+default", vid
+        assert str(place.opening_hours) == tourplan.datasets.DEFAULT_OPENING_HOURS, vid
+    # Quảng Phú Cầu: the display at the communal house is free (a family yard may charge)
+    qpc = hanoi.get("quang-phu-cau")
+    assert qpc.fee_vnd == 0 and "danviet.vn" in qpc.fee_source
+    assert hanoi.get("nhat-tan").fee_vnd is None  # garden fees disagree: 0 to 30,000 VND
 
 
 def test_every_sight_has_evidence_of_its_interest() -> None:
