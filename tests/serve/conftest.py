@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,18 @@ class Server:
         """Every JSON log line the server wrote so far."""
         lines = self.log.read_text(encoding="utf-8").splitlines()
         return [json.loads(line) for line in lines if line.startswith("{")]
+
+    def wait_for_log(
+        self, keep: Callable[[dict[str, Any]], bool], timeout: float = 30.0
+    ) -> list[dict[str, Any]]:
+        """The log lines ``keep`` accepts, waiting until there is one: the server writes a
+        request's access line after the answer has left, so a client may read the log first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = [line for line in self.log_lines() if keep(line)]
+            if lines or time.monotonic() >= deadline:
+                return lines
+            time.sleep(0.05)
 
     def wait_until_held(self, count: int, timeout: float = 30.0) -> None:
         """Wait until the server's solver pool holds ``count`` requests."""

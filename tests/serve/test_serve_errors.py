@@ -105,11 +105,11 @@ def test_unknown_path_and_method_answer_problems(client: httpx.Client) -> None:
 def test_access_log_has_one_json_line_per_request(client: httpx.Client, server: Any) -> None:
     response = client.get("/v1/health")
     request_id = response.headers["x-request-id"]
-    lines = [
-        line
-        for line in server.log_lines()
-        if line["logger"] == "tourplan.serve.access" and line.get("request_id") == request_id
-    ]
+    lines = server.wait_for_log(
+        lambda line: (
+            line["logger"] == "tourplan.serve.access" and line.get("request_id") == request_id
+        )
+    )
     assert len(lines) == 1
     line = lines[0]
     assert (line["method"], line["path"], line["status"]) == ("GET", "/v1/health", 200)
