@@ -244,6 +244,12 @@ class Inserter:
 
     def forward(self, r: int, route: list[int]) -> list[int] | None:
         """End time after each stop (start place first), or ``None`` if a window is missed."""
+        table = self.costs.get((r, *route))
+        if table is not None:  # a route costed before (and so feasible)
+            return list(table.end_times)
+        return self._forward(r, route)
+
+    def _forward(self, r: int, route: list[int]) -> list[int] | None:
         tour = self.problem.tours[r]
         tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
         prev = tour.start_location
@@ -379,7 +385,7 @@ class Inserter:
         table = self.costs.get(key)
         if table is None:
             tour = self.problem.tours[r]
-            ends = self.forward(r, route)
+            ends = self._forward(r, route)
             assert ends is not None
             locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
             latest = self.latest_arrivals(r, route)
@@ -415,26 +421,36 @@ class Inserter:
         """
         unrouted = self.open_mask(routes)
         table = [self.evaluate(r, route, unrouted) for r, route in enumerate(routes)]
-        while True:
-            ratios = np.stack([t[0] for t in table])
-            r, c = np.unravel_index(int(ratios.argmax()), ratios.shape)
-            if ratios[r, c] <= 0:
-                return routes
+        # Each tour's best visit (first on a tie); the tour of the best of them, first on a
+        # tie, is what the argmax over all tours' ratios in row order would choose.
+        top = [int(t[0].argmax()) for t in table]
+        tours = range(len(routes))
+        while routes:
+            r = max(tours, key=lambda k: table[k][0][top[k]])
+            c = top[r]
+            ratio, pos = table[r]
+            if ratio[c] <= 0:
+                break
             if self.exact[r]:
-                p = self.confirm(int(r), routes[r], int(c))
+                p = self.confirm(r, routes[r], c)
                 if p is None:
-                    table[r][0][c] = -1.0  # not before this tour changes
+                    ratio[c] = -1.0  # not before this tour changes
+                    top[r] = int(ratio.argmax())
                     continue
-                table[r][1][c] = p
-            routes[r].insert(int(table[r][1][c]), int(c))
-            closed = [int(c)] if self.group[c] < 0 else self.members[self.group[c]]
+                pos[c] = p
+            routes[r].insert(int(pos[c]), c)
+            closed = [c] if self.group[c] < 0 else self.members[self.group[c]]
             unrouted[closed] = False
-            for t in table:
+            for k, t in enumerate(table):
                 t[0][closed] = -1.0
+                if top[k] in closed:  # else it stays the first best of its tour
+                    top[k] = int(t[0].argmax())
             if self.metric:  # only visits that fitted before can fit now
-                table[r] = self.evaluate(int(r), routes[r], unrouted & self.fits[r])
+                table[r] = self.evaluate(r, routes[r], unrouted & self.fits[r])
             else:
-                table[r] = self.evaluate(int(r), routes[r], unrouted)
+                table[r] = self.evaluate(r, routes[r], unrouted)
+            top[r] = int(table[r][0].argmax())
+        return routes
 
     def value(self, routes: Routes) -> tuple[int, int]:
         """(score, -travel) of routes: larger is better."""

@@ -57,13 +57,23 @@ class RouteCosts:
         The travel-time matrix.
     """
 
-    __slots__ = ("best", "direct", "ends", "known", "latest", "next", "pos", "prev")
+    __slots__ = (
+        "best",
+        "direct",
+        "end_times",
+        "ends",
+        "known",
+        "latest",
+        "next",
+        "pos",
+        "prev",
+    )
 
     def __init__(self, n: int, locs: list[int], ends: list[int], latest: list[int], tt: Int):
-        self.prev = np.array(locs[:-1], dtype=np.int64)[:, None]
-        self.next = np.array(locs[1:], dtype=np.int64)[:, None]
-        self.ends = np.array(ends, dtype=np.int64)[:, None]
-        self.latest = np.array(latest, dtype=np.int64)[:, None]
+        #: the end times as given (a list, for :meth:`Inserter.forward`)
+        self.end_times = ends
+        columns = np.array([locs[:-1], locs[1:], ends, latest], dtype=np.int64)[:, :, None]
+        self.prev, self.next, self.ends, self.latest = columns
         # arrival at the next stop without an insertion
         self.direct = self.ends + tt[self.prev, self.next]
         #: least added time per visit (INF: fits nowhere, or not ``known`` yet)
@@ -74,7 +84,7 @@ class RouteCosts:
 
     def nbytes(self) -> int:
         """Approximate memory held by the table."""
-        return 17 * self.known.size + 40 * self.ends.size
+        return 17 * self.known.size + 64 * self.ends.size
 
 
 class CostTables:
@@ -123,16 +133,16 @@ class CostTables:
         arr = table.ends + tt[table.prev, cand_loc]
         if self.single_window:
             start = np.maximum(arr, self.open0[cand])
-            start[arr > self.close0[cand]] = INF
+            ok = arr <= self.close0[cand]
         else:
             a = arr[..., None]
             start = np.where(a <= self.closes[cand], np.maximum(a, self.opens[cand]), INF).min(
                 axis=-1
             )
+            ok = start < INF
         new_arrival = start + (self.svc[cand] + tt[cand_loc, table.next])
-        shift: Int = new_arrival - table.direct
-        shift[new_arrival > table.latest] = INF
-        shift[start >= INF] = INF
+        ok &= new_arrival <= table.latest
+        shift: Int = np.where(ok, new_arrival - table.direct, INF)
         return shift
 
     def complete(self, table: RouteCosts, cand: npt.NDArray[np.bool_]) -> None:
