@@ -82,10 +82,6 @@ class RouteCosts:
         self.pos = np.zeros(n, dtype=np.int64)
         self.known = np.zeros(n, dtype=bool)
 
-    def nbytes(self) -> int:
-        """Approximate memory held by the table."""
-        return 17 * self.known.size + 64 * self.ends.size
-
 
 class CostTables:
     """Insertion costs of candidates into routes, remembered for the last routes seen.
