@@ -76,6 +76,7 @@ class RouteCosts:
         self.prev, self.next, self.ends, self.latest = columns
         # arrival at the next stop without an insertion
         self.direct = self.ends + tt[self.prev, self.next]
+        self.prev *= tt.shape[1]  # the start of each previous stop's row in the flat matrix
         #: least added time per visit (INF: fits nowhere, or not ``known`` yet)
         self.best = np.full(n, INF, dtype=np.int64)
         #: first position of the least added time (0 where not ``known``)
@@ -99,6 +100,9 @@ class CostTables:
         self.single_window = opens.shape[1] == 1
         self.opens, self.closes = opens, closes
         self.open0, self.close0 = opens[:, 0], closes[:, 0]
+        # the matrix flat: ``take`` of flat indices is faster than a 2-d fancy index
+        self.flat = np.ascontiguousarray(tt).ravel()
+        self.width = tt.shape[1]
         n = loc.size
         self.capacity = max(8, min(_CACHE_TABLES, _CACHE_BYTES // (17 * max(n, 1))))
         self._tables: OrderedDict[tuple[int, ...], RouteCosts] = OrderedDict()
@@ -124,9 +128,9 @@ class CostTables:
     def shift(self, table: RouteCosts, cand: Int) -> Int:
         """Added time of each candidate at each position (positions x candidates; INF where a
         window is missed or the next stop would be reached too late)."""
-        tt = self.tt
         cand_loc = self.loc[cand]
-        arr = table.ends + tt[table.prev, cand_loc]
+        arr = self.flat.take(table.prev + cand_loc)  # travel from the stop before each gap
+        arr += table.ends
         if self.single_window:
             start = np.maximum(arr, self.open0[cand])
             ok = arr <= self.close0[cand]
@@ -136,9 +140,12 @@ class CostTables:
                 axis=-1
             )
             ok = start < INF
-        new_arrival = start + (self.svc[cand] + tt[cand_loc, table.next])
+        new_arrival = self.flat.take(cand_loc * self.width + table.next)  # on to the next stop
+        new_arrival += self.svc[cand]
+        new_arrival += start
         ok &= new_arrival <= table.latest
-        shift: Int = np.where(ok, new_arrival - table.direct, INF)
+        new_arrival -= table.direct
+        shift: Int = np.where(ok, new_arrival, INF)
         return shift
 
     def complete(self, table: RouteCosts, cand: npt.NDArray[np.bool_]) -> None:
