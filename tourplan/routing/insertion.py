@@ -1,7 +1,9 @@
 """Feasibility, evaluation and insertion of visits into tours (score-per-time insertion).
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
-al. 2009), vectorised with numpy per tour. It respects windows (several per visit), tour windows,
+al. 2009). The added times are vectorised with numpy and remembered per route
+(:mod:`.insertion_costs`), so a route met again costs only its new candidates; the choice is the
+same whatever was remembered. It respects windows (several per visit), tour windows,
 allowed tours and ``max_visits``, and groups of alternatives: once a member of a group is in the
 plan, the other members are no longer candidates (:meth:`Inserter.open_mask`).
 
