@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import statistics
@@ -28,6 +29,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
+sys.path.insert(1, str(HERE.parent))  # toptw.py, the instance reader
 
 
 def _worker(tree: str, row: str, shakes: int, cpu_seconds: float, seed: int) -> None:
@@ -38,12 +40,11 @@ def _worker(tree: str, row: str, shakes: int, cpu_seconds: float, seed: int) -> 
     from tourplan.routing.ils import iterated_insertion
     from tourplan.routing.insertion import routes_value
 
-    sys.path.insert(1, str(HERE.parent))
-    from toptw import DEFAULT_INSTANCES, read_instance
-
-    files = {p.stem: p for p in DEFAULT_INSTANCES.glob("instances/*/*.txt")}
+    # after tourplan: the reader puts this repository first on sys.path when imported
+    toptw = importlib.import_module("toptw")
+    files = {p.stem: p for p in toptw.DEFAULT_INSTANCES.glob("instances/*/*.txt")}
     name, _, tours = row.partition(":")
-    problem = read_instance(files[name]).problem(int(tours))
+    problem = toptw.read_instance(files[name]).problem(int(tours))
     allowed = [list(range(int(tours)))] * len(problem.visits)
     began = time.process_time()
     routes = iterated_insertion(
@@ -89,6 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     opts = ap.parse_args(args)
     if bool(opts.shakes) == bool(opts.cpu_seconds):
         ap.error("give exactly one of --shakes and --cpu-seconds")
+    from toptw import DEFAULT_INSTANCES
+
+    names = {p.stem for p in DEFAULT_INSTANCES.glob("instances/*/*.txt")}
+    for row in opts.rows:
+        name, _, tours = row.partition(":")
+        if name not in names or not tours.isdigit() or int(tours) < 1:
+            ap.error(f"row {row!r}: no such instance or number of tours in {DEFAULT_INSTANCES}")
+    for tree in opts.trees:
+        if not (Path(tree) / "tourplan" / "__init__.py").exists():
+            ap.error(f"--trees: {tree!r} holds no tourplan package")
     trees = opts.trees
     print(f"# load average at start {os.getloadavg()[0]:.2f}", flush=True)
     for row in opts.rows:
