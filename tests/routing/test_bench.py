@@ -118,3 +118,22 @@ def test_toptw_script_runs_exact_rows_with_overrides_and_refuses_bad_ones(tmp_pa
             [sys.executable, script, *bad, *common], capture_output=True, text=True
         )
         assert refused.returncode == 2 and named in refused.stderr
+
+
+@needs_data
+def test_insertion_speed_script_compares_trees_and_refuses_bad_rows() -> None:
+    script = str(ROOT / "bench" / "insertion_speed.py")
+    tree = str(ROOT)
+    cmd = [sys.executable, script, "--trees", tree, tree, "--shakes", "5", "--repeats", "1"]
+    done = subprocess.run([*cmd, "c101:2"], capture_output=True, text=True, check=True)
+    (row,) = [line for line in done.stdout.splitlines() if line.startswith("c101:2")]
+    assert row.endswith("(same routes)") and "shakes/CPU s" in row
+    for bad in ("pr99:1", "c101:x", "c101:0"):
+        refused = subprocess.run([*cmd, bad], capture_output=True, text=True)
+        assert refused.returncode == 2 and f"row {bad!r}" in refused.stderr
+    refused = subprocess.run(
+        [*cmd[:2], "--trees", "/nonexistent", "--shakes", "5", "c101:2"],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 2 and "--trees" in refused.stderr

@@ -1,7 +1,9 @@
 """Feasibility, evaluation and insertion of visits into tours (score-per-time insertion).
 
 Insertion adds, one at a time, the visit with the best ``score**2 / added time`` (Vansteenwegen et
-al. 2009), vectorised with numpy per tour. It respects windows (several per visit), tour windows,
+al. 2009). The added times are vectorised with numpy and remembered per route
+(:mod:`.insertion_costs`), so a route met again costs only its new candidates; the choice is the
+same whatever was remembered. It respects windows (several per visit), tour windows,
 allowed tours and ``max_visits``, and groups of alternatives: once a member of a group is in the
 plan, the other members are no longer candidates (:meth:`Inserter.open_mask`).
 
@@ -21,7 +23,6 @@ those internals to another module.
 from __future__ import annotations
 
 import itertools
-import weakref
 from array import array
 from collections.abc import Sequence
 
@@ -29,13 +30,14 @@ import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import InfeasibleError
+from .insertion_costs import INF, CostTables, RouteCosts, insertion_monotone, travel_lists
 from .pool import RoutePool
 from .problem import RoutingProblem
 from .solution import earliest_schedule, schedule_tour
 
 __all__ = ["REQUIRED_WEIGHT", "Inserter", "Int", "Routes", "insertion_routes", "routes_value"]
 
-_INF = np.iinfo(np.int64).max // 4
+_INF = INF
 # Exactly feasible positions to compare (by exact end time) before inserting a visit.
 _CONFIRM = 3
 #: Insertion weight of a required visit (above any score squared).
@@ -107,18 +109,22 @@ class Inserter:
         self.allowed = mask & (weight > 0)[None, :]
         self.noise = np.ones(n)
         # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
-        self.tt_list: list[array[int]] = _travel_lists(problem)
+        self.tt_list: list[array[int]] = travel_lists(problem)
         self.loc_list: list[int] = self.loc.tolist()
         self.svc_list: list[int] = self.svc.tolist()
         self.score_list: list[int] = self.score.tolist()
         self.windows = [[(w.start, w.end) for w in v.windows] for v in visits]
         # Tours whose insertions the vectorised (relaxed) test cannot decide alone.
         self.exact = [bool(t.breaks) or t.max_duration is not None for t in problem.tours]
-        # Per tour: candidate indices and relaxed added time (positions x candidates).
-        self._shift: list[tuple[Int, Int] | None] = [None] * len(problem.tours)
         self.single_window = n_win == 1
-        self.fits: list[Int] = [np.zeros(0, dtype=np.int64)] * len(problem.tours)
-        self.metric = _insertion_monotone(problem)
+        # one window per visit (most problems): its bounds as lists, for the scalar loops
+        self._open0: list[int] = self.opens[:, 0].tolist()
+        self._close0: list[int] = self.closes[:, 0].tolist()
+        self._group_list: list[int] = self.group.tolist()
+        # Relaxed insertion costs per route, remembered (:mod:`.insertion_costs`).
+        self.costs = CostTables(self.tt, self.loc, self.svc, self.opens, self.closes)
+        self.fits: list[npt.NDArray[np.bool_]] = [np.zeros(n, dtype=bool)] * len(problem.tours)
+        self.metric = insertion_monotone(problem)
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
@@ -139,12 +145,14 @@ class Inserter:
             members are open, and it is not.
         """
         mask = np.ones(self.n, dtype=bool)
+        group = self._group_list
         for route in routes:
             mask[route] = False
-            for i in route:
-                g = self.group[i]
-                if g >= 0 and i != leaving:
-                    mask[self.members[g]] = False
+            if self.members:
+                for i in route:
+                    g = group[i]
+                    if g >= 0 and i != leaving:
+                        mask[self.members[g]] = False
         return mask
 
     def keep_mask(self) -> list[bool]:
@@ -238,17 +246,36 @@ class Inserter:
 
     def forward(self, r: int, route: list[int]) -> list[int] | None:
         """End time after each stop (start place first), or ``None`` if a window is missed."""
+        table = self.costs.get((r, *route))
+        if table is not None:  # a route costed before (and so feasible)
+            return list(table.end_times)
+        return self._forward(r, route)
+
+    def _forward(self, r: int, route: list[int]) -> list[int] | None:
         tour = self.problem.tours[r]
         tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
         prev = tour.start_location
-        ends = [tour.earliest_start]
-        for i in route:
-            s = self._start(i, ends[-1] + tt[prev][loc[i]])
-            if s is None:
-                return None
-            ends.append(s + svc[i])
-            prev = loc[i]
-        if ends[-1] + tt[prev][tour.end_location] > tour.latest_end:
+        end = tour.earliest_start
+        ends = [end]
+        if self.single_window:  # _start inlined: a third of the time on long routes
+            opens, closes = self._open0, self._close0
+            for i in route:
+                here = loc[i]
+                a = end + tt[prev][here]
+                if a > closes[i]:
+                    return None
+                end = (a if a > opens[i] else opens[i]) + svc[i]
+                ends.append(end)
+                prev = here
+        else:
+            for i in route:
+                s = self._start(i, end + tt[prev][loc[i]])
+                if s is None:
+                    return None
+                end = s + svc[i]
+                ends.append(end)
+                prev = loc[i]
+        if end + tt[prev][tour.end_location] > tour.latest_end:
             return None
         return ends
 
@@ -258,14 +285,21 @@ class Inserter:
         tt, loc, svc = self.tt_list, self.loc_list, self.svc_list
         prev = tour.start_location if lo == 0 else loc[route[lo - 1]]
         end = ends[lo]
+        single, opens, closes = self.single_window, self._open0, self._close0
         for k in range(lo, len(route)):
             if k > hi and end <= ends[k]:
                 return True  # from here on no later than the feasible route
             i = route[k]
-            s = self._start(i, end + tt[prev][loc[i]])
-            if s is None:
-                return False
-            end = s + svc[i]
+            a = end + tt[prev][loc[i]]
+            if single:
+                if a > closes[i]:
+                    return False
+                end = (a if a > opens[i] else opens[i]) + svc[i]
+            else:
+                s = self._start(i, a)
+                if s is None:
+                    return False
+                end = s + svc[i]
             prev = loc[i]
         return end + tt[prev][tour.end_location] <= tour.latest_end
 
@@ -301,14 +335,22 @@ class Inserter:
         tour = self.problem.tours[r]
         ttl, locl, svcl = self.tt_list, self.loc_list, self.svc_list
         nxt, latest = tour.end_location, [tour.latest_end]  # built backwards
+        bound = tour.latest_end
+        single, opens, closes = self.single_window, self._open0, self._close0
         for i in reversed(route):
-            bound = latest[-1] - ttl[locl[i]][nxt] - svcl[i]
-            best = -_INF
-            for start, end in self.windows[i]:
-                if start <= bound:
-                    best = min(end, bound)
-            latest.append(best)
-            nxt = locl[i]
+            here = locl[i]
+            bound = bound - ttl[here][nxt] - svcl[i]
+            if single:
+                close = closes[i]
+                bound = (close if close < bound else bound) if opens[i] <= bound else -_INF
+            else:
+                best = -_INF
+                for start, end in self.windows[i]:
+                    if start <= bound:
+                        best = min(end, bound)
+                bound = best
+            latest.append(bound)
+            nxt = here
         latest.reverse()
         return latest
 
@@ -318,50 +360,39 @@ class Inserter:
         """Best ratio (or -1) and insertion position of each visit in route ``r``.
 
         Also records, per tour, the visits that fit somewhere (relaxed test) in
-        ``self.fits[r]``: with the triangle inequality, inserting a visit cannot make another
-        fit that did not, so :meth:`fill` re-evaluates only those.
+        ``self.fits[r]`` (a mask): with the triangle inequality, inserting a visit cannot make
+        another fit that did not, so :meth:`fill` re-evaluates only those.
+
+        The costs come from the route's remembered table (:mod:`.insertion_costs`); only the
+        candidates not yet costed on this route are computed. The arithmetic is elementwise
+        over all visits, as it was over the candidates, so the numbers are the same.
         """
         tour = self.problem.tours[r]
         n = self.n
-        ratio = np.full(n, -1.0)
-        pos = np.zeros(n, dtype=np.int64)
-        cand = np.flatnonzero(self.allowed[r] & unrouted)
-        if cand.size == 0 or (tour.max_visits is not None and len(route) >= tour.max_visits):
-            self.fits[r] = cand[:0]
-            return ratio, pos
-        ends = self.forward(r, route)
-        assert ends is not None
-        locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
-        latest = self.latest_arrivals(r, route)
-        tt = self.tt
-        prev_loc = np.array(locs[:-1], dtype=np.int64)[:, None]
-        next_loc = np.array(locs[1:], dtype=np.int64)[:, None]
-        end_prev = np.array(ends, dtype=np.int64)[:, None]
-        cand_loc = self.loc[cand]
-        arr = end_prev + tt[prev_loc, cand_loc]  # positions x candidates
-        if self.single_window:
-            start = np.maximum(arr, self.opens[cand, 0])
-            start[arr > self.closes[cand, 0]] = _INF
-        else:
-            a = arr[..., None]
-            start = np.where(a <= self.closes[cand], np.maximum(a, self.opens[cand]), _INF).min(
-                axis=-1
-            )
-        new_arrival = start + (self.svc[cand] + tt[cand_loc, next_loc])
-        # added time; infeasible where a window is missed or the next stop is reached too late
-        shift = new_arrival - (end_prev + tt[prev_loc, next_loc])
-        shift[new_arrival > np.array(latest, dtype=np.int64)[:, None]] = _INF
-        shift[start >= _INF] = _INF
-        if self.exact[r]:
-            self._shift[r] = (cand, shift)
-        best_pos = shift.argmin(axis=0)
-        best_shift = shift[best_pos, np.arange(cand.size)]
-        ok_c = best_shift < _INF
-        fits = cand[ok_c]
+        cand = self.allowed[r] & unrouted
+        if (tour.max_visits is not None and len(route) >= tour.max_visits) or not cand.any():
+            self.fits[r] = np.zeros(n, dtype=bool)
+            return np.full(n, -1.0), np.zeros(n, dtype=np.int64)
+        table = self._table(r, route)
+        self.costs.complete(table, cand)
+        best = table.best
+        fits = cand & (best < _INF)
         self.fits[r] = fits
-        ratio[fits] = self.weight[fits] * self.noise[fits] / np.maximum(best_shift[ok_c], 1)
-        pos[cand] = best_pos
-        return ratio, pos
+        ratio = np.where(fits, self.weight * self.noise / np.maximum(best, 1), -1.0)
+        return ratio, np.where(cand, table.pos, 0)
+
+    def _table(self, r: int, route: list[int]) -> RouteCosts:
+        """The insertion costs of route ``r`` (remembered, or started now)."""
+        key = (r, *route)
+        table = self.costs.get(key)
+        if table is None:
+            tour = self.problem.tours[r]
+            ends = self._forward(r, route)
+            assert ends is not None
+            locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
+            latest = self.latest_arrivals(r, route)
+            table = self.costs.add(key, RouteCosts(self.n, locs, ends, latest, self.tt))
+        return table
 
     def confirm(self, r: int, route: list[int], c: int) -> int | None:
         """Best exactly feasible position of visit ``c`` in route ``r``, or ``None``.
@@ -369,10 +400,7 @@ class Inserter:
         Positions are tried in order of relaxed added time; among the first ``_CONFIRM``
         feasible ones, the one with the earliest exact return wins.
         """
-        stored = self._shift[r]
-        assert stored is not None
-        cand, shift = stored
-        col = shift[:, int(np.searchsorted(cand, c))]
+        col = self.costs.shift(self._table(r, route), np.array([c], dtype=np.int64))[:, 0]
         best: tuple[int, int] | None = None
         found = 0
         for p in np.argsort(col, kind="stable").tolist():
@@ -395,28 +423,36 @@ class Inserter:
         """
         unrouted = self.open_mask(routes)
         table = [self.evaluate(r, route, unrouted) for r, route in enumerate(routes)]
-        while True:
-            ratios = np.stack([t[0] for t in table])
-            r, c = np.unravel_index(int(ratios.argmax()), ratios.shape)
-            if ratios[r, c] <= 0:
-                return routes
+        # Each tour's best visit (first on a tie); the tour of the best of them, first on a
+        # tie, is what the argmax over all tours' ratios in row order would choose.
+        top = [int(t[0].argmax()) for t in table]
+        tours = range(len(routes))
+        while routes:
+            r = max(tours, key=lambda k: table[k][0][top[k]])
+            c = top[r]
+            ratio, pos = table[r]
+            if ratio[c] <= 0:
+                break
             if self.exact[r]:
-                p = self.confirm(int(r), routes[r], int(c))
+                p = self.confirm(r, routes[r], c)
                 if p is None:
-                    table[r][0][c] = -1.0  # not before this tour changes
+                    ratio[c] = -1.0  # not before this tour changes
+                    top[r] = int(ratio.argmax())
                     continue
-                table[r][1][c] = p
-            routes[r].insert(int(table[r][1][c]), int(c))
-            closed = [int(c)] if self.group[c] < 0 else self.members[self.group[c]]
+                pos[c] = p
+            routes[r].insert(int(pos[c]), c)
+            closed = [c] if self.group[c] < 0 else self.members[self.group[c]]
             unrouted[closed] = False
-            for t in table:
+            for k, t in enumerate(table):
                 t[0][closed] = -1.0
+                if top[k] in closed:  # else it stays the first best of its tour
+                    top[k] = int(t[0].argmax())
             if self.metric:  # only visits that fitted before can fit now
-                keep = np.zeros(self.n, dtype=bool)
-                keep[self.fits[r]] = True
-                table[r] = self.evaluate(int(r), routes[r], unrouted & keep)
+                table[r] = self.evaluate(r, routes[r], unrouted & self.fits[r])
             else:
-                table[r] = self.evaluate(int(r), routes[r], unrouted)
+                table[r] = self.evaluate(r, routes[r], unrouted)
+            top[r] = int(table[r][0].argmax())
+        return routes
 
     def value(self, routes: Routes) -> tuple[int, int]:
         """(score, -travel) of routes: larger is better."""
@@ -441,64 +477,6 @@ class Inserter:
             for r, route in enumerate(routes):
                 score = sum(self.score_list[i] for i in route)
                 pool.add(r, route, score, self.travel(r, route))
-
-
-# The travel matrix as rows of machine integers, by id of the problem: as fast to index as lists
-# of Python ints at a fifth of their memory (13 MB on 600 places as lists), made once per problem
-# rather than by every Inserter of a search.
-_LISTS: dict[int, list[array[int]]] = {}
-
-
-def _travel_lists(problem: RoutingProblem) -> list[array[int]]:
-    """``problem.travel_times`` as one ``array("q")`` per row (read-only by every user)."""
-    key = id(problem)
-    if key not in _LISTS:
-        _LISTS[key] = [array("q", row.tobytes()) for row in problem.travel_times]
-        weakref.finalize(problem, _LISTS.pop, key, None)
-    return _LISTS[key]
-
-
-# _insertion_monotone's answers by id of the problem, dropped when the problem is collected:
-# the check is cubic in the places (seconds on 600 places) and every Inserter asks it.
-_MONOTONE: dict[int, bool] = {}
-
-
-def _insertion_monotone(problem: RoutingProblem) -> bool:
-    """Whether inserting a visit can never make another visit fit that did not.
-
-    True when going from ``a`` to ``c`` through any visit ``b`` (service included) takes at
-    least as long as going directly: ``tt[a, c] <= tt[a, b] + service(b) + tt[b, c]`` for all
-    locations ``a``, ``c`` and visits ``b`` (a triangle inequality, checked once per problem
-    and remembered while the problem lives).
-    """
-    key = id(problem)
-    if key not in _MONOTONE:
-        _MONOTONE[key] = _check_monotone(problem)
-        weakref.finalize(problem, _MONOTONE.pop, key, None)
-    return _MONOTONE[key]
-
-
-# Most via-location x location^2 comparisons the check makes (0.03-0.1 s: 460 places); larger
-# problems are not checked and run without the shortcut (the same plans, a little slower).
-_MONOTONE_WORK = 10**8
-
-
-def _check_monotone(problem: RoutingProblem) -> bool:
-    tt = problem.travel_times
-    via: dict[int, int] = {}
-    for v in problem.visits:
-        via[v.location] = min(v.service, via.get(v.location, v.service))
-    if len(via) * tt.size > _MONOTONE_WORK:
-        return False
-    if tt.size and int(tt.max()) < 2**30 and max(via.values(), default=0) < 2**30:
-        tt = tt.astype(np.int32)  # half the memory traffic; sums stay below 2**31
-    through = np.empty_like(tt)
-    shorter = np.empty(tt.shape, dtype=bool)
-    for b, service in via.items():
-        np.add(tt[:, b, None], tt[b] + service, out=through)
-        if np.less(through, tt, out=shorter).any():
-            return False
-    return True
 
 
 def insertion_routes(problem: RoutingProblem, allowed: Sequence[Sequence[int]]) -> Routes | None:
