@@ -227,9 +227,19 @@ class Day:
             )
 
     @property
+    def visits(self) -> tuple[Stop, ...]:
+        """The day's visits, one per place visited: a long stay split by lunch is two
+        consecutive stops at one place and one visit (its first stop here)."""
+        return tuple(
+            s
+            for k, s in enumerate(self.stops)
+            if not (k and self.stops[k - 1].village.id == s.village.id)
+        )
+
+    @property
     def interest(self) -> int:
-        """Sum of the interest of the villages visited."""
-        return sum(s.village.interest for s in self.stops)
+        """Sum of the interest of the villages visited, each counted once."""
+        return sum(s.village.interest for s in self.visits)
 
     @property
     def travel_time(self) -> dt.timedelta:
@@ -327,6 +337,12 @@ class Itinerary:
         return tuple(s for day in self.days for s in day.stops)
 
     @property
+    def visits(self) -> tuple[Stop, ...]:
+        """Every visit of the trip, in order: a long stay split by lunch counts once
+        (:attr:`Day.visits`)."""
+        return tuple(s for day in self.days for s in day.visits)
+
+    @property
     def interest(self) -> int:
         """Total interest collected."""
         return sum(day.interest for day in self.days)
@@ -338,5 +354,5 @@ class Itinerary:
 
     @property
     def village_ids(self) -> tuple[str, ...]:
-        """Ids of the villages visited, in order."""
-        return tuple(s.village.id for s in self.stops)
+        """Ids of the villages visited, in order (a long stay split by lunch once)."""
+        return tuple(s.village.id for s in self.visits)

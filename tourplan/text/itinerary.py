@@ -232,18 +232,19 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
     if not day.stops:  # only the journey to the end place
         return
-    yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
+    yield "  " + style(f"{words['day']}: {totals([day], lang)}", "total")
     if party is not None:  # experiences and budgets (issue #21)
         yield "  " + style(costs_text(day_costs(day, party), lang), "total")
 
 
-def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
-    """Stops, interest, visiting, driving and distance of some days, in one line."""
+def totals(days: list[Day], lang: Lang) -> str:
+    """Stops, interest, visiting, driving and distance of some days, in one line (a long
+    stay split by lunch is one stop, its interest counted once)."""
     words = _WORDS[lang]
-    count = len(stops)
+    count = sum(len(d.visits) for d in days)
     parts = [f"{count} {words['stop'] if count == 1 else words['stops']}"]
-    parts.append(f"{words['interest']} {sum(s.village.interest for s in stops)}")
-    visiting = sum((s.duration for s in stops), dt.timedelta())
+    parts.append(f"{words['interest']} {sum(d.interest for d in days)}")
+    visiting = sum((s.duration for d in days for s in d.stops), dt.timedelta())
     parts.append(f"{duration_text(visiting, lang)} {words['visiting']}")
     road = sum((d.travel_time for d in days), dt.timedelta())
     parts.append(f"{duration_text(road, lang)} {words['road']}")
@@ -323,7 +324,7 @@ def format_itinerary(
     if len(itinerary.days) > 1:
         days = list(itinerary.days)
         count = f"{len(days)} {_WORDS[lang]['days']}"
-        trip_line = totals(itinerary.stops, days, lang)
+        trip_line = totals(days, lang)
         lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
     if itinerary.party is not None:  # the trip's costs (issue #21)
         lines += [style(costs_text(costs(itinerary), lang), "total"), ""]

@@ -229,7 +229,7 @@ def day_heading(day: Day, number: int, lang: Lang) -> str:
 
 def day_totals(day: Day, lang: Lang) -> str:
     """The day's totals: stops, interest, visiting time, road time, distance."""
-    return totals(day.stops, [day], check_lang(lang))
+    return totals([day], check_lang(lang))
 
 
 def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
@@ -241,4 +241,4 @@ def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
         if len(days) == 1
         else f"{len(days)} {page_word('days', chosen)}"
     )
-    return f"{count}: {totals(itinerary.stops, days, chosen)}"
+    return f"{count}: {totals(days, chosen)}"
