@@ -241,10 +241,26 @@ class Day:
         """Sum of the interest of the villages visited, each counted once."""
         return sum(s.village.interest for s in self.visits)
 
+    def driving_time(self, leg: Leg) -> dt.timedelta:
+        """Time on the road of ``leg``, one of the day's journeys: its span less the breaks
+        taken on the way (a roadside lunch is not driving)."""
+        pause = sum(
+            (
+                b.duration
+                for b in self.breaks
+                if b.on_the_way
+                and b.place == leg.destination
+                and leg.depart <= b.start
+                and b.end <= leg.arrive
+            ),
+            dt.timedelta(),
+        )
+        return leg.travel_time - pause
+
     @property
     def travel_time(self) -> dt.timedelta:
-        """Total time on the road."""
-        return sum((leg.travel_time for leg in self.legs), dt.timedelta())
+        """Total time on the road (breaks taken on the way left out)."""
+        return sum((self.driving_time(leg) for leg in self.legs), dt.timedelta())
 
     @property
     def distance_m(self) -> float | None:

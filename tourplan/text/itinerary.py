@@ -178,10 +178,13 @@ def _stop_lines(
         yield _row("", style(note, "warn"), style)
 
 
-def leg_text(leg: Leg, lang: Lang) -> str:
-    """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page)."""
+def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
+    """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page);
+    ``driving``: its time on the road when a break is taken on the way
+    (:meth:`~tourplan.plan.Day.driving_time`), else the leg's span."""
     words = _WORDS[lang]
-    text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {mode_name(leg.mode, lang)}"
+    road = leg.travel_time if driving is None else driving
+    text = f"→ {duration_text(road, lang)} {words['by']} {mode_name(leg.mode, lang)}"
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
     return text
@@ -218,7 +221,9 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
         if isinstance(item, Leg):
             # Show the departure time only when the traveller lingers before leaving.
             shown = hhmm(item.depart) if item.depart != free_from else ""
-            yield _row(shown, style(leg_text(item, lang), "leg"), style, "leg")
+            yield _row(
+                shown, style(leg_text(item, lang, day.driving_time(item)), "leg"), style, "leg"
+            )
             free_from = item.arrive
         elif isinstance(item, Break):
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"

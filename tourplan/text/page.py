@@ -208,7 +208,11 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
     for _, _, item in items:
         if isinstance(item, Leg):
-            rows.append(ScheduleRow(hhmm(item.depart), leg_text(item, chosen), "leg"))
+            rows.append(
+                ScheduleRow(
+                    hhmm(item.depart), leg_text(item, chosen, day.driving_time(item)), "leg"
+                )
+            )
         elif isinstance(item, Break):
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, break_text(item, names, chosen), "break"))
