@@ -295,7 +295,8 @@ class LeftOut:
       enough, also ``visit_minutes`` and ``day_window``;
     - ``too_long``: ``visit_minutes`` and ``day_window``;
     - ``too_far``, ``not_worth_the_drive``: ``travel_minutes`` (one way, from the day's
-      start), ``mode``, ``visit_minutes`` and ``day_window``;
+      start), ``mode``, ``visit_minutes`` and ``day_window``; on a day that ends elsewhere
+      than it starts, also ``onward_minutes`` (from the village on to the day's end);
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
@@ -320,6 +321,7 @@ class LeftOut:
     mode: str | None = None
     max_stops: int | None = None
     min_stops: int | None = None
+    onward_minutes: int | None = None
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,18 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "{go} min each way by {mode}: the road costs more than a visit there is worth "
         "({service} minutes or more)",
     ),
+    "too_far_one_way": (
+        "mất {go} phút bằng {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
+        "thúc: cùng {service} phút tham quan thì không kịp trong ngày {day} khi làng mở cửa",
+        "{go} min by {mode} from the start and {onward} min from there on to the end: with a "
+        "{service}-minute visit it does not fit in the day {day} while it is open",
+    ),
+    "not_worth_the_drive_one_way": (
+        "mất {go} phút bằng {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
+        "thúc: quãng đường tốn hơn giá trị một lần ghé ({service} phút tham quan trở lên)",
+        "{go} min by {mode} from the start and {onward} min from there on to the end: the "
+        "road costs more than a visit there is worth ({service} minutes or more)",
+    ),
     "max_stops": (
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
         "every day already has the maximum of {limit} stops",
@@ -143,6 +155,9 @@ def explain(item: LeftOut, lang: Lang) -> str:
     elif item.reason in ("too_far", "not_worth_the_drive"):
         mode = mode_name(item.mode, chosen) if item.mode else "?"
         values.update(go=item.travel_minutes, mode=mode, service=item.visit_minutes)
+        if item.onward_minutes is not None:  # a day that ends elsewhere: no "each way"
+            key = f"{item.reason}_one_way"
+            values["onward"] = item.onward_minutes
     elif item.reason == "max_stops":
         values["limit"] = item.max_stops
     elif item.reason == "lower_interest" and item.min_stops is not None:
