@@ -13,11 +13,14 @@ import pytest
 
 import tourplan
 from tourplan import SearchParameters, TripRequest
+from tourplan.export.ical import itinerary_to_ics
 from tourplan.hours import OpeningHours
 from tourplan.model import Place, Village, Villages
 from tourplan.plan import Lunch
 from tourplan.text import format_itinerary
+from tourplan.text.page import schedule_rows
 from tourplan.text.words import duration as duration_text
+from tourplan.text.words import km_text
 
 HOTEL = Place("hotel", "Khách sạn", 21.03, 105.85)
 # About 100 minutes each way by car: lunch must start before the first journey can end.
@@ -47,3 +50,9 @@ def test_a_roadside_lunch_is_not_driving(minutes: int) -> None:
     drive = f"→ {duration_text(back.travel_time, 'en')} by car"
     assert text.count(drive) == 2, text
     assert f"{duration_text(2 * back.travel_time, 'en')} on the road" in text
+    calendar = itinerary_to_ics(itinerary, lang="en", include_legs=True).decode()
+    unfolded = calendar.replace("\r\n ", "")
+    assert f"{duration_text(there.travel_time, 'en')} by car" not in unfolded
+    assert unfolded.count(f"{duration_text(back.travel_time, 'en')} by car") == 3  # 2 legs, 1 next
+    rows = [r.text for r in schedule_rows(day, "en") if r.kind == "leg"]
+    assert rows == [drive + f", {km_text(there.distance_m or 0, 'en')}"] * 2

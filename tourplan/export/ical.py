@@ -125,13 +125,15 @@ def event_uid(date: dt.date, kind: str, *parts: str) -> str:
 # -- texts --------------------------------------------------------------------------------------
 
 
-def _leg_line(leg: Leg, names: dict[str, str], end_id: str, lang: Lang) -> str:
+def _leg_line(
+    leg: Leg, names: dict[str, str], end_id: str, lang: Lang, driving: dt.timedelta
+) -> str:
     words = _WORDS[lang]
     target = names.get(leg.destination, leg.destination)
     if leg.destination == end_id:
         target += f" ({words['end_of_day']})"
     text = (
-        f"{words['next']}: {duration_text(leg.travel_time, lang)} {words['by']} "
+        f"{words['next']}: {duration_text(driving, lang)} {words['by']} "
         f"{_mode(leg.mode, lang)} {words['to']} {target}"
     )
     if leg.distance_m is not None:
@@ -154,7 +156,11 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
         details.append(f"{words['wait']} {duration_text(stop.wait, lang)}")
     lines.append(f"{window} ({', '.join(details)})")
     if next_leg is not None:
-        lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
+        lines.append(
+            _leg_line(
+                next_leg, day_names(day, lang), day.end_place.id, lang, day.driving_time(next_leg)
+            )
+        )
     lines.append(f"{words['hours']}: {hours_text(village, lang)}")
     if village.coord_kind == "commune_centroid":
         lines.append(position_text(village, lang))
@@ -220,7 +226,8 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
         origin = names.get(leg.origin, leg.origin)
         target = names.get(leg.destination, leg.destination)
         lines = [f"{words['from']} {origin} {words['to']} {target}"]
-        line = f"{duration_text(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+        road = duration_text(day.driving_time(leg), lang)  # a lunch on the way is not road
+        line = f"{road} {words['by']} {_mode(leg.mode, lang)}"
         if leg.distance_m is not None:
             line += f", {km_text(leg.distance_m, lang)}"
         lines.append(line)
