@@ -45,8 +45,8 @@ def test_too_long_too_far_and_max_stops(kim_lan: tourplan.Village) -> None:
     far = LeftOut(
         kim_lan, "too_far", travel_minutes=250, mode="walk", visit_minutes=60, day_window=DAY
     )
-    assert explain(far, "en").startswith("250 min each way by walk: with a 60-minute visit")
-    assert explain(far, "vi").startswith("mất 250 phút mỗi chiều bằng đi bộ")  # the mode in words
+    assert explain(far, "en").startswith("250 min each way on foot: with a 60-minute visit")
+    assert explain(far, "vi").startswith("mất 250 phút mỗi chiều đi bộ")  # the mode in words
     full = LeftOut(kim_lan, "max_stops", max_stops=3)
     assert explain(full, "vi") == "mỗi ngày đã đủ tối đa 3 điểm dừng"
 

@@ -32,6 +32,7 @@ from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..plan.budget import costs
 from ..text import (
     Lang,
+    by_mode,
     check_lang,
     craft_name,
     generator,
@@ -43,7 +44,6 @@ from ..text import (
 )
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
-from ..text import mode_name as _mode
 from ..text.calendar import CALENDAR_WORDS as _WORDS
 from ..text.costs import cost_lines, costs_text
 from ._common import day_names
@@ -133,8 +133,8 @@ def _leg_line(
     if leg.destination == end_id:
         target += f" ({words['end_of_day']})"
     text = (
-        f"{words['next']}: {duration_text(driving, lang)} {words['by']} "
-        f"{_mode(leg.mode, lang)} {words['to']} {target}"
+        f"{words['next']}: {duration_text(driving, lang)} {by_mode(leg.mode, lang)} "
+        f"{words['to']} {target}"
     )
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
@@ -227,7 +227,7 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
         target = names.get(leg.destination, leg.destination)
         lines = [f"{words['from']} {origin} {words['to']} {target}"]
         road = duration_text(day.driving_time(leg), lang)  # a lunch on the way is not road
-        line = f"{road} {words['by']} {_mode(leg.mode, lang)}"
+        line = f"{road} {by_mode(leg.mode, lang)}"
         if leg.distance_m is not None:
             line += f", {km_text(leg.distance_m, lang)}"
         lines.append(line)

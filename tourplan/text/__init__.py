@@ -31,6 +31,7 @@ from .words import LANGS as LANGS
 from .words import THEME_LABELS as THEME_LABELS
 from .words import Lang as Lang
 from .words import break_name as break_name
+from .words import by_mode as by_mode
 from .words import check_lang as check_lang
 from .words import compact_date as compact_date
 from .words import craft_name as craft_name
@@ -57,6 +58,7 @@ __all__ = [
     "TableRole",
     "area_text",
     "break_name",
+    "by_mode",
     "catalogue_summary",
     "catalogue_to_markdown",
     "check_lang",

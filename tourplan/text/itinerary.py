@@ -18,13 +18,13 @@ from .reasons import explain, reason_label
 from .words import (
     Lang,
     break_name,
+    by_mode,
     check_lang,
     craft_name,
     full_date,
     hhmm,
     hours_text,
     km_text,
-    mode_name,
     place_name,
 )
 from .words import duration as duration_text
@@ -35,7 +35,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "leave": "Leave",
         "back": "Back at",
-        "by": "by",
         "at": "at",
         "min": "min",
         "h": "h",
@@ -72,7 +71,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "leave": "Khởi hành từ",
         "back": "Về đến",
-        "by": "bằng",
         "at": "tại",
         "min": "phút",
         "h": "giờ",
@@ -182,9 +180,8 @@ def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
     """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page);
     ``driving``: its time on the road when a break is taken on the way
     (:meth:`~tourplan.plan.Day.driving_time`), else the leg's span."""
-    words = _WORDS[lang]
     road = leg.travel_time if driving is None else driving
-    text = f"→ {duration_text(road, lang)} {words['by']} {mode_name(leg.mode, lang)}"
+    text = f"→ {duration_text(road, lang)} {by_mode(leg.mode, lang)}"
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
     return text

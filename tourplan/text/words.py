@@ -26,6 +26,7 @@ __all__ = [
     "Lang",
     "ascii_name",
     "break_name",
+    "by_mode",
     "check_lang",
     "compact_date",
     "craft_name",
@@ -207,6 +208,20 @@ def km_text(distance_m: float, lang: Lang, *, decimals: int = 1) -> str:
 def mode_name(mode: str, lang: Lang) -> str:
     """A transport mode as written in ``lang`` (``car`` is ``ô tô``)."""
     return MODE_NAMES[check_lang(lang)].get(mode, mode)
+
+
+def by_mode(mode: str, lang: Lang) -> str:
+    """How a journey is made, as a phrase: ``by car``, ``on foot`` / ``bằng ô tô``, ``đi bộ``.
+
+    Examples
+    --------
+    >>> by_mode("car", "en"), by_mode("walk", "en"), by_mode("walk", "vi")
+    ('by car', 'on foot', 'đi bộ')
+    """
+    chosen = check_lang(lang)
+    if mode == "walk":
+        return "on foot" if chosen == "en" else "đi bộ"
+    return f"{'by' if chosen == 'en' else 'bằng'} {mode_name(mode, chosen)}"
 
 
 def break_name(name: str, lang: Lang) -> str:
