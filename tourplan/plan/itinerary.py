@@ -84,8 +84,8 @@ class Stop:
     waits_for_opening
         Whether the wait before ``start`` is for the village to open.
     longer_offered
-        Whether a longer visit of the place was on offer (``False``: a longer one did not fit
-        its opening hours or the day, or was not worth its cost).
+        Whether a longer visit of the place was on offer and fits the day as planned
+        (``False``: none is longer, or a longer one does not fit its opening hours or the day).
     caveats
         What makes the visit worth less than the place at its best: ``out_of_season``,
         ``outside_active_hours`` (:data:`~tourplan.plan.value.Caveat`).
