@@ -81,3 +81,10 @@ def test_unknown_language_is_refused(kim_lan: tourplan.Village) -> None:
     with pytest.raises(DataError) as info:
         explain(LeftOut(kim_lan, "avoided"), "fr")  # type: ignore[arg-type]
     assert info.value.field == "lang"
+
+
+def test_a_limit_of_one_stop_is_singular(kim_lan: tourplan.Village) -> None:
+    """Regression: ``tourplan route --max-stops 1 --lang en`` said "every day already has
+    the maximum of 1 stops"."""
+    assert explain(LeftOut(kim_lan, "max_stops", max_stops=1), "en").endswith("of 1 stop")
+    assert explain(LeftOut(kim_lan, "max_stops", max_stops=2), "en").endswith("of 2 stops")

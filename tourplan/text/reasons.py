@@ -96,7 +96,7 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
     ),
     "max_stops": (
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
-        "every day already has the maximum of {limit} stops",
+        "every day already has the maximum of {limit} {stops}",
     ),
     "not_worth_a_stop": (
         "với yêu cầu này (chủ đề, mùa, giờ làm nghề), cả lượt tham quan {service} phút cũng "
@@ -160,6 +160,7 @@ def explain(item: LeftOut, lang: Lang) -> str:
             values["onward"] = item.onward_minutes
     elif item.reason == "max_stops":
         values["limit"] = item.max_stops
+        values["stops"] = "stop" if item.max_stops == 1 else "stops"
     elif item.reason == "lower_interest" and item.min_stops is not None:
         key = "short_route"
         values["min_stops"] = item.min_stops
