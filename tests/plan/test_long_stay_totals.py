@@ -10,10 +10,11 @@ import datetime as dt
 
 import tourplan
 from tourplan import SearchParameters, TripRequest
+from tourplan.export.ical import itinerary_to_ics
 from tourplan.hours import OpeningHours
 from tourplan.model import Place, Village, Villages
 from tourplan.text import format_itinerary
-from tourplan.text.page import day_totals, trip_totals
+from tourplan.text.page import day_totals, schedule_rows, trip_totals
 
 SATURDAY = dt.date(2026, 12, 5)
 FAST = SearchParameters(deterministic=True, iteration_limit=300)
@@ -50,3 +51,15 @@ def test_a_split_stay_is_one_stop_in_the_words() -> None:
         ), line
     text = format_itinerary(itinerary, lang="en")
     assert "1 stop · interest 80" in text and "2 stops" not in text
+
+
+def test_a_split_stay_has_no_journey_in_the_words() -> None:
+    """Regression: between lunch and the rest of the stay the schedule said
+    "→ 0 min by car, 0.0 km" (and the .ics "Next: 0 min by car to" the same village)."""
+    itinerary = _split_stay_plan()
+    text = format_itinerary(itinerary, lang="en")
+    assert "→ 0 min" not in text, text
+    rows = schedule_rows(itinerary.days[0], "en")
+    assert [r.kind for r in rows].count("leg") == 2  # there and back
+    calendar = itinerary_to_ics(itinerary, lang="en", include_legs=True).decode()
+    assert " 0 min by car" not in calendar.replace("\r\n ", "")

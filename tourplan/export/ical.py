@@ -46,6 +46,7 @@ from ..text import break_name as _break_name
 from ..text import duration as duration_text
 from ..text.calendar import CALENDAR_WORDS as _WORDS
 from ..text.costs import cost_lines, costs_text
+from ..text.itinerary import staying
 from ._common import day_names
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
@@ -155,7 +156,7 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     if stop.wait > dt.timedelta(0):
         details.append(f"{words['wait']} {duration_text(stop.wait, lang)}")
     lines.append(f"{window} ({', '.join(details)})")
-    if next_leg is not None:
+    if next_leg is not None and not staying(next_leg):
         lines.append(
             _leg_line(
                 next_leg, day_names(day, lang), day.end_place.id, lang, day.driving_time(next_leg)
@@ -223,6 +224,8 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
     names = day_names(day, lang)
     words = _WORDS[lang]
     for leg in day.legs:
+        if staying(leg):  # a long stay going on after lunch: no journey
+            continue
         origin = names.get(leg.origin, leg.origin)
         target = names.get(leg.destination, leg.destination)
         lines = [f"{words['from']} {origin} {words['to']} {target}"]

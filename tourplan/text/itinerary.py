@@ -187,6 +187,12 @@ def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
     return text
 
 
+def staying(leg: Leg) -> bool:
+    """Whether ``leg`` is no journey at all: the traveller stays where they are (a long stay
+    going on after lunch), so the words leave it out."""
+    return leg.origin == leg.destination and not leg.travel_time
+
+
 def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
     """A break in words, with the place it is taken at (``names``: place names by id)."""
     label = break_name(brk.name, lang)
@@ -216,6 +222,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     free_from = day.departure
     for _, _, item in items:
         if isinstance(item, Leg):
+            if staying(item):  # a long stay going on after lunch: no journey to tell
+                continue
             # Show the departure time only when the traveller lingers before leaving.
             shown = hhmm(item.depart) if item.depart != free_from else ""
             yield _row(

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import break_text, leg_text, totals
+from .itinerary import break_text, leg_text, staying, totals
 from .words import (
     Lang,
     check_lang,
@@ -208,6 +208,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
     for _, _, item in items:
         if isinstance(item, Leg):
+            if staying(item):  # a long stay going on after lunch: no journey to tell
+                continue
             rows.append(
                 ScheduleRow(
                     hhmm(item.depart), leg_text(item, chosen, day.driving_time(item)), "leg"
