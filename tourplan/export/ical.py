@@ -41,6 +41,7 @@ from ..text import (
     km_text,
     place_name,
     position_text,
+    tet_note,
 )
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
@@ -163,6 +164,9 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
             )
         )
     lines.append(f"{words['hours']}: {hours_text(village, lang)}")
+    tet = tet_note(village, stop.start.date(), lang)
+    if tet:
+        lines.append(tet)
     if village.coord_kind == "commune_centroid":
         lines.append(position_text(village, lang))
     if village.hours_note:

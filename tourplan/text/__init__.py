@@ -48,6 +48,7 @@ from .words import number as number
 from .words import pace_name as pace_name
 from .words import place_name as place_name
 from .words import short_dates as short_dates
+from .words import tet_note as tet_note
 from .words import theme_label as theme_label
 from .words import weekday as weekday
 
@@ -91,6 +92,7 @@ __all__ = [
     "schedule_rows",
     "short_dates",
     "stop_facts",
+    "tet_note",
     "theme_label",
     "trip_totals",
     "village_table",

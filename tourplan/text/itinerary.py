@@ -26,6 +26,7 @@ from .words import (
     hours_text,
     km_text,
     place_name,
+    tet_note,
 )
 from .words import duration as duration_text
 
@@ -157,6 +158,9 @@ def _stop_lines(
     yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
     if not village.hours_confirmed:
         yield _row("", style(hours_text(village, lang), "warn"), style)
+    tet = tet_note(village, stop.start.date(), lang)
+    if tet:
+        yield _row("", style(tet, "warn"), style)
     if village.coord_kind == "commune_centroid":
         where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
         yield _row("", style(where, "leg"), style)

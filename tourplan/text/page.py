@@ -22,6 +22,7 @@ from .words import (
     hhmm,
     hours_text,
     place_name,
+    tet_note,
 )
 
 __all__ = [
@@ -162,7 +163,8 @@ def stop_facts(stop: Stop, lang: Lang) -> list[tuple[str, str]]:
     if craft:
         rows.append((words["craft"], craft))
     rows.append((words["length"], duration(stop.duration, lang)))
-    rows.append((words["hours"], hours_text(village, lang)))
+    tet = tet_note(village, stop.start.date(), lang)
+    rows.append((words["hours"], hours_text(village, lang) + (f"; {tet}" if tet else "")))
     if village.hours_note:
         rows.append((words["hours_note"], village.hours_note))
     rows.append((words["position"], position_text(village, lang)))

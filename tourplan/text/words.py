@@ -15,6 +15,7 @@ from .._version import __version__
 from ..exceptions import DataError
 from ..model import THEMES, Place, Village
 from ..plan import HANOI_TZ
+from ..public_holidays import is_tet
 
 __all__ = [
     "BREAK_NAMES",
@@ -43,6 +44,7 @@ __all__ = [
     "pace_name",
     "place_name",
     "short_dates",
+    "tet_note",
     "theme_label",
     "weekday",
 ]
@@ -297,6 +299,32 @@ def hours_text(village: Village, lang: Lang) -> str:
     if village.hours_confirmed:
         return text
     return f"{text} ({_HOURS_NOT_CONFIRMED[lang]})"
+
+
+_TET_NOTE: dict[Lang, str] = {
+    "en": "Tết: no source says whether it opens at Tết; ask before going",
+    "vi": "Tết: chưa có nguồn nào cho biết nơi này có mở cửa dịp Tết không; nên hỏi trước",
+}
+
+
+def tet_note(village: Village, date: dt.date, lang: Lang) -> str:
+    """What to say of ``village``'s hours on ``date``: at Tết, when its hours have no rule
+    for public holidays (``PH``), that no source says whether it opens then (the plan keeps
+    the weekday's hours; data/README.md); else nothing (``""``).
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> v = Village("x", "Làng X", "X village", 21.0, 105.8, visit_minutes=60,
+    ...             opening_hours=OpeningHours.parse("Mo-Su 08:00-17:30"), interest=50)
+    >>> tet_note(v, dt.date(2027, 2, 6), "en")
+    'Tết: no source says whether it opens at Tết; ask before going'
+    >>> tet_note(v, dt.date(2027, 3, 6), "en")
+    ''
+    """
+    if village.opening_hours.holidays is not None or not is_tet(date):
+        return ""
+    return _TET_NOTE[check_lang(lang)]
 
 
 def hours_not_confirmed(lang: Lang) -> str:
