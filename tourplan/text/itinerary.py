@@ -57,6 +57,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "so it counts for less",
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
+        "one_left_out": "1 village left out (run without --short to see it)",
         "interest": "interest",
         "approximate": "approximate position: the centre of its commune, within about {m} m",
         "stop": "stop",
@@ -93,6 +94,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "nên được tính thấp hơn",
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
+        "one_left_out": "1 làng không đưa vào lịch trình (bỏ --short để xem)",
         "interest": "điểm hấp dẫn",
         "approximate": "vị trí gần đúng: trung tâm xã, sai số khoảng {m} m",
         "stop": "điểm dừng",
@@ -343,7 +345,8 @@ def format_itinerary(
     if itinerary.party is not None:  # the trip's costs (issue #21)
         lines += [style(costs_text(costs(itinerary), lang), "total"), ""]
     if itinerary.left_out and short:
-        lines += [_WORDS[lang]["more_left_out"].format(n=len(itinerary.left_out)), ""]
+        key = "one_left_out" if len(itinerary.left_out) == 1 else "more_left_out"
+        lines += [_WORDS[lang][key].format(n=len(itinerary.left_out)), ""]
     elif itinerary.left_out:
         lines += _left_out_lines(itinerary.left_out, lang, style)
         lines.append("")
