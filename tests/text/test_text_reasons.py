@@ -88,3 +88,20 @@ def test_a_limit_of_one_stop_is_singular(kim_lan: tourplan.Village) -> None:
     the maximum of 1 stops"."""
     assert explain(LeftOut(kim_lan, "max_stops", max_stops=1), "en").endswith("of 1 stop")
     assert explain(LeftOut(kim_lan, "max_stops", max_stops=2), "en").endswith("of 2 stops")
+
+
+def test_a_sight_not_worth_a_stop_says_why_truly() -> None:
+    """Regression: ``tourplan route --day-start 18:00 --day-end 22:00 --theme performance``
+    planned nothing and said the water-puppet theatre was left out "on this request (themes
+    asked, season, hours of work)": none of those; a sight counts half in the free choice
+    and takes no theme bonus (tourplan.plan.offers.request_interest)."""
+    import tourplan
+
+    theatre = tourplan.load_hanoi().get("mua-roi-thang-long")
+    assert theatre.is_sight  # the premise
+    item = LeftOut(theatre, "not_worth_a_stop", visit_minutes=50)
+    en, vi = explain(item, "en"), explain(item, "vi")
+    assert "themes asked" not in en and "must-visit" in en and "50-minute" in en
+    assert "chủ đề, mùa" not in vi and "bắt buộc" in vi
+    village = tourplan.load_hanoi().get("bat-trang")
+    assert "themes asked" in explain(LeftOut(village, "not_worth_a_stop", visit_minutes=60), "en")

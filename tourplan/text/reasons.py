@@ -104,6 +104,14 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "on this request (themes asked, season, hours of work) even a {service}-minute visit "
         "is worth less than a stop costs",
     ),
+    "not_worth_a_stop_sight": (
+        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa và "
+        "không được cộng điểm chủ đề: cả lượt tham quan {service} phút cũng không đáng chi "
+        "phí của một lần dừng; hãy đưa vào danh sách bắt buộc ghé",
+        "a sight (not a craft village) counts half in the free choice, with no theme bonus: "
+        "even a {service}-minute visit is worth less than a stop costs; ask for it as a "
+        "must-visit",
+    ),
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
         "it would fit on its own, but the villages chosen are worth more in the time available",
@@ -152,6 +160,8 @@ def explain(item: LeftOut, lang: Lang) -> str:
             values["service"] = item.visit_minutes
     elif item.reason in ("too_long", "not_worth_a_stop"):
         values["service"] = item.visit_minutes
+        if item.reason == "not_worth_a_stop" and item.village.is_sight:
+            key = "not_worth_a_stop_sight"  # themes, season and hours are not the reason
     elif item.reason in ("too_far", "not_worth_the_drive"):
         mode = by_mode(item.mode, chosen) if item.mode else "?"
         values.update(go=item.travel_minutes, mode=mode, service=item.visit_minutes)
