@@ -193,6 +193,12 @@ def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
     return text
 
 
+def back_time(day: Day) -> dt.datetime:
+    """When the traveller is back at the day's end place: the last journey's arrival, which
+    is before ``day.arrival`` when a break (lunch on a morning trip) is taken there after."""
+    return day.legs[-1].arrive if day.legs else day.arrival
+
+
 def staying(leg: Leg) -> bool:
     """Whether ``leg`` is no journey at all: the traveller stays where they are (a long stay
     going on after lunch), so the words leave it out."""
@@ -226,6 +232,7 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     items += [(stop.arrival, 2, stop) for stop in day.stops]
     items.sort(key=lambda item: (item[0], item[1]))
     free_from = day.departure
+    back_shown = False
     for _, _, item in items:
         if isinstance(item, Leg):
             if staying(item):  # a long stay going on after lunch: no journey to tell
@@ -237,6 +244,9 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             )
             free_from = item.arrive
         elif isinstance(item, Break):
+            if not back_shown and day.legs and item.start >= back_time(day):
+                yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
+                back_shown = True  # lunch at the end place, once back there
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
@@ -245,7 +255,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             again = k > 0 and day.stops[k - 1].village.id == item.village.id
             yield from _stop_lines(item, lang, style, day.breaks, party, again)
             free_from = item.end
-    yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
+    if not back_shown:
+        yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
     if not day.stops:  # only the journey to the end place
         return
     yield "  " + style(f"{words['day']}: {totals([day], lang)}", "total")

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import break_text, leg_text, staying, totals
+from .itinerary import back_time, break_text, leg_text, staying, totals
 from .words import (
     Lang,
     check_lang,
@@ -206,6 +206,7 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     items += [(brk.start, 1, brk) for brk in day.breaks]
     items += [(stop.arrival, 2, stop) for stop in day.stops]
     items.sort(key=lambda item: (item[0], item[1]))
+    back = f"{words['back']} {end}"
     rows = [] if day.stops else [empty]
     rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
     for _, _, item in items:
@@ -218,6 +219,9 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
                 )
             )
         elif isinstance(item, Break):
+            shown = any(r.kind == "back" for r in rows)
+            if not shown and day.legs and item.start >= back_time(day):
+                rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))  # lunch once back
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, break_text(item, names, chosen), "break"))
         else:
@@ -226,7 +230,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
             text = place_name(village, chosen) + (f" — {craft}" if craft else "")
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, text, "stop", number[id(item)]))
-    rows.append(ScheduleRow(hhmm(day.arrival), f"{words['back']} {end}", "back"))
+    if not any(r.kind == "back" for r in rows):
+        rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))
     return rows
 
 
