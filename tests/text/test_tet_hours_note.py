@@ -1,8 +1,9 @@
 """At Tết, a stop at a place whose hours say nothing of public holidays says so.
 
 Regression: ``tourplan route --date 2027-02-06`` (the first day of Tết 2027) planned a
-3 h 50 min stay at Bát Tràng and said nothing of Tết, though no source says whether the
-bundled villages open then (data/README.md: no row has ``PH off`` for want of a source).
+3 h 50 min stay at Bát Tràng and said nothing of Tết, though no source gives the bundled
+villages' hours at Tết (data/README.md: no row has ``PH off`` for want of a source; Đường
+Lâm is said to be open, at default clock hours).
 The plan keeps the weekday's hours; the words now tell the traveller to check.
 """
 

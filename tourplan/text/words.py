@@ -302,15 +302,15 @@ def hours_text(village: Village, lang: Lang) -> str:
 
 
 _TET_NOTE: dict[Lang, str] = {
-    "en": "Tết: no source says whether it opens at Tết; ask before going",
-    "vi": "Tết: chưa có nguồn nào cho biết nơi này có mở cửa dịp Tết không; nên hỏi trước",
+    "en": "Tết: its hours at Tết are not confirmed; ask before going",
+    "vi": "Tết: giờ mở cửa dịp Tết chưa được xác nhận; nên hỏi trước",
 }
 
 
 def tet_note(village: Village, date: dt.date, lang: Lang) -> str:
     """What to say of ``village``'s hours on ``date``: at Tết, when its hours have no rule
-    for public holidays (``PH``), that no source says whether it opens then (the plan keeps
-    the weekday's hours; data/README.md); else nothing (``""``).
+    for public holidays (``PH``), that its hours then are not confirmed (the plan keeps the
+    weekday's hours; data/README.md); else nothing (``""``).
 
     Examples
     --------
@@ -318,7 +318,7 @@ def tet_note(village: Village, date: dt.date, lang: Lang) -> str:
     >>> v = Village("x", "Làng X", "X village", 21.0, 105.8, visit_minutes=60,
     ...             opening_hours=OpeningHours.parse("Mo-Su 08:00-17:30"), interest=50)
     >>> tet_note(v, dt.date(2027, 2, 6), "en")
-    'Tết: no source says whether it opens at Tết; ask before going'
+    'Tết: its hours at Tết are not confirmed; ask before going'
     >>> tet_note(v, dt.date(2027, 3, 6), "en")
     ''
     """
