@@ -204,7 +204,9 @@ class Day:
     """One day of the trip: leave the start place, visit the stops in order, return.
 
     ``legs`` has one more element than ``stops`` when the day has stops (start → first stop,
-    ..., last stop → end) and is empty on a day without stops.
+    ..., last stop → end); on a day without stops it is empty, or the one journey start →
+    end when the day ends elsewhere. Two consecutive stops at one place are a long stay split
+    by lunch: one visit (:attr:`visits`).
     """
 
     date: dt.date
