@@ -87,7 +87,7 @@ def village_table(
     >>> print(table)
     ID         NAME                       CRAFT               THEMES    INTEREST
     bat-trang  Bat Trang pottery village  ceramics / pottery  ceramics        66
-    1 villages
+    1 village
     """
     headers = _HEADERS[lang]
     rows = []
