@@ -156,3 +156,10 @@ def test_style_is_given_the_header_and_the_count(villages: list[Village]) -> Non
 def test_no_villages_is_a_header_and_a_zero_count() -> None:
     assert village_table([], "vi").splitlines() == ["MÃ  TÊN  NGHỀ  CHỦ ĐỀ  ĐIỂM", "0 làng"]
     assert village_table([], "en", {}).splitlines()[-1] == "0 villages"
+
+
+def test_one_village_is_singular(villages: list[Village]) -> None:
+    """Regression: ``tourplan villages --theme performance --near hoan-kiem-lake --within 5
+    --lang en`` closed its one-line table with "1 villages"."""
+    assert village_table(villages[:1], "en").splitlines()[-1] == "1 village"
+    assert village_table(villages[:1], "vi").splitlines()[-1] == "1 làng"

@@ -45,8 +45,8 @@ def test_too_long_too_far_and_max_stops(kim_lan: tourplan.Village) -> None:
     far = LeftOut(
         kim_lan, "too_far", travel_minutes=250, mode="walk", visit_minutes=60, day_window=DAY
     )
-    assert explain(far, "en").startswith("250 min each way by walk: with a 60-minute visit")
-    assert explain(far, "vi").startswith("mất 250 phút mỗi chiều bằng đi bộ")  # the mode in words
+    assert explain(far, "en").startswith("250 min each way on foot: with a 60-minute visit")
+    assert explain(far, "vi").startswith("mất 250 phút mỗi chiều đi bộ")  # the mode in words
     full = LeftOut(kim_lan, "max_stops", max_stops=3)
     assert explain(full, "vi") == "mỗi ngày đã đủ tối đa 3 điểm dừng"
 
@@ -81,3 +81,27 @@ def test_unknown_language_is_refused(kim_lan: tourplan.Village) -> None:
     with pytest.raises(DataError) as info:
         explain(LeftOut(kim_lan, "avoided"), "fr")  # type: ignore[arg-type]
     assert info.value.field == "lang"
+
+
+def test_a_limit_of_one_stop_is_singular(kim_lan: tourplan.Village) -> None:
+    """Regression: ``tourplan route --max-stops 1 --lang en`` said "every day already has
+    the maximum of 1 stops"."""
+    assert explain(LeftOut(kim_lan, "max_stops", max_stops=1), "en").endswith("of 1 stop")
+    assert explain(LeftOut(kim_lan, "max_stops", max_stops=2), "en").endswith("of 2 stops")
+
+
+def test_a_sight_not_worth_a_stop_says_why_truly() -> None:
+    """Regression: ``tourplan route --day-start 18:00 --day-end 22:00 --theme performance``
+    planned nothing and said the water-puppet theatre was left out "on this request (themes
+    asked, season, hours of work)": none of those; a sight counts half in the free choice
+    and takes no theme bonus (tourplan.plan.offers.request_interest)."""
+    import tourplan
+
+    theatre = tourplan.load_hanoi().get("mua-roi-thang-long")
+    assert theatre.is_sight  # the premise
+    item = LeftOut(theatre, "not_worth_a_stop", visit_minutes=50)
+    en, vi = explain(item, "en"), explain(item, "vi")
+    assert "themes asked" not in en and "must-visit" in en and "50-minute" in en
+    assert "chủ đề, mùa" not in vi and "bắt buộc" in vi
+    village = tourplan.load_hanoi().get("bat-trang")
+    assert "themes asked" in explain(LeftOut(village, "not_worth_a_stop", visit_minutes=60), "en")

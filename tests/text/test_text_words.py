@@ -93,3 +93,35 @@ def test_an_unknown_language_is_refused_naming_lang(call: object, lang: object) 
     with pytest.raises(DataError) as info:
         call(lang)  # type: ignore[operator]
     assert info.value.field == "lang"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_walk_is_on_foot_in_every_sentence(lang: str) -> None:
+    """Regression: ``tourplan route --mode walk --lang en`` said "→ 36 min by walk" (and
+    "bằng đi bộ" in Vietnamese)."""
+    from tourplan import SearchParameters, TripRequest, plan_trip
+    from tourplan.export.ical import itinerary_to_ics
+    from tourplan.hours import OpeningHours
+    from tourplan.model import Place, Village, Villages
+    from tourplan.text import format_itinerary
+
+    hotel = Place("hotel", "Khách sạn", 21.03, 105.85)
+    near = Village(
+        "near", "Gần", "Near", 21.035, 105.85, 60, OpeningHours.parse("Mo-Su 08:00-17:00"), 60
+    )
+    far = Village("far", "Xa", "Far", 21.03, 106.3, 60, OpeningHours.parse("Mo-Su 08:00-17:00"), 60)
+    request = TripRequest(
+        start=hotel, dates=(dt.date(2026, 12, 5),), mode="walk", must_visit=("near",)
+    )
+    itinerary = plan_trip(
+        request, Villages([near, far]), search=SearchParameters(deterministic=True)
+    )
+    assert [x.village.id for x in itinerary.left_out] == ["far"]  # left out for its road
+    words = "\n".join(
+        [
+            format_itinerary(itinerary, lang=lang),
+            itinerary_to_ics(itinerary, lang=lang, include_legs=True).decode().replace("\r\n ", ""),
+        ]
+    )
+    assert "by walk" not in words and "bằng đi bộ" not in words
+    assert ("on foot" if lang == "en" else "phút đi bộ") in words

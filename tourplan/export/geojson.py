@@ -130,7 +130,7 @@ def _leg_feature(
             "destination_name": names.get(leg.destination, leg.destination),
             "depart": iso(leg.depart),
             "arrive": iso(leg.arrive),
-            "travel_minutes": round(leg.travel_time.total_seconds() / 60, 2),
+            "travel_minutes": round(day.driving_time(leg).total_seconds() / 60, 2),
             "mode": leg.mode,
             "distance_m": leg.distance_m,
             "geometry": source,

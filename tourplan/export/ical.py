@@ -32,6 +32,7 @@ from ..plan import HANOI_TZ, Day, Itinerary, Leg, Stop
 from ..plan.budget import costs
 from ..text import (
     Lang,
+    by_mode,
     check_lang,
     craft_name,
     generator,
@@ -40,12 +41,13 @@ from ..text import (
     km_text,
     place_name,
     position_text,
+    tet_note,
 )
 from ..text import break_name as _break_name
 from ..text import duration as duration_text
-from ..text import mode_name as _mode
 from ..text.calendar import CALENDAR_WORDS as _WORDS
 from ..text.costs import cost_lines, costs_text
+from ..text.itinerary import staying
 from ._common import day_names
 
 __all__ = ["event_uid", "itinerary_to_calendar", "itinerary_to_ics", "write_ics"]
@@ -125,14 +127,16 @@ def event_uid(date: dt.date, kind: str, *parts: str) -> str:
 # -- texts --------------------------------------------------------------------------------------
 
 
-def _leg_line(leg: Leg, names: dict[str, str], end_id: str, lang: Lang) -> str:
+def _leg_line(
+    leg: Leg, names: dict[str, str], end_id: str, lang: Lang, driving: dt.timedelta
+) -> str:
     words = _WORDS[lang]
     target = names.get(leg.destination, leg.destination)
     if leg.destination == end_id:
         target += f" ({words['end_of_day']})"
     text = (
-        f"{words['next']}: {duration_text(leg.travel_time, lang)} {words['by']} "
-        f"{_mode(leg.mode, lang)} {words['to']} {target}"
+        f"{words['next']}: {duration_text(driving, lang)} {by_mode(leg.mode, lang)} "
+        f"{words['to']} {target}"
     )
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
@@ -153,9 +157,16 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
     if stop.wait > dt.timedelta(0):
         details.append(f"{words['wait']} {duration_text(stop.wait, lang)}")
     lines.append(f"{window} ({', '.join(details)})")
-    if next_leg is not None:
-        lines.append(_leg_line(next_leg, day_names(day, lang), day.end_place.id, lang))
+    if next_leg is not None and not staying(next_leg):
+        lines.append(
+            _leg_line(
+                next_leg, day_names(day, lang), day.end_place.id, lang, day.driving_time(next_leg)
+            )
+        )
     lines.append(f"{words['hours']}: {hours_text(village, lang)}")
+    tet = tet_note(village, stop.start.date(), lang)
+    if tet:
+        lines.append(tet)
     if village.coord_kind == "commune_centroid":
         lines.append(position_text(village, lang))
     if village.hours_note:
@@ -217,10 +228,13 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
     names = day_names(day, lang)
     words = _WORDS[lang]
     for leg in day.legs:
+        if staying(leg):  # a long stay going on after lunch: no journey
+            continue
         origin = names.get(leg.origin, leg.origin)
         target = names.get(leg.destination, leg.destination)
         lines = [f"{words['from']} {origin} {words['to']} {target}"]
-        line = f"{duration_text(leg.travel_time, lang)} {words['by']} {_mode(leg.mode, lang)}"
+        road = duration_text(day.driving_time(leg), lang)  # a lunch on the way is not road
+        line = f"{road} {by_mode(leg.mode, lang)}"
         if leg.distance_m is not None:
             line += f", {km_text(leg.distance_m, lang)}"
         lines.append(line)

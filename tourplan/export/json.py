@@ -130,7 +130,7 @@ def _left_out(item: LeftOut) -> dict[str, Any]:
         data["visit_minutes"] = item.visit_minutes
     if item.day_window is not None:
         data["day_start"], data["day_end"] = (f"{t:%H:%M}" for t in item.day_window)
-    for key in ("travel_minutes", "mode", "max_stops", "min_stops"):
+    for key in ("travel_minutes", "onward_minutes", "mode", "max_stops", "min_stops"):
         if getattr(item, key) is not None:
             data[key] = getattr(item, key)
     return data

@@ -273,6 +273,7 @@ class Reader:
             visit_minutes=self.whole(data, "visit_minutes", where),
             day_window=window,
             travel_minutes=self.whole(data, "travel_minutes", where),
+            onward_minutes=self.whole(data, "onward_minutes", where),
             mode=self.text(data, "mode", where) if "mode" in data else None,
             max_stops=self.whole(data, "max_stops", where),
             min_stops=self.whole(data, "min_stops", where),

@@ -84,8 +84,8 @@ class Stop:
     waits_for_opening
         Whether the wait before ``start`` is for the village to open.
     longer_offered
-        Whether a longer visit of the place was on offer (``False``: a longer one did not fit
-        its opening hours or the day, or was not worth its cost).
+        Whether a longer visit of the place was on offer and fits the day as planned
+        (``False``: none is longer, or a longer one does not fit its opening hours or the day).
     caveats
         What makes the visit worth less than the place at its best: ``out_of_season``,
         ``outside_active_hours`` (:data:`~tourplan.plan.value.Caveat`).
@@ -204,7 +204,9 @@ class Day:
     """One day of the trip: leave the start place, visit the stops in order, return.
 
     ``legs`` has one more element than ``stops`` when the day has stops (start → first stop,
-    ..., last stop → end) and is empty on a day without stops.
+    ..., last stop → end); on a day without stops it is empty, or the one journey start →
+    end when the day ends elsewhere. Two consecutive stops at one place are a long stay split
+    by lunch: one visit (:attr:`visits`).
     """
 
     date: dt.date
@@ -227,14 +229,40 @@ class Day:
             )
 
     @property
+    def visits(self) -> tuple[Stop, ...]:
+        """The day's visits, one per place visited: a long stay split by lunch is two
+        consecutive stops at one place and one visit (its first stop here)."""
+        return tuple(
+            s
+            for k, s in enumerate(self.stops)
+            if not (k and self.stops[k - 1].village.id == s.village.id)
+        )
+
+    @property
     def interest(self) -> int:
-        """Sum of the interest of the villages visited."""
-        return sum(s.village.interest for s in self.stops)
+        """Sum of the interest of the villages visited, each counted once."""
+        return sum(s.village.interest for s in self.visits)
+
+    def driving_time(self, leg: Leg) -> dt.timedelta:
+        """Time on the road of ``leg``, one of the day's journeys: its span less the breaks
+        taken on the way (a roadside lunch is not driving)."""
+        pause = sum(
+            (
+                b.duration
+                for b in self.breaks
+                if b.on_the_way
+                and b.place == leg.destination
+                and leg.depart <= b.start
+                and b.end <= leg.arrive
+            ),
+            dt.timedelta(),
+        )
+        return leg.travel_time - pause
 
     @property
     def travel_time(self) -> dt.timedelta:
-        """Total time on the road."""
-        return sum((leg.travel_time for leg in self.legs), dt.timedelta())
+        """Total time on the road (breaks taken on the way left out)."""
+        return sum((self.driving_time(leg) for leg in self.legs), dt.timedelta())
 
     @property
     def distance_m(self) -> float | None:
@@ -269,7 +297,8 @@ class LeftOut:
       enough, also ``visit_minutes`` and ``day_window``;
     - ``too_long``: ``visit_minutes`` and ``day_window``;
     - ``too_far``, ``not_worth_the_drive``: ``travel_minutes`` (one way, from the day's
-      start), ``mode``, ``visit_minutes`` and ``day_window``;
+      start), ``mode``, ``visit_minutes`` and ``day_window``; on a day that ends elsewhere
+      than it starts, also ``onward_minutes`` (from the village on to the day's end);
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
@@ -294,6 +323,7 @@ class LeftOut:
     mode: str | None = None
     max_stops: int | None = None
     min_stops: int | None = None
+    onward_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -327,6 +357,12 @@ class Itinerary:
         return tuple(s for day in self.days for s in day.stops)
 
     @property
+    def visits(self) -> tuple[Stop, ...]:
+        """Every visit of the trip, in order: a long stay split by lunch counts once
+        (:attr:`Day.visits`)."""
+        return tuple(s for day in self.days for s in day.visits)
+
+    @property
     def interest(self) -> int:
         """Total interest collected."""
         return sum(day.interest for day in self.days)
@@ -338,5 +374,5 @@ class Itinerary:
 
     @property
     def village_ids(self) -> tuple[str, ...]:
-        """Ids of the villages visited, in order."""
-        return tuple(s.village.id for s in self.stops)
+        """Ids of the villages visited, in order (a long stay split by lunch once)."""
+        return tuple(s.village.id for s in self.visits)

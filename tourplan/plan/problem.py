@@ -377,15 +377,19 @@ def build_problem(
                     visit_score(village, request, option.length, float(road), option.factor),
                 )
         travel_minutes = int(seconds[0, first_visit_location + i]) // 60
+        onward = (
+            int(seconds[first_visit_location + i, end_location]) // 60
+            if end_location != 0
+            else None
+        )
         shortest = min(o.service for o in options[village.id])
         mode = travel.mode or request.mode
+        numbers = (travel_minutes, onward, shortest)
         if not members:
-            excluded.append(_by_road(village, "too_far", request, mode, travel_minutes, shortest))
+            excluded.append(_by_road(village, "too_far", request, mode, *numbers))
             continue
         if best_alone <= 0:
-            unworthy.append(
-                _by_road(village, "not_worth_the_drive", request, mode, travel_minutes, shortest)
-            )
+            unworthy.append(_by_road(village, "not_worth_the_drive", request, mode, *numbers))
         reachable.append(village)
         required = village.id in must_ids
         if len(members) == 1:
@@ -423,14 +427,17 @@ def _by_road(
     request: TripRequest,
     mode: str,
     travel_minutes: int,
+    onward_minutes: int | None,
     visit_minutes: int,
 ) -> LeftOut:
     """A village left out for its journey (``too_far``, ``not_worth_the_drive``), with the
-    numbers that explain it."""
+    numbers that explain it (``onward_minutes``: on to the day's end, when it is not the
+    start)."""
     return LeftOut(
         village,
         reason,
         travel_minutes=travel_minutes,
+        onward_minutes=onward_minutes,
         mode=mode,
         visit_minutes=visit_minutes,
         day_window=(request.day_start, request.day_end),

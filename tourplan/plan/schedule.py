@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 from ..model import Village
 from ..routing import Break as RoutingBreak
-from ..routing import ScheduledBreak, Solution
+from ..routing import ScheduledBreak, Solution, TourSchedule
 from .itinerary import Break, Day, Itinerary, LeftOut, LeftOutReason, Leg, Stop
 from .problem import PlanningProblem
+from .request import TripRequest
 from .sessions import Booking, book
-from .value import LENGTHS, caveats
+from .value import VisitLength, caveats, length_minutes
 
 __all__ = ["REASON_ORDER", "to_itinerary"]
 
@@ -90,14 +91,56 @@ def _open_at(village: Village, planning: PlanningProblem, seconds: int) -> bool:
     return any(span.opens <= minute < span.closes for span in spans)
 
 
-def _longer_offered(planning: PlanningProblem, visit: int) -> bool:
-    """Whether the problem offered a longer visit of the same place than ``visit``."""
-    order = {length: k for k, length in enumerate(LENGTHS)}
-    village, length = planning.visit_villages[visit], planning.visit_lengths[visit]
-    return any(
-        v.id == village.id and order[other] > order[length]
-        for v, other in zip(planning.visit_villages, planning.visit_lengths, strict=True)
+def _longer_fits(planning: PlanningProblem, schedule: TourSchedule, k: int) -> bool:
+    """Whether a longer visit of the ``k``-th stop's place was offered and fits the day as
+    planned: it may start when this one does, and the rest of the day, moved later by the
+    extra time, still keeps every window (a sufficient test: a wait later in the day might
+    absorb some of it). Lengths count by their minutes, not their names: a show whose short,
+    typical and long visits are one length has nothing longer."""
+    problem = planning.problem
+    sv = schedule.visits[k]
+    here = problem.visits[sv.visit]
+    village = planning.visit_villages[sv.visit]
+    longer = [
+        v
+        for v, owner in zip(problem.visits, planning.visit_villages, strict=True)
+        if owner.id == village.id and "+#" not in v.id and v.service > here.service
+    ]
+    if not longer:
+        return False
+    extra = min(v.service for v in longer) - here.service
+    if not any(
+        v.service == here.service + extra and any(w.start <= sv.start <= w.end for w in v.windows)
+        for v in longer
+    ):
+        return False
+    tour = problem.tours[schedule.tour]
+    if schedule.arrival + extra > tour.latest_end:
+        return False
+    if tour.max_duration is not None and (
+        schedule.arrival + extra - schedule.departure > tour.max_duration
+    ):
+        return False
+    for later in schedule.visits[k + 1 :]:
+        windows = problem.visits[later.visit].windows
+        if not any(w.start <= later.start + extra <= w.end for w in windows):
+            return False
+    return all(
+        sb.start + extra <= tour.breaks[sb.brk].latest_start
+        for sb in schedule.breaks
+        if sb.start >= sv.end
     )
+
+
+def _length_name(village: Village, length: VisitLength, request: TripRequest) -> VisitLength:
+    """``length``, or ``typical`` when it lasts as long as the typical visit (a show of one
+    length is its typical visit, not a short look)."""
+    model, pace = request.value, request.pace_factor
+    if length != "typical" and length_minutes(village, length, model, pace) == length_minutes(
+        village, "typical", model, pace
+    ):
+        return "typical"
+    return length
 
 
 def _booking(planning: PlanningProblem, visit: int, start: int, end: int) -> Booking | None:
@@ -207,17 +250,19 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             planning.at(arrive),
             planning.at(sv.start),
             planning.at(sv.end),
-            length=planning.visit_lengths[sv.visit],
+            length=_length_name(
+                planning.visit_villages[sv.visit], planning.visit_lengths[sv.visit], request
+            ),
             stop_minutes=request.value.stop_minutes,
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
-            longer_offered=_longer_offered(planning, sv.visit),
+            longer_offered=_longer_fits(planning, schedule, k),
             caveats=caveats(
                 planning.visit_villages[sv.visit], planning.at(sv.start), request.holidays
             ),
             booking=_booking(planning, sv.visit, sv.start, sv.end),
         )
-        for sv, arrive in zip(schedule.visits, real_arrivals, strict=False)
+        for k, (sv, arrive) in enumerate(zip(schedule.visits, real_arrivals, strict=False))
     )
     return Day(
         date=date,

@@ -56,12 +56,34 @@ def _field(location: tuple[int | str, ...]) -> str | None:
     return text or None
 
 
+def _shape(part: int | str) -> bool:
+    """Whether a part of an error's location names one of the shapes a field may take
+    (pydantic's ``constrained-str``, ``tuple[...]``, ``nullable[...]``, a model's class name),
+    not a field: the API's fields are snake_case."""
+    return isinstance(part, str) and (part[:1].isupper() or any(c in part for c in "[]-"))
+
+
+def _first_error(errors: list[Any]) -> tuple[dict[str, Any], int]:
+    """The error to report, and how many others there are. A field that may take several
+    shapes fails once per shape; the shape sent is the one whose error is not "expected
+    another type" (``[91, 105]`` fails the string shape by type, the [lat, lon] one by 90)."""
+    root = tuple(errors[0].get("loc", ()))[:2]
+    same = [e for e in errors if tuple(e.get("loc", ()))[:2] == root]
+    shaped = [e for e in same if any(_shape(p) for p in e.get("loc", ()))]
+    if shaped:
+        wrong_type = ("_type", "none_required", "_attributes_type")
+        fitting = [e for e in shaped if not str(e.get("type", "")).endswith(wrong_type)]
+        chosen = fitting[0] if fitting else shaped[0]
+        return dict(chosen), len(errors) - len(same)
+    return dict(errors[0]), len(errors) - 1
+
+
 def _validation_problem(exc: RequestValidationError) -> Problem:
     errors = list(exc.errors())
     if not errors:
         return Problem(422, "the request is not valid")
-    first = errors[0]
-    field = _field(tuple(first.get("loc", ())))
+    first, others = _first_error(errors)
+    field = _field(tuple(p for p in first.get("loc", ()) if not _shape(p)))
     kind = first.get("type", "")
     if kind == "dates":  # PlanBody: neither or both of 'date' and 'dates'
         return Problem(422, str(first.get("msg")), field="date")
@@ -72,7 +94,7 @@ def _validation_problem(exc: RequestValidationError) -> Problem:
     message = str(first.get("msg", "invalid value"))
     if kind == "extra_forbidden":
         message = "unknown field"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = f" (and {others} more)" if others else ""
     return Problem(422, f"{field}: {message}{more}", field=field)
 
 

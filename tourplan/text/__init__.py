@@ -31,6 +31,7 @@ from .words import LANGS as LANGS
 from .words import THEME_LABELS as THEME_LABELS
 from .words import Lang as Lang
 from .words import break_name as break_name
+from .words import by_mode as by_mode
 from .words import check_lang as check_lang
 from .words import compact_date as compact_date
 from .words import craft_name as craft_name
@@ -47,6 +48,7 @@ from .words import number as number
 from .words import pace_name as pace_name
 from .words import place_name as place_name
 from .words import short_dates as short_dates
+from .words import tet_note as tet_note
 from .words import theme_label as theme_label
 from .words import weekday as weekday
 
@@ -57,6 +59,7 @@ __all__ = [
     "TableRole",
     "area_text",
     "break_name",
+    "by_mode",
     "catalogue_summary",
     "catalogue_to_markdown",
     "check_lang",
@@ -89,6 +92,7 @@ __all__ = [
     "schedule_rows",
     "short_dates",
     "stop_facts",
+    "tet_note",
     "theme_label",
     "trip_totals",
     "village_table",

@@ -177,7 +177,7 @@ def catalogue_summary(catalogue: Catalogue, lang: Lang, seconds: float) -> str:
             words["route"].format(
                 number=route.number,
                 name=route_name(route, lang),
-                stops=len(day.stops),
+                stops=len(day.visits),
                 interest=route.itinerary.interest,
                 leave=f"{day.departure:%H:%M}",
                 back=f"{day.arrival:%H:%M}",

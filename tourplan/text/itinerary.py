@@ -18,14 +18,15 @@ from .reasons import explain, reason_label
 from .words import (
     Lang,
     break_name,
+    by_mode,
     check_lang,
     craft_name,
     full_date,
     hhmm,
     hours_text,
     km_text,
-    mode_name,
     place_name,
+    tet_note,
 )
 from .words import duration as duration_text
 
@@ -35,7 +36,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "leave": "Leave",
         "back": "Back at",
-        "by": "by",
         "at": "at",
         "min": "min",
         "h": "h",
@@ -57,6 +57,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "so it counts for less",
         "ratio": "road/visit",
         "more_left_out": "{n} villages left out (run without --short for the list)",
+        "one_left_out": "1 village left out (run without --short to see it)",
         "interest": "interest",
         "approximate": "approximate position: the centre of its commune, within about {m} m",
         "stop": "stop",
@@ -72,7 +73,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "leave": "Khởi hành từ",
         "back": "Về đến",
-        "by": "bằng",
         "at": "tại",
         "min": "phút",
         "h": "giờ",
@@ -94,6 +94,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "nên được tính thấp hơn",
         "ratio": "di chuyển/tham quan",
         "more_left_out": "{n} làng không đưa vào lịch trình (bỏ --short để xem danh sách)",
+        "one_left_out": "1 làng không đưa vào lịch trình (bỏ --short để xem)",
         "interest": "điểm hấp dẫn",
         "approximate": "vị trí gần đúng: trung tâm xã, sai số khoảng {m} m",
         "stop": "điểm dừng",
@@ -159,6 +160,9 @@ def _stop_lines(
     yield from (_row("", line, style) for line in stop_extra_lines(stop, party, lang))  # #21
     if not village.hours_confirmed:
         yield _row("", style(hours_text(village, lang), "warn"), style)
+    tet = tet_note(village, stop.start.date(), lang)
+    if tet:
+        yield _row("", style(tet, "warn"), style)
     if village.coord_kind == "commune_centroid":
         where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
         yield _row("", style(where, "leg"), style)
@@ -178,13 +182,27 @@ def _stop_lines(
         yield _row("", style(note, "warn"), style)
 
 
-def leg_text(leg: Leg, lang: Lang) -> str:
-    """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page)."""
-    words = _WORDS[lang]
-    text = f"→ {duration_text(leg.travel_time, lang)} {words['by']} {mode_name(leg.mode, lang)}"
+def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
+    """A journey in words: ``→ 25 min by car, 6.5 km`` (shared by the text and the map page);
+    ``driving``: its time on the road when a break is taken on the way
+    (:meth:`~tourplan.plan.Day.driving_time`), else the leg's span."""
+    road = leg.travel_time if driving is None else driving
+    text = f"→ {duration_text(road, lang)} {by_mode(leg.mode, lang)}"
     if leg.distance_m is not None:
         text += f", {km_text(leg.distance_m, lang)}"
     return text
+
+
+def back_time(day: Day) -> dt.datetime:
+    """When the traveller is back at the day's end place: the last journey's arrival, which
+    is before ``day.arrival`` when a break (lunch on a morning trip) is taken there after."""
+    return day.legs[-1].arrive if day.legs else day.arrival
+
+
+def staying(leg: Leg) -> bool:
+    """Whether ``leg`` is no journey at all: the traveller stays where they are (a long stay
+    going on after lunch), so the words leave it out."""
+    return leg.origin == leg.destination and not leg.travel_time
 
 
 def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
@@ -214,13 +232,21 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     items += [(stop.arrival, 2, stop) for stop in day.stops]
     items.sort(key=lambda item: (item[0], item[1]))
     free_from = day.departure
+    back_shown = False
     for _, _, item in items:
         if isinstance(item, Leg):
+            if staying(item):  # a long stay going on after lunch: no journey to tell
+                continue
             # Show the departure time only when the traveller lingers before leaving.
             shown = hhmm(item.depart) if item.depart != free_from else ""
-            yield _row(shown, style(leg_text(item, lang), "leg"), style, "leg")
+            yield _row(
+                shown, style(leg_text(item, lang, day.driving_time(item)), "leg"), style, "leg"
+            )
             free_from = item.arrive
         elif isinstance(item, Break):
+            if not back_shown and day.legs and item.start >= back_time(day):
+                yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
+                back_shown = True  # lunch at the end place, once back there
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             yield _row(span, break_text(item, names, lang), style)
             free_from = item.end
@@ -229,21 +255,23 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             again = k > 0 and day.stops[k - 1].village.id == item.village.id
             yield from _stop_lines(item, lang, style, day.breaks, party, again)
             free_from = item.end
-    yield _row(hhmm(day.arrival), f"{words['back']} {end}", style)
+    if not back_shown:
+        yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
     if not day.stops:  # only the journey to the end place
         return
-    yield "  " + style(f"{words['day']}: {totals(day.stops, [day], lang)}", "total")
+    yield "  " + style(f"{words['day']}: {totals([day], lang)}", "total")
     if party is not None:  # experiences and budgets (issue #21)
         yield "  " + style(costs_text(day_costs(day, party), lang), "total")
 
 
-def totals(stops: tuple[Stop, ...], days: list[Day], lang: Lang) -> str:
-    """Stops, interest, visiting, driving and distance of some days, in one line."""
+def totals(days: list[Day], lang: Lang) -> str:
+    """Stops, interest, visiting, driving and distance of some days, in one line (a long
+    stay split by lunch is one stop, its interest counted once)."""
     words = _WORDS[lang]
-    count = len(stops)
+    count = sum(len(d.visits) for d in days)
     parts = [f"{count} {words['stop'] if count == 1 else words['stops']}"]
-    parts.append(f"{words['interest']} {sum(s.village.interest for s in stops)}")
-    visiting = sum((s.duration for s in stops), dt.timedelta())
+    parts.append(f"{words['interest']} {sum(d.interest for d in days)}")
+    visiting = sum((s.duration for d in days for s in d.stops), dt.timedelta())
     parts.append(f"{duration_text(visiting, lang)} {words['visiting']}")
     road = sum((d.travel_time for d in days), dt.timedelta())
     parts.append(f"{duration_text(road, lang)} {words['road']}")
@@ -323,12 +351,13 @@ def format_itinerary(
     if len(itinerary.days) > 1:
         days = list(itinerary.days)
         count = f"{len(days)} {_WORDS[lang]['days']}"
-        trip_line = totals(itinerary.stops, days, lang)
+        trip_line = totals(days, lang)
         lines += [style(f"{_WORDS[lang]['trip']} ({count}): {trip_line}", "total"), ""]
     if itinerary.party is not None:  # the trip's costs (issue #21)
         lines += [style(costs_text(costs(itinerary), lang), "total"), ""]
     if itinerary.left_out and short:
-        lines += [_WORDS[lang]["more_left_out"].format(n=len(itinerary.left_out)), ""]
+        key = "one_left_out" if len(itinerary.left_out) == 1 else "more_left_out"
+        lines += [_WORDS[lang][key].format(n=len(itinerary.left_out)), ""]
     elif itinerary.left_out:
         lines += _left_out_lines(itinerary.left_out, lang, style)
         lines.append("")

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import break_text, leg_text, totals
+from .itinerary import back_time, break_text, leg_text, staying, totals
 from .words import (
     Lang,
     check_lang,
@@ -22,6 +22,7 @@ from .words import (
     hhmm,
     hours_text,
     place_name,
+    tet_note,
 )
 
 __all__ = [
@@ -162,7 +163,8 @@ def stop_facts(stop: Stop, lang: Lang) -> list[tuple[str, str]]:
     if craft:
         rows.append((words["craft"], craft))
     rows.append((words["length"], duration(stop.duration, lang)))
-    rows.append((words["hours"], hours_text(village, lang)))
+    tet = tet_note(village, stop.start.date(), lang)
+    rows.append((words["hours"], hours_text(village, lang) + (f"; {tet}" if tet else "")))
     if village.hours_note:
         rows.append((words["hours_note"], village.hours_note))
     rows.append((words["position"], position_text(village, lang)))
@@ -204,12 +206,22 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     items += [(brk.start, 1, brk) for brk in day.breaks]
     items += [(stop.arrival, 2, stop) for stop in day.stops]
     items.sort(key=lambda item: (item[0], item[1]))
+    back = f"{words['back']} {end}"
     rows = [] if day.stops else [empty]
     rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
     for _, _, item in items:
         if isinstance(item, Leg):
-            rows.append(ScheduleRow(hhmm(item.depart), leg_text(item, chosen), "leg"))
+            if staying(item):  # a long stay going on after lunch: no journey to tell
+                continue
+            rows.append(
+                ScheduleRow(
+                    hhmm(item.depart), leg_text(item, chosen, day.driving_time(item)), "leg"
+                )
+            )
         elif isinstance(item, Break):
+            shown = any(r.kind == "back" for r in rows)
+            if not shown and day.legs and item.start >= back_time(day):
+                rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))  # lunch once back
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, break_text(item, names, chosen), "break"))
         else:
@@ -218,7 +230,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
             text = place_name(village, chosen) + (f" — {craft}" if craft else "")
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, text, "stop", number[id(item)]))
-    rows.append(ScheduleRow(hhmm(day.arrival), f"{words['back']} {end}", "back"))
+    if not any(r.kind == "back" for r in rows):
+        rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))
     return rows
 
 
@@ -229,7 +242,7 @@ def day_heading(day: Day, number: int, lang: Lang) -> str:
 
 def day_totals(day: Day, lang: Lang) -> str:
     """The day's totals: stops, interest, visiting time, road time, distance."""
-    return totals(day.stops, [day], check_lang(lang))
+    return totals([day], check_lang(lang))
 
 
 def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
@@ -241,4 +254,4 @@ def trip_totals(itinerary: Itinerary, lang: Lang) -> str:
         if len(days) == 1
         else f"{len(days)} {page_word('days', chosen)}"
     )
-    return f"{count}: {totals(itinerary.stops, days, chosen)}"
+    return f"{count}: {totals(days, chosen)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Village
 from ..plan import LeftOut, LeftOutReason, TogetherConflict
-from .words import Lang, check_lang, full_date, hhmm, mode_name, place_name, short_dates
+from .words import Lang, by_mode, check_lang, full_date, hhmm, place_name, short_dates
 
 __all__ = [
     "CATALOGUE_REASON_LABELS",
@@ -71,26 +71,46 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "(opening hours: {hours})",
     ),
     "too_far": (
-        "mất {go} phút mỗi chiều bằng {mode}: cùng {service} phút tham quan thì không kịp "
+        "mất {go} phút mỗi chiều {mode}: cùng {service} phút tham quan thì không kịp "
         "trong ngày {day} khi làng mở cửa",
-        "{go} min each way by {mode}: with a {service}-minute visit it does not fit in the "
+        "{go} min each way {mode}: with a {service}-minute visit it does not fit in the "
         "day {day} while it is open",
     ),
     "not_worth_the_drive": (
-        "mất {go} phút mỗi chiều bằng {mode}: quãng đường tốn hơn giá trị một lần ghé "
+        "mất {go} phút mỗi chiều {mode}: quãng đường tốn hơn giá trị một lần ghé "
         "({service} phút tham quan trở lên)",
-        "{go} min each way by {mode}: the road costs more than a visit there is worth "
+        "{go} min each way {mode}: the road costs more than a visit there is worth "
         "({service} minutes or more)",
+    ),
+    "too_far_one_way": (
+        "mất {go} phút {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
+        "thúc: cùng {service} phút tham quan thì không kịp trong ngày {day} khi làng mở cửa",
+        "{go} min {mode} from the start and {onward} min from there on to the end: with a "
+        "{service}-minute visit it does not fit in the day {day} while it is open",
+    ),
+    "not_worth_the_drive_one_way": (
+        "mất {go} phút {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
+        "thúc: quãng đường tốn hơn giá trị một lần ghé ({service} phút tham quan trở lên)",
+        "{go} min {mode} from the start and {onward} min from there on to the end: the "
+        "road costs more than a visit there is worth ({service} minutes or more)",
     ),
     "max_stops": (
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
-        "every day already has the maximum of {limit} stops",
+        "every day already has the maximum of {limit} {stops}",
     ),
     "not_worth_a_stop": (
         "với yêu cầu này (chủ đề, mùa, giờ làm nghề), cả lượt tham quan {service} phút cũng "
         "không đáng chi phí của một lần dừng",
         "on this request (themes asked, season, hours of work) even a {service}-minute visit "
         "is worth less than a stop costs",
+    ),
+    "not_worth_a_stop_sight": (
+        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa và "
+        "không được cộng điểm chủ đề: cả lượt tham quan {service} phút cũng không đáng chi "
+        "phí của một lần dừng; hãy đưa vào danh sách bắt buộc ghé",
+        "a sight (not a craft village) counts half in the free choice, with no theme bonus: "
+        "even a {service}-minute visit is worth less than a stop costs; ask for it as a "
+        "must-visit",
     ),
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
@@ -140,11 +160,17 @@ def explain(item: LeftOut, lang: Lang) -> str:
             values["service"] = item.visit_minutes
     elif item.reason in ("too_long", "not_worth_a_stop"):
         values["service"] = item.visit_minutes
+        if item.reason == "not_worth_a_stop" and item.village.is_sight:
+            key = "not_worth_a_stop_sight"  # themes, season and hours are not the reason
     elif item.reason in ("too_far", "not_worth_the_drive"):
-        mode = mode_name(item.mode, chosen) if item.mode else "?"
+        mode = by_mode(item.mode, chosen) if item.mode else "?"
         values.update(go=item.travel_minutes, mode=mode, service=item.visit_minutes)
+        if item.onward_minutes is not None:  # a day that ends elsewhere: no "each way"
+            key = f"{item.reason}_one_way"
+            values["onward"] = item.onward_minutes
     elif item.reason == "max_stops":
         values["limit"] = item.max_stops
+        values["stops"] = "stop" if item.max_stops == 1 else "stops"
     elif item.reason == "lower_interest" and item.min_stops is not None:
         key = "short_route"
         values["min_stops"] = item.min_stops

@@ -226,7 +226,7 @@ def _route_table(catalogue: Catalogue, lang: Lang) -> list[str]:
         cells = [
             str(route.number),
             _cell(route_name(route, lang)),
-            str(len(day.stops)),
+            str(len(day.visits)),
             str(route.itinerary.interest),
             f"{day.departure:%H:%M}–{day.arrival:%H:%M}",
             duration(day.travel_time, lang),

@@ -20,6 +20,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "en": ("ID", "NAME", "CRAFT", "THEMES", "INTEREST", "KM"),
 }
 _COUNT = {"vi": "{n} làng", "en": "{n} villages"}
+_ONE = {"vi": "1 làng", "en": "1 village"}
 _APPROXIMATE = "≈ "
 """Put before the name of a village placed at its commune's point."""
 _LEGEND = {
@@ -86,7 +87,7 @@ def village_table(
     >>> print(table)
     ID         NAME                       CRAFT               THEMES    INTEREST
     bat-trang  Bat Trang pottery village  ceramics / pottery  ceramics        66
-    1 villages
+    1 village
     """
     headers = _HEADERS[lang]
     rows = []
@@ -114,7 +115,10 @@ def village_table(
             out.append(cell)
         return "  ".join(out).rstrip()
 
-    head, count = line(headers[:columns]), _COUNT[lang].format(n=len(rows))
+    head, count = (
+        line(headers[:columns]),
+        (_ONE[lang] if len(rows) == 1 else _COUNT[lang].format(n=len(rows))),
+    )
     if approximate:
         count += _LEGEND[lang]
     if style is not None:

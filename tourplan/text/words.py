@@ -15,6 +15,7 @@ from .._version import __version__
 from ..exceptions import DataError
 from ..model import THEMES, Place, Village
 from ..plan import HANOI_TZ
+from ..public_holidays import is_tet
 
 __all__ = [
     "BREAK_NAMES",
@@ -26,6 +27,7 @@ __all__ = [
     "Lang",
     "ascii_name",
     "break_name",
+    "by_mode",
     "check_lang",
     "compact_date",
     "craft_name",
@@ -42,6 +44,7 @@ __all__ = [
     "pace_name",
     "place_name",
     "short_dates",
+    "tet_note",
     "theme_label",
     "weekday",
 ]
@@ -209,6 +212,20 @@ def mode_name(mode: str, lang: Lang) -> str:
     return MODE_NAMES[check_lang(lang)].get(mode, mode)
 
 
+def by_mode(mode: str, lang: Lang) -> str:
+    """How a journey is made, as a phrase: ``by car``, ``on foot`` / ``bằng ô tô``, ``đi bộ``.
+
+    Examples
+    --------
+    >>> by_mode("car", "en"), by_mode("walk", "en"), by_mode("walk", "vi")
+    ('by car', 'on foot', 'đi bộ')
+    """
+    chosen = check_lang(lang)
+    if mode == "walk":
+        return "on foot" if chosen == "en" else "đi bộ"
+    return f"{'by' if chosen == 'en' else 'bằng'} {mode_name(mode, chosen)}"
+
+
 def break_name(name: str, lang: Lang) -> str:
     """A break as written in ``lang`` (``lunch`` is ``Ăn trưa``/``Lunch``)."""
     return BREAK_NAMES[check_lang(lang)].get(name.lower(), name)
@@ -282,6 +299,32 @@ def hours_text(village: Village, lang: Lang) -> str:
     if village.hours_confirmed:
         return text
     return f"{text} ({_HOURS_NOT_CONFIRMED[lang]})"
+
+
+_TET_NOTE: dict[Lang, str] = {
+    "en": "Tết: its hours at Tết are not confirmed; ask before going",
+    "vi": "Tết: giờ mở cửa dịp Tết chưa được xác nhận; nên hỏi trước",
+}
+
+
+def tet_note(village: Village, date: dt.date, lang: Lang) -> str:
+    """What to say of ``village``'s hours on ``date``: at Tết, when its hours have no rule
+    for public holidays (``PH``), that its hours then are not confirmed (the plan keeps the
+    weekday's hours; data/README.md); else nothing (``""``).
+
+    Examples
+    --------
+    >>> from tourplan.hours import OpeningHours
+    >>> v = Village("x", "Làng X", "X village", 21.0, 105.8, visit_minutes=60,
+    ...             opening_hours=OpeningHours.parse("Mo-Su 08:00-17:30"), interest=50)
+    >>> tet_note(v, dt.date(2027, 2, 6), "en")
+    'Tết: its hours at Tết are not confirmed; ask before going'
+    >>> tet_note(v, dt.date(2027, 3, 6), "en")
+    ''
+    """
+    if village.opening_hours.holidays is not None or not is_tet(date):
+        return ""
+    return _TET_NOTE[check_lang(lang)]
 
 
 def hours_not_confirmed(lang: Lang) -> str:
