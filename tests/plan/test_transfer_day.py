@@ -47,6 +47,17 @@ def test_a_day_without_stops_still_goes_to_its_end() -> None:
     assert tourplan.check_itinerary(itinerary, request) == []
 
 
+def test_a_day_too_short_for_any_visit_is_still_a_transfer_day() -> None:
+    # 30 minutes from the station to the Old Quarter: no visit fits, the journey does
+    request = TripRequest.for_days(
+        "hanoi-railway-station", SATURDAY, end="old-quarter", day_start="09:00", day_end="09:30"
+    )
+    itinerary = tourplan.plan_trip(request, search=FAST)
+    (day,) = itinerary.days
+    assert day.stops == () and len(day.legs) == 1
+    assert tourplan.check_itinerary(itinerary, request) == []
+
+
 def test_the_checker_refuses_a_day_that_ends_elsewhere_without_a_journey() -> None:
     request = _request("10:10")
     itinerary = tourplan.plan_trip(request, search=FAST)
@@ -77,5 +88,5 @@ def test_the_console_script_refuses_it_in_one_line() -> None:
     assert done.returncode == 2, done.stdout + done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), done.stderr
-    assert "--end" in lines[0] and "by walk" in lines[0]
+    assert "--end" in lines[0] and "(mode walk)" in lines[0]
     assert done.stdout == ""

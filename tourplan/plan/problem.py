@@ -252,7 +252,7 @@ def build_problem(
 
     first = request.value.lengths[0]
     shortest = min((service_minutes(v, request, first) for v in villages), default=0)
-    if shortest > request.day_minutes:
+    if shortest > request.day_minutes and end.id == start.id:  # elsewhere: a transfer day
         raise DataError(
             f"the day window {request.day_start:%H:%M}-{request.day_end:%H:%M} "
             f"({request.day_minutes} min) is shorter than any visit (the shortest takes "
@@ -319,8 +319,8 @@ def build_problem(
         journey = int(seconds[0, end_location]) // 60
         if journey > request.day_minutes:
             raise DataError(
-                f"the journey from {start.name} to {end.name} takes {journey} min by "
-                f"{travel.mode or request.mode}, longer than the day window "
+                f"the journey from {start.name} to {end.name} takes {journey} min "
+                f"(mode {travel.mode or request.mode}), longer than the day window "
                 f"{request.day_start:%H:%M}-{request.day_end:%H:%M} ({request.day_minutes} min)",
                 field="end",
             )
