@@ -101,6 +101,64 @@ class LocalSearch:
             del route[first : first + length]
             ruined.add(t)
 
+    def force_insert(self, routes: Routes, rng: random.Random) -> bool:
+        """Put an unvisited place into a tour, dropping the visits in its way (in place).
+
+        A shake aimed at the places the plan leaves out, the ejection of the TOPTW literature:
+        a place outside the plan (drawn with probability proportional to its score) goes where
+        it can start within its window at the least detour, in any allowed tour, even if the
+        rest of that tour no longer fits; then the visits of that tour that are in the way
+        leave: the one of least score whose removal alone makes the tour feasible, else the
+        visit right after the place, until it is feasible. Required visits (and members of
+        required groups) never leave. Returns whether a place went in.
+        """
+        ins = self.ins
+        candidates = np.flatnonzero(ins.open_mask(routes) & ins.allowed.any(axis=0))
+        if candidates.size == 0:
+            return False
+        scores = ins.score[candidates].astype(float)
+        if scores.sum() <= 0:
+            return False
+        u = int(candidates[rng.choices(range(candidates.size), weights=scores.tolist())[0]])
+        tt, loc = ins.tt_list, ins.loc_list
+        best: tuple[int, int, int] | None = None
+        for r, route in enumerate(routes):
+            tour = ins.problem.tours[r]
+            if not ins.allowed[r, u] or (
+                tour.max_visits is not None and len(route) >= tour.max_visits
+            ):
+                continue
+            ends = ins.forward(r, route)
+            if ends is None:
+                continue
+            stops = [tour.start_location, *(loc[i] for i in route), tour.end_location]
+            for p in range(len(route) + 1):
+                a, b = stops[p], stops[p + 1]
+                if ins._start(u, ends[p] + tt[a][loc[u]]) is None:
+                    continue
+                detour = tt[a][loc[u]] + tt[loc[u]][b] - tt[a][b]
+                if best is None or detour < best[0]:
+                    best = (detour, r, p)
+        if best is None:
+            return False
+        _, r, p = best
+        route = routes[r]
+        route.insert(p, u)
+        keep = self.ins.keep_mask()
+        while not ins.feasible(r, route):
+            others = [k for k, i in enumerate(route) if i != u and not keep[i]]
+            if not others:
+                route.remove(u)
+                return False
+            alone = [k for k in others if ins.feasible(r, route[:k] + route[k + 1 :])]
+            if alone:
+                del route[min(alone, key=lambda k: (ins.score_list[route[k]], k))]
+                break
+            at = route.index(u)
+            after = [k for k in others if k > at]
+            del route[after[0] if after else others[-1]]
+        return True
+
     def _shortening_moves(self, r: int, route: list[int]) -> list[tuple[int, int, int]]:
         """Moves that shorten route ``r``'s travel, most saving first (at most a few).
 
