@@ -7,10 +7,13 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tourplan.exceptions import DataError
 from tourplan.routing import (
+    IteratedSearchParams,
     RoutingProblem,
     TimeWindow,
     Tour,
@@ -162,3 +165,10 @@ def test_search_with_forced_insertions_is_valid_and_repeatable(seed: int) -> Non
     assert check_solution(p, solution) == []
     for i, visit in enumerate(p.visits):
         assert not visit.required or i in solution.visited
+
+
+def test_search_parameters_check_the_new_fields() -> None:
+    assert IteratedSearchParams(elite=4, force=3, exponents=(1.0, 2.0), restart=0.1).elite == 4
+    for bad in ({"elite": -1}, {"force": True}, {"exponents": ()}, {"restart": 0.0}):
+        with pytest.raises(DataError, match=f"field '{next(iter(bad))}'"):
+            IteratedSearchParams(**bad)  # type: ignore[arg-type]

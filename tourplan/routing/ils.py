@@ -72,6 +72,7 @@ def iterated_insertion(
     exponents: Sequence[float] = (2.0,),
     elite: int = 0,
     force: int = 0,
+    restart: float = _RESTART,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -132,6 +133,8 @@ def iterated_insertion(
         With ``force > 0``, every ``force``-th shake puts an unvisited place into a tour and
         drops the visits in its way (:meth:`~.moves.LocalSearch.force_insert`) instead of
         removing visits.
+    restart
+        Restart after this share of the budget (time, or ``iterations``) without a gain.
 
     Returns
     -------
@@ -194,9 +197,9 @@ def iterated_insertion(
         # Restart after a share of the budget, or a quarter of the stall budget, without gain.
         stalled = it - local_gain > stall_budget // 4
         if deadline is None:
-            stalled = stalled or it - local_gain > _RESTART * (iterations or 0)
+            stalled = stalled or it - local_gain > restart * (iterations or 0)
         else:
-            stalled = stalled or time.monotonic() - local_gain_at > _RESTART * (deadline - began)
+            stalled = stalled or time.monotonic() - local_gain_at > restart * (deadline - began)
         if stalled:  # start again from a randomised construction (the best plan stays)
             ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
             if len(exponents) > 1:

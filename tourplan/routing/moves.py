@@ -6,7 +6,9 @@ at least as much as before the shake, exchange (a visit swapped for an unvisited
 score that fits in its stead, :meth:`LocalSearch.exchange`, the "replace" move of the TOPTW
 literature); :meth:`LocalSearch.improve` chains them with insertion. String removal
 (:meth:`LocalSearch.remove_strings`, the ruin of Christiaens & Vanden Berghe 2020) is the one
-shake of the iterated search that moves a region from one tour to another.
+shake of the iterated search that moves a region from one tour to another; forced insertion
+(:meth:`LocalSearch.force_insert`) the shake that puts an unvisited place in and drops the visits
+in its way.
 
 Every move keeps the plan feasible: it is checked with the
 :class:`~tourplan.routing.insertion.Inserter`'s relaxed test, then exactly for tours with breaks
