@@ -172,3 +172,20 @@ def test_search_parameters_check_the_new_fields() -> None:
     for bad in ({"elite": -1}, {"force": True}, {"exponents": ()}, {"restart": 0.0}):
         with pytest.raises(DataError, match=f"field '{next(iter(bad))}'"):
             IteratedSearchParams(**bad)  # type: ignore[arg-type]
+
+
+def test_one_other_exponent_is_used_from_the_start() -> None:
+    # a visit of score 3 taking the whole day against two of score 2 taking half each: by
+    # score ** 2 / time the single visit goes in first (9/100 > 4/50), by score / time the
+    # pair does (2/50 > 3/100); the first construction (no shake) shows which weights it used
+    day = (TimeWindow(0, 100),)
+    p = RoutingProblem(
+        [[0] * 4 for _ in range(4)],
+        (Visit("big", 1, 100, day, score=3), Visit("a", 2, 50, day, 2), Visit("b", 3, 50, day, 2)),
+        (Tour("t", 0, 0, 0, 100),),
+    )
+    allowed = _allowed(p)
+    default = iterated_insertion(p, allowed, iterations=0)
+    linear = iterated_insertion(p, allowed, iterations=0, exponents=(1.0,))
+    assert default is not None and linear is not None
+    assert routes_value(p, default)[0] == 3 and routes_value(p, linear)[0] == 4

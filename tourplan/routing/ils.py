@@ -123,8 +123,8 @@ def iterated_insertion(
         (also relocations that only save travel), ``"relocate"`` or ``"off"`` (for
         comparisons).
     exponents
-        Insertion weights are ``score ** e``; with more than one value, each restart draws its
-        ``e`` from them (the first start uses the Inserter's ``score ** 2``).
+        Insertion weights are ``score ** e``: the first start uses the first value, each
+        restart draws its ``e`` from them (default ``(2.0,)``: the Inserter's ``score ** 2``).
     elite
         With ``elite > 0``, the best plan of each stretch between restarts is kept among the
         ``elite`` best distinct plans, and a restart starts from a child of two of them (some
@@ -159,6 +159,9 @@ def iterated_insertion(
     # exactly the numbers they drew before these options existed
     xrng = random.Random(seed + 7919)
     base_weight = ins.weight.copy()
+    varied = tuple(exponents) != (2.0,)
+    if varied:
+        ins.weight = _weights(base_weight, ins.score, exponents[0])
     classes = tour_classes(problem, allowed)
     elites: list[tuple[tuple[int, int], Routes]] = []
     began = time.monotonic()
@@ -202,7 +205,7 @@ def iterated_insertion(
             stalled = stalled or time.monotonic() - local_gain_at > restart * (deadline - began)
         if stalled:  # start again from a randomised construction (the best plan stays)
             ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
-            if len(exponents) > 1:
+            if varied:
                 ins.weight = _weights(base_weight, ins.score, xrng.choice(exponents))
             current = [list(r) for r in seed_plan]
             if elite:

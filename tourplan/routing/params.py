@@ -65,7 +65,8 @@ class IteratedSearchParams:
         Every ``force``-th shake puts an unvisited place into a tour and drops the visits in
         its way, instead of removing visits. 0 (the default): never.
     exponents
-        Insertion weights ``score ** e``, ``e`` drawn from these at each restart. Default
+        Insertion weights ``score ** e``: the first value at the start, one drawn from
+        these at each restart. Default
         ``(2.0,)``, the ratio of Vansteenwegen et al. (2009).
     restart
         Restart after this share of a round's time (or of its shakes in deterministic mode)
