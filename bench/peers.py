@@ -183,6 +183,10 @@ def _ils_fields(items: list[str]) -> dict[str, Any]:
             fields[key] = tuple(float(x) for x in value.split(","))
         elif key in ("restart", "share", "noise"):
             fields[key] = float(value)
+        elif key == "pairs":
+            if value.lower() not in ("true", "false"):
+                raise ValueError(f"{item!r}: pairs is true or false")
+            fields[key] = value.lower() == "true"
         else:
             fields[key] = None if value == "None" else int(value)
     IteratedSearchParams(**fields)  # raises DataError naming a bad field
@@ -249,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="FIELD=VALUE",
         help="other IteratedSearchParams fields for tourplan, e.g. elite=6 force=4 "
-        "restart=0.1 exponents=1,2,3",
+        "restart=0.1 exponents=1,2,3 pairs=true",
     )
     ap.add_argument(
         "--with-defaults",

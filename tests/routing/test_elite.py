@@ -189,3 +189,38 @@ def test_one_other_exponent_is_used_from_the_start() -> None:
     linear = iterated_insertion(p, allowed, iterations=0, exponents=(1.0,))
     assert default is not None and linear is not None
     assert routes_value(p, default)[0] == 3 and routes_value(p, linear)[0] == 4
+
+
+def test_a_pair_gives_way_to_one_better_place() -> None:
+    # the tour holds two visits of score 2 and 3 (half a day each); the place of score 6 takes
+    # the whole day: one exchange swaps the pair for it
+    day = (TimeWindow(0, 100),)
+    p = RoutingProblem(
+        [[0] * 4 for _ in range(4)],
+        (Visit("a", 1, 50, day, 2), Visit("b", 2, 50, day, 3), Visit("big", 3, 100, day, 6)),
+        (Tour("t", 0, 0, 0, 100),),
+    )
+    ins = Inserter(p, _allowed(p))
+    routes = [[0, 1]]
+    assert LocalSearch(ins).exchange_pair(routes)
+    assert routes == [[2]]
+    assert not LocalSearch(ins).exchange_pair(routes)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 100_000))
+def test_pair_exchanges_raise_the_score_and_keep_the_plan_valid(seed: int) -> None:
+    p = _random_problem(seed)
+    ins = Inserter(p, _allowed(p))
+    routes = _plan(ins, len(p.tours), seed)
+    keep = ins.keep_mask()
+    for _ in range(5):
+        before, held = routes_value(p, routes), {i for r in routes for i in r}
+        if not LocalSearch(ins).exchange_pair(routes):
+            break
+        assert routes_value(p, routes)[0] > before[0]
+        assert all(i in {j for r in routes for j in r} for i in held if keep[i])
+        solution = schedule_routes(p, routes)
+        assert check_solution(p, solution) == []
+        for group in p.groups:
+            assert sum(i in solution.visited for i in group.visits) <= 1

@@ -73,6 +73,7 @@ def iterated_insertion(
     elite: int = 0,
     force: int = 0,
     restart: float = _RESTART,
+    pairs: bool = False,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -135,6 +136,9 @@ def iterated_insertion(
         removing visits.
     restart
         Restart after this share of the budget (time, or ``iterations``) without a gain.
+    pairs
+        Also try, on a plan as good as the stretch's best, exchanges of two visits in a row
+        for one place of higher score (:meth:`~.moves.LocalSearch.exchange_pair`).
 
     Returns
     -------
@@ -153,6 +157,7 @@ def iterated_insertion(
         raise ValueError(f"between must be 'all', 'both', 'relocate' or 'off', not {between!r}")
     search.between_moves, search.swaps = between != "off", between in ("both", "all")
     search.shorter = between == "all"
+    search.pairs = pairs
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     # restarts' own choices (exponent, parents): a stream apart, so that the defaults draw

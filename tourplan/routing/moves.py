@@ -60,6 +60,8 @@ class LocalSearch:
         #: Whether they also include relocations that only save travel
         #: (:func:`~.exchange.relocate_shorter`; off by default: neutral on the benchmark).
         self.shorter = False
+        #: Whether :meth:`between` first tries pair exchanges (:meth:`exchange_pair`).
+        self.pairs = False
         # Exchanges that failed in this improvement: (tour, visit out, rest of the tour) ->
         # the candidates tried. The same test with no new candidate fails again; skipped.
         self._failed: dict[tuple[int, ...], npt.NDArray[np.bool_]] = {}
@@ -283,6 +285,56 @@ class LocalSearch:
                 break
         return changed
 
+    def exchange_pair(self, routes: Routes) -> bool:
+        """Swap two neighbouring visits of a tour for one unvisited place of higher score than
+        both together (in place); return whether a tour changed.
+
+        The move toward plans of fewer, better places, which exchanges of one visit cannot
+        reach: the pair of visits in a row (neither required nor in a group) is taken out and
+        the unvisited place of highest score above theirs that fits in the shortened tour
+        goes in (first such pair per tour, tried from the lowest pair score up).
+        """
+        ins = self.ins
+        changed = False
+        free = ins.open_mask(routes)
+        for r, route in enumerate(routes):
+            pairs = [
+                j
+                for j in range(len(route) - 1)
+                if not self._keeps(route[j]) and not self._keeps(route[j + 1])
+            ]
+            pairs.sort(key=lambda j: ins.score_list[route[j]] + ins.score_list[route[j + 1]])
+            for j in pairs:
+                out = ins.score_list[route[j]] + ins.score_list[route[j + 1]]
+                candidates = free & (ins.score > out)
+                if not candidates.any():
+                    break  # pairs are sorted: no later one has a candidate either
+                rest = route[:j] + route[j + 2 :]
+                if ins.forward(r, rest) is None:
+                    continue
+                ratio, pos = ins.evaluate(r, rest, candidates)
+                fits = np.flatnonzero(ratio > 0)
+                at: int | None = None
+                for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
+                    at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
+                    if at is not None:
+                        break
+                if at is None:
+                    continue
+                free[route[j]] = free[route[j + 1]] = True
+                free[u] = False
+                if ins.group[u] >= 0:
+                    free[ins.members[ins.group[u]]] = False
+                rest.insert(at, u)
+                route[:] = rest
+                changed = True
+                break
+        return changed
+
+    def _keeps(self, i: int) -> bool:
+        """Whether visit ``i`` must stay or belongs to a group (pair exchanges leave it)."""
+        return bool(self.ins.problem.must_keep(i) or self.ins.group[i] >= 0)
+
     def improve(self, routes: Routes, floor: int) -> tuple[int, int]:
         """Insert, tighten, insert again; from score ``floor`` on, also exchange. Return value.
 
@@ -312,6 +364,15 @@ class LocalSearch:
         :attr:`shorter`, a relocation that saves travel.
         """
         swaps = swaps and self.swaps
+        if self.pairs:
+            for _ in range(_EXCHANGE_ROUNDS):
+                if (self.deadline is not None and time.monotonic() >= self.deadline) or (
+                    not self.exchange_pair(routes)
+                ):
+                    break
+                for r, route in enumerate(routes):
+                    self.tighten(r, route)
+                self.ins.fill(routes)
         for _ in range(_BETWEEN_ROUNDS if self.between_moves and len(routes) > 1 else 0):
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 break

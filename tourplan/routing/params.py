@@ -71,6 +71,9 @@ class IteratedSearchParams:
     restart
         Restart after this share of a round's time (or of its shakes in deterministic mode)
         without a gain. Default 0.25.
+    pairs
+        Also exchange two visits in a row for one place of higher score than both, on plans
+        as good as the best of the current stretch. Default ``False``.
 
     Examples
     --------
@@ -88,6 +91,7 @@ class IteratedSearchParams:
     force: int = 0
     exponents: tuple[float, ...] = (2.0,)
     restart: float = 0.25
+    pairs: bool = False
 
     def __post_init__(self) -> None:
         for name in ("elite", "force"):
@@ -98,6 +102,8 @@ class IteratedSearchParams:
             raise DataError(
                 f"must be one or more numbers > 0, got {self.exponents!r}", field="exponents"
             )
+        if not isinstance(self.pairs, bool):
+            raise DataError(f"must be True or False, got {self.pairs!r}", field="pairs")
         if not 0 < self.restart <= 1:
             raise DataError(f"must be in (0, 1], got {self.restart!r}", field="restart")
         if self.stall is not None and (isinstance(self.stall, bool) or self.stall < 1):
