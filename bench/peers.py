@@ -5,6 +5,7 @@ Usage (from the repository root; PyVRP is in the optional ``bench`` extra)::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python bench/peers.py --time-limit 10 --rows pr01:1 pr05:4 c101:2
     .venv/bin/python bench/peers.py --time-limit 5 --random 60:1 200:3 600:7
+    .venv/bin/python bench/peers.py --rows pr03:4 --ils elite=6 restart=0.1 --with-defaults
 
 Rows are public TOPTW instances (read as in :mod:`bench/toptw.py`, ``NAME:TOURS``) and seeded
 Hanoi-like random instances (``PLACES:TOURS``: places scattered over a 40 km disc around a hub,
@@ -27,6 +28,9 @@ solver. Each solver runs in a fresh child process (``spawn``) so that its peak r
 (``ru_maxrss``: the interpreter, the imports, the problem and the search) is its own; the row's
 problem is built in the parent and sent to the child. ``--memory-baseline`` also prints the peak of
 a child that only imports both libraries and receives the problem.
+
+``--ils FIELD=VALUE`` gives tourplan other :class:`IteratedSearchParams` fields (options under
+test); ``--with-defaults`` then also runs tourplan with the defaults on each row, interleaved.
 
 Rows ``NAME:TOURS`` may name any instance file with any number of tours (e.g. ``c101:3``); a row
 without a best-known score in ``BKS.csv`` is still compared side by side.
