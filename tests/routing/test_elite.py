@@ -224,3 +224,26 @@ def test_pair_exchanges_raise_the_score_and_keep_the_plan_valid(seed: int) -> No
         assert check_solution(p, solution) == []
         for group in p.groups:
             assert sum(i in solution.visited for i in group.visits) <= 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 100_000))
+def test_remembered_tight_routes_tighten_as_fresh_ones(seed: int) -> None:
+    # tightening is a function of the tour and the order: a search that remembers the routes
+    # it tightened to the end gives what a fresh search gives, the second time included
+    p = _random_problem(seed)
+    ins = Inserter(p, _allowed(p))
+    routes = _plan(ins, len(p.tours), seed)
+    rng = random.Random(seed)
+    remembering = LocalSearch(ins)
+    for _ in range(3):
+        for r, route in enumerate(routes):
+            order = route[:]
+            rng.shuffle(order)
+            if not ins.feasible(r, order):
+                order = route[:]
+            fresh, again = order[:], order[:]
+            changed = LocalSearch(ins).tighten(r, fresh)
+            assert remembering.tighten(r, again) == changed and again == fresh
+            assert not remembering.tighten(r, again)  # now known tight
+            assert ins.feasible(r, again)

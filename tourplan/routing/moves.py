@@ -33,6 +33,8 @@ _STRING_VISITS = 10
 _STRING_LENGTH = 10
 # Tightening: shortening moves tried for feasibility per pass, most saving first.
 _TIGHTEN_TRIES = 30
+# Tightened routes remembered (then forgotten all at once): a few MB at most.
+_TIGHT_MEMORY = 20_000
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
@@ -65,6 +67,8 @@ class LocalSearch:
         # Exchanges that failed in this improvement: (tour, visit out, rest of the tour) ->
         # the candidates tried. The same test with no new candidate fails again; skipped.
         self._failed: dict[tuple[int, ...], npt.NDArray[np.bool_]] = {}
+        # (tour, *visits) of routes tightened to the end: tightening them again changes nothing.
+        self._tight: set[tuple[int, ...]] = set()
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
@@ -214,6 +218,8 @@ class LocalSearch:
         """
         ins = self.ins
         changed = False
+        if (r, *route) in self._tight:
+            return False  # tightened before, to this same order: no move is left
         while len(route) > 1:
             ends = ins.forward(r, route)
             assert ends is not None
@@ -233,8 +239,16 @@ class LocalSearch:
                     changed = True
                     break
             else:
+                self._remember_tight(r, route)
                 return changed
         return changed
+
+    def _remember_tight(self, r: int, route: list[int]) -> None:
+        """Record that route ``r`` in this order has no shortening move left (a pure function
+        of the tour and the order: :meth:`tighten` on it again would change nothing)."""
+        if len(self._tight) >= _TIGHT_MEMORY:
+            self._tight.clear()
+        self._tight.add((r, *route))
 
     def exchange(self, routes: Routes) -> bool:
         """Swap one visit per tour for an unvisited place of higher score (in place).
