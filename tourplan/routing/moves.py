@@ -33,8 +33,8 @@ _STRING_VISITS = 10
 _STRING_LENGTH = 10
 # Tightening: shortening moves tried for feasibility per pass, most saving first.
 _TIGHTEN_TRIES = 30
-# Tightened routes remembered (then forgotten all at once): a few MB at most.
-_TIGHT_MEMORY = 20_000
+# Tightened routes remembered (then forgotten all at once): about 1 MB at most.
+_TIGHT_MEMORY = 4_000
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
