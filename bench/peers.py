@@ -5,6 +5,7 @@ Usage (from the repository root; PyVRP is in the optional ``bench`` extra)::
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python bench/peers.py --time-limit 10 --rows pr01:1 pr05:4 c101:2
     .venv/bin/python bench/peers.py --time-limit 5 --random 60:1 200:3 600:7
+    .venv/bin/python bench/peers.py --rows pr03:4 --ils elite=6 restart=0.1 --with-defaults
 
 Rows are public TOPTW instances (read as in :mod:`bench/toptw.py`, ``NAME:TOURS``) and seeded
 Hanoi-like random instances (``PLACES:TOURS``: places scattered over a 40 km disc around a hub,
@@ -28,6 +29,9 @@ solver. Each solver runs in a fresh child process (``spawn``) so that its peak r
 problem is built in the parent and sent to the child. ``--memory-baseline`` also prints the peak of
 a child that only imports both libraries and receives the problem.
 
+``--ils FIELD=VALUE`` gives tourplan other :class:`IteratedSearchParams` fields (options under
+test); ``--with-defaults`` then also runs tourplan with the defaults on each row, interleaved.
+
 Rows ``NAME:TOURS`` may name any instance file with any number of tours (e.g. ``c101:3``); a row
 without a best-known score in ``BKS.csv`` is still compared side by side.
 """
@@ -44,6 +48,7 @@ import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from toptw import DEFAULT_INSTANCES, read_instance
 
+from tourplan.exceptions import DataError
 from tourplan.routing import (
     IteratedSearchParams,
     RoutingProblem,
@@ -89,10 +95,13 @@ def hanoi_like(places: int, tours: int, seed: int) -> RoutingProblem:
 
 
 def run_tourplan(
-    problem: RoutingProblem, seconds: float, temperatures: tuple[float, ...] | None = None
+    problem: RoutingProblem,
+    seconds: float,
+    temperatures: tuple[float, ...] | None = None,
+    ils: dict[str, Any] | None = None,
 ) -> tuple[int, int, float]:
     """Score, travel and wall time of tourplan (one process; ``temperatures`` of its
-    iterated search, default :class:`IteratedSearchParams`')."""
+    iterated search, default :class:`IteratedSearchParams`'; ``ils``: other fields of it)."""
     # CP-SAT (recombination, several tours) is loaded on first use; in a fresh process that is
     # not search time, as PyVRP's clock starts once its model is built. OR-Tools' routing
     # solver is not loaded at all: the default search does not polish with it.
@@ -100,7 +109,10 @@ def run_tourplan(
         from tourplan.routing import recombine  # noqa: F401
 
     began = time.monotonic()
-    solution = solve(problem, SearchParameters(seconds, workers=1, ils=_full_time(temperatures)))
+    params = _full_time(temperatures)
+    if ils:
+        params = replace(params, **ils)
+    solution = solve(problem, SearchParameters(seconds, workers=1, ils=params))
     wall = time.monotonic() - began
     assert check_solution(problem, solution) == []
     return solution.score, solution.travel_time, wall
@@ -164,6 +176,27 @@ def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, 
     return solution.score, solution.travel_time, wall
 
 
+def _ils_fields(items: list[str]) -> dict[str, Any]:
+    """``FIELD=VALUE`` pairs as :class:`IteratedSearchParams` fields (checked by it)."""
+    fields: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key not in IteratedSearchParams.__dataclass_fields__:
+            raise ValueError(f"{item!r}: give FIELD=VALUE with a field of IteratedSearchParams")
+        if key in ("exponents", "temperatures"):
+            fields[key] = tuple(float(x) for x in value.split(","))
+        elif key in ("restart", "share", "noise"):
+            fields[key] = float(value)
+        elif key == "pairs":
+            if value.lower() not in ("true", "false"):
+                raise ValueError(f"{item!r}: pairs is true or false")
+            fields[key] = value.lower() == "true"
+        else:
+            fields[key] = None if value == "None" else int(value)
+    IteratedSearchParams(**fields)  # raises DataError naming a bad field
+    return fields
+
+
 def _peak_mb() -> float:
     """Peak resident set size of this process in MB (``ru_maxrss`` is in KiB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -175,10 +208,11 @@ def _child(
     seconds: float,
     seed: int,
     temperatures: tuple[float, ...] | None = None,
+    ils: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
     """Run one solver (or nothing, for ``"baseline"``) in this fresh process; add its peak MB."""
     if kind == "tourplan":
-        result: tuple[Any, ...] = run_tourplan(problem, seconds, temperatures)
+        result: tuple[Any, ...] = run_tourplan(problem, seconds, temperatures, ils)
     elif kind == "pyvrp":
         result = run_pyvrp(problem, seconds, seed)
     else:
@@ -196,10 +230,11 @@ def isolated(
     seconds: float,
     seed: int,
     temperatures: tuple[float, ...] | None = None,
+    ils: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
     """:func:`_child` in a new ``spawn`` process: score, travel, wall seconds, peak MB."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as ex:
-        return ex.submit(_child, kind, problem, seconds, seed, temperatures).result()
+        return ex.submit(_child, kind, problem, seconds, seed, temperatures, ils).result()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,6 +251,19 @@ def main(argv: list[str] | None = None) -> int:
         help="tourplan's annealing temperatures (default: IteratedSearchParams'; one worker "
         "uses the first)",
     )
+    ap.add_argument(
+        "--ils",
+        nargs="+",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="other IteratedSearchParams fields for tourplan, e.g. elite=6 force=4 "
+        "restart=0.1 exponents=1,2,3 pairs=true",
+    )
+    ap.add_argument(
+        "--with-defaults",
+        action="store_true",
+        help="with --ils, also run tourplan with the default fields (column 'defaults')",
+    )
     ap.add_argument("--csv", type=Path, help="write the rows here")
     ap.add_argument(
         "--memory-baseline",
@@ -223,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         help="also print the peak MB of a child that only imports both solvers",
     )
     args = ap.parse_args(argv)
+    try:
+        ils = _ils_fields(args.ils)
+    except (ValueError, DataError) as e:
+        ap.error(f"--ils: {e}")
     files = {p.stem: p for p in args.instances.glob("instances/*/*.txt")}
     cases: list[tuple[str, RoutingProblem]] = []
     for row in args.rows:
@@ -245,12 +297,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<14} | imports and problem only: {base[3]:.0f} MB", flush=True)
         first_pyvrp = k % 2 == 1  # interleaved: alternate who goes first
         temps = tuple(args.temperatures) if args.temperatures else None
+        if args.with_defaults and ils and k % 3 == 0:  # the defaults take turns in front too
+            d = isolated("tourplan", problem, args.time_limit, args.seed, temps)
         if first_pyvrp:
             p = isolated("pyvrp", problem, args.time_limit, args.seed)
-            t = isolated("tourplan", problem, args.time_limit, args.seed, temps)
+            t = isolated("tourplan", problem, args.time_limit, args.seed, temps, ils)
         else:
-            t = isolated("tourplan", problem, args.time_limit, args.seed, temps)
+            t = isolated("tourplan", problem, args.time_limit, args.seed, temps, ils)
             p = isolated("pyvrp", problem, args.time_limit, args.seed)
+        if args.with_defaults and ils and k % 3 != 0:
+            d = isolated("tourplan", problem, args.time_limit, args.seed, temps)
+        if args.with_defaults and ils:
+            print(f"{name:<14} | defaults {d[0]:9d} {d[2]:6.1f} s", flush=True)
         best = max(t[0], p[0]) or 1
         gap_t, gap_p = 100 * (best - t[0]) / best, 100 * (best - p[0]) / best
         out.append((name, t, p, gap_t, gap_p))

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .insertion import Inserter, Routes
+from .insertion import REQUIRED_WEIGHT, Inserter, Routes
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
@@ -69,6 +69,11 @@ def iterated_insertion(
     stall: int | None = None,
     stopped: list[str] | None = None,
     between: str = "both",
+    exponents: Sequence[float] = (2.0,),
+    elite: int = 0,
+    force: int = 0,
+    restart: float = _RESTART,
+    pairs: bool = False,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -118,6 +123,22 @@ def iterated_insertion(
         current stretch: ``"both"`` (relocations; swaps too for a better plan), ``"all"``
         (also relocations that only save travel), ``"relocate"`` or ``"off"`` (for
         comparisons).
+    exponents
+        Insertion weights are ``score ** e``: the first start uses the first value, each
+        restart draws its ``e`` from them (default ``(2.0,)``: the Inserter's ``score ** 2``).
+    elite
+        With ``elite > 0``, the best plan of each stretch between restarts is kept among the
+        ``elite`` best distinct plans, and a restart starts from a child of two of them (some
+        tours of one put into the other, :func:`_crossover`) rather than from an empty plan.
+    force
+        With ``force > 0``, every ``force``-th shake puts an unvisited place into a tour and
+        drops the visits in its way (:meth:`~.moves.LocalSearch.force_insert`) instead of
+        removing visits.
+    restart
+        Restart after this share of the budget (time, or ``iterations``) without a gain.
+    pairs
+        Also try, on a plan as good as the stretch's best, exchanges of two visits in a row
+        for one place of higher score (:meth:`~.moves.LocalSearch.exchange_pair`).
 
     Returns
     -------
@@ -136,8 +157,18 @@ def iterated_insertion(
         raise ValueError(f"between must be 'all', 'both', 'relocate' or 'off', not {between!r}")
     search.between_moves, search.swaps = between != "off", between in ("both", "all")
     search.shorter = between == "all"
+    search.pairs = pairs
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
+    # restarts' own choices (exponent, parents): a stream apart, so that the defaults draw
+    # exactly the numbers they drew before these options existed
+    xrng = random.Random(seed + 7919)
+    base_weight = ins.weight.copy()
+    varied = tuple(exponents) != (2.0,)
+    if varied:
+        ins.weight = _weights(base_weight, ins.score, exponents[0])
+    classes = tour_classes(problem, allowed)
+    elites: list[tuple[tuple[int, int], Routes]] = []
     began = time.monotonic()
     deadline = until if seconds is None else began + seconds
     search.deadline = deadline
@@ -174,12 +205,19 @@ def iterated_insertion(
         # Restart after a share of the budget, or a quarter of the stall budget, without gain.
         stalled = it - local_gain > stall_budget // 4
         if deadline is None:
-            stalled = stalled or it - local_gain > _RESTART * (iterations or 0)
+            stalled = stalled or it - local_gain > restart * (iterations or 0)
         else:
-            stalled = stalled or time.monotonic() - local_gain_at > _RESTART * (deadline - began)
+            stalled = stalled or time.monotonic() - local_gain_at > restart * (deadline - began)
         if stalled:  # start again from a randomised construction (the best plan stays)
             ins.noise = 1.0 + max(noise, 1.0) * (2 * np_rng.random(ins.n) - 1)
+            if varied:
+                ins.weight = _weights(base_weight, ins.score, xrng.choice(exponents))
             current = [list(r) for r in seed_plan]
+            if elite:
+                _remember(elites, local, local_value, elite)
+                child = _crossover(ins, classes, elites, xrng) if len(elites) > 1 else None
+                if child is not None:
+                    current = child
             current_value = search.improve(current, 0)
             ins.offer(pool, current)
             if not noise:
@@ -195,10 +233,11 @@ def iterated_insertion(
         before_shake = [list(r) for r in current]
         strings = shake_mix and it % _STRING_EVERY == 0
         held = sum(keep[i] for route in current for i in route)
-        if strings:  # strings near one place, across tours
+        forced = force > 0 and it % force == 0 and search.force_insert(current, xrng)
+        if strings and not forced:  # strings near one place, across tours
             search.remove_strings(current, rng)
         for r, route in enumerate(current):
-            if not route or strings:
+            if not route or strings or forced:
                 pass
             elif shake_mix and it % 2 == 0:  # remove ``size`` visits anywhere in the tour
                 for k in sorted(rng.sample(range(len(route)), min(size, len(route))))[::-1]:
@@ -249,6 +288,74 @@ def iterated_insertion(
     if stopped is not None:
         stopped.append(reason)
     return best
+
+
+def _weights(base: np.ndarray, score: np.ndarray, exponent: float) -> np.ndarray:
+    """Insertion weights ``score ** exponent``; required visits keep their weight."""
+    weight = score.astype(float) ** exponent
+    required = base >= REQUIRED_WEIGHT
+    weight[required] = base[required]
+    return weight
+
+
+def _remember(
+    elites: list[tuple[tuple[int, int], Routes]], plan: Routes, value: tuple[int, int], size: int
+) -> None:
+    """Keep ``plan`` among the ``size`` best distinct plans (by set of visits)."""
+    visited = {i for r in plan for i in r}
+    for k, (v, other) in enumerate(elites):
+        if {i for r in other for i in r} == visited:
+            if value > v:
+                elites[k] = (value, [list(r) for r in plan])
+            break
+    else:
+        elites.append((value, [list(r) for r in plan]))
+    elites.sort(key=lambda e: e[0], reverse=True)
+    del elites[size:]
+
+
+def _crossover(
+    ins: Inserter,
+    classes: list[int],
+    elites: list[tuple[tuple[int, int], Routes]],
+    rng: random.Random,
+) -> Routes | None:
+    """A child of two elite plans: some tours of one put into the other (SREX-like).
+
+    Tours of parent ``b`` replace the tours of parent ``a`` (of the same class) they share
+    most visits with; the other tours of ``a`` lose the visits (and group members) the
+    incoming tours hold; required visits lost are put back (``seed_required``). The child is
+    feasible; insertion then fills it. ``None`` if it would hold fewer required visits (or
+    members of required groups) than ``a``.
+    """
+    a_i, b_i = rng.sample(range(len(elites)), 2)
+    a, b = elites[a_i][1], elites[b_i][1]
+    chosen = [r for r in range(len(b)) if b[r]]
+    if not chosen:
+        return None
+    rng.shuffle(chosen)
+    chosen = chosen[: rng.randint(1, max(1, len(chosen) // 2))]
+    child = [list(r) for r in a]
+    taken: set[int] = set()
+    for r in chosen:
+        slots = [s for s in range(len(a)) if classes[s] == classes[r] and s not in taken]
+        if not slots:
+            continue
+        inb = set(b[r])
+        s = max(slots, key=lambda s: (len(inb.intersection(a[s])), s == r))
+        child[s] = list(b[r])
+        taken.add(s)
+    inserted = {i for s in taken for i in child[s]}
+    closed = {int(ins.group[i]) for i in inserted if ins.group[i] >= 0}
+    for s, route in enumerate(child):
+        if s not in taken:
+            route[:] = [i for i in route if i not in inserted and int(ins.group[i]) not in closed]
+            ins.repair(s, route)
+    ins.seed_required(child)
+    keep = ins.keep_mask()
+    if sum(keep[i] for r in child for i in r) < sum(keep[i] for r in a for i in r):
+        return None  # a required visit (or group) is lost: a fresh construction instead
+    return child
 
 
 def pooled_iterated_insertion(

@@ -6,7 +6,9 @@ at least as much as before the shake, exchange (a visit swapped for an unvisited
 score that fits in its stead, :meth:`LocalSearch.exchange`, the "replace" move of the TOPTW
 literature); :meth:`LocalSearch.improve` chains them with insertion. String removal
 (:meth:`LocalSearch.remove_strings`, the ruin of Christiaens & Vanden Berghe 2020) is the one
-shake of the iterated search that moves a region from one tour to another.
+shake of the iterated search that moves a region from one tour to another; forced insertion
+(:meth:`LocalSearch.force_insert`) the shake that puts an unvisited place in and drops the visits
+in its way.
 
 Every move keeps the plan feasible: it is checked with the
 :class:`~tourplan.routing.insertion.Inserter`'s relaxed test, then exactly for tours with breaks
@@ -31,6 +33,8 @@ _STRING_VISITS = 10
 _STRING_LENGTH = 10
 # Tightening: shortening moves tried for feasibility per pass, most saving first.
 _TIGHTEN_TRIES = 30
+# Tightened routes remembered (then forgotten all at once): about 1 MB at most.
+_TIGHT_MEMORY = 4_000
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
@@ -58,9 +62,13 @@ class LocalSearch:
         #: Whether they also include relocations that only save travel
         #: (:func:`~.exchange.relocate_shorter`; off by default: neutral on the benchmark).
         self.shorter = False
+        #: Whether :meth:`between` first tries pair exchanges (:meth:`exchange_pair`).
+        self.pairs = False
         # Exchanges that failed in this improvement: (tour, visit out, rest of the tour) ->
         # the candidates tried. The same test with no new candidate fails again; skipped.
         self._failed: dict[tuple[int, ...], npt.NDArray[np.bool_]] = {}
+        # (tour, *visits) of routes tightened to the end: tightening them again changes nothing.
+        self._tight: set[tuple[int, ...]] = set()
 
     def nearest(self, i: int) -> list[int]:
         """All visits by increasing travel time to and from visit ``i`` (``i`` first)."""
@@ -100,6 +108,64 @@ class LocalSearch:
             first = rng.randint(max(0, at - length + 1), min(at, len(route) - length))
             del route[first : first + length]
             ruined.add(t)
+
+    def force_insert(self, routes: Routes, rng: random.Random) -> bool:
+        """Put an unvisited place into a tour, dropping the visits in its way (in place).
+
+        A shake aimed at the places the plan leaves out, the ejection of the TOPTW literature:
+        a place outside the plan (drawn with probability proportional to its score) goes where
+        it can start within its window at the least detour, in any allowed tour, even if the
+        rest of that tour no longer fits; then the visits of that tour that are in the way
+        leave: the one of least score whose removal alone makes the tour feasible, else the
+        visit right after the place, until it is feasible. Required visits (and members of
+        required groups) never leave. Returns whether a place went in.
+        """
+        ins = self.ins
+        candidates = np.flatnonzero(ins.open_mask(routes) & ins.allowed.any(axis=0))
+        if candidates.size == 0:
+            return False
+        scores = ins.score[candidates].astype(float)
+        if scores.sum() <= 0:
+            return False
+        u = int(candidates[rng.choices(range(candidates.size), weights=scores.tolist())[0]])
+        tt, loc = ins.tt_list, ins.loc_list
+        best: tuple[int, int, int] | None = None
+        for r, route in enumerate(routes):
+            tour = ins.problem.tours[r]
+            if not ins.allowed[r, u] or (
+                tour.max_visits is not None and len(route) >= tour.max_visits
+            ):
+                continue
+            ends = ins.forward(r, route)
+            if ends is None:
+                continue
+            stops = [tour.start_location, *(loc[i] for i in route), tour.end_location]
+            for p in range(len(route) + 1):
+                a, b = stops[p], stops[p + 1]
+                if ins._start(u, ends[p] + tt[a][loc[u]]) is None:
+                    continue
+                detour = tt[a][loc[u]] + tt[loc[u]][b] - tt[a][b]
+                if best is None or detour < best[0]:
+                    best = (detour, r, p)
+        if best is None:
+            return False
+        _, r, p = best
+        route = routes[r]
+        route.insert(p, u)
+        keep = self.ins.keep_mask()
+        while not ins.feasible(r, route):
+            others = [k for k, i in enumerate(route) if i != u and not keep[i]]
+            if not others:
+                route.remove(u)
+                return False
+            alone = [k for k in others if ins.feasible(r, route[:k] + route[k + 1 :])]
+            if alone:
+                del route[min(alone, key=lambda k: (ins.score_list[route[k]], k))]
+                break
+            at = route.index(u)
+            after = [k for k in others if k > at]
+            del route[after[0] if after else others[-1]]
+        return True
 
     def _shortening_moves(self, r: int, route: list[int]) -> list[tuple[int, int, int]]:
         """Moves that shorten route ``r``'s travel, most saving first (at most a few).
@@ -152,6 +218,8 @@ class LocalSearch:
         """
         ins = self.ins
         changed = False
+        if (r, *route) in self._tight:
+            return False  # tightened before, to this same order: no move is left
         while len(route) > 1:
             ends = ins.forward(r, route)
             assert ends is not None
@@ -171,8 +239,16 @@ class LocalSearch:
                     changed = True
                     break
             else:
+                self._remember_tight(r, route)
                 return changed
         return changed
+
+    def _remember_tight(self, r: int, route: list[int]) -> None:
+        """Record that route ``r`` in this order has no shortening move left (a pure function
+        of the tour and the order: :meth:`tighten` on it again would change nothing)."""
+        if len(self._tight) >= _TIGHT_MEMORY:
+            self._tight.clear()
+        self._tight.add((r, *route))
 
     def exchange(self, routes: Routes) -> bool:
         """Swap one visit per tour for an unvisited place of higher score (in place).
@@ -223,6 +299,56 @@ class LocalSearch:
                 break
         return changed
 
+    def exchange_pair(self, routes: Routes) -> bool:
+        """Swap two neighbouring visits of a tour for one unvisited place of higher score than
+        both together (in place); return whether a tour changed.
+
+        The move toward plans of fewer, better places, which exchanges of one visit cannot
+        reach: the pair of visits in a row (neither required nor in a group) is taken out and
+        the unvisited place of highest score above theirs that fits in the shortened tour
+        goes in (first such pair per tour, tried from the lowest pair score up).
+        """
+        ins = self.ins
+        changed = False
+        free = ins.open_mask(routes)
+        for r, route in enumerate(routes):
+            pairs = [
+                j
+                for j in range(len(route) - 1)
+                if not self._keeps(route[j]) and not self._keeps(route[j + 1])
+            ]
+            pairs.sort(key=lambda j: ins.score_list[route[j]] + ins.score_list[route[j + 1]])
+            for j in pairs:
+                out = ins.score_list[route[j]] + ins.score_list[route[j + 1]]
+                candidates = free & (ins.score > out)
+                if not candidates.any():
+                    break  # pairs are sorted: no later one has a candidate either
+                rest = route[:j] + route[j + 2 :]
+                if ins.forward(r, rest) is None:
+                    continue
+                ratio, pos = ins.evaluate(r, rest, candidates)
+                fits = np.flatnonzero(ratio > 0)
+                at: int | None = None
+                for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
+                    at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
+                    if at is not None:
+                        break
+                if at is None:
+                    continue
+                free[route[j]] = free[route[j + 1]] = True
+                free[u] = False
+                if ins.group[u] >= 0:
+                    free[ins.members[ins.group[u]]] = False
+                rest.insert(at, u)
+                route[:] = rest
+                changed = True
+                break
+        return changed
+
+    def _keeps(self, i: int) -> bool:
+        """Whether visit ``i`` must stay or belongs to a group (pair exchanges leave it)."""
+        return bool(self.ins.problem.must_keep(i) or self.ins.group[i] >= 0)
+
     def improve(self, routes: Routes, floor: int) -> tuple[int, int]:
         """Insert, tighten, insert again; from score ``floor`` on, also exchange. Return value.
 
@@ -252,6 +378,15 @@ class LocalSearch:
         :attr:`shorter`, a relocation that saves travel.
         """
         swaps = swaps and self.swaps
+        if self.pairs:
+            for _ in range(_EXCHANGE_ROUNDS):
+                if (self.deadline is not None and time.monotonic() >= self.deadline) or (
+                    not self.exchange_pair(routes)
+                ):
+                    break
+                for r, route in enumerate(routes):
+                    self.tighten(r, route)
+                self.ins.fill(routes)
         for _ in range(_BETWEEN_ROUNDS if self.between_moves and len(routes) > 1 else 0):
             if self.deadline is not None and time.monotonic() >= self.deadline:
                 break

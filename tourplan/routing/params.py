@@ -56,6 +56,24 @@ class IteratedSearchParams:
         one request (a one-day trip with Bát Tràng required) needs about 1100 shakes to find
         its best plan, and 300 lost it; above 667, the default deterministic search (2000
         iterations, a third of them shakes) is not changed by it.
+    elite
+        Restarts from elite plans: the best plan of each stretch between restarts is kept
+        among this many distinct plans, and a restart starts from a child of two of them
+        (tours of one put into the other) instead of an empty plan. 0 (the default): every
+        restart is a fresh randomised construction.
+    force
+        Every ``force``-th shake puts an unvisited place into a tour and drops the visits in
+        its way, instead of removing visits. 0 (the default): never.
+    exponents
+        Insertion weights ``score ** e``: the first value at the start, one drawn from
+        these at each restart. Default
+        ``(2.0,)``, the ratio of Vansteenwegen et al. (2009).
+    restart
+        Restart after this share of a round's time (or of its shakes in deterministic mode)
+        without a gain. Default 0.25.
+    pairs
+        Also exchange two visits in a row for one place of higher score than both, on plans
+        as good as the best of the current stretch. Default ``False``.
 
     Examples
     --------
@@ -69,8 +87,25 @@ class IteratedSearchParams:
     noise: float = 1.0
     temperatures: tuple[float, ...] = (1.0, 5.0)
     stall: int | None = 1000
+    elite: int = 0
+    force: int = 0
+    exponents: tuple[float, ...] = (2.0,)
+    restart: float = 0.25
+    pairs: bool = False
 
     def __post_init__(self) -> None:
+        for name in ("elite", "force"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise DataError(f"must be an integer >= 0, got {value!r}", field=name)
+        if not self.exponents or not all(e > 0 for e in self.exponents):
+            raise DataError(
+                f"must be one or more numbers > 0, got {self.exponents!r}", field="exponents"
+            )
+        if not isinstance(self.pairs, bool):
+            raise DataError(f"must be True or False, got {self.pairs!r}", field="pairs")
+        if not 0 < self.restart <= 1:
+            raise DataError(f"must be in (0, 1], got {self.restart!r}", field="restart")
         if self.stall is not None and (isinstance(self.stall, bool) or self.stall < 1):
             raise DataError(
                 f"must be a positive number of shakes or None, got {self.stall!r}", field="stall"

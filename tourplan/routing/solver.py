@@ -357,6 +357,11 @@ def _ils_rounds(
             "noise": ils.noise,
             "stall": ils.stall if ils.stall is not None else 2**62,
             "capacity": params.recombination.pool if recombining else None,
+            "elite": ils.elite,
+            "force": ils.force,
+            "exponents": ils.exponents,
+            "restart": ils.restart,
+            "pairs": ils.pairs,
         }
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
