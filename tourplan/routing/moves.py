@@ -283,21 +283,30 @@ class LocalSearch:
                     continue  # no new candidate since none fitted in this same tour
                 if ins.forward(r, rest) is None:  # a matrix without the triangle inequality
                     continue
-                ratio, pos = ins.evaluate(r, rest, candidates)
-                fits = np.flatnonzero(ratio > 0)
-                at: int | None = None
-                for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
-                    at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
-                    if at is not None:
-                        break
-                if at is None:
+                placed = self._best_insertion(r, rest, candidates)
+                if placed is None:
                     self._failed[key] = candidates
                     continue
+                u, at = placed
                 rest.insert(at, u)
                 route[:] = rest
                 changed = True
                 break
         return changed
+
+    def _best_insertion(
+        self, r: int, rest: list[int], candidates: np.ndarray
+    ) -> tuple[int, int] | None:
+        """The candidate to insert into tour ``r`` (visiting ``rest``) and where: the best
+        ratio first, then the higher score, the first the exact schedule confirms."""
+        ins = self.ins
+        ratio, pos = ins.evaluate(r, rest, candidates)
+        fits = np.flatnonzero(ratio > 0)
+        for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
+            at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
+            if at is not None:
+                return u, at
+        return None
 
     def exchange_pair(self, routes: Routes) -> bool:
         """Swap two neighbouring visits of a tour for one unvisited place of higher score than
@@ -326,15 +335,10 @@ class LocalSearch:
                 rest = route[:j] + route[j + 2 :]
                 if ins.forward(r, rest) is None:
                     continue
-                ratio, pos = ins.evaluate(r, rest, candidates)
-                fits = np.flatnonzero(ratio > 0)
-                at: int | None = None
-                for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
-                    at = ins.confirm(r, rest, u) if ins.exact[r] else int(pos[u])
-                    if at is not None:
-                        break
-                if at is None:
+                placed = self._best_insertion(r, rest, candidates)
+                if placed is None:
                     continue
+                u, at = placed
                 free[route[j]] = free[route[j + 1]] = True
                 free[u] = False
                 if ins.group[u] >= 0:
