@@ -55,7 +55,8 @@ class IteratedSearchParams:
         better. ``None``: search until the time limit. Default 1000: on the bundled Hanoi data
         one request (a one-day trip with Bát Tràng required) needs about 1100 shakes to find
         its best plan, and 300 lost it; above 667, the default deterministic search (2000
-        iterations, a third of them shakes) is not changed by it.
+        iterations, a third of them shakes) is not changed by it. A plan whose longest tour
+        has more than 20 visits gets proportionally more (a 45-visit tour: 2250 shakes).
     elite
         Restarts from elite plans: the best plan of each stretch between restarts is kept
         among this many distinct plans, and a restart starts from a child of two of them
