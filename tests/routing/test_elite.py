@@ -38,16 +38,25 @@ def _plan(ins: Inserter, n_tours: int, noise_seed: int) -> list[list[int]]:
     return routes
 
 
-@settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 100_000))
-def test_a_child_of_two_plans_is_valid_and_keeps_groups(seed: int) -> None:
+Elites = list[tuple[tuple[int, int], list[list[int]]]]
+
+
+def _elites(seed: int) -> tuple[RoutingProblem, list[list[int]], Inserter, Elites]:
+    """A random problem, its allowed tours, an inserter and up to three remembered plans."""
     p = _random_problem(seed)
     allowed = _allowed(p)
     ins = Inserter(p, allowed)
-    elites: list[tuple[tuple[int, int], list[list[int]]]] = []
+    elites: Elites = []
     for k in range(3):
         plan = _plan(ins, len(p.tours), seed + k)
         _remember(elites, plan, routes_value(p, plan), 4)
+    return p, allowed, ins, elites
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 100_000))
+def test_a_child_of_two_plans_is_valid_and_keeps_groups(seed: int) -> None:
+    p, allowed, ins, elites = _elites(seed)
     if len(elites) < 2:
         return
     child = _crossover(ins, tour_classes(p, allowed), elites, random.Random(seed))
@@ -100,13 +109,7 @@ def test_children_are_made_on_most_problems() -> None:
     # the hypothesis test above may skip a child that loses a required visit; most are kept
     made = 0
     for seed in range(30):
-        p = _random_problem(seed)
-        allowed = _allowed(p)
-        ins = Inserter(p, allowed)
-        elites: list[tuple[tuple[int, int], list[list[int]]]] = []
-        for k in range(3):
-            plan = _plan(ins, len(p.tours), seed + k)
-            _remember(elites, plan, routes_value(p, plan), 4)
+        p, allowed, ins, elites = _elites(seed)
         if len(elites) > 1:
             child = _crossover(ins, tour_classes(p, allowed), elites, random.Random(seed))
             if child is not None:
