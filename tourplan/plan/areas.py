@@ -7,7 +7,9 @@ plan (one-day trips only: every place still open, each stop paying its one-way d
 start) and the areas around the most valuable places (the places within
 :attr:`~tourplan.plan.value.ValueModel.area_minutes` of the anchor, each paying its detour
 from it; the road to the area is the day's). Areas are estimated cheaply first and only the
-best :data:`AREAS_SOLVED` are solved. The day whose value is highest
+best :data:`AREAS_SOLVED` are solved. In each candidate a visit the other side of town from
+the day's must-visits (or the area's anchor) is offered at ``direction_factor`` of its value
+(:mod:`~tourplan.plan.direction`). The day whose value is highest
 (:func:`itinerary_value`: visits with diminishing returns and variety, less each stop's cost
 and the day's road, paid once) is kept. A day thus stays in one area unless the value says
 otherwise, and every choice is deterministic (ties go to the earlier candidate).
