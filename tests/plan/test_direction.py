@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import tourplan
 from tourplan import SearchParameters, TripRequest
+from tourplan.exceptions import DataError
 from tourplan.hours import OpeningHours
 from tourplan.model import Place, Village, Villages
 from tourplan.plan import itinerary_value
@@ -114,3 +116,10 @@ def test_a_day_without_must_visits_takes_the_direction_of_its_best_stop() -> Non
     itinerary = tourplan.plan_trip(request, villages, search=FAST)
     assert tourplan.check_itinerary(itinerary, request) == []
     assert "east" in itinerary.village_ids and "west" not in itinerary.village_ids
+
+
+def test_out_of_range_direction_parameters_are_refused_naming_the_field() -> None:
+    with pytest.raises(DataError, match="direction_factor"):
+        ValueModel(direction_factor=1.5)
+    with pytest.raises(DataError, match="town_km"):
+        ValueModel(town_km=-1)
