@@ -54,6 +54,8 @@ from typing import Any, NoReturn
 
 import tourplan
 from tourplan.datasets.evidence import Evidence, apply_evidence, load_evidence
+from tourplan.plan.direction import offset_km, out_of_town
+from tourplan.plan.value import ValueModel
 from tourplan.travel import travel_matrix
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -208,6 +210,9 @@ class Result:
     asked_window: str = ""
     asked_free: tuple[str, ...] = ()
     asked_jaccard: float = math.nan
+    free_crosses: bool | None = None
+    asked_crosses: bool | None = None
+    asked_ratio: float = math.nan
     notes: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
 
@@ -225,6 +230,23 @@ def jaccard(a: set[str], b: set[str]) -> float:
     """
     union = a | b
     return len(a & b) / len(union) if union else 1.0
+
+
+TOWN_KM = ValueModel().town_km
+"""A stop within this many km of the day's start is in town (the value model's default)."""
+
+
+def crosses_town(itinerary: tourplan.Itinerary, town_km: float = TOWN_KM) -> bool:
+    """Whether a day of ``itinerary`` has two stops out of town whose angle at the day's start
+    exceeds 90 degrees: the town lies on the way between them (a cross-town zigzag)."""
+    for day in itinerary.days:
+        start = day.start_place
+        away = [s.village for s in day.stops if out_of_town(start, s.village, town_km)]
+        points = [offset_km(start, v) for v in away]
+        for (ax, ay), (bx, by) in itertools.combinations(points, 2):
+            if ax * bx + ay * by < 0:
+                return True
+    return False
 
 
 def _minutes(spans: Iterable[dt.timedelta]) -> float:
@@ -272,6 +294,7 @@ def measure(
     result.stops_per_day = len(free.stops) / len(days)
     result.drive_min = _minutes(leg.arrive - leg.depart for day in days for leg in day.legs)
     result.visit_min = _minutes(stop.end - stop.start for day in days for stop in day.stops)
+    result.free_crosses = crosses_town(free)
     if not human:
         return result
     result.jaccard = jaccard(set(result.free), set(human))
@@ -327,6 +350,10 @@ def measure_asked(
         return
     result.asked_free = tuple(dict.fromkeys(v for v in plan.village_ids if v not in wish.sights))
     result.asked_jaccard = jaccard(set(result.asked_free), set(result.human))
+    result.asked_crosses = crosses_town(plan)
+    drive = _minutes(leg.arrive - leg.depart for day in plan.days for leg in day.legs)
+    visit = _minutes(stop.end - stop.start for day in plan.days for stop in day.stops)
+    result.asked_ratio = drive / visit if visit else math.nan
 
 
 def tour_result(
@@ -647,10 +674,15 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
     asked_lines = []
     if any(r.asked is not None for r in tours):
         mean_asked = f"{statistics.fmean(asked_scores):.3f}" if asked_scores else "-"
+        asked_ratios = [r.asked_ratio for r in tours if not math.isnan(r.asked_ratio)]
+        mean_asked_ratio = f"{statistics.fmean(asked_ratios):.2f}" if asked_ratios else "-"
         asked_lines = [
             f"mean Jaccard as asked (sights, title themes, half day): {mean_asked}",
             f"best mean Jaccard any planner could reach as asked: "
             f"{jaccard_ceiling(tours, asked_request=True):.3f}",
+            f"mean drive/visit ratio as asked: {mean_asked_ratio}",
+            f"plans as asked that cross town (two stops over 90 degrees apart seen from the "
+            f"start): {sum(1 for r in tours if r.asked_crosses)}/{len(tours)}",
         ]
     return [
         f"tours: {len(tours)}",
@@ -661,6 +693,8 @@ def summarise(tours: Sequence[Result], default: Result) -> list[str]:
         f"human sets that schedule as must-visits: {schedules}/{len(tours)}",
         f"median stops per day (free plans): {median_stops}",
         f"mean drive/visit ratio (free plans): {mean_ratio}",
+        f"free plans that cross town (two stops over 90 degrees apart seen from the start): "
+        f"{sum(1 for r in tours if r.free_crosses)}/{len(tours)}",
         f"default tourplan route: {_stops(default.stops_per_day)} stops, "
         f"drive/visit {_number(default.ratio, 2)}",
         f"check_itinerary violations: {violations}",

@@ -83,6 +83,9 @@ def test_realism_script_prints_table_and_summary(tmp_path: Path) -> None:
     assert re.search(r"^median stops per day \(free plans\): \d+(\.\d+)?$", summary, re.M)
     assert re.search(r"^mean drive/visit ratio \(free plans\): \d+\.\d{2}$", summary, re.M)
     assert re.search(r"^check_itinerary violations: 0$", summary, re.M)
+    assert re.search(r"^free plans that cross town \(.*\): [0-2]/2$", summary, re.M)
+    assert re.search(r"^plans as asked that cross town \(.*\): [0-2]/2$", summary, re.M)
+    assert re.search(r"^mean drive/visit ratio as asked: \d+\.\d{2}$", summary, re.M)
 
     assert md.read_text(encoding="utf-8").startswith("| tour | start | mode |")
     with table.open(encoding="utf-8", newline="") as handle:

@@ -7,7 +7,9 @@ plan (one-day trips only: every place still open, each stop paying its one-way d
 start) and the areas around the most valuable places (the places within
 :attr:`~tourplan.plan.value.ValueModel.area_minutes` of the anchor, each paying its detour
 from it; the road to the area is the day's). Areas are estimated cheaply first and only the
-best :data:`AREAS_SOLVED` are solved. The day whose value is highest
+best :data:`AREAS_SOLVED` are solved. In each candidate a visit the other side of town from
+the day's must-visits (or the area's anchor) is offered at ``direction_factor`` of its value
+(:mod:`~tourplan.plan.direction`). The day whose value is highest
 (:func:`itinerary_value`: visits with diminishing returns and variety, less each stop's cost
 and the day's road, paid once) is kept. A day thus stays in one area unless the value says
 otherwise, and every choice is deterministic (ties go to the earlier candidate).
@@ -19,15 +21,16 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 
-from ..model import Village
+from ..model import Village, Villages
 from ..routing import RoutingProblem, SearchParameters, Solution
 from .clock import Clock
+from .direction import direction_factors, off_direction, out_of_town
 from .itinerary import Day, Itinerary, LeftOut
 from .offers import request_interest
 from .problem import PlanningProblem
 from .request import TripRequest
 from .schedule import REASON_ORDER
-from .value import day_value, visit_factor
+from .value import day_value, time_value, visit_factor
 
 __all__ = ["ANCHORS", "AREAS_SOLVED", "itinerary_value", "plan_by_areas", "restrict"]
 
@@ -49,7 +52,8 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
     The sum of its days' :func:`~tourplan.plan.value.day_value` (visit time without the
     stops' own minutes, theme bonus and :func:`~tourplan.plan.value.visit_factor` applied;
     two consecutive stops at one place, a long stay split by lunch, count as one visit),
-    less ``road_value`` per hour on the road.
+    each place off the day's direction out of town at ``direction_factor`` of its value
+    (:mod:`~tourplan.plan.direction`), less ``road_value`` per hour on the road.
     """
     model = request.value
     total = 0.0
@@ -63,6 +67,17 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
                 continue
             interests.append(request_interest(s.village, request) * visit_factor(s.caveats, model))
             visits.append((s.village, minutes))
+        places = [v for v, _m in visits]
+        worth = [
+            time_value(x, m, v.visit_minutes * request.pace_factor)
+            for x, (v, m) in zip(interests, visits, strict=True)
+        ]
+        found = Villages({v.id: v for v in places}.values())
+        must = {v.id for name in request.must_visit for v in found.search(name)}
+        factors = direction_factors(
+            day.start_place, places, [v.id in must for v in places], worth, model
+        )
+        interests = [x * f for x, f in zip(interests, factors, strict=True)]
         total += day_value(visits, model, interests, request.pace_factor, request.themes)
         total -= model.road_value * day.travel_time.total_seconds() / 3600
     return total
@@ -122,6 +137,28 @@ def _road_scored(
     return out
 
 
+def _aimed(
+    planning: PlanningProblem, option: list[tuple[int, int]], aims: Sequence[Village]
+) -> list[tuple[int, int]]:
+    """``option`` with each visit off the direction of ``aims`` (:mod:`~tourplan.plan.direction`)
+    scored at ``direction_factor`` of its value (its stop cost in full); visits left with no
+    positive score are dropped unless required."""
+    if not aims:
+        return option
+    model = planning.request.value
+    places = [planning.visit_villages[i] for i, _ in option]
+    required = [_is_required(planning, i) for i, _ in option]
+    off = off_direction(planning.start, places, aims, required, model.town_km)
+    factor, cost = model.direction_factor, 10 * model.stop_value
+    out = []
+    for (i, score), o, req in zip(option, off, required, strict=True):
+        if o:  # 10 (v f - c) from 10 (v - c)
+            score = round(factor * (score + cost) - cost)
+        if score > 0 or req:
+            out.append((i, score))
+    return out
+
+
 def _options(
     planning: PlanningProblem, open_visits: Sequence[int], open_plan: bool = True
 ) -> list[list[tuple[int, int]]]:
@@ -138,11 +175,22 @@ def _options(
     """
     problem = planning.problem
     start = problem.tours[0].start_location
+    town_km = planning.request.value.town_km
+    asked = [
+        planning.visit_villages[i]
+        for i in open_visits
+        if _is_required(planning, i)
+        and out_of_town(planning.start, planning.visit_villages[i], town_km)
+    ]
     options = [
-        _road_scored(
+        _aimed(
             planning,
-            open_visits,
-            [problem.travel(start, problem.visits[i].location) for i in open_visits],
+            _road_scored(
+                planning,
+                open_visits,
+                [problem.travel(start, problem.visits[i].location) for i in open_visits],
+            ),
+            asked,
         )
     ]
     best: dict[str, tuple[int, int]] = {}
@@ -167,7 +215,9 @@ def _options(
 
         near = sorted({i for i in open_visits if detour(i) <= 2 * radius} | set(required))
         roads = [0 if planning.visit_villages[i].id == anchor_id else detour(i) for i in near]
-        option = _road_scored(planning, near, roads)
+        anchor = planning.visit_villages[a]
+        aims = asked or ([anchor] if out_of_town(planning.start, anchor, town_km) else [])
+        option = _aimed(planning, _road_scored(planning, near, roads), aims)
         areas.append((_estimate(planning, option, here), rank, option))
     areas.sort(key=lambda x: (-x[0], x[1]))
     kept: list[list[tuple[int, int]]] = []

@@ -19,6 +19,9 @@ A model of what makes a day worth having, in numbers (docs/value.md argues every
   themes only the asked themes a place carries count (:func:`counted_themes`).
 - **Asked themes.** On a day with asked themes, a place carrying none of them keeps
   :attr:`ValueModel.off_theme_factor` of its value (see :mod:`tourplan.plan.offers`).
+- **One direction a day.** A stop the other side of town from the day's must-visits (or its
+  best stop) keeps :attr:`ValueModel.direction_factor` of its value (see
+  :mod:`tourplan.plan.direction`).
 - **Seasons and times of day.** A visit out of the place's season counts
   :attr:`ValueModel.season_factor` of its value, one outside its active hours (sticky rice is
   cooked from 16:00) :attr:`ValueModel.active_factor` (see :func:`caveats`, :func:`visit_factor`).
@@ -117,6 +120,14 @@ class ValueModel:
         interest times ``(visit_minutes / SIZE_MINUTES) ** size_weight`` (0-1; 0: interest
         alone). Default 0.5: a place guides give three hours holds more than one they give an
         hour and a half, with diminishing returns (docs/value.md).
+    direction_factor
+        The share of its value a stop keeps when it lies off the day's direction out of town
+        (0-1; the start between it and the day's must-visits or best stop, see
+        :mod:`tourplan.plan.direction`). Default 0.5: a guide sells one direction a day; a
+        stop the other side of town is a second trip glued to the first (docs/value.md §10).
+    town_km
+        A place within this many kilometres of the day's start is in town: it has no
+        direction of its own (:mod:`tourplan.plan.direction`). Default 5.
     area_minutes
         A day's area: the places within this many minutes of travel of its most valuable
         place (see :mod:`tourplan.plan.areas`). Default 25.
@@ -148,6 +159,8 @@ class ValueModel:
     sight_factor: float = 0.5
     off_theme_factor: float = 0.5
     size_weight: float = 0.5
+    direction_factor: float = 0.5
+    town_km: float = 5.0
     area_minutes: int = 25
     split_minutes: int = 240
     lengths: tuple[VisitLength, ...] = LENGTHS
@@ -173,9 +186,12 @@ class ValueModel:
             "sight_factor",
             "off_theme_factor",
             "size_weight",
+            "direction_factor",
         ):
             if not 0 <= getattr(self, name) <= 1:
                 raise DataError(f"must be between 0 and 1, got {getattr(self, name)}", field=name)
+        if not self.town_km >= 0:
+            raise DataError(f"must be >= 0, got {self.town_km}", field="town_km")
         if not self.road_value >= 0:
             raise DataError(f"must be >= 0, got {self.road_value}", field="road_value")
         lengths = tuple(dict.fromkeys(self.lengths))
