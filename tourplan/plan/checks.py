@@ -71,9 +71,10 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
         problems.append(
             f"{tag}: returns at {day.arrival:%H:%M}, after the day ends ({request.day_end:%H:%M})"
         )
-    if request.max_stops_per_day is not None and len(day.stops) > request.max_stops_per_day:
+    # a long stay split by lunch is one stop (Day.visits)
+    if request.max_stops_per_day is not None and len(day.visits) > request.max_stops_per_day:
         problems.append(
-            f"{tag}: {len(day.stops)} stops, more than the maximum {request.max_stops_per_day}"
+            f"{tag}: {len(day.visits)} stops, more than the maximum {request.max_stops_per_day}"
         )
 
     # The timeline: depart, then (leg, stop)*, leg, arrive; breaks sit between events.

@@ -182,7 +182,9 @@ def add_second_part(
         windows = start_windows(village, service, request, offsets)
         if not windows:  # no time after lunch for it (a Visit needs a window; issue #19)
             continue
-        visit = Visit(f"{village.id}+#{length}", location, service, windows, round(10 * gain))
+        visit = Visit(
+            f"{village.id}+#{length}", location, service, windows, round(10 * gain), counts=False
+        )
         if visit.score > 0 and any(fits_alone(probe, visit, t) is None for t in probe.tours):
             members.append(len(visits))
             visits.append(visit)

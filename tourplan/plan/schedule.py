@@ -286,7 +286,8 @@ def to_itinerary(planning: PlanningProblem, solution: Solution) -> Itinerary:
     request = planning.request
     days = tuple(_day(planning, solution, i) for i in range(len(planning.tour_dates)))
     limit = request.max_stops_per_day
-    day_is_full = [bool(d.stops) and limit is not None and len(d.stops) >= limit for d in days]
+    # a long stay split by lunch is one stop (Day.visits)
+    day_is_full = [bool(d.stops) and limit is not None and len(d.visits) >= limit for d in days]
     visited_ids = {s.village.id for d in days for s in d.stops}
     left_out = list(planning.excluded)
     every_day_full = bool(day_is_full) and all(day_is_full)
