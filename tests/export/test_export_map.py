@@ -301,12 +301,13 @@ def test_route_command_writes_html_gpx_and_kml(tmp_path: Path, gpx_schema: etree
     trip = read_json(files["json"])
     gpx = etree.fromstring(result.stdout.encode())
     gpx_schema.assertValid(gpx)
-    assert len(gpx.findall(f"{GPX}wpt")) == len(trip.stops)
+    visits = sum(len(day.visits) for day in trip.days)  # a split stay is one waypoint
+    assert len(gpx.findall(f"{GPX}wpt")) == visits
     assert len(gpx.findall(f"{GPX}rte")) == 2
     kml = etree.parse(str(files["kml"])).getroot()
     assert len(kml.findall(f"{KML}Document/{KML}Folder")) == 2
     page = files["html"].read_text(encoding="utf-8")
-    assert page.count('class=\\"tp-marker tp-stop') == len(trip.stops)
+    assert page.count('class=\\"tp-marker tp-stop') == visits
 
 
 def test_route_command_refuses_two_map_outputs_on_stdout() -> None:

@@ -161,8 +161,8 @@ def add_second_part(
     ``request.value.split_minutes`` can be visited again, right after lunch, at its short or
     typical length (the routing core takes lunch between visits, not inside one). The second
     part's prize is what it adds to a typical first part (diminishing returns), without a
-    second stop cost; :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as
-    one visit."""
+    second stop cost or stop time; it does not count as a stop (``Visit.counts``), and
+    :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as one visit."""
     model = request.value
     long = length_minutes(village, "long", model, request.pace_factor)
     if "long" not in model.lengths or long < model.split_minutes:
@@ -178,7 +178,7 @@ def add_second_part(
             continue
         minutes = length_minutes(village, length, model, request.pace_factor)
         gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
-        service = (minutes + model.stop_minutes) * 60
+        service = minutes * 60  # already parked and walked in for the first part
         windows = start_windows(village, service, request, offsets)
         if not windows:  # no time after lunch for it (a Visit needs a window; issue #19)
             continue

@@ -161,6 +161,13 @@ def _booking(planning: PlanningProblem, visit: int, start: int, end: int) -> Boo
     )
 
 
+def _second_part(planning: PlanningProblem, visit: int) -> bool:
+    """Whether visit index ``visit`` is a long stay's second part: already parked and walked
+    in, it has no stop time of its own (:func:`~tourplan.plan.offers.add_second_part`)."""
+    village = planning.visit_villages[visit]
+    return planning.problem.visits[visit].id.startswith(f"{village.id}+#")
+
+
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
     """The day of tour ``index``: its legs, breaks and stops as local datetimes."""
     request, problem, travel = planning.request, planning.problem, planning.travel
@@ -253,7 +260,7 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             length=_length_name(
                 planning.visit_villages[sv.visit], planning.visit_lengths[sv.visit], request
             ),
-            stop_minutes=request.value.stop_minutes,
+            stop_minutes=0 if _second_part(planning, sv.visit) else request.value.stop_minutes,
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
             longer_offered=_longer_fits(planning, schedule, k),
