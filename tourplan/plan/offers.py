@@ -65,12 +65,14 @@ def request_interest(village: Village, request: TripRequest) -> float:
     """The interest of a place for this request: its interest times its
     :func:`~tourplan.plan.value.size_factor`, times the theme bonus when one of its themes
     was asked for, times ``request.value.off_theme_factor`` when themes were asked and it
-    carries none. A sight keeps ``request.value.sight_factor`` of it, with no theme factor:
-    sights pair with the villages, a theme never lets them fill the day (a must-visit sight
-    is planned whatever its value)."""
+    carries none. A sight keeps ``request.value.sight_factor`` of it and never pays the
+    off-theme factor: sights pair with the villages (a must-visit sight is planned whatever
+    its value); with the theme bonus when one of its themes is asked, so that a sight of the
+    kind asked for (a show, on an evening asked for ``performance``) stands on its own."""
     interest = village.interest * size_factor(village, request.value)
-    if village.is_sight:  # pairs with the villages: no theme bonus, never fills the day
-        return interest * request.value.sight_factor
+    if village.is_sight:  # pairs with the villages; a theme asked for lifts it like them
+        asked = bool(set(village.themes) & set(request.themes))
+        return interest * request.value.sight_factor * (request.theme_bonus if asked else 1.0)
     if set(village.themes) & set(request.themes):
         interest *= request.theme_bonus
     elif request.themes:

@@ -105,12 +105,11 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "is worth less than a stop costs",
     ),
     "not_worth_a_stop_sight": (
-        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa và "
-        "không được cộng điểm chủ đề: cả lượt tham quan {service} phút cũng không đáng chi "
-        "phí của một lần dừng; hãy đưa vào danh sách bắt buộc ghé",
-        "a sight (not a craft village) counts half in the free choice, with no theme bonus: "
-        "even a {service}-minute visit is worth less than a stop costs; ask for it as a "
-        "must-visit",
+        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa: cả "
+        "lượt tham quan {service} phút cũng không đáng chi phí của một lần dừng; hãy đưa vào "
+        "danh sách bắt buộc ghé",
+        "a sight (not a craft village) counts half in the free choice: even a "
+        "{service}-minute visit is worth less than a stop costs; ask for it as a must-visit",
     ),
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
