@@ -74,7 +74,8 @@ def test_page_shows_a_marker_per_stop_and_a_line_per_day_offline(
 ) -> None:
     itinerary, page = request.getfixturevalue(trip)
     _open(browser, page)
-    assert _count(browser, ".leaflet-marker-icon .tp-stop") == len(itinerary.stops)
+    # a long stay split by lunch is one marker (Day.visit_parts)
+    assert _count(browser, ".leaflet-marker-icon .tp-stop") == len(itinerary.visits)
     assert _count(browser, "path.tp-day-line") == len(itinerary.days)
     for number, day in enumerate(itinerary.days, start=1):
         section = f'section.tp-day[data-day="{number}"]'
@@ -82,7 +83,7 @@ def test_page_shows_a_marker_per_stop_and_a_line_per_day_offline(
             f"return Array.from(document.querySelectorAll('{section} .tp-stop'))"
             ".map(function (m) { return m.textContent; })"
         )
-        assert shown == [str(n) for n in range(1, len(day.stops) + 1)]
+        assert shown == [str(n) for n in range(1, len(day.visits) + 1)]
         # Each day's line is drawn: it has a size on the map.
         box = browser.execute_script(
             f"var p = document.querySelector('{section} path.tp-day-line');"

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
-# Đường Lâm is far west, Bát Tràng east: with Vạn Phúc between them no order makes it to
-# Bát Tràng before its last start (found with the deterministic search, 2026-12-05).
+# Đường Lâm is far west, Bát Tràng east: with Vạn Phúc between them, a day from 10:00 to
+# 20:00 without lunch is long enough for the visits and the drives, but no order reaches
+# Đường Lâm before its last start (15:00) or Bát Tràng before its own.
 REQUEST = [
     "route",
     "--date",
@@ -28,6 +29,18 @@ REQUEST = [
     "--must",
     "duong-lam",
     "--deterministic",
+    "--lunch",
+    "none",
+    "--day-start",
+    "10:00",
+    "--day-end",
+    "20:00",
+]
+# Đường Lâm, Chuông and Bát Tràng on a usual day (08:00-17:30): it is too short, lunch or not
+# (until 2026-12-01 lunch was blamed, and without lunch a village reached 9 minutes late).
+TOO_SHORT = [
+    *("route", "--date", "2026-12-05", "--deterministic"),
+    *("--must", "duong-lam", "--must", "chuong", "--must", "bat-trang"),
 ]
 
 
@@ -72,6 +85,9 @@ def test_the_library_carries_the_conflict_on_the_trip_clock() -> None:
         dt.date(2026, 12, 5),
         1,
         must_visit=("van-phuc", "bat-trang", "duong-lam"),
+        day_start="10:00",
+        day_end="20:00",
+        lunch=None,
     )
     with pytest.raises(MustTogetherError) as caught:
         plan_trip(request, search=SearchParameters(deterministic=True))
@@ -84,3 +100,21 @@ def test_the_library_carries_the_conflict_on_the_trip_clock() -> None:
     assert conflict.earliest.date() == dt.date(2026, 12, 5)
     assert conflict.village.id in caught.value.reasons[0]
     assert f"{conflict.earliest:%H:%M}" in explain_conflict(conflict, "en")
+
+
+@pytest.mark.parametrize(
+    ("extra", "lang", "words"),
+    [
+        ((), "en", "10 h 13 min needed, 8 h 30 min available once lunch is taken"),
+        (("--lunch", "none"), "en", "10 h 13 min needed, 9 h 30 min available\n"),
+        ((), "vi", "cần 10 giờ 13 phút, chỉ có 8 giờ 30 phút sau bữa trưa"),
+    ],
+)
+def test_a_day_too_short_for_the_must_visits_says_so_with_lunch_or_without(
+    extra: tuple[str, ...], lang: str, words: str
+) -> None:
+    done = _run(*TOO_SHORT, *extra, "--lang", lang)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert words in done.stderr, done.stderr
+    assert "lunch (or the day's breaks) does not fit" not in done.stderr
+    assert "reached at" not in done.stderr

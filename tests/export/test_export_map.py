@@ -77,7 +77,7 @@ def test_page_loads_nothing_from_outside(itinerary: Itinerary) -> None:
 
 def test_page_has_one_stop_marker_per_stop_and_one_line_per_day(itinerary: Itinerary) -> None:
     page = itinerary_to_html(itinerary, lang="en")
-    assert page.count('class=\\"tp-marker tp-stop') == len(itinerary.stops)
+    assert page.count('class=\\"tp-marker tp-stop') == len(itinerary.visits)
     assert page.count('"className": "tp-day-line"') == len(itinerary.days)
     assert page.count('class="tp-day"') == len(itinerary.days)
 
@@ -85,7 +85,7 @@ def test_page_has_one_stop_marker_per_stop_and_one_line_per_day(itinerary: Itine
 def test_popups_give_times_craft_length_hours_and_precision(itinerary: Itinerary) -> None:
     popups = _popups(itinerary_to_html(itinerary, lang="en"))
     # one per stop and per start/end place (day 1 starts and ends at one place, day 2 not)
-    assert len(popups) == len(itinerary.stops) + 1 + 2
+    assert len(popups) == len(itinerary.visits) + 1 + 2
     page = "\n".join(popups)
     # Bát Tràng: visit 08:40–10:10, 1 h 30 min, landmark within 150 m; Kim Lan: a wait.
     assert "Visit</th><td>08:40–10:10" in page
@@ -170,7 +170,7 @@ def test_gpx_has_a_waypoint_per_stop_with_utc_times_and_a_route_per_day(
 ) -> None:
     document = etree.fromstring(itinerary_to_gpx(itinerary, lang="en").encode())
     waypoints = document.findall(f"{GPX}wpt")
-    assert len(waypoints) == len(itinerary.stops)
+    assert len(waypoints) == len(itinerary.visits)
     first = waypoints[0]
     assert first.findtext(f"{GPX}name") == "1.1 Bát Tràng pottery village; ceramics, glazes"
     assert first.findtext(f"{GPX}time") == "2026-03-02T01:40:00Z"  # 08:40 in Hanoi
@@ -178,7 +178,7 @@ def test_gpx_has_a_waypoint_per_stop_with_utc_times_and_a_route_per_day(
     routes = document.findall(f"{GPX}rte")
     assert len(routes) == len(itinerary.days)
     for route, day in zip(routes, itinerary.days, strict=True):
-        assert len(route.findall(f"{GPX}rtept")) == len(day.stops) + 2  # start, stops, end
+        assert len(route.findall(f"{GPX}rtept")) == len(day.visits) + 2  # start, visits, end
 
 
 def test_gpx_reads_back_with_gpxpy(itinerary: Itinerary, tmp_path: Path) -> None:
@@ -207,7 +207,7 @@ def test_kml_has_a_folder_per_day_and_placemarks_with_descriptions(
         stops = [
             p for p in folder.findall(f"{KML}Placemark") if p.find(f"{KML}TimeSpan") is not None
         ]
-        assert len(stops) == len(day.stops)
+        assert len(stops) == len(day.visits)
         assert all("Opening hours:" in (p.findtext(f"{KML}description") or "") for p in stops)
         lines = folder.findall(f".//{KML}LineString")
         assert len(lines) == 1
@@ -301,12 +301,13 @@ def test_route_command_writes_html_gpx_and_kml(tmp_path: Path, gpx_schema: etree
     trip = read_json(files["json"])
     gpx = etree.fromstring(result.stdout.encode())
     gpx_schema.assertValid(gpx)
-    assert len(gpx.findall(f"{GPX}wpt")) == len(trip.stops)
+    visits = sum(len(day.visits) for day in trip.days)  # a split stay is one waypoint
+    assert len(gpx.findall(f"{GPX}wpt")) == visits
     assert len(gpx.findall(f"{GPX}rte")) == 2
     kml = etree.parse(str(files["kml"])).getroot()
     assert len(kml.findall(f"{KML}Document/{KML}Folder")) == 2
     page = files["html"].read_text(encoding="utf-8")
-    assert page.count('class=\\"tp-marker tp-stop') == len(trip.stops)
+    assert page.count('class=\\"tp-marker tp-stop') == visits
 
 
 def test_route_command_refuses_two_map_outputs_on_stdout() -> None:

@@ -40,10 +40,47 @@ def test_the_visit_reached_too_late_with_its_earliest_arrival_and_last_start() -
 
 
 def test_a_late_return() -> None:
+    # a opens at 20 (the day starts at 0): a 20-40, b 70-90, back at 100, after the end 95;
+    # the visits and the travel alone (90) would fit the day, the wait for a does not
+    visits = (
+        Visit("a", 1, 20, (TimeWindow(20, 25),), score=1, required=True),
+        Visit("b", 2, 20, (TimeWindow(0, 100),), score=1, required=True),
+    )
+    p = RoutingProblem(MATRIX, visits, (Tour("day", 0, 0, 0, 95),))
+    found = required_shortfall(p)
+    assert found is not None
+    assert (found.kind, found.time, found.limit) == ("late_return", 100, 95)
+
+
+def test_a_day_too_short_for_the_visits_and_the_travel_whatever_the_order() -> None:
+    """Regression: ``tourplan route --must duong-lam --must chuong --must bat-trang`` blamed
+    lunch, and with ``--lunch none`` a village reached 9 minutes late: the three visits and
+    the drives between them take 10 h 13 min, longer than the whole day."""
     p = _problem(TimeWindow(0, 100), Tour("day", 0, 0, 0, 70))
     found = required_shortfall(p)
     assert found is not None
-    assert (found.kind, found.time, found.limit) == ("late_return", 90, 70)
+    assert (found.kind, found.time, found.limit) == ("day_short", 90, 70)
+    assert any("take 90, the tour leaves 70" in r for r in explain_infeasible(p))
+
+
+def test_a_day_too_short_once_its_breaks_are_taken_is_not_blamed_on_the_breaks() -> None:
+    # 90 of visits and travel fit the 100 of the day, not the 70 left after a 30-min lunch
+    lunch = Break("lunch", 30, 0, 100)
+    p = _problem(TimeWindow(0, 100), Tour("day", 0, 0, 0, 100, breaks=(lunch,)))
+    without = _problem(TimeWindow(0, 100), Tour("day", 0, 0, 0, 100))
+    assert required_shortfall(without) is None  # fits without lunch
+    found = required_shortfall(p)
+    assert found is not None
+    assert (found.kind, found.time, found.limit) == ("day_short", 90, 70)
+
+
+def test_a_visit_late_without_the_breaks_is_not_blamed_on_them() -> None:
+    # b (last start 40) is reached at 60 without any lunch: lunch is not the cause
+    lunch = Break("lunch", 30, 30, 35)
+    p = _problem(TimeWindow(0, 40), Tour("day", 0, 0, 0, 200, breaks=(lunch,)))
+    found = required_shortfall(p)
+    assert found is not None
+    assert (found.kind, found.time, found.limit) == ("late_visit", 60, 40)
 
 
 def test_breaks_that_do_not_fit_name_the_visit_they_cannot_precede() -> None:
@@ -66,3 +103,19 @@ def test_nothing_to_say_when_they_fit_or_one_fits_nowhere() -> None:
     assert required_shortfall(_problem(TimeWindow(0, 100), Tour("day", 0, 0, 0, 200))) is None
     nowhere = _problem(TimeWindow(500, 600), Tour("day", 0, 0, 0, 200))
     assert required_shortfall(nowhere) is None  # explained alone by explain_infeasible
+
+
+def test_an_order_late_without_its_breaks_is_not_blamed_on_them() -> None:
+    """Regression: the order missing least was the one said to miss only its breaks, even
+    when that order missed the day's end without any break (lunch was blamed)."""
+    # without lunch: a 20-40, b 70-90, back at 100, after the end 95; with a 5-min lunch
+    # (40-45) b is reached after its last start 72, which the old search called "breaks"
+    visits = (
+        Visit("a", 1, 20, (TimeWindow(20, 25),), score=1, required=True),
+        Visit("b", 2, 20, (TimeWindow(0, 72),), score=1, required=True),
+    )
+    lunch = Break("lunch", 5, 40, 45)
+    p = RoutingProblem(MATRIX, visits, (Tour("day", 0, 0, 0, 95, breaks=(lunch,)),))
+    found = required_shortfall(p)
+    assert found is not None
+    assert (found.kind, found.time, found.limit) == ("late_return", 100, 95)

@@ -94,7 +94,8 @@ def test_a_sight_not_worth_a_stop_says_why_truly() -> None:
     """Regression: ``tourplan route --day-start 18:00 --day-end 22:00 --theme performance``
     planned nothing and said the water-puppet theatre was left out "on this request (themes
     asked, season, hours of work)": none of those; a sight counts half in the free choice
-    and takes no theme bonus (tourplan.plan.offers.request_interest)."""
+    (tourplan.plan.offers.request_interest; since 2026-12-01 a theme asked lifts it, and that
+    evening plans the theatre: tests/plan/test_sights_by_theme.py)."""
     import tourplan
 
     theatre = tourplan.load_hanoi().get("mua-roi-thang-long")

@@ -3,7 +3,7 @@
 Navigation and mapping apps (OsmAnd, Organic Maps, Garmin BaseCamp, QGIS) open GPX. Each
 stop is a ``<wpt>`` named ``"<day>.<order> <village>"`` whose ``<time>`` is the start of the
 visit (UTC, as GPX requires) and whose ``<desc>`` holds the visit's facts from
-:func:`tourplan.text.page.stop_facts`; each day is a ``<rte>`` from the start place through
+:func:`tourplan.text.page.visit_facts`; each day is a ``<rte>`` from the start place through
 the stops to the end place, each point timed at arrival (departure for the start).
 """
 
@@ -18,7 +18,7 @@ from .._io import atomic_write_text
 from ..exceptions import ExportError
 from ..plan import Itinerary
 from ..text import Lang, check_lang, generator, place_name
-from ..text.page import day_heading, page_word, stop_facts
+from ..text.page import day_heading, page_word, visit_facts
 from ._common import round_coord, xml_text
 
 __all__ = ["itinerary_to_gpx", "write_gpx"]
@@ -71,10 +71,11 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
                 name=xml_text(f"{page_word('start', chosen)}: {place_name(start, chosen)}"),
             )
         )
-        for order, stop in enumerate(day.stops, start=1):
+        for order, parts in enumerate(day.visit_parts, start=1):  # a split stay: one visit
+            stop = parts[0]
             village = stop.village
             label = xml_text(f"{number}.{order} {place_name(village, chosen)}")
-            facts = xml_text("\n".join(f"{k}: {v}" for k, v in stop_facts(stop, chosen)))
+            facts = xml_text("\n".join(f"{k}: {v}" for k, v in visit_facts(parts, chosen)))
             gpx.waypoints.append(
                 gpx_module.GPXWaypoint(
                     round_coord(village.lat),
@@ -82,7 +83,7 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
                     time=_utc(stop.start),
                     name=label,
                     description=facts,
-                    comment=f"{stop.start:%H:%M}–{stop.end:%H:%M}",
+                    comment=", ".join(f"{p.start:%H:%M}–{p.end:%H:%M}" for p in parts),
                     type=village.themes[0] if village.themes else None,
                 )
             )

@@ -23,8 +23,8 @@ from ..text.page import (
     page_word,
     position_text,
     schedule_rows,
-    stop_facts,
     trip_totals,
+    visit_facts,
 )
 from ._leaflet import (
     MapPart,
@@ -148,10 +148,10 @@ def add_day_layer(fmap: object, day: Day, number: int, lang: Lang, layer_name: s
         )
         add_popup(marker, popup_html(f"{role}: {name}", rows))
         marker.add_to(group)
-    for order, stop in enumerate(day.stops, start=1):
-        village = stop.village
+    for order, parts in enumerate(day.visit_parts, start=1):  # a split stay: one marker
+        village = parts[0].village
         name = place_name(village, lang)
-        rows = stop_facts(stop, lang)
+        rows = visit_facts(parts, lang)
         brk = lunch_at.get(village.id)
         css = "tp-stop"
         if brk is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .._io import atomic_write_text
 from ..plan import Day, Itinerary
 from ..text import Lang, check_lang, generator, place_name
-from ..text.page import day_heading, day_totals, page_word, position_text, stop_facts
+from ..text.page import day_heading, day_totals, page_word, position_text, visit_facts
 from ._common import iso, round_coord, xml_text
 from ._leaflet import day_colour
 from .html import day_line
@@ -64,14 +64,14 @@ def _day_folder(document: ET.Element, day: Day, number: int, lang: Lang) -> None
     _sub(mark, "name", f"{page_word('start', lang)}: {place_name(start, lang)}")
     _sub(mark, "description", position_text(start, lang))
     _point(mark, start.lat, start.lon)
-    for order, stop in enumerate(day.stops, start=1):
-        village = stop.village
+    for order, parts in enumerate(day.visit_parts, start=1):  # a split stay: one visit
+        village = parts[0].village
         mark = _sub(folder, "Placemark")
         _sub(mark, "name", f"{order}. {place_name(village, lang)}")
-        _sub(mark, "description", "\n".join(f"{k}: {v}" for k, v in stop_facts(stop, lang)))
+        _sub(mark, "description", "\n".join(f"{k}: {v}" for k, v in visit_facts(parts, lang)))
         span = _sub(mark, "TimeSpan")
-        _sub(span, "begin", iso(stop.start))
-        _sub(span, "end", iso(stop.end))
+        _sub(span, "begin", iso(parts[0].start))
+        _sub(span, "end", iso(parts[-1].end))
         _sub(mark, "styleUrl", f"#{style_id}")
         _point(mark, village.lat, village.lon)
     if day.end_place.id != start.id:

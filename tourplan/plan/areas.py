@@ -340,7 +340,7 @@ def plan_by_areas(
         visited |= {s.village.id for s in day.stops}
     left = list(planning.excluded)
     limit = request.max_stops_per_day
-    full = limit is not None and all(len(d.stops) >= limit for d in days)
+    full = limit is not None and all(len(d.visits) >= limit for d in days)  # split stay: one
     unworthy = {x.village.id: x for x in planning.unworthy}
     for village in planning.candidates:
         if village.id not in visited:

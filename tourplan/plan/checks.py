@@ -71,9 +71,10 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
         problems.append(
             f"{tag}: returns at {day.arrival:%H:%M}, after the day ends ({request.day_end:%H:%M})"
         )
-    if request.max_stops_per_day is not None and len(day.stops) > request.max_stops_per_day:
+    # a long stay split by lunch is one stop (Day.visits)
+    if request.max_stops_per_day is not None and len(day.visits) > request.max_stops_per_day:
         problems.append(
-            f"{tag}: {len(day.stops)} stops, more than the maximum {request.max_stops_per_day}"
+            f"{tag}: {len(day.visits)} stops, more than the maximum {request.max_stops_per_day}"
         )
 
     # The timeline: depart, then (leg, stop)*, leg, arrive; breaks sit between events.
@@ -114,7 +115,15 @@ def _check_day(day: Day, request: TripRequest, problems: list[str]) -> None:
         model = request.value
         if stop.length not in model.lengths:
             problems.append(f"{tag}: the visit to {v.id} is {stop.length}, not an offered length")
-        promised = length_minutes(v, stop.length, model, request.pace_factor) + model.stop_minutes
+        # a long stay split by lunch pays its stop time once, in one of its parts
+        stay = next(s for s in day.visit_parts if stop in s)
+        paid = sum(s.stop_minutes for s in stay)
+        if paid != model.stop_minutes or stop.stop_minutes not in (0, model.stop_minutes):
+            problems.append(
+                f"{tag}: the visit to {v.id} pays {paid} min of stop time, not "
+                f"{model.stop_minutes} (once per visit)"
+            )
+        promised = length_minutes(v, stop.length, model, request.pace_factor) + stop.stop_minutes
         if stop.duration != dt.timedelta(minutes=promised):
             problems.append(
                 f"{tag}: the {stop.length} visit to {v.id} lasts {stop.duration}, not the "

@@ -239,6 +239,18 @@ class Day:
         )
 
     @property
+    def visit_parts(self) -> tuple[tuple[Stop, ...], ...]:
+        """The stops of each visit (:attr:`visits`), in order: two for a long stay split by
+        lunch, one otherwise; the map, KML and GPX number and mark visits, not parts."""
+        parts: list[list[Stop]] = []
+        for k, s in enumerate(self.stops):
+            if k and self.stops[k - 1].village.id == s.village.id:
+                parts[-1].append(s)
+            else:
+                parts.append([s])
+        return tuple(tuple(p) for p in parts)
+
+    @property
     def interest(self) -> int:
         """Sum of the interest of the villages visited, each counted once."""
         return sum(s.village.interest for s in self.visits)

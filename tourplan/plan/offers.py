@@ -65,12 +65,14 @@ def request_interest(village: Village, request: TripRequest) -> float:
     """The interest of a place for this request: its interest times its
     :func:`~tourplan.plan.value.size_factor`, times the theme bonus when one of its themes
     was asked for, times ``request.value.off_theme_factor`` when themes were asked and it
-    carries none. A sight keeps ``request.value.sight_factor`` of it, with no theme factor:
-    sights pair with the villages, a theme never lets them fill the day (a must-visit sight
-    is planned whatever its value)."""
+    carries none. A sight keeps ``request.value.sight_factor`` of it and never pays the
+    off-theme factor: sights pair with the villages (a must-visit sight is planned whatever
+    its value); with the theme bonus when one of its themes is asked, so that a sight of the
+    kind asked for (a show, on an evening asked for ``performance``) stands on its own."""
     interest = village.interest * size_factor(village, request.value)
-    if village.is_sight:  # pairs with the villages: no theme bonus, never fills the day
-        return interest * request.value.sight_factor
+    if village.is_sight:  # pairs with the villages; a theme asked for lifts it like them
+        asked = bool(set(village.themes) & set(request.themes))
+        return interest * request.value.sight_factor * (request.theme_bonus if asked else 1.0)
     if set(village.themes) & set(request.themes):
         interest *= request.theme_bonus
     elif request.themes:
@@ -161,8 +163,8 @@ def add_second_part(
     ``request.value.split_minutes`` can be visited again, right after lunch, at its short or
     typical length (the routing core takes lunch between visits, not inside one). The second
     part's prize is what it adds to a typical first part (diminishing returns), without a
-    second stop cost; :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as
-    one visit."""
+    second stop cost or stop time; it does not count as a stop (``Visit.counts``), and
+    :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as one visit."""
     model = request.value
     long = length_minutes(village, "long", model, request.pace_factor)
     if "long" not in model.lengths or long < model.split_minutes:
@@ -178,11 +180,13 @@ def add_second_part(
             continue
         minutes = length_minutes(village, length, model, request.pace_factor)
         gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
-        service = (minutes + model.stop_minutes) * 60
+        service = minutes * 60  # already parked and walked in for the first part
         windows = start_windows(village, service, request, offsets)
         if not windows:  # no time after lunch for it (a Visit needs a window; issue #19)
             continue
-        visit = Visit(f"{village.id}+#{length}", location, service, windows, round(10 * gain))
+        visit = Visit(
+            f"{village.id}+#{length}", location, service, windows, round(10 * gain), counts=False
+        )
         if visit.score > 0 and any(fits_alone(probe, visit, t) is None for t in probe.tours):
             members.append(len(visits))
             visits.append(visit)

@@ -313,6 +313,12 @@ def build_problem(
     travel = _travel(nodes, request, road_graph)
     # Whole minutes, rounded up: itineraries read 09:17, not 09:16:43.
     seconds = ((travel.seconds + 59) // 60) * 60
+    # A day that starts or ends at a village is already there: no access time to it.
+    ends = range(1 if same_end else 2)
+    for k, node in enumerate(nodes[len(ends) :], start=len(ends)):
+        for e in ends:
+            if (nodes[e].lat, nodes[e].lon) == (node.lat, node.lon):
+                seconds[e, k] = seconds[k, e] = 0
     end_location = 0 if same_end else 1
     first_visit_location = 1 if same_end else 2
     if not same_end:  # every day goes from the start to the end, with or without stops

@@ -161,6 +161,13 @@ def _booking(planning: PlanningProblem, visit: int, start: int, end: int) -> Boo
     )
 
 
+def _second_part(planning: PlanningProblem, visit: int) -> bool:
+    """Whether visit index ``visit`` is a long stay's second part: already parked and walked
+    in, it has no stop time of its own (:func:`~tourplan.plan.offers.add_second_part`)."""
+    village = planning.visit_villages[visit]
+    return planning.problem.visits[visit].id.startswith(f"{village.id}+#")
+
+
 def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
     """The day of tour ``index``: its legs, breaks and stops as local datetimes."""
     request, problem, travel = planning.request, planning.problem, planning.travel
@@ -253,7 +260,7 @@ def _day(planning: PlanningProblem, solution: Solution, index: int) -> Day:
             length=_length_name(
                 planning.visit_villages[sv.visit], planning.visit_lengths[sv.visit], request
             ),
-            stop_minutes=request.value.stop_minutes,
+            stop_minutes=0 if _second_part(planning, sv.visit) else request.value.stop_minutes,
             waits_for_opening=arrive < sv.start
             and not _open_at(planning.visit_villages[sv.visit], planning, arrive),
             longer_offered=_longer_fits(planning, schedule, k),
@@ -286,7 +293,8 @@ def to_itinerary(planning: PlanningProblem, solution: Solution) -> Itinerary:
     request = planning.request
     days = tuple(_day(planning, solution, i) for i in range(len(planning.tour_dates)))
     limit = request.max_stops_per_day
-    day_is_full = [bool(d.stops) and limit is not None and len(d.stops) >= limit for d in days]
+    # a long stay split by lunch is one stop (Day.visits)
+    day_is_full = [bool(d.stops) and limit is not None and len(d.visits) >= limit for d in days]
     visited_ids = {s.village.id for d in days for s in d.stops}
     left_out = list(planning.excluded)
     every_day_full = bool(day_is_full) and all(day_is_full)

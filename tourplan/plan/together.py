@@ -31,22 +31,32 @@ class TogetherConflict:
     date
         The day they all have to share.
     kind
-        ``"late_visit"``: ``village`` is reached at ``earliest`` at the earliest, and must be
-        started by ``latest``; ``"late_return"``: the earliest return is ``earliest``, the day
-        ends at ``latest``; ``"breaks"``: the visits fit, lunch (or the longest day) does not.
+        ``"day_short"``: in any order the visits and the drives between them take ``needed``,
+        more than the ``available`` time the day leaves (once lunch is taken, if any);
+        ``"late_visit"``: ``village`` is reached at ``earliest`` at the earliest (lunch aside),
+        and must be started by ``latest``; ``"late_return"``: the earliest return is
+        ``earliest`` (lunch aside), the day ends at ``latest``; ``"breaks"``: the visits fit
+        without lunch, not with it (or the longest day does not).
     village
         The village reached too late (``late_visit``), or the first one the breaks cannot
         precede (``breaks``, if known).
     earliest, latest
-        Local times, as ``kind`` says (``None`` for ``breaks``).
+        Local times, as ``kind`` says (``None`` for ``breaks`` and ``day_short``).
+    needed, available
+        Lengths for ``day_short`` (``None`` otherwise).
+    breaks
+        Whether the day has breaks (lunch) that ``available`` leaves out.
     """
 
     villages: tuple[Village, ...]
     date: dt.date
-    kind: Literal["late_visit", "late_return", "breaks"]
+    kind: Literal["day_short", "late_visit", "late_return", "breaks"]
     village: Village | None = None
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
+    needed: dt.timedelta | None = None
+    available: dt.timedelta | None = None
+    breaks: bool = False
 
 
 class MustTogetherError(InfeasibleError):
@@ -68,13 +78,20 @@ def together_error(planning: PlanningProblem, exc: InfeasibleError) -> Infeasibl
     def clock(seconds: int | None) -> dt.datetime | None:
         return None if seconds is None else planning.origin + dt.timedelta(seconds=seconds)
 
+    def length(seconds: int | None) -> dt.timedelta | None:
+        return None if seconds is None else dt.timedelta(seconds=seconds)
+
+    short = found.kind == "day_short"  # time and limit are lengths, not instants
     conflict = TogetherConflict(
         villages=tuple(villages[i] for i in found.order),
         date=planning.tour_dates[found.tour],
         kind=found.kind,
         village=None if found.visit is None else villages[found.visit],
-        earliest=clock(found.time),
-        latest=clock(found.limit),
+        earliest=None if short else clock(found.time),
+        latest=None if short else clock(found.limit),
+        needed=length(found.time) if short else None,
+        available=length(found.limit) if short else None,
+        breaks=bool(planning.problem.tours[found.tour].breaks),
     )
     # a code line as MustVisitError gives ("<id>: <reason>"), with times of day, for callers
     # that show reasons without text/ (batch, serve); text.explain_conflict says it in words
@@ -83,4 +100,7 @@ def together_error(planning: PlanningProblem, exc: InfeasibleError) -> Infeasibl
         line += f" {conflict.village.id}"
     if conflict.earliest is not None and conflict.latest is not None:
         line += f" {conflict.earliest:%H:%M} > {conflict.latest:%H:%M}"
+    if conflict.needed is not None and conflict.available is not None:
+        need, have = (round(x.total_seconds() / 60) for x in (conflict.needed, conflict.available))
+        line += f" {need} min > {have} min"
     return MustTogetherError(conflict, (line,))

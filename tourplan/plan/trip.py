@@ -213,7 +213,7 @@ def without_stray_parts(
                 kept.append(i)
             routes.append(kept)
         if not dropped:
-            return solution
+            return _first_part_first(planning, solution, problem)
         solution = dataclasses.replace(
             schedule_routes(problem, routes),
             wall_time=solution.wall_time,
@@ -221,6 +221,40 @@ def without_stray_parts(
             stop_reason=solution.stop_reason,
         )
     return solution
+
+
+def _first_part_first(
+    planning: PlanningProblem, solution: Solution, problem: RoutingProblem
+) -> Solution:
+    """``solution`` with each long stay's first part before lunch and its second part after,
+    where the core planned them the other way round and the swap keeps the day feasible with
+    lunch still between them: the stop time (parking, walking in) is paid on arrival."""
+    routes: list[list[int]] = []
+    swaps: list[tuple[int, int]] = []  # (tour, position of the first part after the swap)
+    for t, tour in enumerate(solution.tours):
+        route = [sv.visit for sv in tour.visits]
+        for k in range(len(route) - 1):
+            i, j = route[k], route[k + 1]
+            village = planning.visit_villages[i]
+            second = problem.visits[i].id.startswith(f"{village.id}+#")
+            if second and planning.visit_villages[j].id == village.id:
+                route[k], route[k + 1] = j, i
+                swaps.append((t, k))
+        routes.append(route)
+    if not swaps:
+        return solution
+    try:
+        swapped = schedule_routes(problem, routes)
+    except InfeasibleError:
+        return solution
+    if any(k + 1 not in {b.after for b in swapped.tours[t].breaks} for t, k in swaps):
+        return solution  # lunch would no longer be between the two parts
+    return dataclasses.replace(
+        swapped,
+        wall_time=solution.wall_time,
+        parameters=solution.parameters,
+        stop_reason=solution.stop_reason,
+    )
 
 
 def _must_visits_at_shortest_length(planning: PlanningProblem) -> PlanningProblem | None:

@@ -144,18 +144,20 @@ class Shortfall:
     order
         The required visits' indices, in the order that misses least.
     kind
-        ``"late_visit"``: ``visit`` is reached at ``time`` at the earliest, after its last
-        start ``limit``; ``"late_return"``: the tour is back at ``time`` at the earliest,
-        after its end ``limit``; ``"breaks"``: the visits fit in time but the tour's breaks
-        (or its maximum duration) do not fit between them (``visit``: the first visit they
-        cannot precede, if any).
+        ``"day_short"``: in any order the visits and the travel between them take ``time``
+        (a length), more than the ``limit`` the tour leaves once its breaks are taken;
+        ``"late_visit"``: ``visit`` is reached at ``time`` at the earliest (breaks aside),
+        after its last start ``limit``; ``"late_return"``: the tour is back at ``time`` at the
+        earliest (breaks aside), after its end ``limit``; ``"breaks"``: some order fits
+        without the tour's breaks, none with them (``visit``: the first visit they cannot
+        precede, if any).
     visit, time, limit
         As ``kind`` says; ``None`` when it does not apply.
     """
 
     tour: int
     order: tuple[int, ...]
-    kind: Literal["late_visit", "late_return", "breaks"]
+    kind: Literal["day_short", "late_visit", "late_return", "breaks"]
     visit: int | None = None
     time: int | None = None
     limit: int | None = None
@@ -167,26 +169,49 @@ class Shortfall:
 
 
 def _shortfall(problem: RoutingProblem, t: int, order: tuple[int, ...]) -> Shortfall:
-    """Where ``order`` fails in tour ``t``, breaks included: the first visit no schedule of
-    the visits before it can reach in time, or the return."""
+    """Where ``order`` fails in tour ``t``: without the tour's breaks, the first visit no
+    schedule of the visits before it can reach in time, or the return; if it fits without
+    them, the breaks (and the first visit they cannot precede)."""
     tour = problem.tours[t]
     # the same tour without an end: a prefix of the order is scheduled as if the day went on
     open_end = replace(tour, latest_end=tour.latest_end + 10**9, max_duration=None)
-    end, loc = tour.earliest_start, tour.start_location
-    for m in range(1, len(order) + 1):
-        i = order[m - 1]
-        v = problem.visits[i]
-        plan = earliest_schedule(problem, open_end, order[:m], tour.earliest_start)
-        if plan is None:
-            arrival = end + problem.travel(loc, v.location)
-            if v.earliest_start(arrival) is None:
-                return Shortfall(t, order, "late_visit", i, arrival, v.windows[-1].end)
-            return Shortfall(t, order, "breaks", i)
-        end, loc = plan[0][-1].end, v.location
-    plan = earliest_schedule(problem, open_end, order, tour.earliest_start)
-    if plan is not None and plan[2] > tour.latest_end:
-        return Shortfall(t, order, "late_return", None, plan[2], tour.latest_end)
+    for breaks in ((), tour.breaks):
+        day = replace(open_end, breaks=breaks)
+        end, loc = tour.earliest_start, tour.start_location
+        for m in range(1, len(order) + 1):
+            i = order[m - 1]
+            v = problem.visits[i]
+            plan = earliest_schedule(problem, day, order[:m], tour.earliest_start)
+            if plan is None:
+                arrival = end + problem.travel(loc, v.location)
+                if not breaks and v.earliest_start(arrival) is None:
+                    return Shortfall(t, order, "late_visit", i, arrival, v.windows[-1].end)
+                if breaks:
+                    return Shortfall(t, order, "breaks", i)
+                break
+            end, loc = plan[0][-1].end, v.location
+        plan = earliest_schedule(problem, day, order, tour.earliest_start)
+        if not breaks and plan is not None and plan[2] > tour.latest_end:
+            return Shortfall(t, order, "late_return", None, plan[2], tour.latest_end)
     return Shortfall(t, order, "breaks")
+
+
+def _day_short(problem: RoutingProblem, t: int, orders: list[tuple[int, ...]]) -> Shortfall | None:
+    """The visits and the travel between them, in the order that takes least, when that is
+    longer than tour ``t`` once its breaks are taken (whatever the windows); else ``None``."""
+    tour = problem.tours[t]
+    available = tour.horizon - sum(b.duration for b in tour.breaks)
+
+    def needed(order: tuple[int, ...]) -> int:
+        locs = [tour.start_location, *(problem.visits[i].location for i in order)]
+        ends = [*locs[1:], tour.end_location]
+        travel = sum(problem.travel(a, b) for a, b in zip(locs, ends, strict=True))
+        return travel + sum(problem.visits[i].service for i in order)
+
+    best = min(orders, key=needed)
+    if needed(best) <= available:
+        return None
+    return Shortfall(t, best, "day_short", None, needed(best), available)
 
 
 def _together(problem: RoutingProblem, alone: dict[int, list[int]]) -> Shortfall | None:
@@ -197,8 +222,9 @@ def _together(problem: RoutingProblem, alone: dict[int, list[int]]) -> Shortfall
     if len(ts) != 1:
         return None
     t = ts[0]
+    orders = list(permutations(sorted(alone)))
     best: Shortfall | None = None
-    for order in permutations(sorted(alone)):
+    for order in orders:
         try:
             schedule_tour(problem, t, list(order))
             return None
@@ -207,7 +233,8 @@ def _together(problem: RoutingProblem, alone: dict[int, list[int]]) -> Shortfall
         found = _shortfall(problem, t, order)
         if best is None or found.overrun < best.overrun:
             best = found
-    return best
+    # the day itself, if it is too short whatever the order and the hours, else the best order
+    return None if best is None else _day_short(problem, t, orders) or best
 
 
 def required_shortfall(problem: RoutingProblem) -> Shortfall | None:
@@ -251,7 +278,10 @@ def explain_together(problem: RoutingProblem, alone: dict[int, list[int]]) -> li
     if best is None:
         return []
     tour = problem.tours[best.tour].id
-    if best.kind == "late_visit":
+    if best.kind == "day_short":
+        why = f"the visits and the travel between them take {best.time}, the tour leaves "
+        why += str(best.limit)
+    elif best.kind == "late_visit":
         assert best.visit is not None
         why = (
             f"{problem.visits[best.visit].id!r} is reached at {best.time} at the earliest, "
@@ -342,8 +372,10 @@ def explain_infeasible(problem: RoutingProblem) -> list[str]:
                     )
     reasons += explain_together(problem, feasible)
     limits = [t.max_visits for t in problem.tours]
-    n_required = sum(v.required for v in problem.visits)
-    n_required += sum(g.required for g in problem.groups)
+    n_required = sum(v.required and v.counts for v in problem.visits)
+    n_required += sum(
+        g.required and all(problem.visits[i].counts for i in g.visits) for g in problem.groups
+    )
     if None not in limits and n_required > sum(x for x in limits if x is not None):
         reasons.append(
             f"{n_required} required visits but the tours allow at most "

@@ -95,6 +95,8 @@ class Inserter:
         self.loc = np.array([v.location for v in visits], dtype=np.int64)
         self.svc = np.array([v.service for v in visits], dtype=np.int64)
         self.score = np.array([v.score for v in visits], dtype=np.int64)
+        # Visits that do not count against ``max_visits`` (may join a full tour).
+        self.uncounted = np.array([not v.counts for v in visits], dtype=bool)
         weight = self.score.astype(float) ** 2
         weight[[i for i in range(n) if problem.must_keep(i)]] = REQUIRED_WEIGHT
         self.weight = weight
@@ -190,7 +192,8 @@ class Inserter:
             for r in np.flatnonzero(self.allowed[:, i]).tolist():
                 route = trial[r]
                 limit = problem.tours[r].max_visits
-                if limit is not None and len(route) >= limit:
+                full = limit is not None and problem.counted(route) >= limit
+                if full and problem.visits[i].counts:
                     continue
                 for p in range(len(route) + 1):
                     if checks >= budget:
@@ -370,7 +373,9 @@ class Inserter:
         tour = self.problem.tours[r]
         n = self.n
         cand = self.allowed[r] & unrouted
-        if (tour.max_visits is not None and len(route) >= tour.max_visits) or not cand.any():
+        if tour.max_visits is not None and self.problem.counted(route) >= tour.max_visits:
+            cand = cand & self.uncounted  # a full tour takes only visits that do not count
+        if not cand.any():
             self.fits[r] = np.zeros(n, dtype=bool)
             return np.full(n, -1.0), np.zeros(n, dtype=np.int64)
         table = self._table(r, route)

@@ -157,7 +157,8 @@ class OrToolsModel:
             routing.AddVariableMinimizedByFinalizer(dim.CumulVar(s))
             routing.AddVariableMinimizedByFinalizer(dim.CumulVar(e))
         if any(t.max_visits is not None for t in tours):
-            count_cb = routing.RegisterUnaryTransitVector([1] * n_visits + [0] * (2 * n_tours))
+            counts = [int(visits[i].counts) for i in self.node_visit]  # per node, as ``service``
+            count_cb = routing.RegisterUnaryTransitVector(counts + [0] * (2 * n_tours))
             caps = [len(visits) if t.max_visits is None else t.max_visits for t in tours]
             routing.AddDimensionWithVehicleCapacity(count_cb, 0, caps, True, "Visits")
         solver = routing.solver()

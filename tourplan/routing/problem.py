@@ -95,6 +95,9 @@ class Visit:
         Whether the visit must be part of every solution.
     tours
         Indices of the tours allowed to serve it; ``None`` means all.
+    counts
+        Whether it counts against a tour's ``max_visits`` (``False``: e.g. a visit that
+        carries on another one at the same place).
 
     Examples
     --------
@@ -110,10 +113,13 @@ class Visit:
     score: int
     required: bool = False
     tours: frozenset[int] | None = None
+    counts: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
             raise DataError("must be a non-empty string", field="id")
+        if not isinstance(self.counts, bool):
+            raise DataError(f"visit {self.id!r}: counts must be True or False", field="counts")
         _check_int(self.location, "location", minimum=0)
         _check_int(self.service, "service", minimum=0)
         _check_int(self.score, "score", minimum=0)
@@ -191,7 +197,7 @@ class Tour:
     max_duration
         Upper bound on ``arrival - departure`` (waiting included), or ``None``.
     max_visits
-        Upper bound on the number of visits, or ``None``.
+        Upper bound on the number of visits that count (:attr:`Visit.counts`), or ``None``.
     breaks
         Breaks to take if the tour is used, sorted by earliest start on creation.
     """
@@ -430,6 +436,10 @@ class RoutingProblem:
             scores = sorted((self.visits[i].score for i in group.visits), reverse=True)
             total += sum(scores[: group.limit])
         return total
+
+    def counted(self, route: Sequence[int]) -> int:
+        """How many visits of ``route`` (visit indices) count against ``max_visits``."""
+        return sum(self.visits[i].counts for i in route)
 
     def travel(self, origin: int, destination: int) -> int:
         """Travel time between two matrix locations."""

@@ -27,8 +27,10 @@ def _check_tour(problem: RoutingProblem, ts: TourSchedule, out: list[str]) -> in
         out.append(f"{name}: arrives at {ts.arrival} after {tour.latest_end}")
     if tour.max_duration is not None and ts.arrival - ts.departure > tour.max_duration:
         out.append(f"{name}: lasts {ts.arrival - ts.departure} > {tour.max_duration}")
-    if tour.max_visits is not None and len(ts.visits) > tour.max_visits:
-        out.append(f"{name}: {len(ts.visits)} visits > max_visits {tour.max_visits}")
+    known = [sv.visit for sv in ts.visits if 0 <= sv.visit < len(problem.visits)]
+    counted = sum(1 for i in known if problem.visits[i].counts)  # unknown ones flagged below
+    if tour.max_visits is not None and counted > tour.max_visits:
+        out.append(f"{name}: {counted} visits that count > max_visits {tour.max_visits}")
 
     # Breaks: each exactly once, inside its window, in a valid position.
     taken = sorted(b.brk for b in ts.breaks)

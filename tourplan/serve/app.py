@@ -25,6 +25,7 @@ from ..geocode import Gazetteer, PlaceResolver
 from ..model import THEMES, Villages
 from ..names import fold
 from . import worker
+from .body import JsonRoute, TooManyDigits
 from .formats import FORMATS, NotAcceptableError, choose_format
 from .jobs import RefusedError, catalogue_job, plan_job
 from .middleware import GENERIC_500, REQUEST_ID, BodyLimit, Outermost
@@ -83,6 +84,9 @@ def _validation_problem(exc: RequestValidationError) -> Problem:
     if not errors:
         return Problem(422, "the request is not valid")
     first, others = _first_error(errors)
+    huge = [e for e in errors if isinstance(e.get("input"), TooManyDigits)]
+    if huge:  # the number's own problem, whatever shapes its field may take
+        first = dict(huge[0])
     field = _field(tuple(p for p in first.get("loc", ()) if not _shape(p)))
     kind = first.get("type", "")
     if kind == "dates":  # PlanBody: neither or both of 'date' and 'dates'
@@ -94,6 +98,8 @@ def _validation_problem(exc: RequestValidationError) -> Problem:
     message = str(first.get("msg", "invalid value"))
     if kind == "extra_forbidden":
         message = "unknown field"
+    elif huge:
+        message = huge[0]["input"].message()
     more = f" (and {others} more)" if others else ""
     return Problem(422, f"{field}: {message}{more}", field=field)
 
@@ -182,6 +188,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
         openapi_url="/v1/openapi.json",
     )
     app.state.settings = settings
+    app.router.route_class = JsonRoute  # numbers too long to read: 422 naming the field
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

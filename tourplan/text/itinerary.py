@@ -42,15 +42,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "decimal": ".",
         "arrived": "arrive {time}, wait {wait} for it to open",
         "idle": "arrive {time}, {wait} free before the visit",
-        "short": "short visit, {minutes} + {stop} min to park and walk in: a quick look, "
+        "short": "short visit, {minutes} + {stop} min {arrive}: a quick look, "
         "so the day holds more",
-        "typical": "typical visit, {minutes} + {stop} min to park and walk in",
-        "long": "long visit, {minutes} + {stop} min to park and walk in: a hands-on stay, "
+        "typical": "typical visit, {minutes} + {stop} min {arrive}",
+        "long": "long visit, {minutes} + {stop} min {arrive}: a hands-on stay, "
         "worth more than another stop",
         "on_the_way": "on the way to",
         "no_longer": "; a longer stay does not fit its hours or the day",
         "longer_worth_less": "; more time here was worth less than the rest of the day",
-        "again": "the stay goes on after lunch, {minutes} + {stop} min: one visit in two parts",
+        "again": "the stay goes on after lunch, {minutes}: one visit in two parts",
         "out_of_season": "out of season on this date (season: months {months}): the craft "
         "may not be seen, so the visit counts for less",
         "outside_active_hours": "the work is seen {hours}; this visit is outside those hours, "
@@ -79,15 +79,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "decimal": ",",
         "arrived": "đến lúc {time}, chờ {wait} để mở cửa",
         "idle": "đến lúc {time}, nghỉ {wait} trước khi tham quan",
-        "short": "tham quan ngắn, {minutes} + {stop} phút gửi xe và đi vào: xem nhanh "
+        "short": "tham quan ngắn, {minutes} + {stop} phút {arrive}: xem nhanh "
         "để ngày đi được nhiều hơn",
-        "typical": "tham quan thông thường, {minutes} + {stop} phút gửi xe và đi vào",
-        "long": "tham quan dài, {minutes} + {stop} phút gửi xe và đi vào: ở lại trải nghiệm, "
+        "typical": "tham quan thông thường, {minutes} + {stop} phút {arrive}",
+        "long": "tham quan dài, {minutes} + {stop} phút {arrive}: ở lại trải nghiệm, "
         "đáng hơn một điểm dừng nữa",
         "on_the_way": "trên đường đến",
         "no_longer": "; ở lâu hơn không vừa giờ mở cửa hoặc trong ngày",
         "longer_worth_less": "; ở lâu hơn đáng ít hơn phần còn lại của ngày",
-        "again": "ở tiếp sau bữa trưa, {minutes} + {stop} phút: một lượt tham quan chia hai phần",
+        "again": "ở tiếp sau bữa trưa, {minutes}: một lượt tham quan chia hai phần",
         "out_of_season": "trái mùa vào ngày này (mùa: tháng {months}): có thể không thấy "
         "nghề, nên lượt thăm được tính thấp hơn",
         "outside_active_hours": "nghề được thấy vào {hours}; lượt thăm này ngoài giờ đó, "
@@ -127,6 +127,26 @@ class _Style:
         return f"\x1b[{_STYLES[kind]}m{text}\x1b[0m"
 
 
+# What a stop's fixed minutes are for, by how the traveller arrives (a vehicle is parked, a
+# coach is left, a walker only finds the way in); any other mode is spoken of as a car.
+_ARRIVE: dict[str, dict[str, str]] = {
+    "en": {
+        "car": "to park and walk in",
+        "motorbike": "to park and walk in",
+        "bicycle": "to lock the bicycles and walk in",
+        "bus": "to get off the coach and walk in",
+        "walk": "to find the way in",
+    },
+    "vi": {
+        "car": "gửi xe và đi vào",
+        "motorbike": "gửi xe và đi vào",
+        "bicycle": "gửi xe đạp và đi vào",
+        "bus": "xuống xe và đi vào",
+        "walk": "tìm lối vào",
+    },
+}
+
+
 def _row(time: str, text: str, style: _Style, kind: str = "time") -> str:
     return f"  {style(time, kind)}{' ' * (_TIME_COLUMN - len(time))}{text}"
 
@@ -138,6 +158,7 @@ def _stop_lines(
     breaks: tuple[Break, ...] = (),
     party: int | None = None,
     again: bool = False,
+    mode: str = "car",
 ) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
@@ -145,10 +166,16 @@ def _stop_lines(
     text = style(name, "title") + (f" — {craft}" if craft else "")
     text += style(f"  ({_WORDS[lang]['interest']} {village.interest})", "leg")
     yield _row(f"{hhmm(stop.start)}–{hhmm(stop.end)}", text, style)
-    visit = stop.duration - dt.timedelta(minutes=stop.stop_minutes)
+    # the part after lunch: its whole span (any stop time is in it); a part without stop time
+    # (the core planned the second part first) says no "+ 0 min"
+    visit = stop.duration - dt.timedelta(minutes=0 if again else stop.stop_minutes)
     why = _WORDS[lang]["again" if again else stop.length].format(
-        minutes=duration_text(visit, lang), stop=stop.stop_minutes
+        minutes=duration_text(visit, lang),
+        stop=stop.stop_minutes,
+        arrive=_ARRIVE[lang].get(mode, _ARRIVE[lang]["car"]),
     )
+    if not stop.stop_minutes and not again:
+        why = why.replace(f" + 0 {_WORDS[lang]['min']} {_ARRIVE[lang].get(mode, '')}", "")
     if stop.length != "long" and not again:
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
@@ -253,7 +280,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
         else:
             k = day.stops.index(item)
             again = k > 0 and day.stops[k - 1].village.id == item.village.id
-            yield from _stop_lines(item, lang, style, day.breaks, party, again)
+            mode = next((leg.mode for leg in day.legs), "car")  # a day has one mode
+            yield from _stop_lines(item, lang, style, day.breaks, party, again, mode)
             free_from = item.end
     if not back_shown:
         yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)

@@ -7,6 +7,7 @@ functions return; they hold no words of their own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,7 @@ __all__ = [
     "schedule_rows",
     "stop_facts",
     "trip_totals",
+    "visit_facts",
 ]
 
 PAGE_WORDS: dict[Lang, dict[str, str]] = {
@@ -151,6 +153,28 @@ def position_text(place: Place | Village, lang: Lang) -> str:
     return text
 
 
+def visit_facts(parts: Sequence[Stop], lang: Lang) -> list[tuple[str, str]]:
+    """The facts of a visit made of ``parts`` (a long stay split by lunch has two): as
+    :func:`stop_facts` of the first, with every part's times and their total length."""
+    words = PAGE_WORDS[check_lang(lang)]
+    rows = stop_facts(parts[0], lang)
+    if len(parts) > 1:
+        spans = ", ".join(f"{hhmm(p.start)}–{hhmm(p.end)}" for p in parts)
+        total = sum((p.duration for p in parts), dt.timedelta())
+        rows = [
+            (
+                k,
+                spans
+                if k == words["visit"]
+                else duration(total, lang)
+                if k == words["length"]
+                else v,
+            )
+            for k, v in rows
+        ]
+    return rows
+
+
 def stop_facts(stop: Stop, lang: Lang) -> list[tuple[str, str]]:
     """The facts of a visit as (label, value) rows: times, craft, length, hours, position."""
     words = PAGE_WORDS[check_lang(lang)]
@@ -200,7 +224,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
         return [empty]
     names = {day.start_place.id: start, day.end_place.id: end}
     names.update((s.village.id, place_name(s.village, chosen)) for s in day.stops)
-    number = {id(s): n for n, s in enumerate(day.stops, start=1)}
+    # a long stay's part after lunch keeps its visit's number
+    number = {id(s): n for n, parts in enumerate(day.visit_parts, start=1) for s in parts}
     items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
     items += [(leg.depart, 0, leg) for leg in day.legs]
     items += [(brk.start, 1, brk) for brk in day.breaks]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Village
 from ..plan import LeftOut, LeftOutReason, TogetherConflict
-from .words import Lang, by_mode, check_lang, full_date, hhmm, place_name, short_dates
+from .words import Lang, by_mode, check_lang, duration, full_date, hhmm, place_name, short_dates
 
 __all__ = [
     "CATALOGUE_REASON_LABELS",
@@ -105,12 +105,11 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "is worth less than a stop costs",
     ),
     "not_worth_a_stop_sight": (
-        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa và "
-        "không được cộng điểm chủ đề: cả lượt tham quan {service} phút cũng không đáng chi "
-        "phí của một lần dừng; hãy đưa vào danh sách bắt buộc ghé",
-        "a sight (not a craft village) counts half in the free choice, with no theme bonus: "
-        "even a {service}-minute visit is worth less than a stop costs; ask for it as a "
-        "must-visit",
+        "là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa: cả "
+        "lượt tham quan {service} phút cũng không đáng chi phí của một lần dừng; hãy đưa vào "
+        "danh sách bắt buộc ghé",
+        "a sight (not a craft village) counts half in the free choice: even a "
+        "{service}-minute visit is worth less than a stop costs; ask for it as a must-visit",
     ),
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
@@ -179,6 +178,17 @@ def explain(item: LeftOut, lang: Lang) -> str:
 
 
 _CONFLICTS: dict[str, tuple[str, str]] = {
+    "day_short": (
+        "ngày quá ngắn cho các điểm và quãng đường giữa chúng: cần {needed}, chỉ có {available}",
+        "the day is too short for the visits and the journeys between them: {needed} needed, "
+        "{available} available",
+    ),
+    "day_short_breaks": (
+        "ngày quá ngắn cho các điểm và quãng đường giữa chúng: cần {needed}, chỉ có {available} "
+        "sau bữa trưa",
+        "the day is too short for the visits and the journeys between them: {needed} needed, "
+        "{available} available once lunch is taken",
+    ),
     "late_visit": (
         "{village} đến sớm nhất lúc {earliest}; phải bắt đầu tham quan chậm nhất lúc {latest}",
         "{village} is reached at {earliest} at the earliest; it must be started by {latest}",
@@ -218,8 +228,11 @@ def explain_conflict(conflict: TogetherConflict, lang: Lang) -> str:
         "village": "" if conflict.village is None else place_name(conflict.village, chosen),
         "earliest": "" if conflict.earliest is None else hhmm(conflict.earliest),
         "latest": "" if conflict.latest is None else hhmm(conflict.latest),
+        "needed": "" if conflict.needed is None else duration(conflict.needed, chosen),
+        "available": "" if conflict.available is None else duration(conflict.available, chosen),
     }
-    vi, en = _CONFLICTS[conflict.kind]
+    key = f"{conflict.kind}_breaks" if conflict.kind == "day_short" and conflict.breaks else ""
+    vi, en = _CONFLICTS[key or conflict.kind]
     why = (vi if chosen == "vi" else en).format(**values)
     order = " → ".join(place_name(v, chosen) for v in conflict.villages)
     day = full_date(conflict.date, chosen)

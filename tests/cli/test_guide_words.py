@@ -1,0 +1,63 @@
+"""What a guide would correct in a printed plan, through the installed console script.
+
+Regressions (2026-12-01): ``--start "Bát Tràng"`` printed a 5-min, 0.0 km journey to the
+village the day starts at (the mode's access time); every stop said "15 min to park and walk
+in", also on foot and by bicycle.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    if not SCRIPT.is_file():
+        pytest.skip(f"the console script is not installed at {SCRIPT} (pip install -e .)")
+    done = subprocess.run(
+        [str(SCRIPT), "route", "--date", "2026-12-05", "--deterministic", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_a_day_that_starts_at_a_village_has_no_journey_to_it() -> None:
+    done = _run("--start", "Bát Tràng", "--lang", "en")
+    assert "0.0 km" not in done.stdout, done.stdout
+    lines = done.stdout.splitlines()
+    assert lines[1].split() == ["08:00", "Leave", "Bat", "Trang", "pottery", "village"]
+    assert lines[2].lstrip().startswith("08:00–"), done.stdout  # the visit starts at once
+    plan = json.loads(_run("--start", "bat-trang", "--json", "-").stdout)
+    first = plan["days"][0]["legs"][0]
+    assert first["origin"] == first["destination"] == "bat-trang"
+    assert first["depart"] == first["arrive"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "lang", "words"),
+    [
+        ("walk", "en", "+ 15 min to find the way in"),
+        ("walk", "vi", "+ 15 phút tìm lối vào"),
+        ("bicycle", "en", "+ 15 min to lock the bicycles and walk in"),
+        ("bus", "en", "+ 15 min to get off the coach and walk in"),
+        ("car", "en", "+ 15 min to park and walk in"),
+        ("car", "vi", "+ 15 phút gửi xe và đi vào"),
+    ],
+)
+def test_the_stop_time_is_said_as_it_is_for_the_mode(mode: str, lang: str, words: str) -> None:
+    out = _run("--mode", mode, "--lang", lang).stdout
+    assert words in out, out
+    if mode in ("walk", "bicycle"):
+        assert "park and walk in" not in out and "gửi xe và" not in out
