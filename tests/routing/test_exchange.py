@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tourplan.routing import (
@@ -235,7 +235,9 @@ def test_iterated_search_never_ends_below_its_start(seed: int) -> None:
     allowed = _allowed(p)
     ins = Inserter(p, allowed)
     start: list[list[int]] = [[] for _ in p.tours]
-    ins.seed_required(start)
+    # a required visit no tour can take (seed 1654: its only tour cannot reach it in its
+    # window) leaves no valid plan to compare with: not this test's subject
+    assume(ins.seed_required(start))
     ins.fill(start)
     best = iterated_insertion(p, allowed, start=start, iterations=40, seed=seed, temperature=1.0)
     assert best is not None
