@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from ..model import Village, Villages
 from ..routing import RoutingProblem, SearchParameters, Solution
 from .clock import Clock
-from .direction import direction_factors, off_direction, out_of_town
+from .direction import direction_factors, directions, off_direction, out_of_town
 from .itinerary import Day, Itinerary, LeftOut
 from .offers import request_interest
 from .problem import PlanningProblem
@@ -58,29 +58,55 @@ def itinerary_value(itinerary: Itinerary, request: TripRequest) -> float:
     model = request.value
     total = 0.0
     for day in itinerary.days:
-        interests: list[float] = []
-        visits: list[tuple[Village, float]] = []
-        for k, s in enumerate(day.stops):
-            minutes = s.duration.total_seconds() / 60 - s.stop_minutes
-            if k and day.stops[k - 1].village.id == s.village.id:  # a long stay's second part
-                visits[-1] = (s.village, visits[-1][1] + minutes)
-                continue
-            interests.append(request_interest(s.village, request) * visit_factor(s.caveats, model))
-            visits.append((s.village, minutes))
+        visits, interests, worth, must = _day_places(day, request)
         places = [v for v, _m in visits]
-        worth = [
-            time_value(x, m, v.visit_minutes * request.pace_factor)
-            for x, (v, m) in zip(interests, visits, strict=True)
-        ]
-        found = Villages({v.id: v for v in places}.values())
-        must = {v.id for name in request.must_visit for v in found.search(name)}
-        factors = direction_factors(
-            day.start_place, places, [v.id in must for v in places], worth, model
-        )
+        factors = direction_factors(day.start_place, places, must, worth, model)
         interests = [x * f for x, f in zip(interests, factors, strict=True)]
         total += day_value(visits, model, interests, request.pace_factor, request.themes)
         total -= model.road_value * day.travel_time.total_seconds() / 3600
     return total
+
+
+def _day_places(
+    day: Day, request: TripRequest
+) -> tuple[list[tuple[Village, float]], list[float], list[float], list[bool]]:
+    """A day's visits ``(place, minutes)`` (a long stay's two parts as one), the request's
+    interest in each, what each is worth for its time and whether it is a must-visit."""
+    model = request.value
+    interests: list[float] = []
+    visits: list[tuple[Village, float]] = []
+    for k, s in enumerate(day.stops):
+        minutes = s.duration.total_seconds() / 60 - s.stop_minutes
+        if k and day.stops[k - 1].village.id == s.village.id:  # a long stay's second part
+            visits[-1] = (s.village, visits[-1][1] + minutes)
+            continue
+        interests.append(request_interest(s.village, request) * visit_factor(s.caveats, model))
+        visits.append((s.village, minutes))
+    places = [v for v, _m in visits]
+    worth = [
+        time_value(x, m, v.visit_minutes * request.pace_factor)
+        for x, (v, m) in zip(interests, visits, strict=True)
+    ]
+    found = Villages({v.id: v for v in places}.values())
+    must = {v.id for name in request.must_visit for v in found.search(name)}
+    return visits, interests, worth, [v.id in must for v in places]
+
+
+def _other_direction(days: Sequence[Day], village: Village, request: TripRequest) -> bool:
+    """Whether ``village`` lies off the direction of every day of the plan: each day has a
+    direction (:func:`~tourplan.plan.direction.directions`: its must-visits out of town, else
+    its most valuable stop) and the village is off it
+    (:func:`~tourplan.plan.direction.off_direction`)."""
+    town_km = request.value.town_km
+    if request.value.direction_factor >= 1:  # the rule is off: direction is no reason
+        return False
+    for day in days:
+        visits, _interests, worth, must = _day_places(day, request)
+        places = [v for v, _m in visits]
+        aims = [places[i] for i in directions(day.start_place, places, must, worth, town_km)]
+        if not aims or not off_direction(day.start_place, [village], aims, [False], town_km)[0]:
+            return False
+    return bool(days)
 
 
 def restrict(
@@ -347,7 +373,10 @@ def plan_by_areas(
             if full:
                 left.append(LeftOut(village, "max_stops", max_stops=limit))
             else:
-                left.append(unworthy.get(village.id, LeftOut(village, "lower_interest")))
+                default = LeftOut(village, "lower_interest")
+                if _other_direction(days, village, request):
+                    default = LeftOut(village, "other_direction")
+                left.append(unworthy.get(village.id, default))
     left.sort(key=lambda x: (REASON_ORDER[x.reason], -x.village.interest, x.village.id))
     return Itinerary(
         days=tuple(days), left_out=tuple(left), mode=planning.travel.mode or request.mode

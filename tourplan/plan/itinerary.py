@@ -39,6 +39,7 @@ LeftOutReason = Literal[
     "not_worth_a_stop",
     "too_long",
     "lower_interest",
+    "other_direction",
     "max_stops",
     "over_budget",
 ]
@@ -53,6 +54,8 @@ LeftOutReason = Literal[
   visit is worth less than a stop costs, wherever the day starts (docs/value.md);
 - ``too_long``: the visit is longer than any day's window;
 - ``lower_interest``: it would fit, but the chosen villages were worth more;
+- ``other_direction``: it would fit, but it lies the other side of town from the way every
+  day goes (a day goes one way out of town: :mod:`tourplan.plan.direction`, docs/value.md §10);
 - ``max_stops``: the days were already at the requested maximum of stops;
 - ``over_budget``: its entrance fee (and experience) for the party would take the plan over
   the budget (:mod:`tourplan.plan.budget`).
@@ -314,7 +317,7 @@ class LeftOut:
     - ``max_stops``: ``max_stops`` (the limit per day);
     - ``lower_interest``: nothing, or ``min_stops`` in a route catalogue when the village's
       route had fewer stops than that and was dropped;
-    - ``avoided``, ``over_budget``: nothing.
+    - ``avoided``, ``other_direction``, ``over_budget``: nothing.
 
     :func:`tourplan.text.explain` puts it in words.
 

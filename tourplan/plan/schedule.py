@@ -23,13 +23,14 @@ __all__ = ["REASON_ORDER", "to_itinerary"]
 REASON_ORDER: dict[LeftOutReason, int] = {
     "avoided": 0,
     "lower_interest": 1,
-    "max_stops": 2,
-    "closed": 3,
-    "too_long": 4,
-    "not_worth_a_stop": 5,
-    "not_worth_the_drive": 6,
-    "too_far": 7,
-    "over_budget": 8,
+    "other_direction": 2,
+    "max_stops": 3,
+    "closed": 4,
+    "too_long": 5,
+    "not_worth_a_stop": 6,
+    "not_worth_the_drive": 7,
+    "too_far": 8,
+    "over_budget": 9,
 }
 """The order in which villages left out are listed, by reason."""
 

@@ -18,6 +18,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
     "en": {
         "avoided": "Avoided",
         "lower_interest": "Not enough time",
+        "other_direction": "Other side of town",
         "max_stops": "Day full",
         "closed": "Closed",
         "too_long": "Visit too long",
@@ -29,6 +30,7 @@ REASON_LABELS: dict[Lang, dict[LeftOutReason, str]] = {
     "vi": {
         "avoided": "Tránh theo yêu cầu",
         "lower_interest": "Không đủ thời gian",
+        "other_direction": "Ở phía bên kia thành phố",
         "max_stops": "Đã đủ số điểm dừng",
         "closed": "Đóng cửa",
         "too_long": "Tham quan quá lâu",
@@ -114,6 +116,12 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
     "lower_interest": (
         "có thể ghé riêng, nhưng các làng đã chọn hấp dẫn hơn trong thời gian có",
         "it would fit on its own, but the villages chosen are worth more in the time available",
+    ),
+    "other_direction": (
+        "có thể ghé riêng, nhưng nằm ở phía bên kia thành phố so với hướng đi trong ngày: mỗi "
+        "ngày đi một hướng ra khỏi thành phố",
+        "it would fit on its own, but it lies the other side of town from the way the day "
+        "goes: a day goes one way out of town",
     ),
     "over_budget": (
         "vé vào (và trải nghiệm) cho cả đoàn sẽ làm lịch trình vượt ngân sách",
