@@ -18,11 +18,11 @@ import pytest
 SCRIPT = Path(sys.executable).parent / ("tourplan.exe" if os.name == "nt" else "tourplan")
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, date: str = "2026-12-05") -> subprocess.CompletedProcess[str]:
     if not SCRIPT.is_file():
         pytest.skip(f"the console script is not installed at {SCRIPT} (pip install -e .)")
     done = subprocess.run(
-        [str(SCRIPT), "route", "--date", "2026-12-05", "--deterministic", *args],
+        [str(SCRIPT), "route", "--date", date, "--deterministic", *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -61,3 +61,18 @@ def test_the_stop_time_is_said_as_it_is_for_the_mode(mode: str, lang: str, words
     assert words in out, out
     if mode in ("walk", "bicycle"):
         assert "park and walk in" not in out and "gửi xe và" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "wrong"),
+    [
+        ("en", "a stay in two parts around lunch, 4 h 30 min in all", "quick look"),
+        ("vi", "ở lại hai phần quanh bữa trưa, tổng 4 giờ 30 phút", "xem nhanh"),
+    ],
+)
+def test_a_stay_split_by_lunch_is_said_as_one_stay(lang: str, words: str, wrong: str) -> None:
+    """Regression: the part before lunch of Đường Lâm's 4 h 30 min stay was called "a short
+    visit … a quick look, so the day holds more"."""
+    out = _run("--days", "3", "--lang", lang, date="2027-02-06").stdout
+    assert words in out, out
+    assert wrong not in out, out

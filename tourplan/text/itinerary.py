@@ -51,6 +51,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_longer": "; a longer stay does not fit its hours or the day",
         "longer_worth_less": "; more time here was worth less than the rest of the day",
         "again": "the stay goes on after lunch, {minutes}: one visit in two parts",
+        "split": "a stay in two parts around lunch, {total} in all ({minutes} before lunch) "
+        "+ {stop} min {arrive}",
         "out_of_season": "out of season on this date (season: months {months}): the craft "
         "may not be seen, so the visit counts for less",
         "outside_active_hours": "the work is seen {hours}; this visit is outside those hours, "
@@ -88,6 +90,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "no_longer": "; ở lâu hơn không vừa giờ mở cửa hoặc trong ngày",
         "longer_worth_less": "; ở lâu hơn đáng ít hơn phần còn lại của ngày",
         "again": "ở tiếp sau bữa trưa, {minutes}: một lượt tham quan chia hai phần",
+        "split": "ở lại hai phần quanh bữa trưa, tổng {total} ({minutes} trước bữa trưa) "
+        "+ {stop} phút {arrive}",
         "out_of_season": "trái mùa vào ngày này (mùa: tháng {months}): có thể không thấy "
         "nghề, nên lượt thăm được tính thấp hơn",
         "outside_active_hours": "nghề được thấy vào {hours}; lượt thăm này ngoài giờ đó, "
@@ -159,6 +163,7 @@ def _stop_lines(
     party: int | None = None,
     again: bool = False,
     mode: str = "car",
+    split: dt.timedelta | None = None,
 ) -> Iterator[str]:
     village = stop.village
     name = place_name(village, lang)
@@ -169,14 +174,18 @@ def _stop_lines(
     # the part after lunch: its whole span (any stop time is in it); a part without stop time
     # (the core planned the second part first) says no "+ 0 min"
     visit = stop.duration - dt.timedelta(minutes=0 if again else stop.stop_minutes)
-    why = _WORDS[lang]["again" if again else stop.length].format(
+    # the part before lunch of a split stay (``split``: the whole stay's visiting time) is not
+    # a short or typical visit of its own
+    key = "again" if again else "split" if split is not None else stop.length
+    why = _WORDS[lang][key].format(
         minutes=duration_text(visit, lang),
+        total=duration_text(split or visit, lang),
         stop=stop.stop_minutes,
         arrive=_ARRIVE[lang].get(mode, _ARRIVE[lang]["car"]),
     )
     if not stop.stop_minutes and not again:
         why = why.replace(f" + 0 {_WORDS[lang]['min']} {_ARRIVE[lang].get(mode, '')}", "")
-    if stop.length != "long" and not again:
+    if stop.length != "long" and not again and split is None:
         why += _WORDS[lang]["longer_worth_less" if stop.longer_offered else "no_longer"]
     yield _row("", style(why, "leg"), style)
     for caveat in stop.caveats:
@@ -280,8 +289,13 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
         else:
             k = day.stops.index(item)
             again = k > 0 and day.stops[k - 1].village.id == item.village.id
+            after = day.stops[k + 1] if k + 1 < len(day.stops) else None
+            split = None
+            if not again and after is not None and after.village.id == item.village.id:
+                split = item.duration - dt.timedelta(minutes=item.stop_minutes)
+                split += after.duration - dt.timedelta(minutes=after.stop_minutes)
             mode = next((leg.mode for leg in day.legs), "car")  # a day has one mode
-            yield from _stop_lines(item, lang, style, day.breaks, party, again, mode)
+            yield from _stop_lines(item, lang, style, day.breaks, party, again, mode, split)
             free_from = item.end
     if not back_shown:
         yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
