@@ -176,7 +176,7 @@ def _stop_lines(
     visit = stop.duration - dt.timedelta(minutes=0 if again else stop.stop_minutes)
     # the part before lunch of a split stay (``split``: the whole stay's visiting time) is not
     # a short or typical visit of its own
-    key = "again" if again else "split" if split is not None else stop.length
+    key: str = "again" if again else "split" if split is not None else stop.length
     why = _WORDS[lang][key].format(
         minutes=duration_text(visit, lang),
         total=duration_text(split or visit, lang),
