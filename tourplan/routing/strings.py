@@ -125,8 +125,14 @@ def _joined(tt: Sequence[Sequence[int]], head: _Tour, i: int, tail: _Tour, j: in
 class _Moves:
     """The tail and CROSS moves of one plan whose new arc leads to a near visit."""
 
-    def __init__(self, ins: Inserter, routes: Routes, near: Callable[[int], list[int]]) -> None:
-        self.ins, self.routes = ins, routes
+    def __init__(
+        self,
+        ins: Inserter,
+        routes: Routes,
+        near: Callable[[int], list[int]],
+        deadline: float | None = None,
+    ) -> None:
+        self.ins, self.routes, self.deadline = ins, routes, deadline
         self.info = [_Tour(ins, r, route) for r, route in enumerate(routes)]
         # latest arrivals of tour b's visits when they end tour a (its end place and time),
         # and whether b's visits from each position on are all allowed in tour a
@@ -147,6 +153,8 @@ class _Moves:
         for a, ta in enumerate(info):
             ra = ta.route
             for i in range(1, len(ra) + 1):
+                if self.deadline is not None and time.monotonic() >= self.deadline:
+                    return []  # the time limit is the cap, even inside one move
                 count = 0
                 for v in near(ra[i - 1]):
                     if count >= _NEAR:
@@ -253,11 +261,15 @@ class _Moves:
 
 
 def string_moves(
-    ins: Inserter, routes: Routes, near: Callable[[int], list[int]]
+    ins: Inserter,
+    routes: Routes,
+    near: Callable[[int], list[int]],
+    deadline: float | None = None,
 ) -> list[tuple[int, Move]]:
     """The feasible (relaxed test) tail and CROSS moves of ``routes`` whose new arc leads to a
-    near visit, as ``(travel added, move)``, least first (ties in order of construction)."""
-    return _Moves(ins, routes, near).candidates
+    near visit, as ``(travel added, move)``, least first (ties in order of construction);
+    none if ``deadline`` (a ``time.monotonic()`` instant) passes while they are built."""
+    return _Moves(ins, routes, near, deadline).candidates
 
 
 def string_insert(
@@ -296,7 +308,7 @@ def string_insert(
         return False
     fallback: tuple[list[int], list[int], int, int] | None = None
     tries = _TRIES
-    for added, move in string_moves(ins, routes, near):
+    for added, move in string_moves(ins, routes, near, deadline):
         if tries <= 0 or (deadline is not None and time.monotonic() >= deadline):
             break
         tries -= 1
