@@ -79,6 +79,7 @@ def iterated_insertion(
     force: int = 0,
     restart: float = _RESTART,
     pairs: bool = False,
+    strings: int = 0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -145,6 +146,9 @@ def iterated_insertion(
     pairs
         Also try, on a plan as good as the stretch's best, exchanges of two visits in a row
         for one place of higher score (:meth:`~.moves.LocalSearch.exchange_pair`).
+    strings
+        String moves between tours (:mod:`.strings`): 0 none, 1 those that let a place in,
+        2 also those that only save travel.
 
     Returns
     -------
@@ -164,6 +168,7 @@ def iterated_insertion(
     search.between_moves, search.swaps = between != "off", between in ("both", "all")
     search.shorter = between == "all"
     search.pairs = pairs
+    search.strings = strings
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     # restarts' own choices (exponent, parents): a stream apart, so that the defaults draw

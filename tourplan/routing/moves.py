@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from .exchange import relocate_insert, relocate_shorter, swap_insert
 from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
+from .strings import string_insert
 
 __all__ = ["LocalSearch"]
 
@@ -35,6 +36,8 @@ _STRING_LENGTH = 10
 _TIGHTEN_TRIES = 30
 # Tightened routes remembered (then forgotten all at once): about 1 MB at most.
 _TIGHT_MEMORY = 4_000
+# Plans on which string moves found nothing, remembered (then forgotten all at once).
+_NO_STRINGS_MEMORY = 500
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
@@ -64,9 +67,14 @@ class LocalSearch:
         self.shorter = False
         #: Whether :meth:`between` first tries pair exchanges (:meth:`exchange_pair`).
         self.pairs = False
+        #: String moves between tours (:func:`~.strings.string_insert`) when no relocation
+        #: or swap helps: 0 none, 1 those that let a place in, 2 also those saving travel.
+        self.strings = 0
         # Exchanges that failed in this improvement: (tour, visit out, rest of the tour) ->
         # the candidates tried. The same test with no new candidate fails again; skipped.
         self._failed: dict[tuple[int, ...], npt.NDArray[np.bool_]] = {}
+        # Plans on which string moves found nothing.
+        self._no_strings: set[tuple[tuple[int, ...], ...]] = set()
         # (tour, *visits) of routes tightened to the end: tightening them again changes nothing.
         self._tight: set[tuple[int, ...]] = set()
 
@@ -374,12 +382,27 @@ class LocalSearch:
                 self.ins.fill(routes)
         return self.ins.value(routes)
 
+    def _strings(self, routes: Routes) -> bool:
+        """:func:`~.strings.string_insert` on ``routes`` unless it found no move on this very
+        plan before (it would find none again: the test depends only on the plan)."""
+        key = tuple(tuple(route) for route in routes)
+        if key in self._no_strings:
+            return False
+        if string_insert(self.ins, routes, self.nearest, self.deadline, shorter=self.strings > 1):
+            return True
+        if self.deadline is None or time.monotonic() < self.deadline:  # not cut short
+            if len(self._no_strings) >= _NO_STRINGS_MEMORY:
+                self._no_strings.clear()
+            self._no_strings.add(key)
+        return False
+
     def between(self, routes: Routes, *, swaps: bool = True) -> tuple[int, int]:
         """Moves between tours that let a place in (:mod:`.exchange`), each followed by
         tightening and insertion, until none is left (at most ``_BETWEEN_ROUNDS``); return the
         plan's value. The score never drops: no move takes a visit out of the plan.
         Swaps (the costlier move) are tried when no relocation helps, if ``swaps``; then, if
-        :attr:`shorter`, a relocation that saves travel.
+        :attr:`shorter`, a relocation that saves travel; then, if :attr:`strings`, a tail or
+        CROSS move of strings between two tours.
         """
         swaps = swaps and self.swaps
         if self.pairs:
@@ -398,6 +421,7 @@ class LocalSearch:
                 not relocate_insert(self.ins, routes, self.deadline)
                 and not (swaps and swap_insert(self.ins, routes, self.deadline))
                 and not (self.shorter and relocate_shorter(self.ins, routes, self.deadline))
+                and not (self.strings and self._strings(routes))
             ):
                 break
             for r, route in enumerate(routes):

@@ -75,6 +75,11 @@ class IteratedSearchParams:
     pairs
         Also exchange two visits in a row for one place of higher score than both, on plans
         as good as the best of the current stretch. Default ``False``.
+    strings
+        Moves of strings between tours (:mod:`.strings`: tails swapped, 2-opt*, and strings
+        of up to three visits traded, CROSS-exchange) on plans as good as the best of the
+        current stretch, when no move of one visit helps: 0 (the default) none, 1 those that
+        let an unvisited place in, 2 also, when none does, the one saving most travel.
 
     Examples
     --------
@@ -93,6 +98,7 @@ class IteratedSearchParams:
     exponents: tuple[float, ...] = (2.0,)
     restart: float = 0.25
     pairs: bool = False
+    strings: int = 0
 
     def __post_init__(self) -> None:
         for name in ("elite", "force"):
@@ -105,6 +111,8 @@ class IteratedSearchParams:
             )
         if not isinstance(self.pairs, bool):
             raise DataError(f"must be True or False, got {self.pairs!r}", field="pairs")
+        if isinstance(self.strings, bool) or self.strings not in (0, 1, 2):
+            raise DataError(f"must be 0, 1 or 2, got {self.strings!r}", field="strings")
         if not 0 < self.restart <= 1:
             raise DataError(f"must be in (0, 1], got {self.restart!r}", field="restart")
         if self.stall is not None and (isinstance(self.stall, bool) or self.stall < 1):

@@ -362,6 +362,7 @@ def _ils_rounds(
             "exponents": ils.exponents,
             "restart": ils.restart,
             "pairs": ils.pairs,
+            "strings": ils.strings,
         }
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
