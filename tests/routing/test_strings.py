@@ -277,3 +277,22 @@ def test_a_tail_ends_at_its_new_tours_end() -> None:
     # q -> w -> far end (170 + 180) and p -> home (10), against q -> far end (10) and
     # p -> w -> home (10 + 20)
     assert found[tails] == 170 + 180 + 10 - 10 - 30
+
+
+def test_the_solver_passes_the_setting_to_the_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``SearchParameters(ils=IteratedSearchParams(strings=...))`` reaches the iterated search
+    (the field did nothing until solver.py passed it on)."""
+    from tourplan.routing import SearchParameters, solve
+    from tourplan.routing import solver as solver_module
+
+    seen: list[object] = []
+    real = solver_module.iterated_insertion_job
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(kwargs.get("strings"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(solver_module, "iterated_insertion_job", spy)
+    params = SearchParameters(deterministic=True, ils=IteratedSearchParams(strings=2))
+    solve(_problem(3, exact=False), params)
+    assert seen and set(seen) == {2}
