@@ -75,6 +75,12 @@ class IteratedSearchParams:
     pairs
         Also exchange two visits in a row for one place of higher score than both, on plans
         as good as the best of the current stretch. Default ``False``.
+    decompose
+        Share of each round's iterated-search time (of its shakes in deterministic mode) given
+        to decomposition on plans of three tours or more (:mod:`.decompose`): two interacting
+        tours searched again with the others fixed. 0 (the default) turns it off.
+    decompose_shakes
+        Shakes of the iterated search on each two-tour sub-problem. Default 300.
 
     Examples
     --------
@@ -93,8 +99,21 @@ class IteratedSearchParams:
     exponents: tuple[float, ...] = (2.0,)
     restart: float = 0.25
     pairs: bool = False
+    decompose: float = 0.0
+    decompose_shakes: int = 300
 
     def __post_init__(self) -> None:
+        if not 0 <= self.decompose < 1:
+            raise DataError(f"must be in [0, 1), got {self.decompose!r}", field="decompose")
+        if (
+            isinstance(self.decompose_shakes, bool)
+            or not isinstance(self.decompose_shakes, int)
+            or self.decompose_shakes < 1
+        ):
+            raise DataError(
+                f"must be an integer >= 1, got {self.decompose_shakes!r}",
+                field="decompose_shakes",
+            )
         for name in ("elite", "force"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
