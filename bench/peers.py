@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="FIELD=VALUE",
         help="other IteratedSearchParams fields for tourplan, e.g. elite=6 force=4 "
-        "restart=0.1 exponents=1,2,3 pairs=true decompose=0.3",
+        "restart=0.1 exponents=1,2,3 pairs=true decompose=0.3 decompose_tours=3",
     )
     ap.add_argument(
         "--with-defaults",

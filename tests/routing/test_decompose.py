@@ -115,15 +115,17 @@ def test_the_sub_problem_leaks_no_place_of_a_fixed_tour(seed: int, pick: int) ->
 
 
 @settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 100_000), runs=st.integers(1, 4))
-def test_decomposition_never_loses_value_and_keeps_plans_valid(seed: int, runs: int) -> None:
+@given(seed=st.integers(0, 100_000), runs=st.integers(1, 4), size=st.integers(2, 3))
+def test_decomposition_never_loses_value_and_keeps_plans_valid(
+    seed: int, runs: int, size: int
+) -> None:
     p = _problem(seed)
     allowed = _allowed(p)
     routes = _plan(p, allowed, seed)
     assume(check_solution(p, schedule_routes(p, routes)) == [])  # a valid plan to start from
     before = [list(r) for r in routes]
     pool = RoutePool(tour_classes(p, allowed))
-    better = decompose(p, allowed, routes, runs=runs, shakes=30, seed=seed, pool=pool)
+    better = decompose(p, allowed, routes, runs=runs, shakes=30, size=size, seed=seed, pool=pool)
     assert routes == before  # the input plan is not changed
     assert routes_value(p, better) >= routes_value(p, routes)
     _valid(p, better)
@@ -218,6 +220,7 @@ def test_solve_with_decomposition_is_deterministic_and_valid() -> None:
         ({"decompose": -0.1}, "decompose"),
         ({"decompose_shakes": 0}, "decompose_shakes"),
         ({"decompose_shakes": True}, "decompose_shakes"),
+        ({"decompose_tours": 1}, "decompose_tours"),
     ],
 )
 def test_decomposition_parameters_are_checked(fields: dict[str, object], name: str) -> None:

@@ -1,4 +1,4 @@
-"""Decomposition: improve a plan of several tours two tours at a time.
+"""Decomposition: improve a plan of several tours two (or three) tours at a time.
 
 The iterated search (:mod:`.ils`) is strong on plans of one or two tours and weaker on four: each
 shake shakes every tour, and good plans differ from ours by several places swapped between tours
@@ -160,18 +160,20 @@ def decompose(
     until: float | None = None,
     runs: int | None = None,
     shakes: int = 300,
+    size: int = 2,
     seed: int = 0,
     temperature: float = 1.0,
     noise: float = 1.0,
     pool: RoutePool | None = None,
 ) -> Routes:
-    """Improve ``routes`` two tours at a time; the better plan (never a worse one).
+    """Improve ``routes`` a few tours at a time; the better plan (never a worse one).
 
     Each run picks two tours with probability growing with their :func:`interaction` (plus
-    one, so that every pair can be picked), runs :func:`~.ils.iterated_insertion` on their
-    :func:`sub_problem` for at most ``shakes`` shakes (and never past ``until``), and keeps
-    the result if the whole plan's value (score, then travel) is better and it holds as many
-    required visits. A plan of fewer than three tours is returned as it is.
+    one, so that every pair can be picked), and more up to ``size``; runs
+    :func:`~.ils.iterated_insertion` on their :func:`sub_problem` for at most ``shakes`` shakes
+    (and never past ``until``), and keeps the result if the whole plan's value (score, then
+    travel) is better and it holds as many required visits. A plan of fewer than three tours
+    is returned as it is.
 
     Parameters
     ----------
@@ -186,6 +188,9 @@ def decompose(
         and ``runs`` must be given.
     shakes
         Shakes of each run's iterated search.
+    size
+        Tours searched again per run (at most all tours but one): after the first two, each
+        next tour is drawn with probability growing with its interaction with those chosen.
     seed, temperature, noise
         As for :func:`~.ils.iterated_insertion` (each run draws its own seed from ``seed``).
     pool
@@ -212,7 +217,12 @@ def decompose(
         counts = interaction(problem, best) + 1
         pairs = [(a, b) for a in range(n_tours) for b in range(a + 1, n_tours)]
         a, b = rng.choices(pairs, weights=[int(counts[a, b]) for a, b in pairs])[0]
-        sub = sub_problem(problem, allowed, best, (a, b))
+        chosen = [a, b]
+        while len(chosen) < min(size, n_tours - 1):
+            rest = [t for t in range(n_tours) if t not in chosen]
+            weights = [int(sum(counts[t, c] for c in chosen)) for t in rest]
+            chosen.append(rng.choices(rest, weights=weights)[0])
+        sub = sub_problem(problem, allowed, best, sorted(chosen))
         sub_pool = (
             None
             if pool is None

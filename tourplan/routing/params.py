@@ -80,7 +80,9 @@ class IteratedSearchParams:
         to decomposition on plans of three tours or more (:mod:`.decompose`): two interacting
         tours searched again with the others fixed. 0 (the default) turns it off.
     decompose_shakes
-        Shakes of the iterated search on each two-tour sub-problem. Default 300.
+        Shakes of the iterated search on each sub-problem. Default 300.
+    decompose_tours
+        Tours per sub-problem (2 or more; at most all tours but one). Default 2.
 
     Examples
     --------
@@ -101,19 +103,15 @@ class IteratedSearchParams:
     pairs: bool = False
     decompose: float = 0.0
     decompose_shakes: int = 300
+    decompose_tours: int = 2
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
             raise DataError(f"must be in [0, 1), got {self.decompose!r}", field="decompose")
-        if (
-            isinstance(self.decompose_shakes, bool)
-            or not isinstance(self.decompose_shakes, int)
-            or self.decompose_shakes < 1
-        ):
-            raise DataError(
-                f"must be an integer >= 1, got {self.decompose_shakes!r}",
-                field="decompose_shakes",
-            )
+        for name, least in (("decompose_shakes", 1), ("decompose_tours", 2)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)
         for name in ("elite", "force"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -403,6 +403,7 @@ def _ils_rounds(
                 if params.deterministic
                 else None,
                 shakes=ils.decompose_shakes,
+                size=ils.decompose_tours,
                 seed=seeds[0],
                 temperature=ils.temperatures[0],
                 noise=ils.noise,
