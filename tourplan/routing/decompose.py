@@ -199,7 +199,7 @@ def decompose(
     Returns
     -------
     list of list of int
-        The best plan met, ``routes`` itself if no run found a better one.
+        The best plan met (a copy of ``routes`` if no run found a better one).
     """
     if until is None and runs is None:
         raise ValueError("give until or runs")
