@@ -167,6 +167,19 @@ def test_decomposition_finds_an_exchange_of_places_between_two_tours() -> None:
     _valid(p, better)
 
 
+def test_tours_with_nothing_to_hold_are_skipped() -> None:
+    # tours 0 and 1 may hold nothing the fixed tours do not visit: their sub-problem is empty
+    matrix = [[abs(i - j) for j in range(4)] for i in range(4)]
+    late = frozenset({2, 3})
+    visits = tuple(
+        Visit(f"v{k}", k, 1, (TimeWindow(0, 100),), score=1, tours=late) for k in range(1, 4)
+    )
+    tours = tuple(Tour(f"t{t}", 0, 0, 0, 100) for t in range(4))
+    p = RoutingProblem(matrix, visits, tours)
+    routes = [[], [], [0, 1], [2]]
+    assert decompose(p, _allowed(p), routes, runs=8, shakes=10) == routes
+
+
 def test_fewer_than_three_tours_are_left_alone() -> None:
     p = _problem(3)
     two = RoutingProblem(

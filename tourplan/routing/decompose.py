@@ -223,6 +223,8 @@ def decompose(
             weights = [int(sum(counts[t, c] for c in chosen)) for t in rest]
             chosen.append(rng.choices(rest, weights=weights)[0])
         sub = sub_problem(problem, allowed, best, sorted(chosen))
+        if not sub.visits:
+            continue  # nothing the chosen tours could hold
         sub_pool = (
             None
             if pool is None
