@@ -185,7 +185,7 @@ def _ils_fields(items: list[str]) -> dict[str, Any]:
             raise ValueError(f"{item!r}: give FIELD=VALUE with a field of IteratedSearchParams")
         if key in ("exponents", "temperatures"):
             fields[key] = tuple(float(x) for x in value.split(","))
-        elif key in ("restart", "share", "noise"):
+        elif key in ("restart", "share", "noise", "decompose"):
             fields[key] = float(value)
         elif key == "pairs":
             if value.lower() not in ("true", "false"):
@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="FIELD=VALUE",
         help="other IteratedSearchParams fields for tourplan, e.g. elite=6 force=4 "
-        "restart=0.1 exponents=1,2,3 pairs=true",
+        "restart=0.1 exponents=1,2,3 pairs=true decompose=0.3 decompose_tours=3",
     )
     ap.add_argument(
         "--with-defaults",

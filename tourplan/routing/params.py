@@ -80,6 +80,14 @@ class IteratedSearchParams:
         of up to three visits traded, CROSS-exchange) on plans as good as the best of the
         current stretch, when no move of one visit helps: 0 (the default) none, 1 those that
         let an unvisited place in, 2 also, when none does, the one saving most travel.
+    decompose
+        Share of each round's iterated-search time (of its shakes in deterministic mode) given
+        to decomposition on plans of three tours or more (:mod:`.decompose`): two interacting
+        tours searched again with the others fixed. 0 (the default) turns it off.
+    decompose_shakes
+        Shakes of the iterated search on each sub-problem. Default 300.
+    decompose_tours
+        Tours per sub-problem (2 or more; at most all tours but one). Default 2.
 
     Examples
     --------
@@ -99,8 +107,17 @@ class IteratedSearchParams:
     restart: float = 0.25
     pairs: bool = False
     strings: int = 0
+    decompose: float = 0.0
+    decompose_shakes: int = 300
+    decompose_tours: int = 2
 
     def __post_init__(self) -> None:
+        if not 0 <= self.decompose < 1:
+            raise DataError(f"must be in [0, 1), got {self.decompose!r}", field="decompose")
+        for name, least in (("decompose_shakes", 1), ("decompose_tours", 2)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)
         for name in ("elite", "force"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -27,7 +27,7 @@ from .explain import allowed_tours, explain_infeasible
 from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
 from .params import SearchParameters
-from .pool import RoutePool
+from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 from .solution import Solution, schedule_tour
 from .validate import check_solution
@@ -335,7 +335,10 @@ def _ils_rounds(
     The iterated search runs for ``seconds`` in all, recombination included (each round keeps
     ``_RECOMBINE_ROUND`` of its time for it). The rounds end early once every worker has
     converged (:class:`~.params.IteratedSearchParams` ``stall``) and a round found nothing
-    better. Returns the plan and why the search stopped.
+    better. With ``ils.decompose`` above 0 and three tours or more, that share of each round's
+    search time (of its shakes in deterministic mode) goes to decomposition
+    (:func:`~.decompose.decompose`) on the round's best plan, before its recombination; the
+    tours it meets are pooled too. Returns the plan and why the search stopped.
     """
     ils = params.ils
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
@@ -343,15 +346,20 @@ def _ils_rounds(
     ils_end = time.monotonic() + max(seconds, 0.01)
     pools: list[RoutePool] = []
     reason = "converged"
+    # decomposition (plans of three tours or more): a share of each round after the search
+    decomposing = ils.decompose if len(problem.tours) >= 3 else 0.0
+    shakes = params.iteration_limit // (3 * cycles * rounds)
     for k in range(rounds):
         now = time.monotonic()
         round_end = now + max((ils_end - now) / (rounds - k), 0.01)
         # with recombination, the end of the round is kept for it (it is bounded by round_end)
-        until = now + (round_end - now) * (1 - _RECOMBINE_ROUND) if recombining else round_end
+        search_end = now + (round_end - now) * (1 - _RECOMBINE_ROUND) if recombining else round_end
+        # with decomposition, the end of the search's share is kept for it
+        until = now + (search_end - now) * (1 - decomposing)
         kwargs: dict[str, Any] = {
             "start": routes,
             "until": None if params.deterministic else until,
-            "iterations": max(1, params.iteration_limit // (3 * cycles * rounds))
+            "iterations": max(1, round(shakes * (1 - decomposing)))
             if params.deterministic
             else None,
             "noise": ils.noise,
@@ -383,6 +391,26 @@ def _ils_rounds(
         routes = max(
             (r for r, _, _ in found if r is not None), key=lambda r: routes_value(problem, r)
         )
+        if decomposing:
+            from .decompose import decompose
+
+            part = RoutePool(tour_classes(problem, allowed), params.recombination.pool)
+            routes = decompose(
+                problem,
+                allowed,
+                routes,
+                until=None if params.deterministic else search_end,
+                runs=round(shakes * decomposing / ils.decompose_shakes)
+                if params.deterministic
+                else None,
+                shakes=ils.decompose_shakes,
+                size=ils.decompose_tours,
+                seed=seeds[0],
+                temperature=ils.temperatures[0],
+                noise=ils.noise,
+                pool=part if recombining else None,
+            )
+            pools.append(part)
         if recombining:
             from .recombine import recombine
 
