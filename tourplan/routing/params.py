@@ -78,11 +78,13 @@ class IteratedSearchParams:
     strings
         Moves of strings between tours (:mod:`.strings`: tails swapped, 2-opt*, and strings
         of up to three visits traded, CROSS-exchange) on plans as good as the best of the
-        current stretch, when no move of one visit helps: 0 none, 1 (the default) those that
-        let an unvisited place in, 2 also, when none does, the one saving most travel. On by
-        default from 2026-12-01: +0.5 % a run at equal CPU (48 paired runs, t 2.5) and +0.1 to
-        +0.24 % in three side-by-side solver runs at 10 s (docs/benchmarks.md, "strings
-        between tours"); no effect with one tour.
+        current stretch, when no move of one visit helps: 0 (the default) none, 1 those that
+        let an unvisited place in, 2 also, when none does, the one saving most travel. Off by
+        default: 1 gains +0.5 % a run at equal CPU on the public rows (48 paired runs, t 2.5)
+        and +0.1 to +0.24 % in three side-by-side solver runs at 10 s, but loses 0.4 % and
+        1.8 % on the 600-place, 7-tour random rows at 30 s, where building the moves costs
+        the search its shakes (docs/benchmarks.md, "the merged main on a quiet machine,
+        evening").
     decompose
         Share of each round's iterated-search time (of its shakes in deterministic mode) given
         to decomposition on plans of three tours or more (:mod:`.decompose`): two interacting
@@ -109,7 +111,7 @@ class IteratedSearchParams:
     exponents: tuple[float, ...] = (2.0,)
     restart: float = 0.25
     pairs: bool = False
-    strings: int = 1
+    strings: int = 0
     decompose: float = 0.0
     decompose_shakes: int = 300
     decompose_tours: int = 2
