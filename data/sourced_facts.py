@@ -9,23 +9,24 @@ See ``data/README.md``.
 
 from __future__ import annotations
 
+from sourced_hours import DEFAULT_WINDOW, NO_HOURS, VILLAGE_HOURS
+from sourced_sights import SIGHT_DEFAULT_MINUTES, SIGHTS
+
 # The tables live in sibling files by concern (sources, hours, sights); the build script reads
 # every table from here. The sibling files are found as this one is (``sys.path``).
 from sources import (
-    TOURS,
-    MINHANH,
     ASIAN_TRAILS,
-    GOTRAVEL,
-    CAMPINGVIET,
-    NORON,
-    EXPLOREVIA_HALF_DAY,
-    TIENPHONG_HA_THAI,
-    FVH_PHUNG_XA,
     BAOPHUTHO_QUAT_DONG,
+    CAMPINGVIET,
+    EXPLOREVIA_HALF_DAY,
+    FVH_PHUNG_XA,
+    GOTRAVEL,
+    MINHANH,
     NHANDAN_QUAT_DONG,
+    NORON,
+    TIENPHONG_HA_THAI,
+    TOURS,
 )
-from sourced_hours import DEFAULT_WINDOW, NO_HOURS, VILLAGE_HOURS
-from sourced_sights import SIGHT_DEFAULT_MINUTES, SIGHTS
 
 __all__ = [
     "ACTIVE_HOURS",

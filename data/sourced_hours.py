@@ -4,18 +4,18 @@ the sources say. Read through ``sourced_facts.py`` by ``build_from_reference.py`
 from __future__ import annotations
 
 from sources import (
-    TOURS,
-    MINHANH,
     CAMPINGVIET,
-    NORON,
-    EXPLOREVIA_HALF_DAY,
-    EXPLOREVIA_DAY,
-    IZITOUR,
-    FANCHETTE_6,
-    GRAYLINE_CHUONG,
-    TIENPHONG_HA_THAI,
-    FVH_PHUNG_XA,
     ETURBO_TET,
+    EXPLOREVIA_DAY,
+    EXPLOREVIA_HALF_DAY,
+    FANCHETTE_6,
+    FVH_PHUNG_XA,
+    GRAYLINE_CHUONG,
+    IZITOUR,
+    MINHANH,
+    NORON,
+    TIENPHONG_HA_THAI,
+    TOURS,
 )
 
 NO_HOURS = "no opening hours published"

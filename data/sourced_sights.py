@@ -5,17 +5,17 @@ with every field's source. Read through ``sourced_facts.py`` by ``build_from_ref
 from __future__ import annotations
 
 from sources import (
-    TOURS,
-    MINHANH,
+    ADMIN_POINTS,
     CAMPINGVIET,
+    FANCHETTE_6,
+    GRAYLINE_CHUONG,
+    IZITOUR,
+    MINHANH,
+    MUSEMENT,
     NORON,
     SUCKHOECONG,
+    TOURS,
     VONGOCIT_2016,
-    IZITOUR,
-    FANCHETTE_6,
-    MUSEMENT,
-    GRAYLINE_CHUONG,
-    ADMIN_POINTS,
 )
 
 # --------------------------------------------------------------------------------------------
