@@ -13,16 +13,18 @@ What this script does, and nothing more:
 * copies the researched facts verbatim from the reference (ids, names, crafts, districts,
   2025 communes, positions, coordinate kind/source/precision, confidence, notes) -- positions
   are copied as the exact strings of the reference, never re-rounded;
-* adds the hand-made planning fields -- themes, visit duration, opening hours and interest
-  score -- from the explicit tables below, and the sourced facts of ``sourced_facts.py``
-  (short/typical/long visit lengths, opening hours, seasons, active hours, fees, and the
-  sights written to ``sights.csv``), each with its source. Every value that is a judgement
-  rather than a fact from a source carries a comment, and every default is marked
-  ``default`` in the data;
+* adds the hand-made planning fields -- themes, visit duration and opening hours -- from the
+  explicit tables below; the interest score of the evidence rule (``tourplan.datasets.evidence``
+  over ``evidence.csv``: the score the library applies at load time); and the sourced facts
+  of ``sourced_facts.py`` (short/typical/long visit lengths, opening hours, seasons, active
+  hours, fees, and the sights written to ``sights.csv``), each with its source. Every value
+  that is a judgement rather than a fact from a source carries a comment, and every default
+  is marked ``default`` in the data;
 * validates the result (row count, ids, bounding box, verbatim positions, opening-hours
   grammar, theme vocabulary, value ranges) and refuses to write anything if a check fails.
 
-The rules behind the tables are described in ``data/README.md``. Standard library only.
+The rules behind the tables are described in ``data/README.md``. Needs tourplan installed
+(the evidence rule; ``build_recognised.py``, which this script runs last, needs it too).
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ DEFAULT_REFERENCE = HERE.parent.parent / "shared" / "reference"
 
 sys.path.insert(0, str(HERE))
 import sourced_facts as facts  # noqa: E402  (a sibling file, not an installed module)
+
+from tourplan.datasets.evidence import (  # noqa: E402
+    EvidenceRule,
+    interest_from_evidence,
+    load_evidence,
+)
 
 VILLAGE_COLUMNS = [
     "id", "name_vi", "name_en", "craft_vi", "craft_en", "themes", "old_district",
@@ -250,147 +258,23 @@ HOURS_EXTRA: dict[str, str] = {
 }
 
 # --------------------------------------------------------------------------------------------
-# Interest score (ASSUMPTION, see README): base + evidence points, clamped to 1..100.
-# Each flag below is evidence found in the reference notes; the value is the reason.
-# "low confidence" is applied automatically from the confidence column.
+# Interest: the score the library gives a place at load time (tourplan.load_hanoi()), by the
+# evidence rule of tourplan.datasets.evidence over the sourced facts of evidence.csv, written
+# into the interest column so that the file says what the planner uses and a copy of it plans
+# the same. There is no hand-made score and no list of favourite places here.
 # --------------------------------------------------------------------------------------------
-BASE_INTEREST = 40
-POINTS = {
-    "iconic": 30,  # household name among Hanoi craft villages
-    "seven_sites": 20,  # one of Hanoi's "7 điểm du lịch làng nghề"
-    "recognised_site": 15,  # formally recognised tourist site (điểm du lịch)
-    "tour": 10,  # in a published tour, route or guidebook itinerary
-    "heritage_listed": 10,  # national intangible heritage or national relic
-    "visitors": 5,  # other evidence of visitors / tourism development
-    "low_confidence": -10,  # confidence column = low
-    "little_tourism": -15,  # production village with little/no tourism evidence (NOTES lists)
-    "seasonal_short": -10,  # worth a visit only in a short season (weeks before Tết)
-    "seasonal_long": -5,  # craft seasonal over several months
-    "declining": -5,  # craft survives in a handful of households / nearly extinct
-}
 
-EVIDENCE: dict[str, dict[str, str]] = {
-    "bat-trang": {
-        "iconic": "iconic pottery village",
-        "tour": "'well-known half-day tour from Hanoi'",
-        "visitors": "DOCST bus routes and audio guides",
-    },
-    "kim-lan": {
-        "heritage_listed": "national intangible heritage",
-        "visitors": "ceramics & history museum",
-    },
-    "van-phuc": {
-        "iconic": "iconic silk village",
-        "visitors": "DOCST 'top handicraft destination' plan, handicraft festival",
-    },
-    "phu-vinh": {"visitors": "tourism training for villagers (2007)"},
-    "trach-xa": {
-        # judgement: the signboard 'Tourist site: Trach Xa Garment Trade Village' (VnExpress)
-        # is read as a formal tourist-site recognition.
-        "recognised_site": "'Tourist site' signboard",
-        "heritage_listed": "national intangible heritage",
-    },
-    "phung-xa-my-duc": {"tour": "DOT tour 'Nam Thăng Long heritage road'"},
-    "quat-dong": {
-        "tour": "Fanchette & Stedman itinerary 6",
-        "visitors": "visitors on Hanoi local tours, weekly workshop",
-    },
-    "ha-thai": {"seven_sites": "one of Hanoi's 7 craft-village tourist sites"},
-    "duong-lam": {
-        "iconic": "iconic ancient village",
-        "heritage_listed": "first village listed as national relic (2006)",
-        "visitors": "120,000–130,000 visitors a year",
-    },
-    "chuong": {"visitors": "hat market"},
-    "son-dong": {},
-    "chang-son": {"visitors": "'destination of cultural and trade village tourism'"},
-    "quang-phu-cau": {
-        "recognised_site": "Cầu Bầu communal house, city tourist site (2023)",
-        "tour": "DOT tour 'Nam Thăng Long heritage road'",
-        "visitors": "up to ~300 visitors on peak days",
-    },
-    "chuyen-my": {"tour": "Fanchette & Stedman itinerary 6"},
-    "nhi-khe": {"tour": "tour listed on the Hanoi craft-village portal"},
-    "dao-thuc": {
-        "heritage_listed": "national intangible heritage",
-        "visitors": "village open to visitors, shows on request",
-    },
-    "nhat-tan": {
-        "visitors": "free entry for visitors to photograph",
-        "seasonal_short": "peach season before Tết",
-    },
-    "cu-da": {"visitors": "travel press: half a day to wander"},
-    "tranh-khuc": {
-        "little_tourism": "tourism evidence weak (NOTES)",
-        "seasonal_short": "Tết",
-    },
-    "da-sy": {"tour": "knife-forging tour for foreigners"},
-    "thach-xa": {
-        "visitors": "toys sold at Tây Phương pagoda",
-        "declining": "only a few producing households",
-    },
-    "van-tu": {"little_tourism": "tourism evidence limited (NOTES)"},
-    "co-do": {"visitors": "developing tourism"},
-    "huu-bang": {"little_tourism": "production village, no tourism source (NOTES)"},
-    "phu-tuc": {"recognised_site": "recognised tourist site (Hanoi PC)"},
-    "xuan-la-to-he": {"little_tourism": "no tourism source (NOTES)"},
-    "trieu-khuc": {},  # festival only; no tourism evidence either way
-    "kieu-ky": {"heritage_listed": "national intangible heritage (2021)"},
-    "thuy-ung": {"recognised_site": "recognised Hanoi tourism destination"},
-    "ngu-xa": {
-        "visitors": "listed in a Hanoi city guide",
-        "declining": "casting has declined",
-    },
-    "tay-tuu": {"visitors": "'must-see before Tet'"},
-    "vong-com": {
-        "seasonal_long": "autumn",
-        "declining": "fewer than 10 families still make cốm",
-    },
-    "uoc-le": {},
-    "van-diem": {"recognised_site": "recognised tourist site (Hanoi DOT)"},
-    "kim-hoang": {
-        "visitors": "painting house by the đình",
-        "declining": "craft nearly extinct (3 producers)",
-    },
-    "la-phu": {"little_tourism": "production village (NOTES_v2)"},
-    "y-la": {"little_tourism": "production village (NOTES_v2)"},
-    "truong-yen": {"little_tourism": "production village (NOTES_v2)"},
-    "dinh-cong": {
-        "little_tourism": "production village (NOTES_v2)",
-        "declining": "very few smiths left",
-    },
-    "quang-an-tra-sen": {
-        "heritage_listed": "national intangible heritage",
-        "seasonal_long": "lotus season",
-    },
-    "tu-van": {"declining": "only a few households hand-embroider"},
-    "thanh-tri-banh-cuon": {},
-    "phu-thuong-xoi": {"heritage_listed": "national intangible heritage"},
-    "thiet-ung": {"little_tourism": "production village (NOTES_v2)"},
-    "phu-an-moc": {"little_tourism": "production village (NOTES_v2)"},
-    "tu-lien-quat": {"seasonal_short": "kumquat season before Tết"},
-    "dao-xa-dan": {"declining": "only a few households make instruments"},
-    "phu-do-bun": {"little_tourism": "production village (NOTES_v2)"},
-    "bat-bun": {"little_tourism": "production village (NOTES_v2)"},
-    "vu-ngoai": {"little_tourism": "production village (NOTES_v2)"},
-    "phung-xa-thach-that": {"little_tourism": "industrial village (NOTES_v2)"},
-    "binh-phu": {"little_tourism": "production village (NOTES_v2)"},
-    "me-linh-hoa": {},
-    "yen-son-thuoc-nam": {"visitors": "visitors come to learn about the plants"},
-    "ninh-hiep": {
-        "tour": "Fanchette & Stedman itinerary 2",
-        "little_tourism": "trading village (NOTES_v2)",
-    },
-    "duong-lieu": {"little_tourism": "production village (NOTES_v2)"},
-    "minh-khai-mien": {"little_tourism": "production village (NOTES_v2)"},
-    "phu-nhi-banh-te": {},
-    "canh-hoach": {"declining": "4 elderly fan-making households (2015)"},
-    "me-tri-com": {
-        "heritage_listed": "national intangible heritage (2019)",
-        "seasonal_long": "cốm season",
-    },
-    "lang-so-mien": {"heritage_listed": "Đình So, special national relic"},
-}
+
+def evidence_scores() -> dict[str, tuple[int, str]]:
+    """Interest and its basis for every place with facts in ``evidence.csv`` (the rule's)."""
+    return interest_from_evidence(load_evidence(HERE / "evidence.csv"))
+
+
+def interest_of(place_id: str, scores: dict[str, tuple[int, str]]) -> tuple[int, str]:
+    """A place's interest and basis; the rule's base for a place without facts."""
+    rule = EvidenceRule()
+    return scores.get(place_id, (rule.base, rule.basis([])))
+
 
 # Source URL for the village: the first http(s) URL in the reference notes, unless noted here.
 URL_OVERRIDE: dict[str, str] = {
@@ -424,31 +308,6 @@ def first_url(text: str) -> str:
     """Return the first http(s) URL in ``text`` without trailing punctuation, or ''."""
     match = _URL.search(text)
     return match.group(0).rstrip(".,:;") if match else ""
-
-
-def interest_for(row: dict[str, str]) -> tuple[int, str]:
-    """Apply the interest rule to one reference row; return (score, basis text)."""
-    flags = dict(EVIDENCE[row["id"]])
-    if row["confidence"] == "low":
-        flags["low_confidence"] = "confidence column is low"
-    return interest_from_flags(row["id"], flags)
-
-
-def interest_from_flags(place_id: str, flags: dict[str, str]) -> tuple[int, str]:
-    """Apply the interest rule to evidence flags; return (score, basis text)."""
-    unknown = set(flags) - set(POINTS)
-    if unknown:
-        raise ValueError(f"{place_id}: unknown interest flag(s) {sorted(unknown)}")
-    score = BASE_INTEREST
-    parts = [f"base {BASE_INTEREST}"]
-    for flag in POINTS:  # fixed order -> reproducible text
-        if flag in flags:
-            score += POINTS[flag]
-            reason = flags[flag]
-            if ";" in reason:
-                raise ValueError(f"{place_id}: ';' in the {flag} reason (it separates parts)")
-            parts.append(f"{POINTS[flag]:+d} {flag.replace('_', ' ')}: {reason}")
-    return max(1, min(100, score)), "; ".join(parts)
 
 
 def hours_for(row: dict[str, str]) -> tuple[str, str, str, str]:
@@ -507,16 +366,16 @@ def build_villages(ref: list[dict[str, str]]) -> list[dict[str, str]]:
     for table_name, table in (
         ("THEME_TAGS", THEME_TAGS),
         ("SITE_KIND", SITE_KIND),
-        ("EVIDENCE", EVIDENCE),
     ):
         missing, extra = set(ids) - set(table), set(table) - set(ids)
         if missing or extra:
             raise ValueError(f"{table_name}: missing {sorted(missing)}, unknown {sorted(extra)}")
     out = []
+    scores = evidence_scores()
     for r in ref:
         vid = r["id"]
         hours, hours_origin, hours_source, hours_note = hours_for(r)
-        interest, basis = interest_for(r)
+        interest, basis = interest_of(vid, scores)
         out.append(
             {
                 "kind": "village",
@@ -571,9 +430,9 @@ def build_sights(ref: list[dict[str, str]]) -> list[dict[str, str]]:
     """The sights of ``sourced_facts.SIGHTS`` as rows with the village columns."""
     by_id = {r["id"]: r for r in ref}
     out = []
+    scores = evidence_scores()
     for spec in facts.SIGHTS:
-        flags = dict(part.split("=", 1) for part in spec["evidence"].split(";") if part)
-        interest, basis = interest_from_flags(spec["id"], flags)
+        interest, basis = interest_of(spec["id"], scores)
         commune = spec.get("commune_2025", "")
         if commune.startswith("ref:"):
             commune = by_id[commune[4:]]["new_commune_2025"]

@@ -42,8 +42,6 @@ SIGHTS: list[dict[str, str]] = [
         f"16:30 ({MINHANH}, in {TOURS}); ~45 min at the pagoda (237 laterite steps up the hill)",
         "fee_vnd": "10000",
         "fee_source": f"'Chùa Tây Phương ... 10.000 VNĐ' (prices of 05/02/2016, {VONGOCIT_2016})",
-        "evidence": "heritage_listed=national relic (1962), special national relic (2015);"
-        "tour=day tours with Đường Lâm (Minh Anh, EZ HN02)",
         "url": "https://www.waymarking.com/waymarks/WMDMC3_Tay_Phuong_Pagoda_Yen_Village_Vietnam",
         "notes": "Sùng Phúc tự, on Câu Lậu hill, thôn Yên, old xã Thạch Xá. Bamboo dragonflies "
         "of Thạch Xá are sold at its steps. Tours: Minh Anh and EZ HN02 (in "
@@ -71,7 +69,6 @@ SIGHTS: list[dict[str, str]] = [
         "fee_source": f"'Chùa Thầy ... 15.000 VNĐ' (prices of 05/02/2016, {VONGOCIT_2016}); "
         "the Michelin guide gives 10,000 VND (https://travelguide.michelin.com/asia/vietnam/"
         "ha-noi/hanoi/thay-pagoda-masters-pagoda)",
-        "evidence": "heritage_listed=special national relic (2014);tour=EZ HN02 day tour",
         "url": "https://thequintessenceoftonkin.com/en/older-pagodas/thay-pagoda",
         "notes": "Thiên Phúc tự, Xã Sài Sơn, Quốc Oai; water-puppet pavilion (Thủy Đình) on "
         "Long Trì pond; festival on the 7th day of the 3rd lunar month. Tour: EZ HN02 (in "
@@ -99,7 +96,6 @@ SIGHTS: list[dict[str, str]] = [
         "chua-mia-son-tay); open at Tết ('Những ngày đầu năm mới, hàng nghìn du khách đã hành "
         "hương về ngôi chùa này', https://www.doanhnghiepthuonghieu.vn/chua-mia-dong-khach-"
         "thap-phuong-den-cau-an-ngay-dau-nam-p44135.html)",
-        "evidence": "heritage_listed=national relic (1993);tour=visited on Đường Lâm day tours",
         "url": "http://360.hncity.org/?Chua-Mia-Sung-Nghiem-Tu",
         "notes": "Sùng Nghiêm tự, in Đường Lâm ancient village (thôn Đông Sàng); usually seen "
         "as part of a Đường Lâm visit (Minh Anh, EZ HN02, campingviet/noron itineraries in "
@@ -129,8 +125,6 @@ SIGHTS: list[dict[str, str]] = [
         "fee_vnd": "0",
         "fee_source": "'Giá vé: Miễn phí' (https://oneshop.vn/blog/chua-khai-nguyen-o-dau-mo-"
         "cua-luc-may-gio-n10p)",
-        "evidence": "tour=day trip with Đường Lâm (suckhoecong.vn);visitors=tens of thousands "
-        "in the first days of the year (laodong.vn)",
         "url": "https://news.laodong.vn/du-lich/kham-pha/ngoi-chua-co-tuong-phat-cao-72m-trai-"
         "tim-ngoc-nang-1-tan-o-ha-noi-1145231.html",
         "notes": "Cổ Liêu tự, Xã Sơn Đông, Sơn Tây — not Sơn Đồng (Hoài Đức). Rebuilt from "
@@ -156,7 +150,6 @@ SIGHTS: list[dict[str, str]] = [
         "fee_vnd": "60000",
         "fee_source": "floors 1, 2 and 4: 60,000 VND; floors 3 and 5: 90,000 VND; pottery "
         "making 70,000 VND (https://battrangvietnam.vn/du-lich/bao-tang-gom-bat-trang)",
-        "evidence": "visitors=opened April 2022, a much-visited sight (battrangvietnam.vn)",
         "url": "https://battrangvietnam.vn/du-lich/bao-tang-gom-bat-trang",
         "notes": "Trung tâm Tinh hoa Làng nghề Việt, 28 Đường Bát Tràng, thôn 5, xã Bát "
         "Tràng; six floors; pottery making on the ground floor.",
@@ -181,7 +174,6 @@ SIGHTS: list[dict[str, str]] = [
         "https://m.vovworld.vn/en-US/discovery-vietnam/kim-lan-pottery-museum-195148.vov; "
         "'now open only on the weekend', http://www.thanhniennews.com/arts-culture/the-little-"
         "museum-that-couldnt-24605.html); the clock times are the default window",
-        "evidence": "visitors=the country's first communal museum, ~300 artefacts (Hanoi Times)",
         "url": "http://hanoitimes.com.vn/photo-gallery/2017/04/81E2107B/discovering-the-ancient-"
         "pottery-museum-in-hanoi/",
         "notes": "Community archaeology museum of Kim Lan (opened March 2013), about 200 m². "
@@ -209,8 +201,6 @@ SIGHTS += [
         "opening_hours": "Mo-Su 08:00-18:00",
         "opening_hours_source": "'08:00 - 18:00' (https://justfly.vn/zh/discovery/vietnam/hanoi/"
         "chua-tram-gian)",
-        "evidence": "heritage_listed=national historical relic (VietnamPlus);"
-        "tour=one-day tour with Chuông village",
         "url": "https://csdl.vietnamtourism.gov.vn/dest/?item=142",
         "notes": "Quảng Nghiêm tự (also chùa Tiên Lữ, chùa Sở), thôn Tiên Lữ, xã Tiên Phương, "
         "Chương Mỹ; founded 1185; 104 bays, 153 statues; national relic (https://www."
@@ -232,8 +222,6 @@ SIGHTS += [
         "Ninh Sở, plus code WV5V+56 (full 7PG7WV5V+56, decoded with the Open Location Code "
         "algorithm) at http://360.hncity.org/spip.php?article410",
         "confidence": "high",
-        "evidence": "heritage_listed=national relic (2014, 360.hncity.org);"
-        "tour=Fanchette & Stedman itinerary 6",
         "url": "http://360.hncity.org/spip.php?article410",
         "notes": "Đền Lộ, outside the Red River dyke, thôn Đại Lộ, xã Ninh Sở, Thường Tín; "
         "built at the end of the Trần dynasty; national relic (2014). First stop of "
@@ -261,8 +249,6 @@ SIGHTS += [
         "fee_vnd": "30000",
         "fee_source": "'The admission fee ... is VND 30,000' (undated, https://toplist.info/"
         "top/temple-of-literature-97027.htm)",
-        "evidence": "tour=Duong Lam day tour, on the way back (musement);"
-        "visitors=55,000 visitors in the first three days of Tết 2026 (sggp.org.vn)",
         "url": "https://en.wikipedia.org/wiki/Temple_of_Literature,_Hanoi",
         "notes": "Temple to Confucius founded 1070; Vietnam's first national university "
         f"(1076). Visited on the way back from Đường Lâm ({MUSEMENT}, in {TOURS}).",
@@ -298,8 +284,6 @@ SIGHTS += [
         "fee_vnd": "100000",
         "fee_source": "'The ticket price is 100,000 Vietnamese dong' (https://www.china-"
         "travelnote.com/attractions/17765.html); seats may cost more",
-        "evidence": "tour=water puppet show at the end of a Duong Lam day tour (musement);"
-        "visitors=about 500 shows and 150,000 spectators a year (vietflametours.com)",
         "url": "https://vietflametours.com/hanoi-water-puppet-theatre.html",
         "notes": "57B Đinh Tiên Hoàng, on the north-east shore of Hoàn Kiếm Lake; founded "
         f"1969. The show that ends the musement Đường Lâm day tour ({MUSEMENT}, in {TOURS}).",
@@ -325,7 +309,6 @@ SIGHTS += [
         "ty-2076937.html)",
         "fee_vnd": "0",
         "fee_source": "'Price: Free' (https://vn-sightseeing.com/en/articles/tran-quoc-pagoda-1)",
-        "evidence": "tour=half-day bike tour round West Lake (izitour)",
         "url": "https://vn-sightseeing.com/en/articles/tran-quoc-pagoda-1",
         "notes": "On a small island of West Lake by Thanh Niên road; founded in the 6th century, "
         f"moved here in 1615. On Izitour's half-day bike tour with Nhật Tân ({IZITOUR}, in "

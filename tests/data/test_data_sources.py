@@ -154,6 +154,17 @@ def test_every_sight_has_evidence_of_its_interest() -> None:
         assert row["id"] in evidence, row["id"]
 
 
+def test_the_interest_columns_are_the_evidence_rule(hanoi: tourplan.Villages) -> None:
+    # The files say what the planner uses: a copy of villages.csv given as --villages plans the
+    # same as the bundled data (no hand-set score, no bonus for named places).
+    for name in ("villages.csv", "sights.csv"):
+        for row in rows(name):
+            place = hanoi.get(row["id"])
+            assert int(row["interest"]) == place.interest, row["id"]
+            assert row["interest_basis"] == place.interest_basis, row["id"]
+            assert row["interest_basis"].startswith("evidence: base "), row["id"]
+
+
 def test_a_water_puppet_visit_is_one_show(hanoi: tourplan.Villages) -> None:
     show = hanoi.get("mua-roi-thang-long")
     assert show.short_minutes == show.visit_minutes == show.long_minutes == 50

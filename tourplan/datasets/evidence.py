@@ -4,8 +4,8 @@
 title, a tourism designation, an official city route, a published tour featuring the place,
 published visitor numbers), each with its source URL. :class:`EvidenceRule` turns a place's
 facts into an interest score (docs/value.md argues the weights); the bundled dataset applies
-it at load time, so ``villages.csv``'s ``interest`` column stays the fallback for files
-without evidence.
+it at load time (``data/build_from_reference.py`` writes the same score into the bundled files'
+``interest`` column; a user's own file keeps its own scores).
 """
 
 from __future__ import annotations
