@@ -79,10 +79,10 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
         "day {day} while it is open",
     ),
     "not_worth_the_drive": (
-        "mất {go} phút mỗi chiều {mode}: quãng đường tốn hơn giá trị một lần ghé "
-        "({service} phút tham quan trở lên)",
-        "{go} min each way {mode}: the road costs more than a visit there is worth "
-        "({service} minutes or more)",
+        "mất {go} phút mỗi chiều {mode}: một lần ghé ({service} phút trở lên, điểm hấp dẫn "
+        "{interest}) không đáng quãng đường đi và về",
+        "{go} min each way {mode}: a visit there ({service} min or more, interest {interest}) "
+        "is worth less than the road there and back",
     ),
     "too_far_one_way": (
         "mất {go} phút {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
@@ -92,9 +92,16 @@ _EXPLANATIONS: dict[str, tuple[str, str]] = {
     ),
     "not_worth_the_drive_one_way": (
         "mất {go} phút {mode} từ điểm xuất phát và {onward} phút từ đó đến điểm kết "
-        "thúc: quãng đường tốn hơn giá trị một lần ghé ({service} phút tham quan trở lên)",
-        "{go} min {mode} from the start and {onward} min from there on to the end: the "
-        "road costs more than a visit there is worth ({service} minutes or more)",
+        "thúc: một lần ghé ({service} phút trở lên, điểm hấp dẫn {interest}) không đáng "
+        "quãng đường ấy",
+        "{go} min {mode} from the start and {onward} min from there on to the end: a visit "
+        "there ({service} min or more, interest {interest}) is worth less than that road",
+    ),
+    "sight_counts_half": (
+        "; là điểm tham quan (không phải làng nghề), khi tự chọn chỉ được tính một nửa: hãy "
+        "đưa vào danh sách bắt buộc ghé",
+        "; a sight (not a craft village) counts half in the free choice: ask for it as a "
+        "must-visit",
     ),
     "max_stops": (
         "mỗi ngày đã đủ tối đa {limit} điểm dừng",
@@ -172,9 +179,15 @@ def explain(item: LeftOut, lang: Lang) -> str:
     elif item.reason in ("too_far", "not_worth_the_drive"):
         mode = by_mode(item.mode, chosen) if item.mode else "?"
         values.update(go=item.travel_minutes, mode=mode, service=item.visit_minutes)
+        values["interest"] = item.village.interest
         if item.onward_minutes is not None:  # a day that ends elsewhere: no "each way"
             key = f"{item.reason}_one_way"
             values["onward"] = item.onward_minutes
+        if item.reason == "not_worth_the_drive" and item.village.is_sight:
+            suffix = _EXPLANATIONS["sight_counts_half"]
+            vi, en = _EXPLANATIONS[key]
+            text = vi + suffix[0] if chosen == "vi" else en + suffix[1]
+            return text.format(**values)
     elif item.reason == "max_stops":
         values["limit"] = item.max_stops
         values["stops"] = "stop" if item.max_stops == 1 else "stops"
