@@ -7,6 +7,7 @@ serves)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -239,3 +240,68 @@ def test_solve_with_decomposition_is_deterministic_and_valid() -> None:
 def test_decomposition_parameters_are_checked(fields: dict[str, object], name: str) -> None:
     with pytest.raises(DataError, match=name):
         IteratedSearchParams(**fields)  # type: ignore[arg-type]
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 100_000), settle=st.integers(1, 30))
+def test_decomposition_after_a_stall_is_valid_and_repeatable(seed: int, settle: int) -> None:
+    p = _problem(seed)
+    allowed = _allowed(p)
+    routes = _plan(p, allowed, seed)
+    assume(check_solution(p, schedule_routes(p, routes)) == [])  # the required visits fit
+    params = SearchParameters(
+        deterministic=True,
+        iteration_limit=900,
+        seed=seed % 7,
+        ils=IteratedSearchParams(decompose_stall=settle, decompose_shakes=20, stall=None),
+    )
+    first, second = solve(p, params), solve(p, params)
+    assert first.routes == second.routes
+    assert check_solution(p, first) == []
+    _valid(p, [list(r) for r in first.routes])
+
+
+def test_the_search_stops_stalled_and_only_then_decomposition_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The iterated search hands over after ``settle`` shakes without gain (``"stalled"``); the
+    solver then decomposes; with ``decompose_stall=0`` it never does."""
+    from tourplan.routing import solver as solver_module
+    from tourplan.routing.ils import iterated_insertion
+
+    why: list[str] = []
+    for seed in range(40):  # a problem whose reachable score is not all collected at once
+        p = _problem(seed)
+        allowed = _allowed(p)
+        why.clear()
+        iterated_insertion(p, allowed, iterations=10_000, seed=0, settle=5, stopped=why)
+        if why == ["stalled"]:
+            break
+    assert why == ["stalled"]
+    why.clear()
+    iterated_insertion(p, allowed, iterations=50, seed=0, stopped=why)
+    assert why == ["iteration_limit"]
+
+    calls: list[int | None] = []
+    real = solver_module.decompose
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(kwargs["runs"])  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(solver_module, "decompose", spy)
+    ils = IteratedSearchParams(stall=None, decompose_shakes=20)
+    params = SearchParameters(deterministic=True, iteration_limit=900, ils=ils)
+    solve(p, params)
+    assert calls == []
+    stalled = replace(params, ils=replace(ils, decompose_stall=3))
+    solution = solve(p, stalled)
+    assert calls and all(runs is not None and runs >= 1 for runs in calls)
+    assert check_solution(p, solution) == []
+
+
+@pytest.mark.parametrize("bad", [-1, True, 1.5])
+def test_decompose_stall_is_checked(bad: object) -> None:
+    with pytest.raises(DataError, match="decompose_stall"):
+        IteratedSearchParams(decompose_stall=bad)  # type: ignore[arg-type]
+    assert IteratedSearchParams().decompose_stall == 0  # off by default

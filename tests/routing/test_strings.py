@@ -238,10 +238,15 @@ def test_iterated_search_with_strings_is_deterministic_and_valid(seed: int) -> N
     p = _problem(seed)
     allowed = _allowed(p)
     _plan(p, seed)  # (leaves out problems whose required visits do not fit)
-    runs = [
-        iterated_insertion(p, allowed, iterations=30, seed=seed, temperature=1.0, strings=2)
-        for _ in range(2)
-    ]
+    pay = strings.PAY_VISITS
+    strings.PAY_VISITS = 0  # short tours: else the rule (strings_pay) skips every string move
+    try:
+        runs = [
+            iterated_insertion(p, allowed, iterations=30, seed=seed, temperature=1.0, strings=2)
+            for _ in range(2)
+        ]
+    finally:
+        strings.PAY_VISITS = pay
     assert runs[0] == runs[1]
     assert runs[0] is not None
     assert check_solution(p, schedule_routes(p, runs[0])) == []
@@ -296,3 +301,41 @@ def test_the_solver_passes_the_setting_to_the_search(monkeypatch: pytest.MonkeyP
     params = SearchParameters(deterministic=True, ils=IteratedSearchParams(strings=2))
     solve(_problem(3, exact=False), params)
     assert seen and set(seen) == {2}
+
+
+@settings(max_examples=100, deadline=None)
+@given(lengths=st.lists(st.integers(0, 30), min_size=1, max_size=7), least=st.integers(0, 20))
+def test_string_moves_pay_on_long_tours_only(lengths: list[int], least: int) -> None:
+    """The rule: two used tours or more, holding ``least`` visits or more on average."""
+    routes = [list(range(n)) for n in lengths]
+    used = [n for n in lengths if n]
+    expected = len(used) >= 2 and sum(used) / len(used) >= least
+    assert strings.strings_pay(routes, least) == expected
+    assert strings.strings_pay(routes) == strings.strings_pay(routes, strings.PAY_VISITS)
+
+
+def test_the_local_search_builds_string_moves_only_where_they_pay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Short tours (below ``PAY_VISITS``): no string move is built; long ones: they are.
+    Fails if the rule is inverted or ignored."""
+    from tourplan.routing import moves
+
+    calls: list[int] = []
+
+    def spy(ins: Inserter, routes: list[list[int]], *args: object, **kwargs: object) -> bool:
+        calls.append(len(routes))
+        return False
+
+    monkeypatch.setattr(moves, "string_insert", spy)
+    n = 2 * strings.PAY_VISITS + 4
+    matrix = [[abs(a - b) for b in range(n + 1)] for a in range(n + 1)]
+    visits = tuple(Visit(f"v{k}", k, 1, (TimeWindow(0, 10_000),), 1) for k in range(1, n + 1))
+    p = RoutingProblem(matrix, visits, (Tour("a", 0, 0, 0, 10_000), Tour("b", 0, 0, 0, 10_000)))
+    search = LocalSearch(Inserter(p, _allowed(p)))
+    search.strings = 1
+    half = strings.PAY_VISITS
+    short = [list(range(half - 1)), list(range(half - 1, 2 * half - 2))]
+    assert not search._strings(short) and calls == []
+    long = [list(range(half)), list(range(half, 2 * half))]
+    assert not search._strings(long) and calls == [2]

@@ -80,6 +80,7 @@ def iterated_insertion(
     restart: float = _RESTART,
     pairs: bool = False,
     strings: int = 0,
+    settle: int | None = None,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -149,6 +150,9 @@ def iterated_insertion(
     strings
         String moves between tours (:mod:`.strings`): 0 none, 1 those that let a place in,
         2 also those that only save travel.
+    settle
+        Stop (``"stalled"``, for the solver to hand the plan to decomposition) after this many
+        shakes without a better plan, scaled as ``stall``; restarts keep their cadence.
 
     Returns
     -------
@@ -206,6 +210,9 @@ def iterated_insertion(
     while True:
         long_tours = max(1.0, max(map(len, best)) / _STALL_TOUR)
         if best_value[0] >= bound or it - last_gain >= stall_budget * long_tours:
+            break
+        if settle is not None and it - last_gain >= settle * long_tours:
+            reason = "stalled"
             break
         if iterations is not None and it >= iterations:
             reason = "iteration_limit"

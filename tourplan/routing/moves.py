@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from .exchange import relocate_insert, relocate_shorter, swap_insert
 from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
-from .strings import string_insert
+from .strings import string_insert, strings_pay
 
 __all__ = ["LocalSearch"]
 
@@ -385,6 +385,8 @@ class LocalSearch:
     def _strings(self, routes: Routes) -> bool:
         """:func:`~.strings.string_insert` on ``routes`` unless it found no move on this very
         plan before (it would find none again: the test depends only on the plan)."""
+        if not strings_pay(routes):
+            return False
         key = tuple(tuple(route) for route in routes)
         if key in self._no_strings:
             return False

@@ -82,9 +82,11 @@ class IteratedSearchParams:
         let an unvisited place in, 2 also, when none does, the one saving most travel. Off by
         default: 1 gains +0.5 % a run at equal CPU on the public rows (48 paired runs, t 2.5)
         and +0.1 to +0.24 % in three side-by-side solver runs at 10 s, but loses 0.4 % and
-        1.8 % on the 600-place, 7-tour random rows at 30 s, where building the moves costs
-        the search its shakes (docs/benchmarks.md, "the merged main on a quiet machine,
-        evening").
+        1.8 % in single runs on the 600-place, 7-tour random rows at 30 s. Whatever the
+        level, they are tried only where they pay (:func:`~.strings.strings_pay`): on plans
+        whose used tours hold 12 visits or more on average; building them costs 2-5 % of the
+        CPU at every size, and on shorter tours (the Hanoi-like rows: 7-11 visits) they almost
+        never let a place in (docs/benchmarks.md, "fifth pass").
     decompose
         Share of each round's iterated-search time (of its shakes in deterministic mode) given
         to decomposition on plans of three tours or more (:mod:`.decompose`): two interacting
@@ -93,6 +95,14 @@ class IteratedSearchParams:
         Shakes of the iterated search on each sub-problem. Default 300.
     decompose_tours
         Tours per sub-problem (2 or more; at most all tours but one). Default 2.
+    decompose_stall
+        Decomposition once the search has stalled, instead of a share of each round: with
+        three tours or more, a round's iterated search hands its best plan to decomposition
+        after this many shakes without a better plan (scaled for long tours as ``stall``), and
+        decomposition runs for the rest of the round's search time (in deterministic mode:
+        half the round's shakes' worth of sub-searches; with a ``stall`` budget, one
+        sub-search per tour, and the round converged if they find nothing better). 0 (the
+        default) turns it off; it replaces ``decompose`` when both are set.
 
     Examples
     --------
@@ -115,11 +125,16 @@ class IteratedSearchParams:
     decompose: float = 0.0
     decompose_shakes: int = 300
     decompose_tours: int = 2
+    decompose_stall: int = 0
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
             raise DataError(f"must be in [0, 1), got {self.decompose!r}", field="decompose")
-        for name, least in (("decompose_shakes", 1), ("decompose_tours", 2)):
+        for name, least in (
+            ("decompose_shakes", 1),
+            ("decompose_tours", 2),
+            ("decompose_stall", 0),
+        ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)

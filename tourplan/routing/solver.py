@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import InfeasibleError, SolverError
+from .decompose import decompose
 from .explain import allowed_tours, explain_infeasible
 from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
@@ -335,10 +336,10 @@ def _ils_rounds(
     The iterated search runs for ``seconds`` in all, recombination included (each round keeps
     ``_RECOMBINE_ROUND`` of its time for it). The rounds end early once every worker has
     converged (:class:`~.params.IteratedSearchParams` ``stall``) and a round found nothing
-    better. With ``ils.decompose`` above 0 and three tours or more, that share of each round's
-    search time (of its shakes in deterministic mode) goes to decomposition
-    (:func:`~.decompose.decompose`) on the round's best plan, before its recombination; the
-    tours it meets are pooled too. Returns the plan and why the search stopped.
+    better. With three tours or more, decomposition (:func:`~.decompose.decompose`) runs on the
+    round's best plan before its recombination (its tours are pooled too) once the round's
+    search has stalled (``ils.decompose_stall``), or for a share ``ils.decompose`` of each
+    round. Returns the plan and why the search stopped.
     """
     ils = params.ils
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
@@ -346,8 +347,8 @@ def _ils_rounds(
     ils_end = time.monotonic() + max(seconds, 0.01)
     pools: list[RoutePool] = []
     reason = "converged"
-    # decomposition (plans of three tours or more): a share of each round after the search
-    decomposing = ils.decompose if len(problem.tours) >= 3 else 0.0
+    settle = ils.decompose_stall if len(problem.tours) >= 3 else 0
+    decomposing = ils.decompose if len(problem.tours) >= 3 and not settle else 0.0
     shakes = params.iteration_limit // (3 * cycles * rounds)
     for k in range(rounds):
         now = time.monotonic()
@@ -371,6 +372,7 @@ def _ils_rounds(
             "restart": ils.restart,
             "pairs": ils.pairs,
             "strings": ils.strings,
+            "settle": settle or None,
         }
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
@@ -391,18 +393,18 @@ def _ils_rounds(
         routes = max(
             (r for r, _, _ in found if r is not None), key=lambda r: routes_value(problem, r)
         )
-        if decomposing:
-            from .decompose import decompose
-
+        stalled = settle > 0 and "stalled" in reasons
+        if decomposing or stalled:
             part = RoutePool(tour_classes(problem, allowed), params.recombination.pool)
+            was = routes_value(problem, routes)
+            runs = max(int(stalled), round(shakes * (decomposing or 0.5) / ils.decompose_shakes))
+            cap = len(problem.tours) if stalled and ils.stall is not None else None
             routes = decompose(
                 problem,
                 allowed,
                 routes,
                 until=None if params.deterministic else search_end,
-                runs=round(shakes * decomposing / ils.decompose_shakes)
-                if params.deterministic
-                else None,
+                runs=runs if params.deterministic else cap,
                 shakes=ils.decompose_shakes,
                 size=ils.decompose_tours,
                 seed=seeds[0],
@@ -411,6 +413,8 @@ def _ils_rounds(
                 pool=part if recombining else None,
             )
             pools.append(part)
+            if stalled and (ils.stall is None or routes_value(problem, routes) > was):
+                reasons.add("iteration_limit" if params.deterministic else "time_limit")
         if recombining:
             from .recombine import recombine
 

@@ -30,7 +30,7 @@ from itertools import pairwise
 from .exchange import _best_entry
 from .insertion import Inserter, Routes
 
-__all__ = ["Move", "apply_move", "string_insert", "string_moves"]
+__all__ = ["PAY_VISITS", "Move", "apply_move", "string_insert", "string_moves", "strings_pay"]
 
 # Nearest visits of other tours a new arc may lead to, per visit.
 _NEAR = 6
@@ -38,6 +38,12 @@ _NEAR = 6
 _LONGEST = 3
 # Feasible moves, most travel saved first, tested for an entry (exactly where needed).
 _TRIES = 12
+#: String moves are tried only on plans whose non-empty tours hold at least this many visits on
+#: average (:func:`strings_pay`). Measured (docs/benchmarks.md, "fifth pass"): building the moves
+#: costs 2-5 % of the search's CPU time at every size, but on tours of 7-11 visits (the Hanoi-like
+#: random rows, 300-600 places) they almost never let a place in, while on the public rows'
+#: tours of 12-28 visits they do.
+PAY_VISITS = 12
 
 #: A move: ``(kind, a, i, k, b, j, m, flip)``. ``kind`` 0 (tails): ``a`` keeps ``a[:i]``,
 #: ``b`` keeps ``b[:j]`` (``k``, ``m``, ``flip`` unused, 0). ``kind`` 1 (CROSS):
@@ -258,6 +264,13 @@ class _Moves:
                         continue
                     added = trav_a + tt[loc_a][after_a] + trav_b + tt[loc_b][after_b] - old
                     out.append((added, (1, a, i, k, b, j, m, flip)))
+
+
+def strings_pay(routes: Routes, least: int | None = None) -> bool:
+    """Whether string moves are worth building on ``routes``: two tours or more are used and
+    they hold at least ``least`` (default :data:`PAY_VISITS`) visits each on average."""
+    used = [len(route) for route in routes if route]
+    return len(used) >= 2 and sum(used) >= (PAY_VISITS if least is None else least) * len(used)
 
 
 def string_moves(
