@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .insertion import REQUIRED_WEIGHT, Inserter, Routes
+from .insertion import REQUIRED_WEIGHT, Inserter, Routes, routes_value
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
@@ -52,6 +52,11 @@ _RESTART = 0.25
 # stops as converged. Restarts keep their cadence. (A 200-place single tour stopped after
 # 3.8 s at 13.5 % from the best known with the flat budget; docs/benchmarks.md.)
 _STALL_TOUR = 20
+# With a race of starts, the share of the budget the starts share between them (the best
+# start's plan is searched on for the rest).
+_RACE_SHARE = 0.4
+# Seeds of the starts of a race: seed + _RACE_SEED * (1 + k), apart from the solver's seeds.
+_RACE_SEED = 7727
 
 
 def warm_up() -> None:
@@ -80,6 +85,7 @@ def iterated_insertion(
     restart: float = _RESTART,
     pairs: bool = False,
     strings: int = 0,
+    race: int = 0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -149,6 +155,12 @@ def iterated_insertion(
     strings
         String moves between tours (:mod:`.strings`): 0 none, 1 those that let a place in,
         2 also those that only save travel.
+    race
+        With ``race > 1`` and no ``start``: a race of starts. ``race`` short independent
+        searches (seeds of their own) share ``_RACE_SHARE`` of the budget (time, or
+        ``iterations``) equally, and the search goes on from the best of their plans for the
+        rest: it cuts the bad tail of the spread between seeds, where one start's basin
+        decides the outcome (docs/benchmarks.md, "Issue #15, fifth pass").
 
     Returns
     -------
@@ -161,6 +173,31 @@ def iterated_insertion(
         raise ValueError("give seconds, until or iterations")
     if temperature < 0:
         raise ValueError("temperature must be >= 0")
+    if race > 1 and start is None:
+        return _race(
+            problem,
+            allowed,
+            race,
+            seconds=seconds,
+            iterations=iterations,
+            until=until,
+            seed=seed,
+            stopped=stopped,
+            kwargs={
+                "noise": noise,
+                "shake_mix": shake_mix,
+                "temperature": temperature,
+                "pool": pool,
+                "stall": stall,
+                "between": between,
+                "exponents": exponents,
+                "elite": elite,
+                "force": force,
+                "restart": restart,
+                "pairs": pairs,
+                "strings": strings,
+            },
+        )
     ins = Inserter(problem, allowed)
     search = LocalSearch(ins)
     if between not in ("all", "both", "relocate", "off"):
@@ -300,6 +337,51 @@ def iterated_insertion(
     if stopped is not None:
         stopped.append(reason)
     return best
+
+
+def _race(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    race: int,
+    *,
+    seconds: float | None,
+    iterations: int | None,
+    until: float | None,
+    seed: int,
+    stopped: list[str] | None,
+    kwargs: dict[str, Any],
+) -> Routes | None:
+    """A race of ``race`` short starts, then the search from the best start's plan.
+
+    Each start is :func:`iterated_insertion` with a seed of its own and an equal part of
+    ``_RACE_SHARE`` of the budget (its own stall rule may end it sooner, and the next start
+    gets the time left); the search then goes on, with ``seed``, from the best plan met.
+    """
+    began = time.monotonic()
+    deadline = until if seconds is None else began + seconds
+    best: Routes | None = None
+    best_value = (-1, 0)
+    used = 0
+    for k in range(race):
+        part: dict[str, Any] = {"seed": seed + _RACE_SEED * (k + 1)}
+        if deadline is not None:
+            share = (deadline - began) * _RACE_SHARE * (k + 1) / race
+            part["until"] = began + share
+        if iterations is not None:
+            part["iterations"] = max(1, int(iterations * _RACE_SHARE / race))
+            used += part["iterations"]
+        routes = iterated_insertion(problem, allowed, **part, **kwargs)
+        if routes is None:
+            return None
+        value = routes_value(problem, routes)
+        if value > best_value:
+            best, best_value = routes, value
+    rest: dict[str, Any] = {"seed": seed, "start": best, "stopped": stopped}
+    if deadline is not None:
+        rest["until"] = deadline
+    if iterations is not None:
+        rest["iterations"] = max(1, iterations - used)
+    return iterated_insertion(problem, allowed, **rest, **kwargs)
 
 
 def _weights(base: np.ndarray, score: np.ndarray, exponent: float) -> np.ndarray:
