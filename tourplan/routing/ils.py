@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .insertion import REQUIRED_WEIGHT, Inserter, Routes, routes_value
+from .insertion import REQUIRED_WEIGHT, Inserter, Routes
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
@@ -52,11 +52,6 @@ _RESTART = 0.25
 # stops as converged. Restarts keep their cadence. (A 200-place single tour stopped after
 # 3.8 s at 13.5 % from the best known with the flat budget; docs/benchmarks.md.)
 _STALL_TOUR = 20
-# With a race of starts, the share of the budget the starts share between them (the best
-# start's plan is searched on for the rest).
-_RACE_SHARE = 0.4
-# Seeds of the starts of a race: seed + _RACE_SEED * (1 + k), apart from the solver's seeds.
-_RACE_SEED = 7727
 
 
 def warm_up() -> None:
@@ -159,8 +154,8 @@ def iterated_insertion(
         With ``race > 1`` and no ``start``: a race of starts. ``race`` short independent
         searches (seeds of their own) share ``_RACE_SHARE`` of the budget (time, or
         ``iterations``) equally, and the search goes on from the best of their plans for the
-        rest: it cuts the bad tail of the spread between seeds, where one start's basin
-        decides the outcome (docs/benchmarks.md, "Issue #15, fifth pass").
+        rest (:func:`~tourplan.routing.race.race_of_starts`): it cuts the bad tail of the
+        spread between seeds, where one start's basin decides the outcome.
 
     Returns
     -------
@@ -173,30 +168,24 @@ def iterated_insertion(
         raise ValueError("give seconds, until or iterations")
     if temperature < 0:
         raise ValueError("temperature must be >= 0")
-    if race > 1 and start is None:
-        return _race(
+    if race > 1 and start is None:  # a race of short starts (routing/race.py)
+        from .race import race_of_starts
+
+        options: dict[str, Any] = {"noise": noise, "shake_mix": shake_mix, "pool": pool}
+        options |= {"temperature": temperature, "stall": stall, "between": between}
+        options |= {"exponents": exponents, "elite": elite, "force": force, "restart": restart}
+        options |= {"pairs": pairs, "strings": strings}
+        return race_of_starts(
+            iterated_insertion,
+            race,
             problem,
             allowed,
-            race,
             seconds=seconds,
             iterations=iterations,
             until=until,
             seed=seed,
             stopped=stopped,
-            kwargs={
-                "noise": noise,
-                "shake_mix": shake_mix,
-                "temperature": temperature,
-                "pool": pool,
-                "stall": stall,
-                "between": between,
-                "exponents": exponents,
-                "elite": elite,
-                "force": force,
-                "restart": restart,
-                "pairs": pairs,
-                "strings": strings,
-            },
+            options=options,
         )
     ins = Inserter(problem, allowed)
     search = LocalSearch(ins)
@@ -337,51 +326,6 @@ def iterated_insertion(
     if stopped is not None:
         stopped.append(reason)
     return best
-
-
-def _race(
-    problem: RoutingProblem,
-    allowed: Sequence[Sequence[int]],
-    race: int,
-    *,
-    seconds: float | None,
-    iterations: int | None,
-    until: float | None,
-    seed: int,
-    stopped: list[str] | None,
-    kwargs: dict[str, Any],
-) -> Routes | None:
-    """A race of ``race`` short starts, then the search from the best start's plan.
-
-    Each start is :func:`iterated_insertion` with a seed of its own and an equal part of
-    ``_RACE_SHARE`` of the budget (its own stall rule may end it sooner, and the next start
-    gets the time left); the search then goes on, with ``seed``, from the best plan met.
-    """
-    began = time.monotonic()
-    deadline = until if seconds is None else began + seconds
-    best: Routes | None = None
-    best_value = (-1, 0)
-    used = 0
-    for k in range(race):
-        part: dict[str, Any] = {"seed": seed + _RACE_SEED * (k + 1)}
-        if deadline is not None:
-            share = (deadline - began) * _RACE_SHARE * (k + 1) / race
-            part["until"] = began + share
-        if iterations is not None:
-            part["iterations"] = max(1, int(iterations * _RACE_SHARE / race))
-            used += part["iterations"]
-        routes = iterated_insertion(problem, allowed, **part, **kwargs)
-        if routes is None:
-            return None
-        value = routes_value(problem, routes)
-        if value > best_value:
-            best, best_value = routes, value
-    rest: dict[str, Any] = {"seed": seed, "start": best, "stopped": stopped}
-    if deadline is not None:
-        rest["until"] = deadline
-    if iterations is not None:
-        rest["iterations"] = max(1, iterations - used)
-    return iterated_insertion(problem, allowed, **rest, **kwargs)
 
 
 def _weights(base: np.ndarray, score: np.ndarray, exponent: float) -> np.ndarray:
