@@ -10,7 +10,7 @@ measures the full solver. Rows are given as ``NAME:TOURS``::
 ``--cpu`` replaces the search's clock by ``time.process_time`` (the load does not decide how much
 search a run gets); ``--set NAME=VALUE`` passes a keyword of ``iterated_insertion`` (an
 ``IteratedSearchParams`` field such as ``race=4`` or ``restart=0.1``); ``--seeds`` runs each row
-once per seed.
+once per seed (each line then names its seed).
 
 Each row prints the score, the gap to the best-known score and the number of visits per tour; the
 last line the mean and worst gap. Every plan is checked with ``check_solution``.
@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         gap = 100 * (1 - score / bks[name, tours])
         gaps.append(gap)
         valid = "valid" if not problems else f"INVALID: {problems}"
-        print(f"{row} seed {seed} {score} {gap:.2f} {[len(r) for r in routes]} {valid}", flush=True)
+        label = f"{row} seed {seed}" if args.seeds else row
+        print(f"{label} {score} {gap:.2f} {[len(r) for r in routes]} {valid}", flush=True)
     print(f"MEAN {sum(gaps) / len(gaps):.2f} MAX {max(gaps):.2f} TOTAL {total}")
     return 0
 
