@@ -152,10 +152,11 @@ def iterated_insertion(
         2 also those that only save travel.
     race
         With ``race > 1`` and no ``start``: a race of starts. ``race`` short independent
-        searches (seeds of their own) share ``_RACE_SHARE`` of the budget (time, or
-        ``iterations``) equally, and the search goes on from the best of their plans for the
-        rest (:func:`~tourplan.routing.race.race_of_starts`): it cuts the bad tail of the
-        spread between seeds, where one start's basin decides the outcome.
+        searches (seeds of their own) share :data:`~tourplan.routing.race.RACE_SHARE` (40 %)
+        of the budget (time, or ``iterations``) equally, and the search goes on from the
+        best of their plans for the rest (:func:`~tourplan.routing.race.race_of_starts`): it
+        cuts the bad tail of the spread between seeds, where one start's basin decides the
+        outcome.
 
     Returns
     -------

@@ -95,8 +95,8 @@ class IteratedSearchParams:
         Tours per sub-problem (2 or more; at most all tours but one). Default 2.
     race
         A race of starts in each worker's first round: this many short independent searches
-        share 40 % of the round, and the search goes on from the best of their plans (0 or 1,
-        the default: no race). It cuts the bad tail of the spread between seeds on large rows
+        share 40 % of the round, and the search goes on from the best of their plans; 0 (the
+        default) or 1: no race. It cuts the bad tail of the spread between seeds on large rows
         (docs/benchmarks.md, "Issue #15, fifth pass").
 
     Examples
