@@ -91,6 +91,25 @@ def test_ils_alone_script_reports_a_valid_row_and_refuses_an_unknown_one() -> No
 
 
 @needs_data
+def test_ils_alone_script_runs_seeds_on_a_cpu_budget_with_search_options() -> None:
+    script = str(ROOT / "bench" / "ils_alone.py")
+    common = ["--cpu", "--seconds", "0.3", "--seeds", "0", "1", "--set", "race=2", "c101:1"]
+    done = subprocess.run(
+        [sys.executable, script, *common], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.strip().splitlines()
+    assert [line.split()[:3] for line in lines[:2]] == [
+        ["c101:1", "seed", "0"],
+        ["c101:1", "seed", "1"],
+    ]
+    assert all(line.endswith(" valid") for line in lines[:2]) and lines[2].startswith("MEAN ")
+    refused = subprocess.run(
+        [sys.executable, script, "--set", "race", "c101:1"], capture_output=True, text=True
+    )
+    assert refused.returncode == 2 and "--set 'race'" in refused.stderr
+
+
+@needs_data
 def test_toptw_script_runs_exact_rows_with_overrides_and_refuses_bad_ones(tmp_path: Path) -> None:
     script = str(ROOT / "bench" / "toptw.py")
     out = tmp_path / "rows.csv"

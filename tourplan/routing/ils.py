@@ -81,6 +81,7 @@ def iterated_insertion(
     pairs: bool = False,
     strings: int = 0,
     settle: int | None = None,
+    race: int = 0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -153,6 +154,13 @@ def iterated_insertion(
     settle
         Stop (``"stalled"``, for the solver to hand the plan to decomposition) after this many
         shakes without a better plan, scaled as ``stall``; restarts keep their cadence.
+    race
+        With ``race > 1`` and no ``start``: a race of starts. ``race`` short independent
+        searches (seeds of their own) share :data:`~tourplan.routing.race.RACE_SHARE` (40 %)
+        of the budget (time, or ``iterations``) equally, and the search goes on from the
+        best of their plans for the rest (:func:`~tourplan.routing.race.race_of_starts`): it
+        cuts the bad tail of the spread between seeds, where one start's basin decides the
+        outcome.
 
     Returns
     -------
@@ -165,6 +173,25 @@ def iterated_insertion(
         raise ValueError("give seconds, until or iterations")
     if temperature < 0:
         raise ValueError("temperature must be >= 0")
+    if race > 1 and start is None:  # a race of short starts (routing/race.py)
+        from .race import race_of_starts
+
+        options: dict[str, Any] = {"noise": noise, "shake_mix": shake_mix, "pool": pool}
+        options |= {"temperature": temperature, "stall": stall, "between": between}
+        options |= {"exponents": exponents, "elite": elite, "force": force, "restart": restart}
+        options |= {"pairs": pairs, "strings": strings, "settle": settle}
+        return race_of_starts(
+            iterated_insertion,
+            race,
+            problem,
+            allowed,
+            seconds=seconds,
+            iterations=iterations,
+            until=until,
+            seed=seed,
+            stopped=stopped,
+            options=options,
+        )
     ins = Inserter(problem, allowed)
     search = LocalSearch(ins)
     if between not in ("all", "both", "relocate", "off"):

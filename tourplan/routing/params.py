@@ -103,6 +103,11 @@ class IteratedSearchParams:
         half the round's shakes' worth of sub-searches; with a ``stall`` budget, one
         sub-search per tour, and the round converged if they find nothing better). 0 (the
         default) turns it off; it replaces ``decompose`` when both are set.
+    race
+        A race of starts in each worker's first round: this many short independent searches
+        share 40 % of the round, and the search goes on from the best of their plans; 0 (the
+        default) or 1: no race. It cuts the bad tail of the spread between seeds on large rows
+        (docs/benchmarks.md, "Issue #15, fifth pass").
 
     Examples
     --------
@@ -126,6 +131,7 @@ class IteratedSearchParams:
     decompose_shakes: int = 300
     decompose_tours: int = 2
     decompose_stall: int = 0
+    race: int = 0
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
@@ -138,7 +144,7 @@ class IteratedSearchParams:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)
-        for name in ("elite", "force"):
+        for name in ("elite", "force", "race"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DataError(f"must be an integer >= 0, got {value!r}", field=name)

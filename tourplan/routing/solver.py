@@ -51,6 +51,8 @@ _BUILD_PER_NODE2 = 4.5e-7
 _AFFORD = 0.5
 # Share of each round of iterated search kept for the route recombination that follows it.
 _RECOMBINE_ROUND = 0.1
+# Fields of IteratedSearchParams handed to iterated_insertion as they are.
+_PASSED_ON = ("elite", "force", "exponents", "restart", "pairs", "strings", "race")
 
 
 def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> Solution:
@@ -366,14 +368,9 @@ def _ils_rounds(
             "noise": ils.noise,
             "stall": ils.stall if ils.stall is not None else 2**62,
             "capacity": params.recombination.pool if recombining else None,
-            "elite": ils.elite,
-            "force": ils.force,
-            "exponents": ils.exponents,
-            "restart": ils.restart,
-            "pairs": ils.pairs,
-            "strings": ils.strings,
             "settle": settle or None,
         }
+        kwargs |= {name: getattr(ils, name) for name in _PASSED_ON}
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
         futures = [
