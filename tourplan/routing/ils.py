@@ -27,6 +27,8 @@ from .insertion import REQUIRED_WEIGHT, Inserter, Routes
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
+from .warp import WarpSearch
+from .warp import supports as warp_supports
 
 __all__ = [
     "STOP_REASONS",
@@ -80,6 +82,7 @@ def iterated_insertion(
     restart: float = _RESTART,
     pairs: bool = False,
     strings: int = 0,
+    warp: int = 0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -149,6 +152,10 @@ def iterated_insertion(
     strings
         String moves between tours (:mod:`.strings`): 0 none, 1 those that let a place in,
         2 also those that only save travel.
+    warp
+        With ``warp > 0``, every ``warp``-th shake is a local search across plans with
+        penalised time windows, then a repair (:mod:`.warp`), where :func:`.warp.supports`
+        holds; elsewhere it never runs.
 
     Returns
     -------
@@ -169,6 +176,7 @@ def iterated_insertion(
     search.shorter = between == "all"
     search.pairs = pairs
     search.strings = strings
+    warper = WarpSearch(search) if warp > 0 and warp_supports(ins) else None
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     # restarts' own choices (exponent, parents): a stream apart, so that the defaults draw
@@ -246,6 +254,8 @@ def iterated_insertion(
         strings = shake_mix and it % _STRING_EVERY == 0
         held = sum(keep[i] for route in current for i in route)
         forced = force > 0 and it % force == 0 and search.force_insert(current, xrng)
+        if warper is not None and it % warp == 0 and not forced:
+            forced = warper.shake(current, xrng, deadline)
         if strings and not forced:  # strings near one place, across tours
             search.remove_strings(current, rng)
         for r, route in enumerate(current):

@@ -93,6 +93,10 @@ class IteratedSearchParams:
         Shakes of the iterated search on each sub-problem. Default 300.
     decompose_tours
         Tours per sub-problem (2 or more; at most all tours but one). Default 2.
+    warp
+        Every ``warp``-th shake is a local search with penalised time windows ("time warp")
+        then a repair (:mod:`.warp`), on problems with one window per visit and tours without
+        breaks or a duration limit. 0 (the default): never.
 
     Examples
     --------
@@ -115,6 +119,7 @@ class IteratedSearchParams:
     decompose: float = 0.0
     decompose_shakes: int = 300
     decompose_tours: int = 2
+    warp: int = 0
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
@@ -123,7 +128,7 @@ class IteratedSearchParams:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)
-        for name in ("elite", "force"):
+        for name in ("elite", "force", "warp"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DataError(f"must be an integer >= 0, got {value!r}", field=name)
