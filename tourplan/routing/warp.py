@@ -40,6 +40,8 @@ Segment = tuple[int, int, int, int]
 _NEAR = 8
 # Descent passes over all visits at most (each pass visits every place once).
 _PASSES = 4
+# Places whose moves a shake tries: those nearest an unvisited place (0: all).
+_FOCUS = 20
 # Adapt the penalty after this many penalised searches; the share of them to end feasible.
 _UPDATE_EVERY = 8
 _TARGET = 0.5
@@ -146,6 +148,9 @@ class WarpSearch:
         self._lam_range = (self.big / 2000.0, self.big / 20.0)
         self._feasible: list[bool] = []
         self.keep = ins.keep_mask()
+        #: Moves only of the places nearest an unvisited place drawn by score, this many
+        #: (0: of every place).
+        self.focus = _FOCUS
         self._segs: list[Segment] = (
             [(ins.svc_list[i], 0, ins._open0[i], ins._close0[i]) for i in range(ins.n)]
             if ins.single_window
@@ -238,10 +243,17 @@ class WarpSearch:
         return d_score * self.big - d_travel - self.lam * d_warp
 
     # --- the penalised descent -------------------------------------------------------------
-    def descend(self, routes: Routes, rng: random.Random, deadline: float | None = None) -> int:
+    def descend(
+        self,
+        routes: Routes,
+        rng: random.Random,
+        deadline: float | None = None,
+        focus: list[int] | None = None,
+    ) -> int:
         """Improve ``routes`` (in place) on the penalised objective; return the moves made.
 
-        The routes may end with time warp; :func:`repair` makes them feasible.
+        The routes may end with time warp; :func:`repair` makes them feasible. With
+        ``focus``, only the moves of those visits are tried.
         """
         ins, problem = self.ins, self.ins.problem
         state = [_Route(self, r, route) for r, route in enumerate(routes)]
@@ -251,7 +263,11 @@ class WarpSearch:
         limits = [t.max_visits for t in self.tours]
         counts = [problem.counted(route) for route in routes]
         score, uncounted = ins.score_list, ins.uncounted.tolist()
-        order = [i for i in range(ins.n) if any(allowed[r][i] for r in range(len(routes)))]
+        order = [
+            i
+            for i in (range(ins.n) if focus is None else focus)
+            if any(allowed[r][i] for r in range(len(routes)))
+        ]
         moves = 0
 
         def room(r: int, u: int, out: int | None = None) -> bool:
@@ -388,7 +404,14 @@ class WarpSearch:
         that must be kept.
         """
         trial = [list(r) for r in routes]
-        self.descend(trial, rng, deadline)
+        focus = None
+        if self.focus:  # around an unvisited place drawn by score
+            shut = self.ins.open_mask(trial).tolist()
+            out = [i for i in range(self.ins.n) if shut[i] and self.ins.score_list[i] > 0]
+            if out:
+                c = rng.choices(out, weights=[self.ins.score_list[i] for i in out])[0]
+                focus = self.search.nearest(c)[: self.focus]
+        self.descend(trial, rng, deadline, focus)
         self._feasible.append(all(scan_warp(self.ins, r, t) == 0 for r, t in enumerate(trial)))
         if len(self._feasible) >= _UPDATE_EVERY:
             share = sum(self._feasible) / len(self._feasible)
