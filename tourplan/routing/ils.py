@@ -27,6 +27,8 @@ from .insertion import REQUIRED_WEIGHT, Inserter, Routes
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
+from .warp import WarpSearch
+from .warp import supports as warp_supports
 
 __all__ = [
     "STOP_REASONS",
@@ -82,6 +84,7 @@ def iterated_insertion(
     strings: int = 0,
     settle: int | None = None,
     race: int = 0,
+    warp: int = 0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -155,12 +158,14 @@ def iterated_insertion(
         Stop (``"stalled"``, for the solver to hand the plan to decomposition) after this many
         shakes without a better plan, scaled as ``stall``; restarts keep their cadence.
     race
-        With ``race > 1`` and no ``start``: a race of starts. ``race`` short independent
-        searches (seeds of their own) share :data:`~tourplan.routing.race.RACE_SHARE` (40 %)
-        of the budget (time, or ``iterations``) equally, and the search goes on from the
-        best of their plans for the rest (:func:`~tourplan.routing.race.race_of_starts`): it
-        cuts the bad tail of the spread between seeds, where one start's basin decides the
-        outcome.
+        With ``race > 1`` and no ``start``: ``race`` short starts with seeds of their own
+        share 40 % of the budget, and the search goes on from the best of their plans
+        (:func:`~tourplan.routing.race.race_of_starts`: it cuts the bad tail of the spread
+        between seeds, where one start's basin decides the outcome).
+    warp
+        With ``warp > 0``, every ``warp``-th shake is a local search across plans with
+        penalised time windows, then a repair (:mod:`.warp`), where :func:`.warp.supports`
+        holds; elsewhere it never runs.
 
     Returns
     -------
@@ -179,7 +184,7 @@ def iterated_insertion(
         options: dict[str, Any] = {"noise": noise, "shake_mix": shake_mix, "pool": pool}
         options |= {"temperature": temperature, "stall": stall, "between": between}
         options |= {"exponents": exponents, "elite": elite, "force": force, "restart": restart}
-        options |= {"pairs": pairs, "strings": strings, "settle": settle}
+        options |= {"pairs": pairs, "strings": strings, "settle": settle, "warp": warp}
         return race_of_starts(
             iterated_insertion,
             race,
@@ -200,6 +205,7 @@ def iterated_insertion(
     search.shorter = between == "all"
     search.pairs = pairs
     search.strings = strings
+    warper = WarpSearch(search) if warp > 0 and warp_supports(ins) else None
     rng = random.Random(seed)
     np_rng = np.random.default_rng(seed)
     # restarts' own choices (exponent, parents): a stream apart, so that the defaults draw
@@ -280,6 +286,8 @@ def iterated_insertion(
         strings = shake_mix and it % _STRING_EVERY == 0
         held = sum(keep[i] for route in current for i in route)
         forced = force > 0 and it % force == 0 and search.force_insert(current, xrng)
+        if warper is not None and it % warp == 0 and not forced:
+            forced = warper.shake(current, xrng, deadline)
         if strings and not forced:  # strings near one place, across tours
             search.remove_strings(current, rng)
         for r, route in enumerate(current):

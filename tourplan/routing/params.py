@@ -108,6 +108,12 @@ class IteratedSearchParams:
         share 40 % of the round, and the search goes on from the best of their plans; 0 (the
         default) or 1: no race. It cuts the bad tail of the spread between seeds on large rows
         (docs/benchmarks.md, "Issue #15, fifth pass").
+    warp
+        Every ``warp``-th shake is a local search with penalised time windows ("time warp")
+        then a repair (:mod:`.warp`), on problems with one window per visit and tours without
+        breaks or a duration limit. 0 (the default): never. Off by default: every 10th shake
+        gained 0.2 % on the rows PyVRP wins and lost 0.9 % on rows tourplan wins, at equal CPU
+        (docs/benchmarks.md, "fifth pass").
 
     Examples
     --------
@@ -132,6 +138,7 @@ class IteratedSearchParams:
     decompose_tours: int = 2
     decompose_stall: int = 0
     race: int = 0
+    warp: int = 0
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
@@ -144,7 +151,7 @@ class IteratedSearchParams:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise DataError(f"must be an integer >= {least}, got {value!r}", field=name)
-        for name in ("elite", "force", "race"):
+        for name in ("elite", "force", "race", "warp"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise DataError(f"must be an integer >= 0, got {value!r}", field=name)
