@@ -26,7 +26,7 @@ from tourplan.routing.insertion import REQUIRED_WEIGHT, Inserter, routes_value
 from tourplan.routing.moves import LocalSearch
 from tourplan.routing.pool import tour_classes
 
-from .test_exchange import _allowed, _random_problem
+from .test_exchange import _allowed, _check_plan, _random_problem
 
 
 def _plan(ins: Inserter, n_tours: int, noise_seed: int) -> list[list[int]]:
@@ -96,13 +96,7 @@ def test_search_with_elite_restarts_is_valid_and_repeatable(seed: int) -> None:
     best = iterated_insertion(p, allowed, exponents=(1.0, 2.0, 3.0), **kwargs)
     again = iterated_insertion(p, allowed, exponents=(1.0, 2.0, 3.0), **kwargs)
     assert best is not None and best == again
-    solution = schedule_routes(p, best)
-    assert check_solution(p, solution) == []
-    for i, visit in enumerate(p.visits):
-        assert not visit.required or i in solution.visited
-    for group in p.groups:
-        held = sum(i in solution.visited for i in group.visits)
-        assert held <= 1 and (held == 1 or not group.required)
+    _check_plan(p, best)
 
 
 def test_children_are_made_on_most_problems() -> None:
@@ -164,10 +158,7 @@ def test_search_with_forced_insertions_is_valid_and_repeatable(seed: int) -> Non
     kwargs = {"iterations": 60, "seed": seed, "temperature": 1.0, "force": 2}
     best = iterated_insertion(p, allowed, **kwargs)
     assert best is not None and best == iterated_insertion(p, allowed, **kwargs)
-    solution = schedule_routes(p, best)
-    assert check_solution(p, solution) == []
-    for i, visit in enumerate(p.visits):
-        assert not visit.required or i in solution.visited
+    _check_plan(p, best)
 
 
 def test_search_parameters_check_the_new_fields() -> None:

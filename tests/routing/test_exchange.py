@@ -35,6 +35,18 @@ def _allowed(p: RoutingProblem) -> list[list[int]]:
     return [[t for t in range(len(p.tours)) if v.allows(t)] for v in p.visits]
 
 
+def _check_plan(p: RoutingProblem, routes: list[list[int]]) -> None:
+    """``routes`` schedule and validate, hold every required visit, and at most one member of
+    each group (one exactly of a required group)."""
+    solution = schedule_routes(p, routes)
+    assert check_solution(p, solution) == []
+    for i, visit in enumerate(p.visits):
+        assert not visit.required or i in solution.visited
+    for group in p.groups:
+        held = sum(i in solution.visited for i in group.visits)
+        assert held <= 1 and (held == 1 or not group.required)
+
+
 def _flat(services: dict[str, tuple[int, frozenset[int] | None]]) -> RoutingProblem:
     """Visits at the depot (no travel), two tours of 100 units: only durations matter."""
     n = len(services) + 1
