@@ -304,4 +304,4 @@ def test_the_search_stops_stalled_and_only_then_decomposition_runs(
 def test_decompose_stall_is_checked(bad: object) -> None:
     with pytest.raises(DataError, match="decompose_stall"):
         IteratedSearchParams(decompose_stall=bad)  # type: ignore[arg-type]
-    assert IteratedSearchParams().decompose_stall == 0  # off by default
+    assert IteratedSearchParams().decompose_stall == 200  # on by default (docs/benchmarks.md)

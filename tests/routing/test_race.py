@@ -65,6 +65,22 @@ def test_the_search_goes_on_from_the_best_start(monkeypatch: pytest.MonkeyPatch)
     assert final == results[4] and routes_value(p, final) >= max(values)
 
 
+def test_a_convergence_budget_is_shared_as_time_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with a stall budget (shakes without gain) each start gets its share of it and the
+    # search that goes on the rest: a converging race costs what one search costs, not race + 1
+    p = _random_problem(18)
+    calls: list[dict[str, Any]] = []
+    real = ils.iterated_insertion
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(dict(kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ils, "iterated_insertion", spy)
+    real(p, _allowed(p), seconds=0.5, seed=3, race=4, stall=1000)
+    assert [c["stall"] for c in calls] == [100, 100, 100, 100, 600]
+
+
 def test_a_race_needs_a_whole_number_of_starts() -> None:
     assert IteratedSearchParams(race=4).race == 4
     for bad in (-1, True, 2.5):

@@ -256,7 +256,7 @@ def test_iterated_search_with_strings_is_deterministic_and_valid(seed: int) -> N
 def test_strings_field_is_checked(bad: object) -> None:
     with pytest.raises(DataError, match="strings"):
         IteratedSearchParams(strings=bad)  # type: ignore[arg-type]
-    assert IteratedSearchParams().strings == 0  # off by default (docs/benchmarks.md)
+    assert IteratedSearchParams().strings == 1  # on by default (docs/benchmarks.md)
 
 
 def test_a_tail_ends_at_its_new_tours_end() -> None:

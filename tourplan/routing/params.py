@@ -78,11 +78,9 @@ class IteratedSearchParams:
     strings
         Moves of strings between tours (:mod:`.strings`: tails swapped, 2-opt*, and strings
         of up to three visits traded, CROSS-exchange) on plans as good as the best of the
-        current stretch, when no move of one visit helps: 0 (the default) none, 1 those that
-        let an unvisited place in, 2 also, when none does, the one saving most travel. Off by
-        default: 1 gains +0.5 % a run at equal CPU on the public rows (48 paired runs, t 2.5)
-        and +0.1 to +0.24 % in three side-by-side solver runs at 10 s, but loses 0.4 % and
-        1.8 % in single runs on the 600-place, 7-tour random rows at 30 s. Whatever the
+        current stretch, when no move of one visit helps: 0 none, 1 (the default) those that
+        let an unvisited place in, 2 also, when none does, the one saving most travel. 1 gains
+        +0.5 % a run at equal CPU on the public rows (48 paired runs, t 2.5). Whatever the
         level, they are tried only where they pay (:func:`~.strings.strings_pay`): on plans
         whose used tours hold 12 visits or more on average; building them costs 2-5 % of the
         CPU at every size, and on shorter tours (the Hanoi-like rows: 7-11 visits) they almost
@@ -101,13 +99,15 @@ class IteratedSearchParams:
         after this many shakes without a better plan (scaled for long tours as ``stall``), and
         decomposition runs for the rest of the round's search time (in deterministic mode:
         half the round's shakes' worth of sub-searches; with a ``stall`` budget, one
-        sub-search per tour, and the round converged if they find nothing better). 0 (the
-        default) turns it off; it replaces ``decompose`` when both are set.
+        sub-search per tour, and the round converged if they find nothing better). Default
+        200; 0 turns it off; it replaces ``decompose`` when both are set.
     race
         A race of starts in each worker's first round: this many short independent searches
-        share 40 % of the round, and the search goes on from the best of their plans; 0 (the
-        default) or 1: no race. It cuts the bad tail of the spread between seeds on large rows
-        (docs/benchmarks.md, "Issue #15, fifth pass").
+        share 40 % of the round, and the search goes on from the best of their plans; default
+        3; 0 or 1: no race. It cuts the bad tail of the spread between seeds on large rows.
+        ``strings=1``, ``decompose_stall=200`` and ``race=3`` together, against all three off,
+        side by side with PyVRP at 10 s on a quiet machine: ≥ PyVRP on 38 of the 48 public
+        rows against 32, total score +0.21 % (docs/benchmarks.md, "fifth pass, merged").
     warp
         Every ``warp``-th shake is a local search with penalised time windows ("time warp")
         then a repair (:mod:`.warp`), on problems with one window per visit and tours without
@@ -132,12 +132,12 @@ class IteratedSearchParams:
     exponents: tuple[float, ...] = (2.0,)
     restart: float = 0.25
     pairs: bool = False
-    strings: int = 0
+    strings: int = 1
     decompose: float = 0.0
     decompose_shakes: int = 300
     decompose_tours: int = 2
-    decompose_stall: int = 0
-    race: int = 0
+    decompose_stall: int = 200
+    race: int = 3
     warp: int = 0
 
     def __post_init__(self) -> None:
