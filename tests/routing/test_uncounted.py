@@ -20,8 +20,9 @@ from tourplan.routing import (
     schedule_routes,
     solve,
 )
+from tourplan.routing.exchange import best_position
 from tourplan.routing.explain import explain_infeasible
-from tourplan.routing.insertion import insertion_routes
+from tourplan.routing.insertion import Inserter, insertion_routes
 from tourplan.routing.ortools_model import OrToolsModel
 
 ALWAYS = (TimeWindow(0, 1000),)
@@ -86,3 +87,13 @@ def test_the_explainer_counts_only_required_visits_that_count() -> None:
 def test_counts_must_be_a_bool() -> None:
     with pytest.raises(DataError, match="counts"):
         Visit("v", 1, 1, ALWAYS, score=1, counts=1)  # type: ignore[arg-type]
+
+
+def test_moves_between_tours_let_a_visit_that_does_not_count_into_a_full_tour() -> None:
+    # best_position (relocations, swaps, exchanges) read len(route) against max_visits: a full
+    # tour refused a visit that does not count
+    for counts, expected in ((False, True), (True, False)):
+        problem = _problem(counts=counts)
+        ins = Inserter(problem, [[0], [0], [0]])
+        assert (best_position(ins, 0, [0], 1) is not None) is expected
+        assert best_position(ins, 0, [0], 2) is None  # "elsewhere" counts: the tour is full

@@ -56,8 +56,12 @@ def best_position(
     tour = ins.problem.tours[r]
     if not ins.allowed[r, c] or ins.noise[c] <= 0:
         return None  # as evaluate: no positive ratio
-    if tour.max_visits is not None and len(route) >= tour.max_visits:
-        return None
+    if (
+        tour.max_visits is not None
+        and not ins.uncounted[c]
+        and ins.problem.counted(route) >= tour.max_visits
+    ):
+        return None  # a full tour takes only a visit that does not count
     if times is None:
         forward = ins.forward(r, route)
         if forward is None:
@@ -294,7 +298,7 @@ def relocate_shorter(ins: Inserter, routes: Routes, deadline: float | None = Non
                 limit = tours[b].max_visits
                 if b == a or at is None or not ins.allowed[b, v]:
                     continue
-                if limit is not None and len(rb) >= limit:
+                if limit is not None and not ins.uncounted[v] and ins.problem.counted(rb) >= limit:
                     continue
                 ends, latest = at
                 before = tours[b].start_location

@@ -141,7 +141,9 @@ class LocalSearch:
         for r, route in enumerate(routes):
             tour = ins.problem.tours[r]
             if not ins.allowed[r, u] or (
-                tour.max_visits is not None and len(route) >= tour.max_visits
+                tour.max_visits is not None
+                and not ins.uncounted[u]
+                and ins.problem.counted(route) >= tour.max_visits
             ):
                 continue
             ends = ins.forward(r, route)
