@@ -290,9 +290,12 @@ def test_the_search_stops_stalled_and_only_then_decomposition_runs(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(solver_module, "decompose", spy)
-    ils = IteratedSearchParams(stall=None, decompose_shakes=20)
+    ils = IteratedSearchParams(stall=None, decompose_shakes=20, decompose_stall=0)
     params = SearchParameters(deterministic=True, iteration_limit=900, ils=ils)
     solve(p, params)
+    assert calls == []
+    # a search with a stall budget stops where it stalls: no decomposition then either
+    solve(p, replace(params, ils=replace(ils, decompose_stall=3, stall=1000)))
     assert calls == []
     stalled = replace(params, ils=replace(ils, decompose_stall=3))
     solution = solve(p, stalled)

@@ -86,3 +86,27 @@ def test_a_race_needs_a_whole_number_of_starts() -> None:
     for bad in (-1, True, 2.5):
         with pytest.raises(DataError, match="field 'race'"):
             IteratedSearchParams(race=bad)  # type: ignore[arg-type]
+
+
+def test_the_solver_races_only_in_a_timed_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with a stall budget (the library's default) the search stops where it stalls: no race
+    from tourplan.routing import SearchParameters, race, solve
+
+    calls: list[int] = []
+    real = race.race_of_starts
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(race, "race_of_starts", spy)
+    p = _random_problem(18)
+    params = SearchParameters(deterministic=True, iteration_limit=300)
+    assert IteratedSearchParams().race == 3 and params.ils.stall is not None
+    solve(p, params)
+    assert calls == []
+    timed = SearchParameters(
+        deterministic=True, iteration_limit=300, ils=IteratedSearchParams(stall=None)
+    )
+    _check_plan(p, [list(r) for r in solve(p, timed).routes])
+    assert calls and set(calls) == {3}

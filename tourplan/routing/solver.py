@@ -349,7 +349,8 @@ def _ils_rounds(
     ils_end = time.monotonic() + max(seconds, 0.01)
     pools: list[RoutePool] = []
     reason = "converged"
-    settle = ils.decompose_stall if len(problem.tours) >= 3 else 0
+    timed = ils.stall is None  # the race and decomposition after a stall: timed searches only
+    settle = ils.decompose_stall if len(problem.tours) >= 3 and timed else 0
     decomposing = ils.decompose if len(problem.tours) >= 3 and not settle else 0.0
     shakes = params.iteration_limit // (3 * cycles * rounds)
     for k in range(rounds):
@@ -371,6 +372,7 @@ def _ils_rounds(
             "settle": settle or None,
         }
         kwargs |= {name: getattr(ils, name) for name in _PASSED_ON}
+        kwargs["race"] = ils.race if timed else 0
         seeds = [params.seed + cycle * 1000 + k * 100 + w for w in range(n_workers)]
         temps = [ils.temperatures[w % len(ils.temperatures)] for w in range(n_workers)]
         futures = [
