@@ -56,12 +56,11 @@ def best_position(
     tour = ins.problem.tours[r]
     if not ins.allowed[r, c] or ins.noise[c] <= 0:
         return None  # as evaluate: no positive ratio
-    if (
-        tour.max_visits is not None
-        and not ins.uncounted[c]
-        and ins.problem.counted(route) >= tour.max_visits
-    ):
-        return None  # a full tour takes only a visit that does not count
+    limit = tour.max_visits
+    # a full tour takes only a visit that does not count (counted only where it may be full)
+    if limit is not None and len(route) >= limit and not ins.uncounted[c]:  # noqa: SIM102
+        if ins.problem.counted(route) >= limit:
+            return None
     if times is None:
         forward = ins.forward(r, route)
         if forward is None:
@@ -298,8 +297,9 @@ def relocate_shorter(ins: Inserter, routes: Routes, deadline: float | None = Non
                 limit = tours[b].max_visits
                 if b == a or at is None or not ins.allowed[b, v]:
                     continue
-                if limit is not None and not ins.uncounted[v] and ins.problem.counted(rb) >= limit:
-                    continue
+                if limit is not None and len(rb) >= limit and not ins.uncounted[v]:  # noqa: SIM102
+                    if ins.problem.counted(rb) >= limit:
+                        continue
                 ends, latest = at
                 before = tours[b].start_location
                 for p in range(len(rb) + 1):

@@ -142,6 +142,7 @@ class LocalSearch:
             tour = ins.problem.tours[r]
             if not ins.allowed[r, u] or (
                 tour.max_visits is not None
+                and len(route) >= tour.max_visits
                 and not ins.uncounted[u]
                 and ins.problem.counted(route) >= tour.max_visits
             ):
