@@ -192,7 +192,7 @@ def test_description_in_english(itinerary: Itinerary) -> None:
         "Themes: ceramics, heritage",
         "Visit 08:40–10:10 (arrive 08:40)",
         "Next: 15 min by car to Làng gốm Kim Lan, 2.1 km",
-        "Opening hours: Mo-Su 07:30-17:30",
+        "Opening hours: daily 07:30–17:30",
         "Hours note: Market busiest 08:00–11:00; closed 1st–3rd of Tết",
         "Workshops: ask first, \\ no flash",
         "https://example.vn/bat-trang?tab=1,2;x=y",

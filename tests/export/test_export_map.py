@@ -91,7 +91,7 @@ def test_popups_give_times_craft_length_hours_and_precision(itinerary: Itinerary
     assert "Visit</th><td>08:40–10:10" in page
     assert "Visit length</th><td>1 h 30 min" in page
     assert "Craft</th><td>Ceramics; blue-glaze porcelain" in page
-    assert "Opening hours</th><td>Mo-Fr 08:00-11:30,13:30-17:00" in page
+    assert "Opening hours</th><td>Mon–Fri 08:00–11:30, 13:30–17:00; closed Sat, Sun" in page
     assert "a landmark, within about 150 m" in page
     assert "Wait</th><td>10 min" in page
     assert "Lunch</th><td>11:45–13:05" in page

@@ -23,10 +23,12 @@ def kim_lan(hanoi: tourplan.Villages) -> tourplan.Village:
 
 def test_closed(kim_lan: tourplan.Village) -> None:
     item = LeftOut(kim_lan, "closed", dates=(SUNDAY, MONDAY))
-    hours = str(kim_lan.opening_hours)
-    assert explain(item, "en") == f"closed on Sun 06 Dec, Mon 07 Dec (opening hours: {hours})"
+    assert str(kim_lan.opening_hours) == "Mo-Su 08:00-17:30"
+    assert (
+        explain(item, "en") == "closed on Sun 06 Dec, Mon 07 Dec (opening hours: daily 08:00–17:30)"
+    )
     assert explain(item, "vi") == (
-        f"đóng cửa vào Chủ Nhật 06/12, Thứ Hai 07/12 (giờ mở cửa: {hours})"
+        "đóng cửa vào Chủ Nhật 06/12, Thứ Hai 07/12 (giờ mở cửa: hằng ngày 08:00–17:30)"
     )
 
 

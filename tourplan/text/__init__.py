@@ -14,6 +14,8 @@ from .catalogue import note_text as note_text
 from .catalogue import route_description as route_description
 from .catalogue import route_name as route_name
 from .itinerary import format_itinerary as format_itinerary
+from .opening_hours import hours_text as hours_text
+from .opening_hours import opening_hours_words as opening_hours_words
 from .page import day_heading as day_heading
 from .page import day_totals as day_totals
 from .page import page_word as page_word
@@ -40,7 +42,6 @@ from .words import full_date as full_date
 from .words import generator as generator
 from .words import hhmm as hhmm
 from .words import hours_not_confirmed as hours_not_confirmed
-from .words import hours_text as hours_text
 from .words import join as join
 from .words import km_text as km_text
 from .words import mode_name as mode_name
@@ -82,6 +83,7 @@ __all__ = [
     "mode_name",
     "note_text",
     "number",
+    "opening_hours_words",
     "pace_name",
     "page_word",
     "place_name",

@@ -14,6 +14,7 @@ from ..model import format_months
 from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
 from ..plan.budget import costs, day_costs
 from .costs import costs_text, stop_extra_lines
+from .opening_hours import hours_text
 from .reasons import explain, reason_label
 from .words import (
     Lang,
@@ -23,7 +24,6 @@ from .words import (
     craft_name,
     full_date,
     hhmm,
-    hours_text,
     km_text,
     place_name,
     tet_note,

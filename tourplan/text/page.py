@@ -14,6 +14,7 @@ from typing import Literal
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
 from .itinerary import back_time, break_text, leg_text, staying, totals
+from .opening_hours import hours_text
 from .words import (
     Lang,
     check_lang,
@@ -21,7 +22,6 @@ from .words import (
     duration,
     full_date,
     hhmm,
-    hours_text,
     place_name,
     tet_note,
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Village
 from ..plan import LeftOut, LeftOutReason, TogetherConflict
+from .opening_hours import opening_hours_words
 from .words import Lang, by_mode, check_lang, duration, full_date, hhmm, place_name, short_dates
 
 __all__ = [
@@ -148,10 +148,6 @@ def reason_label(reason: LeftOutReason, lang: Lang, *, catalogue: bool = False) 
     return labels[check_lang(lang)].get(reason, reason)
 
 
-def _hours(village: Village) -> str:
-    return str(village.opening_hours)
-
-
 def explain(item: LeftOut, lang: Lang) -> str:
     """Why ``item``'s village is left out, in words a traveller understands.
 
@@ -168,7 +164,10 @@ def explain(item: LeftOut, lang: Lang) -> str:
         start, end = item.day_window
         values["day"] = f"{start:%H:%M}-{end:%H:%M}"
     if item.reason == "closed":
-        values.update(when=short_dates(item.dates, chosen), hours=_hours(item.village))
+        values.update(
+            when=short_dates(item.dates, chosen),
+            hours=opening_hours_words(item.village.opening_hours, chosen),
+        )
         if item.visit_minutes is not None:
             key = "short"
             values["service"] = item.visit_minutes

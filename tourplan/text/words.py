@@ -36,7 +36,6 @@ __all__ = [
     "generator",
     "hhmm",
     "hours_not_confirmed",
-    "hours_text",
     "join",
     "km_text",
     "mode_name",
@@ -278,27 +277,6 @@ _HOURS_NOT_CONFIRMED: dict[Lang, str] = {
     "en": "hours not confirmed",
     "vi": "giờ mở cửa chưa được xác nhận",
 }
-
-
-def hours_text(village: Village, lang: Lang) -> str:
-    """A place's opening hours, saying "hours not confirmed" when no source gives them.
-
-    Hours that are a documented default, or whose clock times are (``source+default``),
-    are shown as such: the plan fits them, but the traveller should check.
-
-    Examples
-    --------
-    >>> from tourplan.hours import OpeningHours
-    >>> v = Village("x", "Làng X", "X village", 21.0, 105.8, visit_minutes=60,
-    ...             opening_hours=OpeningHours.parse("Mo-Su 08:00-17:30"), interest=50,
-    ...             opening_hours_origin="default")
-    >>> hours_text(v, "en")
-    'Mo-Su 08:00-17:30 (hours not confirmed)'
-    """
-    text = str(village.opening_hours)
-    if village.hours_confirmed:
-        return text
-    return f"{text} ({_HOURS_NOT_CONFIRMED[lang]})"
 
 
 _TET_NOTE: dict[Lang, str] = {
