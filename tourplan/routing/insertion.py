@@ -109,6 +109,8 @@ class Inserter:
         for i, ts in enumerate(allowed):
             mask[list(ts), i] = True
         self.allowed = mask & (weight > 0)[None, :]
+        #: ``allowed`` as lists (tour x visit), for the scalar loops
+        self.allowed_rows: list[list[bool]] = self.allowed.tolist()
         self.noise = np.ones(n)
         # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
         self.tt_list: list[array[int]] = travel_lists(problem)
