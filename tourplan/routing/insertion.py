@@ -149,9 +149,9 @@ class Inserter:
             members are open, and it is not.
         """
         mask = np.ones(self.n, dtype=bool)
+        mask[[i for route in routes for i in route]] = False
         group = self._group_list
         for route in routes:
-            mask[route] = False
             if self.members:
                 for i in route:
                     g = group[i]
@@ -398,7 +398,8 @@ class Inserter:
             assert ends is not None
             locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
             latest = self.latest_arrivals(r, route)
-            table = self.costs.add(key, RouteCosts(self.n, locs, ends, latest, self.tt))
+            table = RouteCosts(self.n, locs, ends, latest, self.tt, self.costs.unknown)
+            self.costs.add(key, table)
         return table
 
     def confirm(self, r: int, route: list[int], c: int) -> int | None:
