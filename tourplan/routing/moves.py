@@ -18,6 +18,7 @@ or a duration limit.
 from __future__ import annotations
 
 import bisect
+import itertools
 import random
 import time
 
@@ -39,8 +40,7 @@ _TIGHTEN_TRIES = 30
 _TIGHT_MEMORY = 4_000
 # Plans on which string moves found nothing, remembered (then forgotten all at once).
 _NO_STRINGS_MEMORY = 500
-# Exchange: at most this many candidates are costed in plain Python (one route's table costs
-# about as much as a dozen such loops on tours of 20 visits).
+# Exchange: at most this many candidates costed in plain Python, not in a new route table.
 _FEW_CANDIDATES = 8
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
@@ -193,8 +193,7 @@ class LocalSearch:
         tour = ins.problem.tours[r]
         n = len(route)
         locs = np.array([tour.start_location, *(ins.loc_list[i] for i in route), tour.end_location])
-        # the travel times between the route's stops, gathered once: every term below is a
-        # slice or diagonal of it (the same integers as indexing the matrix term by term)
+        # travel between the route's stops, gathered once: each term below is a slice of it
         sub = ins.tt[np.ix_(locs, locs)]
         arc = sub.diagonal(1)  # arc j: locs[j] -> locs[j + 1], j = 0..n
         # 2-opt: arcs a..b are replaced by locs[a] -> locs[b], the reversed inner arcs,
@@ -218,9 +217,7 @@ class LocalSearch:
         if top.size > _TIGHTEN_TRIES:
             top = top[np.argpartition(-flat[top], _TIGHTEN_TRIES - 1)[:_TIGHTEN_TRIES]]
         top = top[np.argsort(-flat[top], kind="stable")]
-        offsets = [0]
-        for _, save in savings:
-            offsets.append(offsets[-1] + save.size)
+        offsets = list(itertools.accumulate((save.size for _, save in savings), initial=0))
         moves = []
         for j in top.tolist():
             m = bisect.bisect_right(offsets, j) - 1
@@ -282,13 +279,18 @@ class LocalSearch:
         """
         ins = self.ins
         changed = False
+        score = ins.score_list
         for r, route in enumerate(routes):
-            for j in sorted(range(len(route)), key=lambda j: ins.score[route[j]]):
+            open_ = None  # the plan's open visits, the same for every visit without a group
+            for j in sorted(range(len(route)), key=lambda j: score[route[j]]):
                 v = route[j]
-                g = int(ins.group[v])
+                g = ins._group_list[v]
                 if ins.problem.visits[v].required:
                     continue
-                candidates = ins.open_mask(routes, leaving=v) & (ins.score > ins.score[v])
+                free = ins.open_mask(routes, leaving=v) if g >= 0 else open_
+                if free is None:  # the first visit without a group
+                    free = open_ = ins.open_mask(routes)
+                candidates = free & (ins.score > score[v])
                 if ins.weight[v] >= REQUIRED_WEIGHT:  # a member of a required group
                     same = np.zeros(ins.n, dtype=bool)
                     same[ins.members[g]] = True
@@ -317,9 +319,8 @@ class LocalSearch:
     def _best_insertion(
         self, r: int, rest: list[int], candidates: np.ndarray, ends: list[int] | None = None
     ) -> tuple[int, int] | None:
-        """The candidate to insert into tour ``r`` (visiting ``rest``, with end times ``ends``
-        if known) and where: the best ratio first, then the higher score, the first the exact
-        schedule confirms."""
+        """The candidate to insert into tour ``r`` (visiting ``rest``; ``ends``: its end times)
+        and where: the higher score, then the best ratio, the first the exact check confirms."""
         ins = self.ins
         few = np.flatnonzero(candidates)
         if ins.single_window and few.size <= _FEW_CANDIDATES:
