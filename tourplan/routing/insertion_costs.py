@@ -125,6 +125,10 @@ class CostTables:
             self._tables.move_to_end(key)
         return table
 
+    def has(self, key: tuple[int, ...]) -> bool:
+        """Whether the table of ``key`` is remembered (without using it)."""
+        return key in self._tables
+
     def add(self, key: tuple[int, ...], table: RouteCosts) -> RouteCosts:
         """Remember ``table`` as that of ``key`` (dropping the least recently used)."""
         self._tables[key] = table

@@ -41,7 +41,7 @@ _TIGHT_MEMORY = 4_000
 # Plans on which string moves found nothing, remembered (then forgotten all at once).
 _NO_STRINGS_MEMORY = 500
 # Exchange: at most this many candidates costed in plain Python, not in a new route table.
-_FEW_CANDIDATES = 8
+_FEW = 8
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
@@ -323,7 +323,7 @@ class LocalSearch:
         and where: the higher score, then the best ratio, the first the exact check confirms."""
         ins = self.ins
         few = np.flatnonzero(candidates)
-        if ins.single_window and few.size <= _FEW_CANDIDATES:
+        if ins.single_window and few.size <= _FEW and not ins.costs.has((r, *rest)):
             return cheapest_few(ins, r, rest, few.tolist(), ends)
         ratio, pos = ins.evaluate(r, rest, candidates)
         fits = np.flatnonzero(ratio > 0)
