@@ -52,6 +52,21 @@ def _problem(row: str) -> object:
     return toptw.read_instance(files[kind]).problem(int(rest))
 
 
+def _known(row: str) -> bool:
+    """Whether ``row`` names a problem :func:`_problem` can build."""
+    sys.path.insert(1, str(HERE.parent))
+    kind, _, rest = row.partition(":")
+    if kind == "random":
+        sizes = rest.split(":")
+        return len(sizes) == 2 and all(x.isdigit() and int(x) > 0 for x in sizes)
+    if kind == "trip":
+        source = (HERE.parent / "trips.py").read_text()
+        return bool(rest) and f'Case("{rest}",' in source
+    toptw = importlib.import_module("toptw")
+    names = {p.stem for p in toptw.DEFAULT_INSTANCES.glob("instances/*/*.txt")}
+    return kind in names and rest.isdigit() and int(rest) > 0
+
+
 def _worker(tree: str, row: str, shakes: int, full: int) -> None:
     sys.path.insert(0, str(Path(tree).resolve()))
     import tourplan
@@ -120,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     for tree in opts.trees:
         if not (Path(tree) / "tourplan" / "__init__.py").exists():
             ap.error(f"--trees: {tree!r} holds no tourplan package")
+    for row in opts.rows:
+        if not _known(row):
+            ap.error(
+                f"row {row!r}: not NAME:TOURS of the benchmark, random:PLACES:TOURS or trip:CASE"
+            )
     print(f"# load average at start {os.getloadavg()[0]:.2f}", flush=True)
     differ = False
     for row in opts.rows:

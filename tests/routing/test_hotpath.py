@@ -9,9 +9,13 @@ remembered end times and latest arrivals with fresh ones.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,3 +152,23 @@ def test_remembered_times_are_fresh_ones_and_not_shared(seed: int, cut: int) -> 
         latest.append(-1)
         assert ins.forward(r, route) == fresh.forward(r, route)
         assert ins.latest_arrivals(r, route) == fresh.latest_arrivals(r, route)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "bench" / "hotpath.py"
+_DATA = ROOT.parent / "shared" / "benchmarks" / "toptw"
+
+
+@pytest.mark.skipif(not _DATA.is_dir(), reason="needs ../shared/benchmarks/toptw")
+def test_hotpath_script_compares_trees_and_refuses_bad_rows() -> None:
+    tree = str(ROOT)
+    cmd = [sys.executable, str(SCRIPT), "--trees", tree, tree, "--shakes", "3"]
+    same = [*cmd, "--same", "--iteration-limit", "6", "c101:2", "random:20:2"]
+    done = subprocess.run(same, capture_output=True, text=True, check=True)
+    rows = [line for line in done.stdout.splitlines() if line.startswith(("c101", "random"))]
+    assert len(rows) == 2 and all(row.endswith("same routes") for row in rows)
+    speed = subprocess.run([*cmd, "--repeats", "1", "c101:1"], capture_output=True, text=True)
+    assert speed.returncode == 0 and "shakes/CPU s" in speed.stdout
+    for bad in ("pr99:1", "c101:x", "random:3", "trip:nope"):
+        refused = subprocess.run([*cmd, bad], capture_output=True, text=True)
+        assert refused.returncode == 2 and f"row {bad!r}" in refused.stderr
