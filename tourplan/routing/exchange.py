@@ -18,7 +18,9 @@ objective: a move is made only when it lets a place in, so the score rises with 
 
 The single placements these moves test are done by :func:`best_position`, the Inserter's
 vectorised test for one visit written as a plain loop (numpy's overhead dominates for one
-candidate), with each shortened tour's times computed once per call.
+candidate), with each shortened tour's times computed once per call. The exchange of
+:mod:`.moves` uses the same loop (:func:`cheapest_few`) when it has only a few candidates for a
+route not costed before: the same added times and the same choice, without a route table.
 
 Both keep the plan feasible by the Inserter's relaxed test, confirmed exactly for tours with
 breaks or a duration limit; no visit leaves the plan, so required visits stay and groups of
