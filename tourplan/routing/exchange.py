@@ -18,7 +18,9 @@ objective: a move is made only when it lets a place in, so the score rises with 
 
 The single placements these moves test are done by :func:`best_position`, the Inserter's
 vectorised test for one visit written as a plain loop (numpy's overhead dominates for one
-candidate), with each shortened tour's times computed once per call.
+candidate), with each shortened tour's times computed once per call. The exchange of
+:mod:`.moves` uses the same loop (:func:`cheapest_few`) when it has only a few candidates for a
+route not costed before: the same added times and the same choice, without a route table.
 
 Both keep the plan feasible by the Inserter's relaxed test, confirmed exactly for tours with
 breaks or a duration limit; no visit leaves the plan, so required visits stay and groups of
@@ -34,7 +36,14 @@ import numpy.typing as npt
 
 from .insertion import Inserter, Routes
 
-__all__ = ["best_position", "relocate_insert", "relocate_shorter", "swap_insert"]
+__all__ = [
+    "best_position",
+    "cheapest_few",
+    "least_shift",
+    "relocate_insert",
+    "relocate_shorter",
+    "swap_insert",
+]
 
 Mask = npt.NDArray[np.bool_]
 
@@ -53,8 +62,22 @@ def best_position(
     ``route`` must be feasible by the relaxed test. ``times``: the route's
     :meth:`~Inserter.forward` end times and :meth:`~Inserter.latest_arrivals`, if known.
     """
+    found = least_shift(ins, r, route, c, times)
+    return None if found is None else found[1]
+
+
+def least_shift(
+    ins: Inserter,
+    r: int,
+    route: list[int],
+    c: int,
+    times: tuple[list[int], list[int]] | None = None,
+) -> tuple[int, int] | None:
+    """Least added time of visit ``c`` in route ``r`` and its first position, or ``None``
+    (as :func:`best_position`): the numbers of :meth:`Inserter.evaluate` for one visit
+    (``table.best`` and ``table.pos``), where its ratio would be positive."""
     tour = ins.problem.tours[r]
-    if not ins.allowed[r, c] or ins.noise[c] <= 0:
+    if not ins.allowed_rows[r][c] or ins.noise[c] <= 0:
         return None  # as evaluate: no positive ratio
     limit = tour.max_visits
     # a full tour takes only a visit that does not count (counted only where it may be full)
@@ -69,20 +92,67 @@ def best_position(
     ends, latest = times
     tt, loc = ins.tt_list, ins.loc_list
     here, service = loc[c], ins.svc_list[c]
+    back = tt[here]
     best, at = None, None
     prev = tour.start_location
-    for p in range(len(route) + 1):
-        nxt = loc[route[p]] if p < len(route) else tour.end_location
+    size = len(route)
+    if ins.single_window:  # Inserter._start inlined, as in Inserter._forward
+        opens, close = ins._open0[c], ins._close0[c]
+        for p in range(size + 1):
+            nxt = loc[route[p]] if p < size else tour.end_location
+            to_c = tt[prev]
+            end = ends[p]
+            a = end + to_c[here]
+            if a <= close:
+                arrival = (a if a > opens else opens) + service + back[nxt]
+                if arrival <= latest[p]:
+                    shift = arrival - end - to_c[nxt]
+                    if best is None or shift < best:
+                        best, at = shift, p
+            prev = nxt
+        return None if best is None or at is None else (best, at)
+    for p in range(size + 1):
+        nxt = loc[route[p]] if p < size else tour.end_location
         to_c = tt[prev]
         start = ins._start(c, ends[p] + to_c[here])
         if start is not None:
-            arrival = start + service + tt[here][nxt]
+            arrival = start + service + back[nxt]
             if arrival <= latest[p]:
                 shift = arrival - ends[p] - to_c[nxt]
                 if best is None or shift < best:
                     best, at = shift, p
         prev = nxt
-    return at
+    return None if best is None or at is None else (best, at)
+
+
+def cheapest_few(
+    ins: Inserter, r: int, rest: list[int], candidates: list[int], ends: list[int] | None
+) -> tuple[int, int] | None:
+    """The candidate (of a few, increasing) to insert into tour ``r`` visiting ``rest`` and
+    where, as :meth:`.moves.LocalSearch._best_insertion` chooses from :meth:`Inserter.evaluate`
+    (the higher score, then the better ratio, the first the exact schedule confirms), each
+    costed in plain Python (:func:`least_shift`: the same added times, positions and ratios),
+    without the fixed cost of a new route's table. ``ends``: the route's end times, if known.
+    """
+    if ends is None:
+        ends = ins.forward(r, rest)
+        if ends is None:
+            return None
+    times = ends, ins.latest_arrivals(r, rest)
+    weight, noise, score = ins.weight, ins.noise, ins.score_list
+    found = []
+    for u in candidates:
+        least = least_shift(ins, r, rest, u, times)
+        if least is not None:
+            ratio = float(weight[u]) * float(noise[u]) / max(least[0], 1)
+            if ratio > 0:
+                found.append((-score[u], -ratio, u, least[1]))
+    found.sort()  # as a lexsort on (-ratio, -score): ties by index
+    for _, _, u, pos in found:
+        at = ins.confirm(r, rest, u) if ins.exact[r] else pos
+        if at is not None:
+            return u, at
+    return None
 
 
 def _place(

@@ -109,6 +109,8 @@ class Inserter:
         for i, ts in enumerate(allowed):
             mask[list(ts), i] = True
         self.allowed = mask & (weight > 0)[None, :]
+        #: ``allowed`` as lists (tour x visit), for the scalar loops
+        self.allowed_rows: list[list[bool]] = self.allowed.tolist()
         self.noise = np.ones(n)
         # plain-Python copies for the scalar loops (numpy scalar indexing is slow)
         self.tt_list: list[array[int]] = travel_lists(problem)
@@ -127,6 +129,10 @@ class Inserter:
         self.costs = CostTables(self.tt, self.loc, self.svc, self.opens, self.closes)
         self.fits: list[npt.NDArray[np.bool_]] = [np.zeros(n, dtype=bool)] * len(problem.tours)
         self.metric = insertion_monotone(problem)
+        # the last route whose end times / latest arrivals were computed (the moves ask for a
+        # route's times, then cost it); never handed out, only copies
+        self._last_forward: tuple[tuple[int, ...], list[int]] = ((), [])
+        self._last_latest: tuple[tuple[int, ...], list[int]] = ((), [])
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
@@ -147,9 +153,9 @@ class Inserter:
             members are open, and it is not.
         """
         mask = np.ones(self.n, dtype=bool)
+        mask[[i for route in routes for i in route]] = False
         group = self._group_list
         for route in routes:
-            mask[route] = False
             if self.members:
                 for i in route:
                     g = group[i]
@@ -249,10 +255,15 @@ class Inserter:
 
     def forward(self, r: int, route: list[int]) -> list[int] | None:
         """End time after each stop (start place first), or ``None`` if a window is missed."""
-        table = self.costs.get((r, *route))
+        key = (r, *route)
+        table = self.costs.get(key)
         if table is not None:  # a route costed before (and so feasible)
             return list(table.end_times)
-        return self._forward(r, route)
+        ends = self._forward(r, route)
+        if ends is not None:  # callers often cost this route next (:meth:`_table`)
+            self._last_forward = key, ends
+            return list(ends)
+        return None
 
     def _forward(self, r: int, route: list[int]) -> list[int] | None:
         tour = self.problem.tours[r]
@@ -335,6 +346,9 @@ class Inserter:
     def latest_arrivals(self, r: int, route: list[int]) -> list[int]:
         """Latest arrival at the stop after each gap of route ``r`` (gap ``k``: before
         ``route[k]``; the last gap before the tour's end) that keeps the rest feasible."""
+        key = (r, *route)
+        if self._last_latest[0] == key:  # the same route again (a move, then its costing)
+            return list(self._last_latest[1])
         tour = self.problem.tours[r]
         ttl, locl, svcl = self.tt_list, self.loc_list, self.svc_list
         nxt, latest = tour.end_location, [tour.latest_end]  # built backwards
@@ -355,7 +369,8 @@ class Inserter:
             latest.append(bound)
             nxt = here
         latest.reverse()
-        return latest
+        self._last_latest = key, latest
+        return list(latest)
 
     def evaluate(
         self, r: int, route: list[int], unrouted: npt.NDArray[np.bool_]
@@ -392,11 +407,13 @@ class Inserter:
         table = self.costs.get(key)
         if table is None:
             tour = self.problem.tours[r]
-            ends = self._forward(r, route)
+            last_key, last_ends = self._last_forward
+            ends = last_ends if last_key == key else self._forward(r, route)
             assert ends is not None
             locs = [tour.start_location, *(self.loc_list[i] for i in route), tour.end_location]
             latest = self.latest_arrivals(r, route)
-            table = self.costs.add(key, RouteCosts(self.n, locs, ends, latest, self.tt))
+            table = RouteCosts(self.n, locs, ends, latest, self.tt, self.costs.unknown)
+            self.costs.add(key, table)
         return table
 
     def confirm(self, r: int, route: list[int], c: int) -> int | None:

@@ -69,16 +69,25 @@ class RouteCosts:
         "prev",
     )
 
-    def __init__(self, n: int, locs: list[int], ends: list[int], latest: list[int], tt: Int):
+    def __init__(
+        self,
+        n: int,
+        locs: list[int],
+        ends: list[int],
+        latest: list[int],
+        tt: Int,
+        unknown: Int | None = None,
+    ):
         #: the end times as given (a list, for :meth:`Inserter.forward`)
         self.end_times = ends
-        columns = np.array([locs[:-1], locs[1:], ends, latest], dtype=np.int64)[:, :, None]
-        self.prev, self.next, self.ends, self.latest = columns
+        columns = np.array([locs[:-1], locs[1:], ends, latest], dtype=np.int64)
+        columns[0] *= tt.shape[1]  # the start of each previous stop's row in the flat matrix
         # arrival at the next stop without an insertion
-        self.direct = self.ends + tt[self.prev, self.next]
-        self.prev *= tt.shape[1]  # the start of each previous stop's row in the flat matrix
+        direct = columns[2] + tt.ravel().take(columns[0] + columns[1])
+        self.prev, self.next, self.ends, self.latest = columns[:, :, None]
+        self.direct = direct[:, None]
         #: least added time per visit (INF: fits nowhere, or not ``known`` yet)
-        self.best = np.full(n, INF, dtype=np.int64)
+        self.best = np.full(n, INF, dtype=np.int64) if unknown is None else unknown.copy()
         #: first position of the least added time (0 where not ``known``)
         self.pos = np.zeros(n, dtype=np.int64)
         self.known = np.zeros(n, dtype=bool)
@@ -106,6 +115,8 @@ class CostTables:
         n = loc.size
         self.capacity = max(8, min(_CACHE_TABLES, _CACHE_BYTES // (17 * max(n, 1))))
         self._tables: OrderedDict[tuple[int, ...], RouteCosts] = OrderedDict()
+        #: a new table's ``best`` (copied: faster than filling)
+        self.unknown = np.full(n, INF, dtype=np.int64)
 
     def get(self, key: tuple[int, ...]) -> RouteCosts | None:
         """The table of ``key`` = ``(tour, *route)``, if remembered."""
@@ -113,6 +124,10 @@ class CostTables:
         if table is not None:
             self._tables.move_to_end(key)
         return table
+
+    def has(self, key: tuple[int, ...]) -> bool:
+        """Whether the table of ``key`` is remembered (without using it)."""
+        return key in self._tables
 
     def add(self, key: tuple[int, ...], table: RouteCosts) -> RouteCosts:
         """Remember ``table`` as that of ``key`` (dropping the least recently used)."""
@@ -132,8 +147,8 @@ class CostTables:
         arr = self.flat.take(table.prev + cand_loc)  # travel from the stop before each gap
         arr += table.ends
         if self.single_window:
-            start = np.maximum(arr, self.open0[cand])
             ok = arr <= self.close0[cand]
+            start = np.maximum(arr, self.open0[cand], out=arr)  # arr is not used after
         else:
             a = arr[..., None]
             start = np.where(a <= self.closes[cand], np.maximum(a, self.opens[cand]), INF).min(
@@ -150,12 +165,11 @@ class CostTables:
 
     def complete(self, table: RouteCosts, cand: npt.NDArray[np.bool_]) -> None:
         """Cost the candidates (a mask over visits) that ``table`` does not know yet."""
-        need = np.flatnonzero(cand & ~table.known)
+        need = (cand > table.known).nonzero()[0]  # cand and not known
         if need.size:
             shift = self.shift(table, need)
-            at = shift.argmin(axis=0)
-            table.best[need] = shift[at, np.arange(need.size)]
-            table.pos[need] = at
+            table.best[need] = shift.min(axis=0)
+            table.pos[need] = shift.argmin(axis=0)
             table.known[need] = True
 
 

@@ -17,13 +17,15 @@ or a duration limit.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import random
 import time
 
 import numpy as np
 import numpy.typing as npt
 
-from .exchange import relocate_insert, relocate_shorter, swap_insert
+from .exchange import cheapest_few, relocate_insert, relocate_shorter, swap_insert
 from .insertion import REQUIRED_WEIGHT, Inserter, Int, Routes
 from .strings import string_insert, strings_pay
 
@@ -38,6 +40,8 @@ _TIGHTEN_TRIES = 30
 _TIGHT_MEMORY = 4_000
 # Plans on which string moves found nothing, remembered (then forgotten all at once).
 _NO_STRINGS_MEMORY = 500
+# Exchange: at most this many candidates costed in plain Python, not in a new route table.
+_FEW = 8
 # Exchange: rounds of one swap per tour (each followed by tightening and insertion).
 _EXCHANGE_ROUNDS = 20
 # Moves between tours (relocate, swap) that let a place in: at most this many per improvement.
@@ -188,35 +192,36 @@ class LocalSearch:
         ins = self.ins
         tour = ins.problem.tours[r]
         n = len(route)
-        tt = ins.tt
         locs = np.array([tour.start_location, *(ins.loc_list[i] for i in route), tour.end_location])
-        arc = tt[locs[:-1], locs[1:]]  # arc j: locs[j] -> locs[j + 1], j = 0..n
-        a = np.arange(n + 1)[:, None]
-        b = np.arange(n + 1)[None, :]
+        # travel between the route's stops, gathered once: each term below is a slice of it
+        sub = ins.tt[np.ix_(locs, locs)]
+        arc = sub.diagonal(1)  # arc j: locs[j] -> locs[j + 1], j = 0..n
         # 2-opt: arcs a..b are replaced by locs[a] -> locs[b], the reversed inner arcs,
         # locs[a + 1] -> locs[b + 1]
         fwd = np.concatenate(([0], np.cumsum(arc)))
-        bwd = np.concatenate(([0], np.cumsum(tt[locs[1:], locs[:-1]])))
-        old = fwd[b + 1] - fwd[a]
-        new = tt[locs[a], locs[b]] + bwd[b] - bwd[a + 1] + tt[locs[a + 1], locs[b + 1]]
+        bwd = np.concatenate(([0], np.cumsum(sub.diagonal(-1))))
+        old = fwd[None, 1:] - fwd[: n + 1, None]
+        new = sub[:-1, :-1] + bwd[None, : n + 1] - bwd[1:, None] + sub[1:, 1:]
+        a = np.arange(n + 1)[:, None]
+        b = np.arange(n + 1)[None, :]
         savings = [(0, np.where(b >= a + 2, old - new, 0))]
         # or-opt: route[s:s + k] is locs[s + 1..s + k]; it goes between locs[b], locs[b + 1]
         for k in range(1, min(3, n - 1) + 1):
+            gain = arc[: n - k + 1] + arc[k:] - sub.diagonal(k + 1)
+            # to the string's first stop from locs[b], from its last stop on to locs[b + 1]
+            cost = sub[: n + 1, 1 : n - k + 2].T + sub[k : n + 1, 1:] - arc[None, :]
             s = np.arange(n - k + 1)[:, None]
-            first, last = locs[s + 1], locs[s + k]
-            gain = arc[s] + arc[s + k] - tt[locs[s], locs[s + k + 1]]
-            cost = tt[locs[b], first] + tt[last, locs[b + 1]] - arc[b]
-            savings.append((k, np.where((b >= s) & (b <= s + k), 0, gain - cost)))
+            savings.append((k, np.where((b >= s) & (b <= s + k), 0, gain[:, None] - cost)))
         flat = np.concatenate([save.ravel() for _, save in savings])
         top = np.flatnonzero(flat > 0)
         if top.size > _TIGHTEN_TRIES:
             top = top[np.argpartition(-flat[top], _TIGHTEN_TRIES - 1)[:_TIGHTEN_TRIES]]
         top = top[np.argsort(-flat[top], kind="stable")]
-        offsets = np.cumsum([0, *(save.size for _, save in savings)])
+        offsets = list(itertools.accumulate((save.size for _, save in savings), initial=0))
         moves = []
         for j in top.tolist():
-            m = int(np.searchsorted(offsets, j, side="right")) - 1
-            x, y = divmod(j - int(offsets[m]), n + 1)
+            m = bisect.bisect_right(offsets, j) - 1
+            x, y = divmod(j - offsets[m], n + 1)
             moves.append((savings[m][0], x, y))
         return moves
 
@@ -274,13 +279,18 @@ class LocalSearch:
         """
         ins = self.ins
         changed = False
+        score = ins.score_list
         for r, route in enumerate(routes):
-            for j in sorted(range(len(route)), key=lambda j: ins.score[route[j]]):
+            open_ = None  # the plan's open visits, the same for every visit without a group
+            for j in sorted(range(len(route)), key=lambda j: score[route[j]]):
                 v = route[j]
-                g = int(ins.group[v])
+                g = ins._group_list[v]
                 if ins.problem.visits[v].required:
                     continue
-                candidates = ins.open_mask(routes, leaving=v) & (ins.score > ins.score[v])
+                free = ins.open_mask(routes, leaving=v) if g >= 0 else open_
+                if free is None:  # the first visit without a group
+                    free = open_ = ins.open_mask(routes)
+                candidates = free & (ins.score > score[v])
                 if ins.weight[v] >= REQUIRED_WEIGHT:  # a member of a required group
                     same = np.zeros(ins.n, dtype=bool)
                     same[ins.members[g]] = True
@@ -292,9 +302,10 @@ class LocalSearch:
                 failed = self._failed.get(key)
                 if failed is not None and not (candidates & ~failed).any():
                     continue  # no new candidate since none fitted in this same tour
-                if ins.forward(r, rest) is None:  # a matrix without the triangle inequality
+                ends = ins.forward(r, rest)
+                if ends is None:  # a matrix without the triangle inequality
                     continue
-                placed = self._best_insertion(r, rest, candidates)
+                placed = self._best_insertion(r, rest, candidates, ends)
                 if placed is None:
                     self._failed[key] = candidates
                     continue
@@ -306,11 +317,14 @@ class LocalSearch:
         return changed
 
     def _best_insertion(
-        self, r: int, rest: list[int], candidates: np.ndarray
+        self, r: int, rest: list[int], candidates: np.ndarray, ends: list[int] | None = None
     ) -> tuple[int, int] | None:
-        """The candidate to insert into tour ``r`` (visiting ``rest``) and where: the best
-        ratio first, then the higher score, the first the exact schedule confirms."""
+        """The candidate to insert into tour ``r`` (visiting ``rest``; ``ends``: its end times)
+        and where: the higher score, then the best ratio, the first the exact check confirms."""
         ins = self.ins
+        few = np.flatnonzero(candidates)
+        if ins.single_window and few.size <= _FEW and not ins.costs.has((r, *rest)):
+            return cheapest_few(ins, r, rest, few.tolist(), ends)
         ratio, pos = ins.evaluate(r, rest, candidates)
         fits = np.flatnonzero(ratio > 0)
         for u in fits[np.lexsort((-ratio[fits], -ins.score[fits]))].tolist():
@@ -344,9 +358,10 @@ class LocalSearch:
                 if not candidates.any():
                     break  # pairs are sorted: no later one has a candidate either
                 rest = route[:j] + route[j + 2 :]
-                if ins.forward(r, rest) is None:
+                ends = ins.forward(r, rest)
+                if ends is None:
                     continue
-                placed = self._best_insertion(r, rest, candidates)
+                placed = self._best_insertion(r, rest, candidates, ends)
                 if placed is None:
                     continue
                 u, at = placed

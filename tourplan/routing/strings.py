@@ -90,11 +90,24 @@ def _walk(ins: Inserter, r: int, end: int, prev: int, seq: list[int]) -> list[tu
     """States of tour ``r`` serving ``seq`` in order, having ended its last stop (at location
     ``prev``) at time ``end``: ``(end time, location, travel)`` after each of the first visits
     that can be served (``seq`` allowed in the tour and within windows), the start first."""
-    tt, loc, svc, allowed = ins.tt_list, ins.loc_list, ins.svc_list, ins.allowed
+    tt, loc, svc, allowed = ins.tt_list, ins.loc_list, ins.svc_list, ins.allowed_rows[r]
     states = [(end, prev, 0)]
     travel = 0
+    if ins.single_window:  # Inserter._start inlined, as in Inserter._forward
+        opens, closes = ins._open0, ins._close0
+        for v in seq:
+            if not allowed[v]:
+                break
+            here = loc[v]
+            arrival = end + tt[prev][here]
+            if arrival > closes[v]:
+                break
+            travel += arrival - end
+            end, prev = (arrival if arrival > opens[v] else opens[v]) + svc[v], here
+            states.append((end, prev, travel))
+        return states
     for v in seq:
-        if not allowed[r, v]:
+        if not allowed[v]:
             break
         travel += tt[prev][loc[v]]
         start = ins._start(v, end + tt[prev][loc[v]])
