@@ -5,6 +5,7 @@ runs are repeatable per seed."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -12,11 +13,48 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tourplan.exceptions import DataError
-from tourplan.routing import IteratedSearchParams, SearchParameters, ils, solve
+from tourplan.routing import (
+    Group,
+    IteratedSearchParams,
+    RoutingProblem,
+    SearchParameters,
+    TimeWindow,
+    Tour,
+    Visit,
+    ils,
+    solve,
+)
 from tourplan.routing.ils import iterated_insertion
 from tourplan.routing.stall import STALL_TOUR, StallBudget
 
 from .test_exchange import _allowed, _check_plan, _random_problem
+
+
+def _long_problem(seed: int) -> RoutingProblem:
+    """One or two tours over 60 places on a line, windows wide enough for tours of more than
+    20 visits, a required visit and a group of alternatives (required for odd seeds)."""
+    rng = random.Random(seed)
+    n = 61
+    xs = [0] + [rng.randint(0, 300) for _ in range(n - 1)]
+    matrix = [[abs(a - b) for b in xs] for a in xs]
+    tours = tuple(Tour(f"t{t}", 0, 0, 0, 2000) for t in range(rng.randint(1, 2)))
+    visits = []
+    for k in range(1, n):
+        a = rng.randint(0, 1500)
+        visits.append(
+            Visit(
+                f"v{k}",
+                k,
+                rng.randint(5, 30),
+                (TimeWindow(a, a + rng.randint(200, 600)),),
+                rng.randint(1, 9),
+                required=k == 1,
+            )
+        )
+    visits[0] = Visit("v1", 1, 10, (TimeWindow(0, 2000),), 1, required=True)
+    groups = (Group("g", (2, 3), required=seed % 2 == 1),)
+    return RoutingProblem(matrix, tuple(visits), tours, groups)
+
 
 _PLAN = st.lists(st.lists(st.integers(0, 9), max_size=80), min_size=1, max_size=4)
 
@@ -49,6 +87,10 @@ def test_the_adaptive_budget_waits_for_the_shakes_the_best_plan_took(
 ) -> None:
     flat, grown = StallBudget(stall, None, 0.0), StallBudget(stall, None, adapt)
     it = last_gain + since
+    if max(map(len, best)) <= STALL_TOUR:  # short tours (trip plans) keep the flat budget
+        assert grown.stop(it, last_gain, best) == flat.stop(it, last_gain, best)
+        assert grown.restart_due(it, 0, last_gain, best) == flat.restart_due(it, 0, last_gain, best)
+        return
     if since < adapt * last_gain:
         assert grown.stop(it, last_gain, best) is None
     if flat.stop(it, last_gain, best) is None:
@@ -66,19 +108,19 @@ def test_settle_still_stops_a_stalled_search() -> None:
     assert budget.stop(200, 0, [[1, 2]]) == "stalled"
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(seed=st.integers(0, 100_000), adapt=st.sampled_from([0.5, 1.0, 3.0]))
 def test_adaptive_plans_are_valid_with_required_visits_and_groups(seed: int, adapt: float) -> None:
-    p = _random_problem(seed)
+    p = _long_problem(seed) if seed % 3 else _random_problem(seed)
     allowed = _allowed(p)
-    kwargs: dict[str, Any] = {"iterations": 200, "seed": seed, "stall": 8, "adapt": adapt}
+    kwargs: dict[str, Any] = {"iterations": 60, "seed": seed, "stall": 8, "adapt": adapt}
     best = iterated_insertion(p, allowed, temperature=1.0, **kwargs)
     assert best is not None
     assert best == iterated_insertion(p, allowed, temperature=1.0, **kwargs)  # repeatable
     _check_plan(p, best)
 
 
-@pytest.mark.parametrize("seed", [7, 11, 21, 38])
+@pytest.mark.parametrize("seed", [8, 9, 11])
 def test_the_search_stops_only_when_the_grown_budget_is_spent(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -94,7 +136,7 @@ def test_the_search_stops_only_when_the_grown_budget_is_spent(
             return super().stop(it, last_gain, best)
 
     monkeypatch.setattr(ils, "StallBudget", Spy)
-    p = _random_problem(seed)
+    p = _long_problem(seed)
     stopped: list[str] = []
     iterated_insertion(
         p, _allowed(p), iterations=5000, seed=seed, stall=5, adapt=4.0, stopped=stopped

@@ -9,7 +9,9 @@ docs/benchmarks.md, "sixth pass"). :class:`StallBudget` can also make the budget
 search's own progress: with ``adapt = k``, a search whose best plan came after ``n`` shakes is
 converged only after ``k × n`` shakes without gain (if more than the flat budget), and its
 restarts wait a quarter of that, so a search that needed 3 000 shakes to find its best is not
-declared converged after 1 000 more.
+declared converged after 1 000 more. It grows only for plans with a tour longer than
+:data:`STALL_TOUR` visits (as the scaling for long tours): the trip planner's plans (tours of at
+most about 8 visits) keep the flat budget, their plans and times.
 """
 
 from __future__ import annotations
@@ -36,16 +38,17 @@ class StallBudget:
         its plan to decomposition), scaled as ``stall``; ``None``: never.
     adapt
         0: the flat budget (restarts after ``stall // 4`` shakes without a gain since the
-        last start). Above 0: converged only after ``max(scaled stall, adapt × shakes to the
-        best plan)`` shakes without gain, and restarts after a quarter of that.
+        last start). Above 0, when the best plan has a tour of more than :data:`STALL_TOUR`
+        visits: converged only after ``max(scaled stall, adapt × shakes to the best plan)``
+        shakes without gain, and restarts after a quarter of that.
 
     Examples
     --------
     >>> budget = StallBudget(1000, None, 1.0)
-    >>> budget.stop(1999, 1000, [[0] * 10]), budget.stop(2000, 1000, [[0] * 10])
-    (None, 'converged')
-    >>> budget.restart_due(1251, 1000, 1000, [[0] * 10])
-    True
+    >>> budget.stop(2000, 1000, [[0] * 20]), budget.stop(2000, 1000, [[0] * 21])
+    ('converged', None)
+    >>> budget.stop(2200, 1100, [[0] * 21]), budget.restart_due(1376, 1100, 1100, [[0] * 21])
+    ('converged', True)
     """
 
     __slots__ = ("adapt", "settle", "stall")
@@ -56,7 +59,11 @@ class StallBudget:
     def limit(self, last_gain: int, best: Sequence[Sequence[int]]) -> float:
         """Shakes without gain after which the search has converged."""
         scaled = self.stall * max(1.0, max(map(len, best)) / STALL_TOUR)
-        return max(scaled, self.adapt * last_gain) if self.adapt > 0 else scaled
+        return max(scaled, self.adapt * last_gain) if self._grows(best) else scaled
+
+    def _grows(self, best: Sequence[Sequence[int]]) -> bool:
+        """Whether the budget grows: ``adapt`` set and a tour longer than :data:`STALL_TOUR`."""
+        return self.adapt > 0 and max(map(len, best)) > STALL_TOUR
 
     def stop(self, it: int, last_gain: int, best: Sequence[Sequence[int]]) -> str | None:
         """``"converged"`` or ``"stalled"`` if the search should stop at shake ``it``."""
@@ -71,6 +78,6 @@ class StallBudget:
         self, it: int, local_gain: int, last_gain: int, best: Sequence[Sequence[int]]
     ) -> bool:
         """Whether the shakes since the stretch's last gain call for a restart."""
-        if self.adapt > 0:
+        if self._grows(best):
             return it - local_gain > self.limit(last_gain, best) / 4
         return it - local_gain > self.stall // 4
