@@ -58,7 +58,7 @@ class StallBudget:
 
     def limit(self, last_gain: int, best: Sequence[Sequence[int]]) -> float:
         """Shakes without gain after which the search has converged."""
-        scaled = self.stall * max(1.0, max(map(len, best)) / STALL_TOUR)
+        scaled = self.stall * _scale(best)
         return max(scaled, self.adapt * last_gain) if self._grows(best) else scaled
 
     def _grows(self, best: Sequence[Sequence[int]]) -> bool:
@@ -69,8 +69,8 @@ class StallBudget:
         """``"converged"`` or ``"stalled"`` if the search should stop at shake ``it``."""
         if it - last_gain >= self.limit(last_gain, best):
             return "converged"
-        scale = max(1.0, max(map(len, best)) / STALL_TOUR)
-        if self.settle is not None and it - last_gain >= self.settle * scale:
+        settle = self.settle
+        if settle is not None and it - last_gain >= settle * _scale(best):
             return "stalled"
         return None
 
@@ -81,3 +81,8 @@ class StallBudget:
         if self._grows(best):
             return it - local_gain > self.limit(last_gain, best) / 4
         return it - local_gain > self.stall // 4
+
+
+def _scale(best: Sequence[Sequence[int]]) -> float:
+    """How many times :data:`STALL_TOUR` the longest tour of ``best`` is (at least 1)."""
+    return max(1.0, max(map(len, best)) / STALL_TOUR)
