@@ -4,6 +4,7 @@ Usage (from the repository root)::
 
     python bench/toptw.py --time-limit 10 --csv toptw.csv --markdown toptw.md
     python bench/toptw.py --rows pr16:2 pr15:4 --seed 1 --recombination-pool 0
+    python bench/toptw.py --rows pr19:1 --ils adapt=1  # an IteratedSearchParams field
 
 The instances and ``BKS.csv`` are read from ``../shared/benchmarks/toptw`` beside the repository
 (``--instances`` to change it); see that folder's README for where they come from and their format.
@@ -14,6 +15,7 @@ benchmark reproduces exactly by working in tenths or hundredths of a time unit.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import json
 import platform
@@ -108,6 +110,20 @@ def read_instance(path: Path) -> Instance:
     )
 
 
+def _fields(ap: argparse.ArgumentParser, items: list[str]) -> dict[str, object]:
+    """``FIELD=VALUE`` items as keyword arguments (values read as Python literals)."""
+    fields: dict[str, object] = {}
+    for item in items:
+        key, sep, text = item.partition("=")
+        if not sep:
+            ap.error(f"--ils {item!r}: expected FIELD=VALUE")
+        try:
+            fields[key] = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            fields[key] = text
+    return fields
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; return the process exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -133,6 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--rows", nargs="+", metavar="NAME:TOURS", help="exactly these rows (instead of --only)"
+    )
+    ap.add_argument(
+        "--ils",
+        nargs="+",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="override IteratedSearchParams fields, e.g. adapt=1 or stall=None",
     )
     args = ap.parse_args(argv)
 
@@ -169,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             params = replace(params, ils=replace(params.ils, temperatures=tuple(args.temperatures)))
         if args.cycles is not None:
             params = replace(params, cycles=args.cycles)
-    except DataError as e:
+        if args.ils:
+            params = replace(params, ils=replace(params.ils, **_fields(ap, args.ils)))
+    except (DataError, TypeError) as e:  # TypeError: no such field
         ap.error(str(e))
     if args.solutions:
         args.solutions.mkdir(parents=True, exist_ok=True)
@@ -220,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Time limit {args.time_limit} s per row, {args.workers} worker(s), "
         f"temperatures {params.ils.temperatures}, rounds {params.cycles or 'default'}, "
         f"seed {params.seed}, recombination pool {params.recombination.pool} x "
-        f"{params.recombination.rounds} rounds; "
+        f"{params.recombination.rounds} rounds; ils {' '.join(args.ils) or 'defaults'}; "
         f"{date.today()}; "
         f"Python {platform.python_version()}",
         "",

@@ -140,6 +140,29 @@ def test_toptw_script_runs_exact_rows_with_overrides_and_refuses_bad_ones(tmp_pa
 
 
 @needs_data
+def test_toptw_script_sets_search_fields_and_refuses_bad_ones(tmp_path: Path) -> None:
+    script = str(ROOT / "bench" / "toptw.py")
+    common = ["--rows", "c101:1", "--time-limit", "0.3", "--workers", "1"]
+    md = tmp_path / "rows.md"
+    subprocess.run(
+        [sys.executable, script, *common, "--markdown", str(md), "--ils", "adapt=2", "stall=None"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "ils adapt=2 stall=None" in md.read_text()
+    for bad, named in (
+        (["--ils", "nosuch=1"], "nosuch"),
+        (["--ils", "adapt=-1"], "field 'adapt'"),
+        (["--ils", "adapt"], "expected FIELD=VALUE"),
+    ):
+        refused = subprocess.run(
+            [sys.executable, script, *common, *bad], capture_output=True, text=True
+        )
+        assert refused.returncode == 2 and named in refused.stderr
+
+
+@needs_data
 def test_insertion_speed_script_compares_trees_and_refuses_bad_rows() -> None:
     script = str(ROOT / "bench" / "insertion_speed.py")
     tree = str(ROOT)

@@ -27,6 +27,7 @@ from .insertion import REQUIRED_WEIGHT, Inserter, Routes
 from .moves import LocalSearch
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
+from .stall import StallBudget
 from .warp import WarpSearch
 from .warp import supports as warp_supports
 
@@ -49,11 +50,6 @@ _STRING_EVERY = 3
 # Restart from a new randomised construction after this share of the budget (time, or
 # iterations in deterministic mode) without a gain since the last restart.
 _RESTART = 0.25
-# The stall budget is for plans whose longest tour has at most this many visits; a longer tour
-# (more positions and run lengths to shake) gets proportionally more shakes before the search
-# stops as converged. Restarts keep their cadence. (A 200-place single tour stopped after
-# 3.8 s at 13.5 % from the best known with the flat budget; docs/benchmarks.md.)
-_STALL_TOUR = 20
 
 
 def warm_up() -> None:
@@ -85,6 +81,7 @@ def iterated_insertion(
     settle: int | None = None,
     race: int = 0,
     warp: int = 0,
+    adapt: float = 0.0,
 ) -> Routes | None:
     """Iterated local search: shake (remove visits) then re-insert, keep the best.
 
@@ -166,6 +163,10 @@ def iterated_insertion(
         With ``warp > 0``, every ``warp``-th shake is a local search across plans with
         penalised time windows, then a repair (:mod:`.warp`), where :func:`.warp.supports`
         holds; elsewhere it never runs.
+    adapt
+        Above 0, the stall budget grows with the search's progress: converged only after
+        ``adapt`` times the shakes it took to find its best plan without gain, restarts after
+        a quarter of that (:class:`~tourplan.routing.stall.StallBudget`).
 
     Returns
     -------
@@ -185,6 +186,7 @@ def iterated_insertion(
         options |= {"temperature": temperature, "stall": stall, "between": between}
         options |= {"exponents": exponents, "elite": elite, "force": force, "restart": restart}
         options |= {"pairs": pairs, "strings": strings, "settle": settle, "warp": warp}
+        options["adapt"] = adapt
         return race_of_starts(
             iterated_insertion,
             race,
@@ -238,14 +240,12 @@ def iterated_insertion(
     bound = ins.upper_bound()
     last_gain = 0
     local_gain, local_gain_at = 0, began
-    stall_budget = 200 * (1 + ins.n) if stall is None else stall
+    budget = StallBudget(200 * (1 + ins.n) if stall is None else stall, settle, adapt)
     reason = "converged"
     while True:
-        long_tours = max(1.0, max(map(len, best)) / _STALL_TOUR)
-        if best_value[0] >= bound or it - last_gain >= stall_budget * long_tours:
-            break
-        if settle is not None and it - last_gain >= settle * long_tours:
-            reason = "stalled"
+        why = "converged" if best_value[0] >= bound else budget.stop(it, last_gain, best)
+        if why is not None:
+            reason = why
             break
         if iterations is not None and it >= iterations:
             reason = "iteration_limit"
@@ -255,7 +255,7 @@ def iterated_insertion(
             break
         it += 1
         # Restart after a share of the budget, or a quarter of the stall budget, without gain.
-        stalled = it - local_gain > stall_budget // 4
+        stalled = budget.restart_due(it, local_gain, last_gain, best)
         if deadline is None:
             stalled = stalled or it - local_gain > restart * (iterations or 0)
         else:

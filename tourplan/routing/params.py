@@ -117,6 +117,12 @@ class IteratedSearchParams:
         breaks or a duration limit. 0 (the default): never. Off by default: every 10th shake
         gained 0.2 % on the rows PyVRP wins and lost 0.9 % on rows tourplan wins, at equal CPU
         (docs/benchmarks.md, "fifth pass").
+    adapt
+        A stall budget that grows with the search's own progress (only with ``stall``): a
+        search that took ``n`` shakes to find its best plan is converged only after
+        ``max(stall, adapt × n)`` shakes without gain (``stall`` scaled for long tours), and
+        restarts after a quarter of that (:class:`~.stall.StallBudget`). 0 (the default):
+        the flat budget.
 
     Examples
     --------
@@ -142,6 +148,7 @@ class IteratedSearchParams:
     decompose_stall: int = 200
     race: int = 3
     warp: int = 0
+    adapt: float = 0.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
@@ -172,6 +179,8 @@ class IteratedSearchParams:
             raise DataError(
                 f"must be a positive number of shakes or None, got {self.stall!r}", field="stall"
             )
+        if isinstance(self.adapt, bool) or not self.adapt >= 0:
+            raise DataError(f"must be a number >= 0, got {self.adapt!r}", field="adapt")
         if not 0 <= self.share < 1:
             raise DataError("must be in [0, 1)", field="share")
         if self.noise < 0:

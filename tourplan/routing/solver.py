@@ -52,7 +52,7 @@ _AFFORD = 0.5
 # Share of each round of iterated search kept for the route recombination that follows it.
 _RECOMBINE_ROUND = 0.1
 # Fields of IteratedSearchParams handed to iterated_insertion as they are.
-_PASSED_ON = ("elite", "force", "exponents", "restart", "pairs", "strings", "race", "warp")
+_PASSED_ON = ("elite", "force", "exponents", "restart", "pairs", "strings", "race", "warp", "adapt")
 
 
 def solve(problem: RoutingProblem, params: SearchParameters | None = None) -> Solution:
