@@ -33,7 +33,7 @@ from ..exceptions import InfeasibleError
 from .insertion_costs import INF, CostTables, RouteCosts, insertion_monotone, travel_lists
 from .pool import RoutePool
 from .problem import RoutingProblem
-from .solution import earliest_schedule, schedule_tour
+from .solution import earliest_end, schedule_tour
 
 __all__ = ["REQUIRED_WEIGHT", "Inserter", "Int", "Routes", "insertion_routes", "routes_value"]
 
@@ -234,8 +234,7 @@ class Inserter:
         if not route:
             return tour.earliest_start
         if tour.max_duration is None:
-            plan = earliest_schedule(self.problem, tour, route, tour.earliest_start)
-            return None if plan is None else plan[2]
+            return earliest_end(self.problem, tour, route, tour.earliest_start)
         try:
             return schedule_tour(self.problem, r, route).arrival
         except InfeasibleError:

@@ -26,6 +26,7 @@ __all__ = [
     "ScheduledVisit",
     "Solution",
     "TourSchedule",
+    "earliest_end",
     "earliest_schedule",
     "schedule_routes",
     "schedule_tour",
@@ -227,6 +228,58 @@ def earliest_schedule(
         if i < n:
             sched.append(ScheduledVisit(order[i], arrival, start, start + visits[i].service))
     return sched, brks, chain[-1][0]
+
+
+def earliest_end(
+    problem: RoutingProblem, tour: Tour, order: Sequence[int], departure: int
+) -> int | None:
+    """The arrival at the end place of :func:`earliest_schedule`, or ``None`` where it has none.
+
+    The same small DP over (visits done, breaks taken) with times only: no schedule is built
+    and each state's breaks are placed one after another instead of from the gap's start for
+    every count. The Inserter's exact test (tours with breaks) calls it thousands of times a
+    plan, where the schedule itself is never read.
+    """
+    visits = problem.visits
+    breaks = tour.breaks
+    k = len(breaks)
+    n = len(order)
+    best: list[int | None] = [None] * (k + 1)
+    best[0] = departure
+    here = tour.start_location
+    for i in range(n + 1):
+        visit = visits[order[i]] if i < n else None
+        there = visit.location if visit is not None else tour.end_location
+        leg = problem.travel(here, there)
+        nxt: list[int | None] = [None] * (k + 1)
+        for j in range(k + 1):
+            time = best[j]
+            if time is None:
+                continue
+            remaining = leg
+            for j2 in range(j, k + 1):
+                if j2 > j:  # one more break in this gap, as _gap places it
+                    b = breaks[j2 - 1]
+                    start = max(time, b.earliest_start)
+                    if start > b.latest_start:
+                        break
+                    remaining -= min(remaining, start - time)
+                    time = start + b.duration
+                if visit is None:
+                    if j2 != k or time + remaining > tour.latest_end:
+                        continue
+                    end = time + remaining
+                else:
+                    begins = visit.earliest_start(time + remaining)
+                    if begins is None:
+                        continue
+                    end = begins + visit.service
+                cur = nxt[j2]
+                if cur is None or end < cur:
+                    nxt[j2] = end
+        best = nxt
+        here = there
+    return best[k]
 
 
 def _latest(lo: int, hi: int, ok: object) -> int:
