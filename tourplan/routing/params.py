@@ -122,7 +122,8 @@ class IteratedSearchParams:
         search that took ``n`` shakes to find its best plan is converged only after
         ``max(stall, adapt × n)`` shakes without gain (``stall`` scaled for long tours), and
         restarts after a quarter of that (:class:`~.stall.StallBudget`). 0 (the default):
-        the flat budget.
+        the flat budget; 1-2 gained nothing beyond the seed spread on the large public rows
+        (``docs/benchmarks.md``).
 
     Examples
     --------
