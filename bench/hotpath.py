@@ -27,7 +27,6 @@ import importlib
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -110,12 +109,10 @@ def _worker(tree: str, row: str, shakes: int, full: int) -> None:
 
 
 def _run(tree: str, row: str, shakes: int, full: int) -> dict[str, object]:
-    cmd = [sys.executable, str(HERE), "--worker", tree, row, str(shakes), str(full)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    if Path(str(result["src"])) != Path(tree).resolve():
-        raise SystemExit(f"tree {tree}: tourplan was imported from {result['src']}")
-    return result
+    sys.path.insert(1, str(HERE.parent))
+    from insertion_speed import run_worker
+
+    return run_worker(HERE, tree, row, shakes, full)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,13 +65,20 @@ def _worker(tree: str, row: str, shakes: int, cpu_seconds: float, seed: int) -> 
     print(json.dumps(out))
 
 
-def _run(tree: str, row: str, shakes: int, cpu_seconds: float, seed: int) -> dict[str, object]:
-    cmd = [sys.executable, str(HERE), "--worker", tree, row, str(shakes), str(cpu_seconds)]
-    done = subprocess.run([*cmd, str(seed)], capture_output=True, text=True, check=True)
+def run_worker(script: Path, tree: str, *args: object) -> dict[str, object]:
+    """Run ``script --worker TREE ARGS...`` in a fresh process and return the JSON it printed
+    last, refusing a result whose tourplan was not imported from ``tree`` (an editable
+    install's import hook can shadow ``sys.path``). Also used by ``bench/hotpath.py``."""
+    cmd = [sys.executable, str(script), "--worker", tree, *map(str, args)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     if Path(str(result["src"])) != Path(tree).resolve():
         raise SystemExit(f"tree {tree}: tourplan was imported from {result['src']}")
     return result
+
+
+def _run(tree: str, row: str, shakes: int, cpu_seconds: float, seed: int) -> dict[str, object]:
+    return run_worker(HERE, tree, row, shakes, cpu_seconds, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
