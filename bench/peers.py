@@ -124,11 +124,11 @@ def _full_time(temperatures: tuple[float, ...] | None = None) -> IteratedSearchP
     return IteratedSearchParams(stall=None, temperatures=temperatures)
 
 
-def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, int, float]:
-    """Score, travel and wall time of PyVRP on the prize-collecting VRPTW of ``problem``."""
+def pyvrp_model(problem: RoutingProblem) -> tuple[Any, int]:
+    """PyVRP's prize-collecting VRPTW of ``problem`` (a ``pyvrp.Model``) and the factor BIG by
+    which a score unit is a prize (client ``k`` of the model is visit ``k`` of ``problem``)."""
     try:
         from pyvrp import Model
-        from pyvrp.stop import MaxRuntime
     except ImportError:
         sys.exit("bench/peers.py needs PyVRP: pip install -e '.[bench]'")
     tt = problem.travel_times
@@ -162,6 +162,14 @@ def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, 
             if a != b:
                 d = int(tt[index[a], index[b]])
                 m.add_edge(frm, to, distance=d, duration=d)
+    return m, big
+
+
+def run_pyvrp(problem: RoutingProblem, seconds: float, seed: int) -> tuple[int, int, float]:
+    """Score, travel and wall time of PyVRP on the prize-collecting VRPTW of ``problem``."""
+    from pyvrp.stop import MaxRuntime
+
+    m, big = pyvrp_model(problem)
     # The clock starts once the model is built: adding ~n² edges one by one from Python is
     # this script's cost, not PyVRP's (tourplan's clock does include its model building).
     began = time.monotonic()
