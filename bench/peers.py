@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import math
 import multiprocessing
 import random
@@ -293,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     for k, spec in enumerate(args.random):
         places, tours = (int(x) for x in spec.split(":"))
         cases.append((f"hanoi{places}:{tours}", hanoi_like(places, tours, args.seed + k)))
+    if importlib.util.find_spec("pyvrp") is None:
+        ap.error('PyVRP is not installed: pip install -e ".[bench]" (the optional bench extra)')
     print(f"# tourplan vs PyVRP, {args.time_limit:g} s each, one process at a time")
     print(
         f"{'row':<14} | {'tourplan':>9} {'gap%':>6} {'sec':>6} {'MB':>6} | "

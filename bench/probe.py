@@ -32,6 +32,7 @@ longest leg), so a move that collects more score always pays in PyVRP's objectiv
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -222,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, help="append one JSON line per row here")
     args = ap.parse_args(argv)
+    if importlib.util.find_spec("pyvrp") is None:
+        ap.error('PyVRP is not installed: pip install -e ".[bench]" (the optional bench extra)')
     for row in args.rows:
         result = probe_row(row, args.seconds, args.cpu, args.seed)
         for key, value in result.items():

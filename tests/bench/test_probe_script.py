@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pyvrp")
-
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "probe.py"
 OPERATORS = ("Relocate1", "Swap11", "SwapTails", "InsertOptionalClient", "all")
 
 
+@pytest.mark.usefixtures("pyvrp_installed")
 def test_probe_prints_every_operator_and_a_plan_per_probe(tmp_path: Path) -> None:
     out = tmp_path / "probe.jsonl"
     run = subprocess.run(
