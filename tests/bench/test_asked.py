@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import tourplan
@@ -14,6 +14,8 @@ import tourplan
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from asked import (
     GENERIC,
+    HERITAGE,
+    HERITAGE_PHRASES,
     asked,
     match_sights,
     match_themes,
@@ -65,8 +67,25 @@ def test_generic_words_never_give_a_theme(title: str) -> None:
 
 
 @given(st.lists(st.sampled_from(sorted(GENERIC)), min_size=1, max_size=8))
-def test_any_title_of_generic_words_asks_for_nothing(words: list[str]) -> None:
-    assert _themes(" ".join(words)) == ()
+@example(["ancient", "village"])  # found by hypothesis: the old test ignored rule 4
+def test_any_title_of_generic_words_asks_for_nothing_but_a_heritage_phrase(
+    words: list[str],
+) -> None:
+    # "ancient" and "village" are generic alone, but "ancient village" is a heritage phrase
+    # (rule 4): the only theme generic words can give, and only as that phrase
+    title = " ".join(words)
+    spoken = any(f" {phrase} " in f" {title} " for phrase in HERITAGE_PHRASES)
+    assert _themes(title) == ((HERITAGE,) if spoken else ())
+
+
+@pytest.mark.parametrize("title", ["village ancient", "ancient craft village", "ancient"])
+def test_generic_words_out_of_a_heritage_phrase_ask_for_nothing(title: str) -> None:
+    assert _themes(title) == ()
+
+
+@pytest.mark.parametrize("title", ["ancient village", "tour ancient villages hanoi"])
+def test_a_heritage_phrase_of_generic_words_asks_for_heritage(title: str) -> None:
+    assert _themes(title) == (HERITAGE,)
 
 
 def test_a_craft_word_gives_the_theme_most_of_its_villages_carry_or_none() -> None:
