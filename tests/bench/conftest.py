@@ -1,4 +1,5 @@
-"""Fixtures of the bench-script tests.
+"""Fixtures of the bench-script tests: a runner of ``bench/`` scripts as a user runs them, and
+the check that PyVRP is installed.
 
 The scripts that run PyVRP beside tourplan (``bench/peers.py``, ``bench/probe.py``) need the
 optional ``bench`` extra. Without it their tests skip with the reason, except when
@@ -10,8 +11,32 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+BenchRunner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_bench() -> BenchRunner:
+    """Run ``bench/<script> *args`` with this interpreter; its exit code and output, text."""
+
+    def run(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(BENCH / script), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+    return run
 
 
 @pytest.fixture

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "peers.py"
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+Runner = Callable[..., CompletedProcess[str]]
 
 
 @pytest.mark.usefixtures("pyvrp_installed")
-def test_a_public_row_and_a_random_one_get_a_valid_plan_from_each_solver(tmp_path: Path) -> None:
+def test_a_public_row_and_a_random_one_get_a_valid_plan_from_each_solver(
+    tmp_path: Path, run_bench: Runner
+) -> None:
     out = tmp_path / "peers.csv"
-    run = _run("--time-limit", "0.5", "--rows", "c101:1", "--random", "30:2", "--csv", str(out))
+    run = run_bench(
+        "peers.py", "--time-limit", "0.5", "--rows", "c101:1", "--random", "30:2", "--csv", str(out)
+    )
     assert run.returncode == 0, run.stderr
     with out.open(newline="") as f:
         rows = list(csv.DictReader(f))
@@ -47,8 +41,10 @@ def test_a_public_row_and_a_random_one_get_a_valid_plan_from_each_solver(tmp_pat
         (("--rows", "c101:1", "--ils", "stall=-3"), "stall"),
     ],
 )
-def test_bad_arguments_exit_2_with_one_line_naming_them(args: tuple[str, ...], named: str) -> None:
-    run = _run(*args)
+def test_bad_arguments_exit_2_with_one_line_naming_them(
+    args: tuple[str, ...], named: str, run_bench: Runner
+) -> None:
+    run = run_bench("peers.py", *args)
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert named in run.stderr.strip().splitlines()[-1]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "realism.py"
+Runner = Callable[..., CompletedProcess[str]]
 
 TOURS = [
     {  # a half day with no lunch: the request gets lunch None
@@ -39,24 +41,21 @@ TOURS = [
 ]
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.mark.slow
-def test_realism_script_prints_table_and_summary(tmp_path: Path) -> None:
+def test_realism_script_prints_table_and_summary(tmp_path: Path, run_bench: Runner) -> None:
     tours = tmp_path / "tours.json"
     tours.write_text(json.dumps(TOURS), encoding="utf-8")
     md, table = tmp_path / "realism.md", tmp_path / "realism.csv"
 
-    done = _run(
-        "--tours", str(tours), "--deterministic", "--markdown", str(md), "--csv", str(table)
+    done = run_bench(
+        "realism.py",
+        "--tours",
+        str(tours),
+        "--deterministic",
+        "--markdown",
+        str(md),
+        "--csv",
+        str(table),
     )
 
     assert done.returncode == 0, done.stderr
@@ -134,10 +133,12 @@ def test_asked_reads_sights_themes_and_half_days_never_village_names() -> None:
     assert names_only.themes == () and not names_only.half_day
 
 
-def test_realism_script_exits_2_naming_a_missing_tours_file(tmp_path: Path) -> None:
+def test_realism_script_exits_2_naming_a_missing_tours_file(
+    tmp_path: Path, run_bench: Runner
+) -> None:
     missing = tmp_path / "nowhere" / "tours.json"
 
-    done = _run("--tours", str(missing), "--deterministic")
+    done = run_bench("realism.py", "--tours", str(missing), "--deterministic")
 
     assert done.returncode == 2
     assert "tours file not found" in done.stderr
