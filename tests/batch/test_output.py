@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,30 @@ def test_request_lines_become_requests_or_explained_failures() -> None:
 def test_an_unwritable_results_file_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"cannot write .*no-such-folder"):
         ResultsFile(tmp_path / "no-such-folder" / "out.jsonl", resume=False)
+
+
+def test_ctrl_c_right_after_the_bytes_are_written_keeps_the_line_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C arriving after ``os.write`` returned, before its count is used: one line, then
+    the interrupt (catching KeyboardInterrupt around the write repeated the line)."""
+    path = tmp_path / "r.jsonl"
+    real_write = os.write
+    calls = []
+
+    def write_then_interrupt(fd: int, data: bytes) -> int:
+        written = real_write(fd, data)
+        calls.append(written)
+        if len(calls) == 1:
+            signal.raise_signal(signal.SIGINT)  # the handler runs as this function returns
+        return written
+
+    with ResultsFile(path, resume=False) as out:
+        monkeypatch.setattr(os, "write", write_then_interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            out.write(_bad(1))
+        monkeypatch.setattr(os, "write", real_write)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["id"] for line in lines] == ["r1"]
+        assert out.counts() == {"failed": 1}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -1,8 +1,8 @@
 """The results file of a batch: JSON lines appended whole, and resumed after an interruption.
 
 Each result is one line, written by a single ``write`` on a file opened for appending (a
-Ctrl-C arriving mid-line is held until the line is complete) and synced to disk at least once
-a second. A run killed outright can still leave a partial last line: resuming cuts it off
+Ctrl-C arriving mid-line is held until the line is written, once) and synced to disk at least
+once a second. A run killed outright can still leave a partial last line: resuming cuts it off
 before appending, so the file never keeps a truncated line, and a resumed run skips every id
 that already has a result.
 """
@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -100,22 +104,17 @@ class ResultsFile:
 
     def write(self, result: BatchResult, *, lang: str = "vi") -> None:
         """Append one result as one whole line."""
-        self._write_all(result_line(result, lang=lang).encode("utf-8"))
-        self.written[result.status] += 1
+        with _interrupts_held():
+            self._write_all(result_line(result, lang=lang).encode("utf-8"))
+            self.written[result.status] += 1
         if time.monotonic() - self._synced >= SYNC_SECONDS:
             os.fsync(self._fd)
             self._synced = time.monotonic()
 
     def _write_all(self, data: bytes) -> None:
         view = memoryview(data)
-        interrupted: BaseException | None = None
         while view:
-            try:
-                view = view[os.write(self._fd, view) :]
-            except KeyboardInterrupt as exc:  # finish the line first, then stop
-                interrupted = exc
-        if interrupted is not None:
-            raise interrupted
+            view = view[os.write(self._fd, view) :]
 
     def counts(self) -> Counter[str]:
         """Results per status in the whole file: the resumed lines and the new ones."""
@@ -140,3 +139,27 @@ class ResultsFile:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block ends, then deliver it.
+
+    Catching ``KeyboardInterrupt`` around ``os.write`` is not enough: the interrupt can be
+    raised after the bytes are written and before the count is stored, and writing the line
+    again would repeat a result. Only the main thread receives ``KeyboardInterrupt``, so other
+    threads need nothing held; nor does a process whose handler was not set from Python.
+    """
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is None
+    ):
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            signal.raise_signal(signal.SIGINT)  # to the handler in place again
