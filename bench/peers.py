@@ -196,9 +196,9 @@ def _ils_fields(items: list[str]) -> dict[str, Any]:
             fields[key] = tuple(float(x) for x in value.split(","))
         elif key in ("restart", "share", "noise", "decompose"):
             fields[key] = float(value)
-        elif key == "pairs":
+        elif key in ("pairs", "petals"):
             if value.lower() not in ("true", "false"):
-                raise ValueError(f"{item!r}: pairs is true or false")
+                raise ValueError(f"{item!r}: {key} is true or false")
             fields[key] = value.lower() == "true"
         else:
             fields[key] = None if value == "None" else int(value)

@@ -124,6 +124,12 @@ class IteratedSearchParams:
         restarts after a quarter of that (:class:`~.stall.StallBudget`). 0 (the default):
         the flat budget; 1-2 gained nothing beyond the seed spread on the large public rows
         (``docs/benchmarks.md``).
+    petals
+        Start each run's first round from a plan of compact tours
+        (:func:`~.petals.petal_start`: each tour filled by insertion among the places nearest
+        its own seed place) instead of a race of starts. Off by default (docs/benchmarks.md,
+        "Issue #15, eighth pass": +0.57 % on seven four- and three-tour rows at equal CPU,
+        -0.22 % on three others; in the full solver +0.30 % and -0.46 %).
 
     Examples
     --------
@@ -150,6 +156,7 @@ class IteratedSearchParams:
     race: int = 3
     warp: int = 0
     adapt: float = 0.0
+    petals: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:

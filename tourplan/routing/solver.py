@@ -28,6 +28,7 @@ from .explain import allowed_tours, explain_infeasible
 from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
 from .params import SearchParameters
+from .petals import petal_start
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 from .solution import Solution, schedule_tour
@@ -211,18 +212,14 @@ def _plan_value(problem: RoutingProblem, routes: list[list[int]]) -> tuple[int, 
         solution = repair_schedule(problem, routes)
     except InfeasibleError:
         return (-len(problem.visits) - 1, 0, 0)
-    missing = len(_missing_required(problem, solution))
-    return (-missing, solution.score, -solution.travel_time)
+    return (-len(_missing_required(problem, solution)), solution.score, -solution.travel_time)
 
 
 def _missing_required(problem: RoutingProblem, solution: Solution) -> list[str]:
     """Ids of the required visits and required groups a solution leaves out."""
-    visited = solution.visited
     missing = [problem.visits[i].id for i in solution.unvisited if problem.visits[i].required]
-    missing += [
-        g.id for g in problem.groups if g.required and not any(i in visited for i in g.visits)
-    ]
-    return missing
+    visited, groups = solution.visited, (g for g in problem.groups if g.required)
+    return missing + [g.id for g in groups if not any(i in visited for i in g.visits)]
 
 
 def _search(
@@ -344,6 +341,8 @@ def _ils_rounds(
     round. Returns the plan and why the search stopped.
     """
     ils = params.ils
+    if ils.petals and routes is None and Inserter.supports(problem):  # no race then
+        routes = petal_start(problem, allowed, params.seed)
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
     rounds = params.recombination.rounds if recombining else 1
     ils_end = time.monotonic() + max(seconds, 0.01)
