@@ -129,7 +129,8 @@ class IteratedSearchParams:
         (:func:`~.petals.petal_start`: each tour filled by insertion among the places nearest
         its own seed place) instead of a race of starts. Off by default (docs/benchmarks.md,
         "Issue #15, eighth pass": +0.57 % on seven four- and three-tour rows at equal CPU,
-        -0.22 % on three others; in the full solver +0.30 % and -0.46 %).
+        -0.22 % on three others; in the full solver, three seeds on a quiet machine, +0.17 %
+        and -0.42 %).
 
     Examples
     --------
