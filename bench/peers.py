@@ -302,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'PyVRP':>9} {'gap%':>6} {'sec':>6} {'MB':>6}"
     )
     out = []
+    defaults: list[tuple[Any, ...] | None] = []  # per row, with --with-defaults
     for k, (name, problem) in enumerate(cases):
         if args.memory_baseline:
             base = isolated("baseline", problem, args.time_limit, args.seed)
@@ -320,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             d = isolated("tourplan", problem, args.time_limit, args.seed, temps)
         if args.with_defaults and ils:
             print(f"{name:<14} | defaults {d[0]:9d} {d[2]:6.1f} s", flush=True)
+        defaults.append(d if args.with_defaults and ils else None)
         best = max(t[0], p[0]) or 1
         gap_t, gap_p = 100 * (best - t[0]) / best, 100 * (best - p[0]) / best
         out.append((name, t, p, gap_t, gap_p))
@@ -338,16 +340,19 @@ def main(argv: list[str] | None = None) -> int:
             f"median peak MB tourplan {statistics.median(r[1][3] for r in out):.0f}, "
             f"PyVRP {statistics.median(r[2][3] for r in out):.0f}"
         )
+        if all(defaults):
+            pairs = zip(out, defaults, strict=True)
+            level = sum(1 for (_, _, p, _, _), d in pairs if d and d[0] >= p[0])
+            print(f"with the defaults: tourplan >= PyVRP on {level}/{len(out)} rows")
     if args.csv:
         with open(args.csv, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(
-                ["row", "tourplan", "tourplan_sec", "tourplan_mb", "pyvrp", "pyvrp_sec", "pyvrp_mb"]
-            )
-            for name, t, p, _, _ in out:
-                w.writerow(
-                    [name, t[0], f"{t[2]:.2f}", f"{t[3]:.0f}", p[0], f"{p[2]:.2f}", f"{p[3]:.0f}"]
-                )
+            head = ["row", "tourplan", "tourplan_sec", "tourplan_mb"]
+            head += ["pyvrp", "pyvrp_sec", "pyvrp_mb"]
+            w.writerow([*head, *(["defaults", "defaults_sec"] if any(defaults) else [])])
+            for (name, t, p, _, _), d in zip(out, defaults, strict=True):
+                row = [name, t[0], f"{t[2]:.2f}", f"{t[3]:.0f}", p[0], f"{p[2]:.2f}", f"{p[3]:.0f}"]
+                w.writerow([*row, *([d[0], f"{d[2]:.2f}"] if d else [])])
     return 0
 
 

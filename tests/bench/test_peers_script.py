@@ -32,6 +32,22 @@ def test_a_public_row_and_a_random_one_get_a_valid_plan_from_each_solver(
     assert "tourplan >= PyVRP on" in run.stdout and "/2 rows" in run.stdout
 
 
+@pytest.mark.usefixtures("pyvrp_installed")
+def test_with_defaults_the_csv_holds_the_defaults_column_too(
+    tmp_path: Path, run_bench: Runner
+) -> None:
+    out = tmp_path / "peers.csv"
+    args = ["--time-limit", "0.3", "--rows", "c101:1", "--ils", "petals=true", "--with-defaults"]
+    run = run_bench("peers.py", *args, "--csv", str(out))
+    assert run.returncode == 0, run.stderr
+    with out.open(newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert int(row["defaults"]) > 0 and float(row["defaults_sec"]) > 0
+    printed = next(line for line in run.stdout.splitlines() if "| defaults" in line)
+    assert int(printed.split()[3]) == int(row["defaults"])
+    assert "with the defaults: tourplan >= PyVRP on" in run.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "named"),
     [
