@@ -196,7 +196,7 @@ def _ils_fields(items: list[str]) -> dict[str, Any]:
             fields[key] = tuple(float(x) for x in value.split(","))
         elif key in ("restart", "share", "noise", "decompose"):
             fields[key] = float(value)
-        elif key in ("pairs", "petals"):
+        elif key in ("pairs", "petals", "petal_round"):
             if value.lower() not in ("true", "false"):
                 raise ValueError(f"{item!r}: {key} is true or false")
             fields[key] = value.lower() == "true"

@@ -1,6 +1,7 @@
-"""The start of compact tours (``IteratedSearchParams.petals``, :mod:`tourplan.routing.petals`):
-plans stay valid with their required visits and groups, are repeatable per seed, each petal is
-one cluster of places, and the solver starts from it only when asked."""
+"""The start of compact tours (``IteratedSearchParams.petals`` and ``petal_round``,
+:mod:`tourplan.routing.petals`): plans stay valid with their required visits and groups, are
+repeatable per seed, each petal is one cluster of places, and the solver starts from it only when
+asked (the first round with ``petals``, the second with ``petal_round``), keeping its best plan."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ from tourplan.routing import (
     check_solution,
     solve,
 )
+from tourplan.routing import petals as petals_module
+from tourplan.routing import recombine as recombine_module
 from tourplan.routing import solver as solver_module
+from tourplan.routing.insertion import routes_value
 from tourplan.routing.petals import petal_start, petals
 
 from .test_exchange import _allowed, _check_plan, _random_problem
@@ -73,13 +77,13 @@ def test_the_solver_starts_from_petals_only_when_asked(
     monkeypatch: pytest.MonkeyPatch, petals_on: bool
 ) -> None:
     calls: list[Any] = []
-    real = solver_module.petal_start
+    real = petals_module.petal_start
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         calls.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(solver_module, "petal_start", spy)
+    monkeypatch.setattr(petals_module, "petal_start", spy)
     p = _random_problem(5)
     params = SearchParameters(
         deterministic=True, iteration_limit=60, seed=3, ils=IteratedSearchParams(petals=petals_on)
@@ -89,3 +93,76 @@ def test_the_solver_starts_from_petals_only_when_asked(
     _check_plan(p, [list(r) for r in first.routes])
     assert len(calls) == (1 if petals_on else 0)
     assert solve(p, params).routes == first.routes  # repeatable
+
+
+def _spy_petal_starts(monkeypatch: pytest.MonkeyPatch, start: Any = None) -> list[int]:
+    """Record the seed of every petal start the solver asks for (``start``: what it gets)."""
+    seeds: list[int] = []
+    real = petals_module.petal_start
+
+    def spy(problem: RoutingProblem, allowed: Any, seed: int = 0) -> Any:
+        seeds.append(seed)
+        return real(problem, allowed, seed) if start is None else start(problem)
+
+    monkeypatch.setattr(petals_module, "petal_start", spy)
+    return seeds
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_the_second_round_starts_from_petals_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch, on: bool
+) -> None:
+    seeds = _spy_petal_starts(monkeypatch)
+    p = _random_problem(5)  # two or three tours: rounds with recombination between them
+    params = SearchParameters(
+        deterministic=True, iteration_limit=90, seed=3, ils=IteratedSearchParams(petal_round=on)
+    )
+    first = solve(p, params)
+    assert check_solution(p, first) == []
+    _check_plan(p, [list(r) for r in first.routes])
+    assert seeds == ([4] if on else [])  # once, in the second round, with the next seed
+    assert solve(p, params).routes == first.routes  # repeatable
+
+
+def test_one_tour_has_no_second_round_to_start_from_petals(monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = _spy_petal_starts(monkeypatch)
+    p = _four_clusters(3)
+    p = RoutingProblem(p.travel_times, p.visits, p.tours[:1])
+    params = SearchParameters(
+        deterministic=True, iteration_limit=60, ils=IteratedSearchParams(petal_round=True)
+    )
+    assert check_solution(p, solve(p, params)) == []
+    assert seeds == []
+
+
+def test_a_round_that_ends_below_the_best_plan_does_not_replace_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the second round starts from empty tours and its search gives them back as they are:
+    # recombination (and the rounds after it) must still get the first round's plan
+    empty: list[list[int]] = []
+    _spy_petal_starts(monkeypatch, start=lambda q: empty)
+    real_search = solver_module.iterated_insertion_job
+
+    def search(problem: RoutingProblem, allowed: Any, **kw: Any) -> Any:
+        if kw["start"] is empty:
+            return [[] for _ in problem.tours], None, "converged"
+        return real_search(problem, allowed, **kw)
+
+    handed: list[tuple[int, int]] = []
+    real_recombine = recombine_module.recombine
+
+    def recombine(problem: RoutingProblem, allowed: Any, routes: Any, *rest: Any) -> Any:
+        handed.append(routes_value(problem, routes))
+        return real_recombine(problem, allowed, routes, *rest)
+
+    monkeypatch.setattr(solver_module, "iterated_insertion_job", search)
+    monkeypatch.setattr(recombine_module, "recombine", recombine)
+    p = _four_clusters(1)
+    params = SearchParameters(
+        deterministic=True, iteration_limit=60, ils=IteratedSearchParams(petal_round=True)
+    )
+    solution = solve(p, params)
+    assert check_solution(p, solution) == []
+    assert len(handed) >= 2 and handed[0][0] > 0
+    assert handed == sorted(handed)  # never below the round before

@@ -131,6 +131,12 @@ class IteratedSearchParams:
         "Issue #15, eighth pass": +0.57 % on seven four- and three-tour rows at equal CPU,
         -0.22 % on three others; in the full solver, three seeds on a quiet machine, +0.17 %
         and -0.42 %).
+    petal_round
+        With route recombination (two tours or more), the second round starts from a plan of
+        compact tours (:func:`~.petals.petal_start`, the next seed) instead of the best plan
+        so far: a second basin, whose tours the recombination after the round mixes with the
+        first round's; the best plan stays a candidate if the round ends below it. Off by
+        default (measurements pending).
 
     Examples
     --------
@@ -158,6 +164,7 @@ class IteratedSearchParams:
     warp: int = 0
     adapt: float = 0.0
     petals: bool = False
+    petal_round: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.decompose < 1:
@@ -178,8 +185,9 @@ class IteratedSearchParams:
             raise DataError(
                 f"must be one or more numbers > 0, got {self.exponents!r}", field="exponents"
             )
-        if not isinstance(self.pairs, bool):
-            raise DataError(f"must be True or False, got {self.pairs!r}", field="pairs")
+        for name in ("pairs", "petals", "petal_round"):
+            if not isinstance(getattr(self, name), bool):
+                raise DataError(f"must be True or False, got {getattr(self, name)!r}", field=name)
         if isinstance(self.strings, bool) or self.strings not in (0, 1, 2):
             raise DataError(f"must be 0, 1 or 2, got {self.strings!r}", field="strings")
         if not 0 < self.restart <= 1:

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from .insertion import Inserter, Routes
+from .params import IteratedSearchParams
 from .problem import RoutingProblem
 
-__all__ = ["petal_start", "petals"]
+__all__ = ["petal_start", "petals", "round_start"]
 
 
 def petals(problem: RoutingProblem, rng: random.Random) -> list[int]:
@@ -101,3 +102,29 @@ def petal_start(problem: RoutingProblem, allowed: Sequence[Sequence[int]], seed:
     routes: Routes = [[] for _ in problem.tours]
     ins.seed_required(routes)
     return ins.fill(routes)
+
+
+def round_start(
+    problem: RoutingProblem,
+    allowed: Sequence[Sequence[int]],
+    best: Routes | None,
+    round_index: int,
+    ils: IteratedSearchParams,
+    seed: int,
+) -> Routes | None:
+    """The plan a round of the solver's iterated search starts from.
+
+    The best plan so far (``best``; ``None`` in the first round: the search builds its own,
+    with a race of starts), except with ``ils.petals`` in the first round and with
+    ``ils.petal_round`` in the second, which start from :func:`petal_start` (seeds ``seed``
+    and ``seed + 1``): another basin than the first round's, whose tours the route
+    recombination after the round can mix with the first round's. Problems the insertion
+    does not support keep ``best``.
+    """
+    if not Inserter.supports(problem):
+        return best
+    if round_index == 0 and best is None and ils.petals:
+        return petal_start(problem, allowed, seed)
+    if round_index == 1 and ils.petal_round:
+        return petal_start(problem, allowed, seed + 1)
+    return best

@@ -28,7 +28,7 @@ from .explain import allowed_tours, explain_infeasible
 from .ils import iterated_insertion_job, warm_up
 from .insertion import Inserter, routes_value
 from .params import SearchParameters
-from .petals import petal_start
+from .petals import round_start
 from .pool import RoutePool, tour_classes
 from .problem import RoutingProblem
 from .solution import Solution, schedule_tour
@@ -341,8 +341,6 @@ def _ils_rounds(
     round. Returns the plan and why the search stopped.
     """
     ils = params.ils
-    if ils.petals and routes is None and Inserter.supports(problem):  # no race then
-        routes = petal_start(problem, allowed, params.seed)
     recombining = params.recombination.pool > 0 and len(problem.tours) > 1
     rounds = params.recombination.rounds if recombining else 1
     ils_end = time.monotonic() + max(seconds, 0.01)
@@ -360,7 +358,7 @@ def _ils_rounds(
         # with decomposition, the end of the search's share is kept for it
         until = now + (search_end - now) * (1 - decomposing)
         kwargs: dict[str, Any] = {
-            "start": routes,
+            "start": round_start(problem, allowed, routes, k, ils, params.seed),
             "until": None if params.deterministic else until,
             "iterations": max(1, round(shakes * (1 - decomposing)))
             if params.deterministic
@@ -388,9 +386,9 @@ def _ils_rounds(
         pools += [p for _, p, _ in found if p is not None]
         reasons = {why for _, _, why in found}
         before = None if routes is None else routes_value(problem, routes)
-        routes = max(
-            (r for r, _, _ in found if r is not None), key=lambda r: routes_value(problem, r)
-        )
+        # the best plan so far stays a candidate: a round from petals may end below it
+        ended = [r for r, _, _ in found if r is not None] + ([routes] if routes else [])
+        routes = max(ended, key=lambda r: routes_value(problem, r))
         stalled = settle > 0 and "stalled" in reasons
         if decomposing or stalled:
             part = RoutePool(tour_classes(problem, allowed), params.recombination.pool)
