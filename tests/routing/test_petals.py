@@ -86,7 +86,10 @@ def test_the_solver_starts_from_petals_only_when_asked(
     monkeypatch.setattr(petals_module, "petal_start", spy)
     p = _random_problem(5)
     params = SearchParameters(
-        deterministic=True, iteration_limit=60, seed=3, ils=IteratedSearchParams(petals=petals_on)
+        deterministic=True,
+        iteration_limit=60,
+        seed=3,
+        ils=IteratedSearchParams(petals=petals_on, petal_round=False),
     )
     first = solve(p, params)
     assert check_solution(p, first) == []

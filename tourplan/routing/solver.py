@@ -329,7 +329,8 @@ def _ils_rounds(
     """The iterated search in every worker, in rounds with route recombination between them.
 
     Each round starts every worker from the best plan so far (different seeds and
-    temperatures); after each, the tours the workers met are pooled and recombined
+    temperatures), the second from compact tours with ``ils.petal_round`` (a second basin:
+    :func:`~.petals.round_start`); after each, the tours the workers met are pooled and recombined
     (:func:`~.recombine.recombine`). Without recombination (one tour, or
     ``recombination.pool=0``) there is a single round and the best worker's plan is returned.
     The iterated search runs for ``seconds`` in all, recombination included (each round keeps
