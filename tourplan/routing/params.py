@@ -138,8 +138,9 @@ class IteratedSearchParams:
         first round's; the best plan stays a candidate if the round ends below it. On by
         default (docs/benchmarks.md, "Issue #15, ninth pass"): ten three- and four-tour
         rows at three seeds +0.53 % / +0.27 % (rows PyVRP won / others), a second round from
-        a fresh race instead -0.54 %; ``bench/toptw.py`` rows of two to four tours +0.20 %
-        (better on 28 of 60 rows, worse on 18); the bundled trip plans are unchanged.
+        a fresh race instead -0.54 %; ``bench/peers.py`` rows of two to four tours +0.16 % at
+        two seeds; ``bench/toptw.py`` ones +0.20 % / -0.02 % at two seeds (four tours better at
+        both); the bundled trip plans are unchanged.
 
     Examples
     --------
