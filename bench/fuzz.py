@@ -267,9 +267,17 @@ def independent(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[s
             problems.append(f"{tag}: the outing crosses midnight")
         if _clock(day.departure) < day_open or _clock(day.arrival) > day_close:
             problems.append(f"{tag}: outside the day {fields['day_start']}-{fields['day_end']}")
+        # A long stay that goes on after lunch is two stops in a row at one place: one stay
+        # (docs/value.md), one stop of the day's maximum; the same place again after another
+        # stop or on another day is not.
+        visits = [
+            s.village.id
+            for k, s in enumerate(day.stops)
+            if not (k and day.stops[k - 1].village.id == s.village.id)
+        ]
         limit = fields.get("max_stops_per_day")
-        if limit is not None and len(day.stops) > limit:
-            problems.append(f"{tag}: {len(day.stops)} stops > {limit}")
+        if limit is not None and len(visits) > limit:
+            problems.append(f"{tag}: {len(visits)} visits > {limit}")
         if len(day.legs) != len(day.stops) + 1:
             problems.append(f"{tag}: {len(day.legs)} legs for {len(day.stops)} stops")
             continue
@@ -295,13 +303,7 @@ def independent(itinerary: tourplan.Itinerary, fields: dict[str, Any]) -> list[s
         stays.append((day.end_place.id, day.legs[-1].arrive, day.arrival))
         if day.legs[-1].arrive > day.arrival:
             problems.append(f"{tag}: back after the return")
-        # A long stay that goes on after lunch is two stops in a row at one place: one stay
-        # (docs/value.md); the same place again after another stop or on another day is not.
-        seen += [
-            s.village.id
-            for k, s in enumerate(day.stops)
-            if not (k and day.stops[k - 1].village.id == s.village.id)
-        ]
+        seen += visits
         busy = [(s.start, s.end, f"visit {s.village.id}") for s in day.stops]
         for brk in day.breaks:
             if brk.end <= brk.start:

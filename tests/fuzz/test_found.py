@@ -132,3 +132,32 @@ def test_a_lunch_on_the_way_over_the_bundled_villages_stays_inside_its_journey()
     plan = tourplan.plan_trip(request, search=search)
     assert len(plan.stops) == 7
     assert tourplan.check_itinerary(plan, request) == []
+
+
+def test_a_long_stay_split_by_lunch_is_one_stop_of_the_days_maximum() -> None:
+    """A generated request (four days from Nội Bài, relaxed pace, at most one stop a day,
+    lunch 10:00-12:00) planned one long stay at Bát Tràng in two parts around lunch, its
+    second part first (the swap would push lunch past 12:00): one visit, as the library's
+    check says, but the harness's independent check counted stops, not visits, and called it
+    "2 stops > 1". It now counts a stay that goes on after lunch once, as for repeats."""
+    fuzz = _harness()
+    fields = {
+        "start": "noi-bai-airport",
+        "dates": ["2027-12-20", "2027-12-21", "2027-12-22", "2027-12-23"],
+        "day_start": "08:00",
+        "day_end": "20:00",
+        "mode": "car",
+        "pace": "relaxed",
+        "lunch": "10:00-12:00/30",
+        "max_stops_per_day": 1,
+    }
+    request = fuzz.build_request(fields)
+    search = tourplan.SearchParameters(deterministic=True, time_limit=0.5)
+    plan = tourplan.plan_trip(request, search=search)
+    split = [d for d in plan.days if len(d.stops) == 2]
+    assert split, "no long stay split by lunch to test"
+    for day in split:
+        assert day.stops[0].village.id == day.stops[1].village.id
+        assert len(day.visits) == 1
+    assert tourplan.check_itinerary(plan, request) == []
+    assert fuzz.independent(plan, fields) == []
