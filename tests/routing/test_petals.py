@@ -127,6 +127,16 @@ def test_the_second_round_starts_from_petals_only_when_asked(
     assert solve(p, params).routes == first.routes  # repeatable
 
 
+def test_each_cycle_draws_its_own_petals(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with several cycles, each cycle's second round starts from other compact tours (the
+    # cycle's seeds, as its workers'), not the same petal plan again
+    seeds = _spy_petal_starts(monkeypatch)
+    p = _random_problem(5)
+    params = SearchParameters(deterministic=True, iteration_limit=120, seed=3, cycles=2)
+    assert check_solution(p, solve(p, params)) == []
+    assert seeds == [4, 1004]
+
+
 def test_one_tour_has_no_second_round_to_start_from_petals(monkeypatch: pytest.MonkeyPatch) -> None:
     seeds = _spy_petal_starts(monkeypatch)
     p = _four_clusters(3)

@@ -117,9 +117,9 @@ def round_start(
     The best plan so far (``best``; ``None`` in the first round: the search builds its own,
     with a race of starts), except with ``ils.petals`` in the first round and with
     ``ils.petal_round`` in the second, which start from :func:`petal_start` (seeds ``seed``
-    and ``seed + 1``): another basin than the first round's, whose tours the route
-    recombination after the round can mix with the first round's. Problems the insertion
-    does not support keep ``best``.
+    and ``seed + 1``; the solver passes each cycle's own seed): another basin than the first
+    round's, whose tours the route recombination after the round can mix with the first
+    round's. Problems the insertion does not support keep ``best``.
     """
     if not Inserter.supports(problem):
         return best

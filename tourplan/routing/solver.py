@@ -359,7 +359,7 @@ def _ils_rounds(
         # with decomposition, the end of the search's share is kept for it
         until = now + (search_end - now) * (1 - decomposing)
         kwargs: dict[str, Any] = {
-            "start": round_start(problem, allowed, routes, k, ils, params.seed),
+            "start": round_start(problem, allowed, routes, k, ils, params.seed + cycle * 1000),
             "until": None if params.deterministic else until,
             "iterations": max(1, round(shakes * (1 - decomposing)))
             if params.deterministic
