@@ -133,3 +133,37 @@ def test_version_and_help(tourplan_script: Path) -> None:
         helped = tourplan_cmd(tourplan_script, command, "--help")
         assert helped.returncode == 0
         assert f"Usage: tourplan {command} [OPTIONS]".encode() in helped.stdout
+
+
+def test_outputs_through_a_link_and_into_a_pipe_and_dev_null(
+    tourplan_script: Path, tmp_path: Path
+) -> None:
+    # a reviewer's "--json fifo" turned the pipe into a regular file and "--json link.json"
+    # replaced the link: the outputs go where a shell's ">" would send them
+    import threading
+
+    (tmp_path / "target.json").write_text("old")
+    (tmp_path / "link.json").symlink_to("target.json")
+    os.mkfifo(tmp_path / "pipe.geojson")
+    received: list[bytes] = []
+    reader = threading.Thread(
+        target=lambda: received.append((tmp_path / "pipe.geojson").read_bytes()), daemon=True
+    )
+    reader.start()
+    done = tourplan_cmd(
+        tourplan_script, "route", "--date", "2026-12-05", "--deterministic", "-q",
+        "--json", "link.json", "--geojson", "pipe.geojson", "--ics", os.devnull,
+        cwd=tmp_path,
+    )  # fmt: skip
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads((tmp_path / "target.json").read_text())["days"]
+    assert (tmp_path / "pipe.geojson").is_fifo()
+    assert received and json.loads(received[0])["type"] == "FeatureCollection"
+    assert Path(os.devnull).is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "link.json",
+        "pipe.geojson",
+        "target.json",
+    ]

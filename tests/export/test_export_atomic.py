@@ -152,3 +152,67 @@ def test_success_replaces_the_old_file(
     assert write(itinerary, path) == path
     assert path.read_bytes() != OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_a_symbolic_link_is_written_through(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    # as a shell's ">" does: the file the link points to gets the export, the link stays
+    name, write = writer
+    real = _existing(tmp_path, "real-" + name)
+    link = tmp_path / name
+    link.symlink_to(real.name)
+    write(itinerary, link)
+    assert link.is_symlink() and os.readlink(link) == real.name
+    assert real.read_bytes() != OLD and link.read_bytes() == real.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([real.name, link.name])
+
+
+def test_a_device_is_written_to_not_replaced(
+    itinerary: Itinerary, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    # a rename over /dev/null would make it a regular file (as root, for every program)
+    _, write = writer
+    null = Path(os.devnull)
+    write(itinerary, null)
+    assert null.is_char_device()
+
+
+def test_a_named_pipe_gets_the_export(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    import threading
+
+    name, write = writer
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write(itinerary, fifo)
+    reader.join(timeout=30)
+    assert fifo.is_fifo()
+    assert received and received[0].strip()
+
+
+def test_a_full_device_is_an_export_error_and_stays_a_device(
+    itinerary: Itinerary, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full here")
+    _, write = writer
+    with pytest.raises(ExportError, match="No space left"):
+        write(itinerary, full)
+    assert full.is_char_device()
+
+
+def test_an_existing_file_keeps_its_permissions(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    name, write = writer
+    path = _existing(tmp_path, name)
+    path.chmod(0o600)
+    write(itinerary, path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.read_bytes() != OLD

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._io import is_special, output_target, write_through
 from ..exceptions import DataError, ExportError
 from ..plan import Day
 from ..text import Lang, place_name
@@ -84,6 +86,8 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
     if not str(path).strip():
         raise ExportError("cannot write a file with an empty name")
     target = Path(path)
+    if is_special(output_target(target)[1]):
+        return target  # a pipe or a device: written to directly, whatever its folder
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: folder {folder} does not exist")
@@ -100,7 +104,8 @@ def write_all_or_nothing(files: Sequence[tuple[str | os.PathLike[str], bytes]]) 
     Each file's bytes go to a temporary file in its folder (flushed to disk); only when every
     one is written are they renamed over their targets. On a failure before the renames, the
     temporary files are removed and no target is created or changed; existing files are never
-    truncated.
+    truncated and keep their permissions. A symbolic link is written through; a named pipe or a
+    device (``/dev/null``) is written to directly, after the renames, never replaced.
 
     Returns
     -------
@@ -115,27 +120,36 @@ def write_all_or_nothing(files: Sequence[tuple[str | os.PathLike[str], bytes]]) 
     targets = [check_writable(path) for path, _ in files]
     if len({t.resolve() for t in targets}) != len(targets):
         raise ExportError("two outputs name the same file")
+    landing = [output_target(t) for t in targets]  # a symbolic link is written through
     temporary: list[str] = []
     try:
-        for target, (_, data) in zip(targets, files, strict=True):
+        for target, (real, mode), (_, data) in zip(targets, landing, files, strict=True):
+            if is_special(mode):
+                temporary.append("")  # a pipe or a device: written last, directly
+                continue
             try:
-                fd, name = tempfile.mkstemp(
-                    prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-                )
+                fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
                 temporary.append(name)
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
                     handle.flush()
                     os.fsync(handle.fileno())
-                os.chmod(name, 0o644)
+                os.chmod(name, stat.S_IMODE(mode) if mode is not None else 0o644)
             except OSError as exc:
                 raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        for k, (name, target) in enumerate(zip(temporary, targets, strict=True)):
+        for k, (name, target, (real, _)) in enumerate(
+            zip(temporary, targets, landing, strict=True)
+        ):
+            if not name:
+                continue
             try:
-                os.replace(name, target)
+                os.replace(name, real)
             except OSError as exc:
                 raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
             temporary[k] = ""
+        for target, (real, mode), (_, data) in zip(targets, landing, files, strict=True):
+            if is_special(mode):
+                write_through(target, real, data)
     finally:
         for name in temporary:
             if name:
