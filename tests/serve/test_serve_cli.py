@@ -51,3 +51,39 @@ def test_import_tourplan_does_not_import_the_web_stack() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_taken_port_is_one_line_and_exit_2_before_anything_starts() -> None:
+    # uvicorn binds only after the solver pool has started, then logs JSON lines and exits 3
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "tourplan.cli", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"Error: --port: cannot listen on 127.0.0.1:{port}: Address already in use"
+    ]
+
+
+def test_a_host_that_does_not_resolve_names_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from tourplan.exceptions import DataError
+    from tourplan.serve.server import listening_socket
+
+    def unknown(*args: Any, **kwargs: Any) -> Any:  # no resolver lookup in the tests
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    with pytest.raises(DataError, match=r"cannot listen on 'nowhere\.example'") as caught:
+        listening_socket("nowhere.example", 0)
+    assert caught.value.field == "host"

@@ -6,6 +6,7 @@ import click
 
 from ..exceptions import DataError
 from ..serve import ServeSettings, default_workers, run
+from .errors import CliError
 from .options import CONTEXT, shared_options
 
 __all__ = ["serve"]
@@ -88,3 +89,5 @@ def serve(
         run(settings, host=host, port=port)
     except ImportError as exc:  # the serve extra is missing: say which one to install
         raise click.ClickException(str(exc)) from None
+    except DataError as exc:  # the port is taken, or the host does not resolve
+        raise CliError(f"--{exc.field}: {exc.reason}" if exc.field else str(exc)) from None

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 from typing import Any
 
 import uvicorn
 
+from ..exceptions import DataError
 from .app import create_app
 from .middleware import JsonLogFormatter
 from .settings import ServeSettings
 
-__all__ = ["log_config", "run", "server_config"]
+__all__ = ["listening_socket", "log_config", "run", "server_config"]
 
 
 def log_config() -> dict[str, Any]:
@@ -62,7 +64,59 @@ def server_config(
     )
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (port 0: any free port), before anything starts.
+
+    uvicorn binds only after the app's start-up (the solver pool), then logs the failure and
+    exits with its own code 3; binding first lets a taken port be one line and exit 2.
+
+    Raises
+    ------
+    DataError
+        Naming ``host`` when it does not resolve, ``port`` when it cannot be bound (in use,
+        or below 1024 without the right).
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise DataError(f"cannot listen on {host!r}: {exc}", field="host") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise DataError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}", field="port"
+        ) from None
+    return sock
+
+
 def run(settings: ServeSettings, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until interrupted (Ctrl-C or SIGTERM finish the requests under way first)."""
+    """Serve until interrupted (Ctrl-C or SIGTERM finish the requests under way first).
+
+    Raises
+    ------
+    DataError
+        When ``host:port`` cannot be listened on (:func:`listening_socket`); nothing started.
+    """
+    sock = listening_socket(host, port)
     logging.getLogger("tourplan.serve").debug("starting")
-    uvicorn.Server(server_config(settings, host=host, port=port)).run()
+    _Server(server_config(settings, host=host, port=port)).run(sockets=[sock])
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server on a socket bound beforehand, saying where it listens as uvicorn does
+    when it binds itself (it stays silent with given sockets, which it expects from a
+    supervisor that has said it already)."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and sockets:
+            host, port = sockets[0].getsockname()[:2]
+            shown = f"[{host}]" if ":" in host else host
+            logging.getLogger("uvicorn.error").info(
+                "Uvicorn running on http://%s:%d (Press CTRL+C to quit)", shown, port
+            )
