@@ -133,6 +133,27 @@ HEADER = "STT,Tên làng nghề,Thôn,Xã,Huyện,Nghề,Năm công nhận\n"
 BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện Gia Lâm,gốm sứ,2009\n"
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # the same row twice became two villages, and a plan visited Bát Tràng twice
+        (HEADER + BAT_TRANG + BAT_TRANG, "rows 2 and 3 are the same village"),
+    ],
+    ids=["repeated-row"],
+)
+def test_a_bad_list_is_refused_in_one_line_and_nothing_is_written(
+    script: Path, tmp_path: Path, body: str, message: str
+) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text(body, encoding="utf-8")
+    out = tmp_path / "v.csv"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("how", ["same-path", "symlink"])
 def test_out_naming_the_list_itself_is_refused(script: Path, tmp_path: Path, how: str) -> None:
     listing = tmp_path / "list.csv"
