@@ -190,3 +190,18 @@ def test_villages_of_one_name_in_other_hamlets_or_communes_are_kept() -> None:
     result = import_rows(rows, INDEX)
     assert not result.failures
     assert len({v.id for v in result.villages}) == 4
+
+
+def test_a_year_that_is_not_a_year_is_refused_naming_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Tên làng nghề,Xã,Huyện,Năm công nhận\n"
+        "Làng gốm sứ Bát Tràng,Bát Tràng,Gia Lâm,2009\n"
+        "Làng Z,Bát Tràng,Gia Lâm,abcd\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="'abcd' is not a year") as info:
+        read_official_list(path)
+    assert (info.value.row, info.value.field) == (3, "Năm công nhận")
+    with pytest.raises(DataError, match="not a year"):  # rows made by hand are checked too
+        import_rows([ListRow(row=2, name="Làng Z", commune="Bát Tràng", year="20O9")], INDEX)

@@ -56,8 +56,8 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     commune is unknown, shared by two districts, or not in the given district is reported
     with the reason and left out. The file is written for the rows that were placed; the
     exit code is 2 when some were not. Nothing is written (exit 2) when a row repeats an
-    earlier row's village (same name and commune, no different hamlet) or --out is the
-    list itself.
+    earlier row's village (same name and commune, no different hamlet), a year is not a year,
+    or --out is the list itself.
 
     \b
     Examples:

@@ -6,9 +6,10 @@ craft (Vietnamese headers such as ``Tên làng nghề, Thôn, Xã, Huyện, Ngh�
 placed at its commune's point by :mod:`.communes` (old or 2025 commune names), marked
 ``commune_centroid`` with its precision and the 2025 commune. A row that cannot be placed
 without guessing is reported with the reason (:class:`RowFailure`) and left out; the
-others are kept. A row that repeats an earlier row's village stops the import
-(:class:`~tourplan.exceptions.DataError`). ``refine`` may move a placed village to a
-geocoded point of its hamlet when that point lies inside the commune's box (``tourplan villages import --online``).
+others are kept. A row that repeats an earlier row's village and a year that is not a
+year stop the import (:class:`~tourplan.exceptions.DataError`).
+``refine`` may move a placed village to a geocoded point of its hamlet when that point lies
+inside the commune's box (``tourplan villages import --online``).
 """
 
 from __future__ import annotations
@@ -138,12 +139,15 @@ def read_official_list(path: str | Path) -> list[ListRow]:
                 row=1,
                 field=needed,
             )
+    year_header = next((header[i] for i, f in fields.items() if f == "year"), "year")
     rows = []
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
         values = {f: cells[i].strip() for i, f in fields.items() if i < len(cells)}
-        rows.append(ListRow(row=number, **{"name": "", **values}))
+        row = ListRow(row=number, **{"name": "", **values})
+        _status_year(row, source, year_header)  # a bad year stops the import, not the plan
+        rows.append(row)
     return rows
 
 
@@ -175,7 +179,7 @@ def import_rows(
     ------
     DataError
         Naming both rows when a row repeats an earlier row's village (same name, same
-        commune, no different hamlet).
+        commune, no different hamlet), or naming the row and column of a year that is not one.
     """
     placed: list[Village] = []
     failures: list[RowFailure] = []
@@ -219,7 +223,7 @@ def import_rows(
             url=row.url if re.match(r"https?://", row.url) else "",
             notes=_notes(row, source),
             status=status,
-            status_year=int(row.year) if re.fullmatch(r"(19|20)\d\d", row.year) else None,
+            status_year=_status_year(row, source),
             status_title=row.title,
         )
         if refine is not None:
@@ -241,6 +245,26 @@ def refined(village: Village, lat: float, lon: float, how: str) -> Village:
         coord_precision_m=REFINED_PRECISION_M,
         coord_source=f"{how}; inside the commune's box ({village.coord_source})",
     )
+
+
+def _status_year(row: ListRow, source: str, column: str = "year") -> int | None:
+    """The row's year of recognition, None when the cell is empty.
+
+    Raises
+    ------
+    DataError
+        Naming the row and the column when the cell is not a year from 1900 to 2099.
+    """
+    if not row.year:
+        return None
+    if not re.fullmatch(r"(19|20)\d\d", row.year):
+        raise DataError(
+            f"{row.year!r} is not a year from 1900 to 2099 (such as 2009)",
+            source=source,
+            row=row.row,
+            field=column,
+        )
+    return int(row.year)
 
 
 def _same_village_key(row: ListRow, where: Placement) -> tuple[str, str, str, str]:
