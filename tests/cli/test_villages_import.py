@@ -139,8 +139,9 @@ BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện 
         # the same row twice became two villages, and a plan visited Bát Tràng twice
         (HEADER + BAT_TRANG + BAT_TRANG, "rows 2 and 3 are the same village"),
         (HEADER + "1,Làng Z,Thôn Y,Xã Bát Tràng,Huyện Gia Lâm,gốm,abcd\n", "'abcd' is not a year"),
+        (HEADER, "no village rows"),  # as an empty file is refused
     ],
-    ids=["repeated-row", "bad-year"],
+    ids=["repeated-row", "bad-year", "header-only"],
 )
 def test_a_bad_list_is_refused_in_one_line_and_nothing_is_written(
     script: Path, tmp_path: Path, body: str, message: str

@@ -205,3 +205,11 @@ def test_a_year_that_is_not_a_year_is_refused_naming_row_and_column(tmp_path: Pa
     assert (info.value.row, info.value.field) == (3, "Năm công nhận")
     with pytest.raises(DataError, match="not a year"):  # rows made by hand are checked too
         import_rows([ListRow(row=2, name="Làng Z", commune="Bát Tràng", year="20O9")], INDEX)
+
+
+@pytest.mark.parametrize("body", ["name,commune\n", "name,commune\n,\n\n"])
+def test_a_list_with_only_a_header_is_refused(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match="no village rows"):
+        read_official_list(path)

@@ -57,7 +57,7 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     with the reason and left out. The file is written for the rows that were placed; the
     exit code is 2 when some were not. Nothing is written (exit 2) when a row repeats an
     earlier row's village (same name and commune, no different hamlet), a year is not a year,
-    or --out is the list itself.
+    the list has no rows, or --out is the list itself.
 
     \b
     Examples:

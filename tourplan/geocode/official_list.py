@@ -6,8 +6,8 @@ craft (Vietnamese headers such as ``Tên làng nghề, Thôn, Xã, Huyện, Ngh�
 placed at its commune's point by :mod:`.communes` (old or 2025 commune names), marked
 ``commune_centroid`` with its precision and the 2025 commune. A row that cannot be placed
 without guessing is reported with the reason (:class:`RowFailure`) and left out; the
-others are kept. A row that repeats an earlier row's village and a year that is not a
-year stop the import (:class:`~tourplan.exceptions.DataError`).
+others are kept. A row that repeats an earlier row's village, a year that is not a year
+and a list without rows stop the import (:class:`~tourplan.exceptions.DataError`).
 ``refine`` may move a placed village to a geocoded point of its hamlet when that point lies
 inside the commune's box (``tourplan villages import --online``).
 """
@@ -113,7 +113,8 @@ def read_official_list(path: str | Path) -> list[ListRow]:
     ------
     DataError
         Naming the file and the column when the name or commune column is missing, or a
-        header names two fields at once.
+        header names two fields at once; the row and column of a year that is not one; the
+        file when it has a header but no rows.
     """
     source = str(path)
     text = read_utf8(path).lstrip("\ufeff")
@@ -148,6 +149,10 @@ def read_official_list(path: str | Path) -> list[ListRow]:
         row = ListRow(row=number, **{"name": "", **values})
         _status_year(row, source, year_header)  # a bad year stops the import, not the plan
         rows.append(row)
+    if not rows:
+        raise DataError(
+            "the list has a header but no village rows: nothing to import", source=source
+        )
     return rows
 
 
