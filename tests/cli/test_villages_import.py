@@ -127,3 +127,50 @@ def test_online_refinement_keeps_points_inside_the_commune(
     vu_lang, ngau = load_villages(out)
     assert vu_lang.coord_kind == "address" and (vu_lang.lat, vu_lang.lon) == (20.8140, 105.7915)
     assert ngau.coord_kind == "commune_centroid"  # the far answer is not taken
+
+
+HEADER = "STT,Tên làng nghề,Thôn,Xã,Huyện,Nghề,Năm công nhận\n"
+BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện Gia Lâm,gốm sứ,2009\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # the same row twice became two villages, and a plan visited Bát Tràng twice
+        (HEADER + BAT_TRANG + BAT_TRANG, "rows 2 and 3 are the same village"),
+        (HEADER + "1,Làng Z,Thôn Y,Xã Bát Tràng,Huyện Gia Lâm,gốm,abcd\n", "'abcd' is not a year"),
+        (HEADER, "no village rows"),  # as an empty file is refused
+    ],
+    ids=["repeated-row", "bad-year", "header-only"],
+)
+def test_a_bad_list_is_refused_in_one_line_and_nothing_is_written(
+    script: Path, tmp_path: Path, body: str, message: str
+) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text(body, encoding="utf-8")
+    out = tmp_path / "v.csv"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("how", ["same-path", "symlink"])
+def test_out_naming_the_list_itself_is_refused(script: Path, tmp_path: Path, how: str) -> None:
+    listing = tmp_path / "list.csv"
+    listing.write_text(HEADER + BAT_TRANG, encoding="utf-8")
+    out = tmp_path / "sub" / ".." / "list.csv"
+    if how == "symlink":
+        out = tmp_path / "link.csv"
+        try:
+            out.symlink_to(listing)
+        except OSError:
+            pytest.skip("no symbolic links here")
+    else:
+        (tmp_path / "sub").mkdir()
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 2
+    assert "--out" in result.stderr and "is the list being imported" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert listing.read_text(encoding="utf-8") == HEADER + BAT_TRANG

@@ -148,3 +148,68 @@ def test_a_key_of_another_district_does_not_hide_the_district_asked_for() -> Non
     # "van ha" it is Đông Anh's Xã Vân Hà, which is the one asked for.
     placed = INDEX.place("xa van ha", "Đông Anh")
     assert placed.commune.name == "Xã Vân Hà" and placed.commune.district == "Huyện Đông Anh"
+
+
+def test_a_row_repeating_a_village_is_refused_naming_both_rows() -> None:
+    # Reviewer's probe: the same row twice became two villages a plan visited in turn.
+    rows = [
+        ListRow(row=2, name="Làng tạc tượng Vũ Lăng", hamlet="Thôn Vũ Lăng", commune="Dân Hòa"),
+        ListRow(row=3, name="Làng gốm Kim Lan", commune="Kim Lan", district="Gia Lâm"),
+        ListRow(  # the same village, spelled as lists without diacritics spell it
+            row=4,
+            name="Lang nghe tac tuong Vu Lang",
+            hamlet="Vu Lang",
+            commune="xa Dan Hoa",
+            district="huyen Thanh Oai",
+        ),
+    ]
+    with pytest.raises(DataError, match="rows 2 and 4 are the same village") as info:
+        import_rows(rows, INDEX, source="list.csv")
+    assert (info.value.row, info.value.field) == (4, "name")
+    assert "\n" not in str(info.value)
+
+
+def test_a_row_without_a_hamlet_does_not_tell_a_repeat_apart() -> None:
+    rows = [
+        ListRow(
+            row=2, name="Làng quạt", hamlet="Canh Hoạch", commune="Dân Hòa", district="Thanh Oai"
+        ),
+        ListRow(row=3, name="Làng quạt", commune="Dân Hòa", district="Thanh Oai"),
+    ]
+    with pytest.raises(DataError, match="rows 2 and 3"):
+        import_rows(rows, INDEX)
+
+
+def test_villages_of_one_name_in_other_hamlets_or_communes_are_kept() -> None:
+    rows = [
+        ListRow(row=2, name="Làng mây tre đan", hamlet="Phú Vinh", commune="Phú Nghĩa"),
+        ListRow(row=3, name="Làng mây tre đan", hamlet="Thôn Phú Yên", commune="Phú Nghĩa"),
+        ListRow(row=4, name="Làng gốm", commune="Bát Tràng", district="Gia Lâm"),
+        ListRow(row=5, name="Làng gốm", commune="Kim Lan", district="Gia Lâm"),
+    ]
+    result = import_rows(rows, INDEX)
+    assert not result.failures
+    assert len({v.id for v in result.villages}) == 4
+
+
+def test_a_year_that_is_not_a_year_is_refused_naming_row_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Tên làng nghề,Xã,Huyện,Năm công nhận\n"
+        "Làng gốm sứ Bát Tràng,Bát Tràng,Gia Lâm,2009\n"
+        "Làng Z,Bát Tràng,Gia Lâm,abcd\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="'abcd' is not a year") as info:
+        read_official_list(path)
+    assert (info.value.row, info.value.field) == (3, "Năm công nhận")
+    with pytest.raises(DataError, match="not a year"):  # rows made by hand are checked too
+        import_rows([ListRow(row=2, name="Làng Z", commune="Bát Tràng", year="20O9")], INDEX)
+
+
+@pytest.mark.parametrize("body", ["name,commune\n", "name,commune\n,\n\n"])
+def test_a_list_with_only_a_header_is_refused(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError, match="no village rows"):
+        read_official_list(path)

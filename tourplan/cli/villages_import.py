@@ -14,7 +14,7 @@ from ..geocode import PlaceResolver
 from ..geocode.communes import commune_index
 from ..geocode.official_list import ListRow, import_rows, read_official_list, refined
 from ..model import Village
-from .errors import library_errors
+from .errors import CliError, library_errors
 from .options import CONTEXT, shared_options
 from .terminal import note
 
@@ -55,13 +55,16 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     commune_centroid, with its precision and 2025 commune). Nothing is guessed: a row whose
     commune is unknown, shared by two districts, or not in the given district is reported
     with the reason and left out. The file is written for the rows that were placed; the
-    exit code is 2 when some were not.
+    exit code is 2 when some were not. Nothing is written (exit 2) when a row repeats an
+    earlier row's village (same name and commune, no different hamlet), a year is not a year,
+    the list has no rows, or --out is the list itself.
 
     \b
     Examples:
       tourplan villages import danh-sach.csv --out villages.csv
       tourplan route --villages villages.csv
     """
+    _refuse_overwriting_the_list(list_file, out)
     with library_errors():
         rows = read_official_list(list_file)
         refine = _online_refiner() if online else None
@@ -85,6 +88,18 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
         click.echo(summary, err=True)
         sys.exit(2)
     note(summary)
+
+
+def _refuse_overwriting_the_list(list_file: Path, out: Path) -> None:
+    """Refuse an --out that is the list being imported (by path, link or hard link)."""
+    same = out.resolve() == list_file.resolve()
+    if not same and out.exists() and list_file.exists():
+        try:
+            same = out.samefile(list_file)
+        except OSError:  # unreadable: the reader or the writer will say so
+            same = False
+    if same:
+        raise CliError(f"--out {out} is the list being imported; write the villages elsewhere")
 
 
 def _online_refiner() -> Callable[[ListRow, Village], Village | None]:

@@ -6,8 +6,10 @@ craft (Vietnamese headers such as ``Tên làng nghề, Thôn, Xã, Huyện, Ngh�
 placed at its commune's point by :mod:`.communes` (old or 2025 commune names), marked
 ``commune_centroid`` with its precision and the 2025 commune. A row that cannot be placed
 without guessing is reported with the reason (:class:`RowFailure`) and left out; the
-others are kept. ``refine`` may move a placed village to a geocoded point of its hamlet when
-that point lies inside the commune's box (``tourplan villages import --online``).
+others are kept. A row that repeats an earlier row's village, a year that is not a year
+and a list without rows stop the import (:class:`~tourplan.exceptions.DataError`).
+``refine`` may move a placed village to a geocoded point of its hamlet when that point lies
+inside the commune's box (``tourplan villages import --online``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..exceptions import DataError
 from ..hours import OpeningHours
 from ..model import Status, Village
 from ..names import fold
-from .communes import CommuneError, CommuneIndex
+from .communes import CommuneError, CommuneIndex, Placement
 
 __all__ = [
     "COLUMN_NAMES",
@@ -111,7 +113,8 @@ def read_official_list(path: str | Path) -> list[ListRow]:
     ------
     DataError
         Naming the file and the column when the name or commune column is missing, or a
-        header names two fields at once.
+        header names two fields at once; the row and column of a year that is not one; the
+        file when it has a header but no rows.
     """
     source = str(path)
     text = read_utf8(path).lstrip("\ufeff")
@@ -137,12 +140,19 @@ def read_official_list(path: str | Path) -> list[ListRow]:
                 row=1,
                 field=needed,
             )
+    year_header = next((header[i] for i, f in fields.items() if f == "year"), "year")
     rows = []
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
         values = {f: cells[i].strip() for i, f in fields.items() if i < len(cells)}
-        rows.append(ListRow(row=number, **{"name": "", **values}))
+        row = ListRow(row=number, **{"name": "", **values})
+        _status_year(row, source, year_header)  # a bad year stops the import, not the plan
+        rows.append(row)
+    if not rows:
+        raise DataError(
+            "the list has a header but no village rows: nothing to import", source=source
+        )
     return rows
 
 
@@ -169,19 +179,27 @@ def import_rows(
     refine
         Optional: given a row and its commune-placed village, a better-placed village or
         None to keep the commune point (used for ``--online``).
+
+    Raises
+    ------
+    DataError
+        Naming both rows when a row repeats an earlier row's village (same name, same
+        commune, no different hamlet), or naming the row and column of a year that is not one.
     """
     placed: list[Village] = []
     failures: list[RowFailure] = []
-    ids: set[str] = set()
+    located: list[tuple[ListRow, Placement]] = []
     for row in rows:
         if not row.name:
             failures.append(RowFailure(row.row, "", "missing_name", "no village name"))
             continue
         try:
-            where = index.place(row.commune, row.district)
+            located.append((row, index.place(row.commune, row.district)))
         except CommuneError as exc:
             failures.append(RowFailure(row.row, row.name, exc.reason, str(exc)))
-            continue
+    _refuse_repeated_villages(located, source)  # before any online request
+    ids: set[str] = set()
+    for row, where in located:
         commune = where.commune
         village_id = _unique_id(row, commune.name, ids)
         merged = ""
@@ -210,7 +228,7 @@ def import_rows(
             url=row.url if re.match(r"https?://", row.url) else "",
             notes=_notes(row, source),
             status=status,
-            status_year=int(row.year) if re.fullmatch(r"(19|20)\d\d", row.year) else None,
+            status_year=_status_year(row, source),
             status_title=row.title,
         )
         if refine is not None:
@@ -234,6 +252,66 @@ def refined(village: Village, lat: float, lon: float, how: str) -> Village:
     )
 
 
+def _status_year(row: ListRow, source: str, column: str = "year") -> int | None:
+    """The row's year of recognition, None when the cell is empty.
+
+    Raises
+    ------
+    DataError
+        Naming the row and the column when the cell is not a year from 1900 to 2099.
+    """
+    if not row.year:
+        return None
+    if not re.fullmatch(r"(19|20)\d\d", row.year):
+        raise DataError(
+            f"{row.year!r} is not a year from 1900 to 2099 (such as 2009)",
+            source=source,
+            row=row.row,
+            field=column,
+        )
+    return int(row.year)
+
+
+def _same_village_key(row: ListRow, where: Placement) -> tuple[str, str, str, str]:
+    """What makes two rows the same village: the name as the id folds it, and the commune."""
+    return (_id_base(row.name), where.commune.name, where.commune.district, where.merged_name)
+
+
+def _hamlet(row: ListRow) -> str:
+    """The row's hamlet folded, without a leading "thôn", "xóm" or "làng"."""
+    return re.sub(r"^(thon|xom|lang) ", "", fold(row.hamlet))
+
+
+def _refuse_repeated_villages(located: Sequence[tuple[ListRow, Placement]], source: str) -> None:
+    """Refuse a row that repeats an earlier row's village.
+
+    Two rows are the same village when their names fold alike (diacritics, case and a
+    leading "Làng (nghề)" aside) and they are placed in the same commune of the same district,
+    unless both give a hamlet and the hamlets differ: the city lists distinct villages of one
+    name and commune by their hamlets, and an empty hamlet tells nothing apart.
+
+    Raises
+    ------
+    DataError
+        Naming both rows.
+    """
+    seen: dict[tuple[str, str, str, str], list[ListRow]] = {}
+    for row, where in located:
+        earlier = seen.setdefault(_same_village_key(row, where), [])
+        for first in earlier:
+            if _hamlet(first) and _hamlet(row) and _hamlet(first) != _hamlet(row):
+                continue
+            raise DataError(
+                f"rows {first.row} and {row.row} are the same village {row.name!r} in "
+                f"{where.commune.name}, {where.commune.district}; remove one (or give each its "
+                "hamlet if they are two villages)",
+                source=source,
+                row=row.row,
+                field="name",
+            )
+        earlier.append(row)
+
+
 def _notes(row: ListRow, source: str) -> str:
     parts = [f"Row {row.row} of {source}"]
     for label, value in (("hamlet", row.hamlet), ("commune", row.commune)):
@@ -244,9 +322,14 @@ def _notes(row: ListRow, source: str) -> str:
     return "; ".join(parts) + "."
 
 
+def _id_base(name: str) -> str:
+    """``"Làng nghề gốm Kim Lan"`` → ``"gom-kim-lan"``."""
+    base = "-".join(fold(name).split()) or "village"
+    return re.sub(r"^lang-(nghe-)?", "", base) or base
+
+
 def _unique_id(row: ListRow, commune: str, taken: set[str]) -> str:
-    base = "-".join(fold(row.name).split()) or "village"
-    base = re.sub(r"^lang-(nghe-)?", "", base) or base
+    base = _id_base(row.name)
     candidate = base
     if candidate in taken:
         candidate = f"{base}-{'-'.join(fold(commune).split()[1:])}"
