@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,6 +70,57 @@ def test_body_that_is_not_a_json_object_answers_422(
     )
     assert response.status_code == 422
     assert detail in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "application/x-www-form-urlencoded", "application/xml", None],
+)
+def test_body_not_sent_as_json_answers_415_naming_content_type(
+    client: httpx.Client, content_type: str | None
+) -> None:
+    """A valid JSON object sent as text, a form (curl -d's default) or with no Content-Type:
+    415 saying what to send (regression: 422 "the body must be a JSON object")."""
+    headers = {} if content_type is None else {"content-type": content_type}
+    response = client.post("/v1/plans", content=json.dumps(PLAN).encode(), headers=headers)
+    assert response.status_code == 415, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["accept-post"] == "application/json"
+    detail = response.json()["detail"]
+    assert detail.startswith("Content-Type must be application/json"), detail
+    assert (content_type or "none was sent") in detail and "\n" not in detail
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/json; charset=utf-8", "application/merge-patch+json"]
+)
+def test_json_media_types_with_parameters_or_suffix_are_read(
+    client: httpx.Client, content_type: str
+) -> None:
+    body = json.dumps({**PLAN, "date": "2026-13-05"}).encode()
+    response = client.post("/v1/plans", content=body, headers={"content-type": content_type})
+    assert response.status_code == 422, response.text
+    assert response.json()["field"] == "date"
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (b'{"start": "hoan-kiem-lake\xff", "date": "2026-12-05"}', "the body is not UTF-8 JSON"),
+        (b"[" * 4000 + b"]" * 4000, "the body is nested too deep"),  # under the 8 KiB limit
+    ],
+)
+def test_body_that_cannot_be_read_answers_400_saying_why(
+    client: httpx.Client, content: bytes, detail: str
+) -> None:
+    """Regression: FastAPI's own 400 "There was an error parsing the body"."""
+    response = client.post(
+        "/v1/plans", content=content, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"].startswith(detail)
+    assert "\n" not in response.json()["detail"]
 
 
 def test_body_over_the_limit_answers_413(client: httpx.Client) -> None:

@@ -44,6 +44,14 @@ the queue is full the API answers 503 with `Retry-After`; try again after that m
 """
 
 
+_BODY_ANSWERS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body cannot be read: not UTF-8, or JSON nested too deep."},
+    413: {"description": "The body is larger than the server's limit."},
+    415: {"description": "The body is not sent as `Content-Type: application/json`."},
+}
+"""The answers of a route that reads a JSON body (``body.JsonRoute``), before its fields."""
+
+
 def _respond(problem: Problem) -> Response:
     answer = problem.answer()
     return Response(answer.body, answer.status, dict(answer.headers), answer.media_type)
@@ -217,8 +225,8 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 FORMATS["html"]: {"schema": {"type": "string"}},
             },
         },
+        **_BODY_ANSWERS,
         406: {"description": "No format the client accepts can be served."},
-        413: {"description": "The body is larger than the server's limit."},
         422: {"description": "A field is invalid, or the trip cannot be planned."},
         503: {"description": "Every solver is busy; retry after `Retry-After` seconds."},
     }
@@ -250,7 +258,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 "description": "The catalogue",
                 "content": {"application/json": {"schema": {"type": "object"}}},
             },
-            413: {"description": "The body is larger than the server's limit."},
+            **_BODY_ANSWERS,
             422: {"description": "A field is invalid."},
             503: {"description": "Every solver is busy; retry after `Retry-After` seconds."},
         },
