@@ -100,6 +100,14 @@ def test_unknown_format_and_unservable_accept_answer_406(client: httpx.Client) -
     assert _post(client, PLAN, headers={"Accept": "image/png"}).status_code == 406
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_empty_format_answers_406_naming_format(client: httpx.Client, value: str) -> None:
+    """Regression: ``?format=`` was refused without ``"field": "format"``."""
+    response = client.post("/v1/plans", params={"format": value}, json=PLAN)
+    assert response.status_code == 406, response.text
+    assert response.json()["field"] == "format"
+
+
 def test_record_id_is_echoed_and_every_answer_has_a_request_id(client: httpx.Client) -> None:
     response = _post(client, {**PLAN, "id": "trip-7"})
     assert response.headers["x-request-record-id"] == "trip-7"

@@ -245,7 +245,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
             # Accept is read from the request: OpenAPI ignores a parameter named Accept.
             chosen = choose_format(format, request.headers.get("accept"))
         except NotAcceptableError as exc:
-            return _respond(Problem(406, str(exc), field="format" if format else None))
+            return _respond(Problem(406, str(exc), field=None if format is None else "format"))
         job = plan_job(body, settings, chosen)
         record_id = None if body.id is None else str(body.id).strip()
         return await _solve(request, worker.solve_plan, job, record_id)
