@@ -41,6 +41,15 @@ def test_plan_answer_validates_against_the_openapi_document(client: httpx.Client
     jsonschema.validate(plan.json(), schema)
 
 
+def test_body_answers_are_documented_as_problems(client: httpx.Client) -> None:
+    """400 (unreadable body), 413 and 415 (not JSON) are in the document of each body route."""
+    paths = client.get("/v1/openapi.json").json()["paths"]
+    for path in ("/v1/plans", "/v1/catalogues"):
+        responses = paths[path]["post"]["responses"]
+        for status in ("400", "413", "415"):
+            assert "application/problem+json" in responses[status]["content"], (path, status)
+
+
 def test_every_error_answer_is_a_problem() -> None:
     components = itinerary_components()
     assert "Itinerary" in components and "itinerary.village" in components

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import icalendar
 import jsonschema
+import pytest
 
 import tourplan
 from tourplan.export import itinerary_from_json, itinerary_schema
@@ -99,6 +100,14 @@ def test_unknown_format_and_unservable_accept_answer_406(client: httpx.Client) -
     assert _post(client, PLAN, headers={"Accept": "image/png"}).status_code == 406
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_empty_format_answers_406_naming_format(client: httpx.Client, value: str) -> None:
+    """Regression: ``?format=`` was refused without ``"field": "format"``."""
+    response = client.post("/v1/plans", params={"format": value}, json=PLAN)
+    assert response.status_code == 406, response.text
+    assert response.json()["field"] == "format"
+
+
 def test_record_id_is_echoed_and_every_answer_has_a_request_id(client: httpx.Client) -> None:
     response = _post(client, {**PLAN, "id": "trip-7"})
     assert response.headers["x-request-record-id"] == "trip-7"
@@ -113,6 +122,30 @@ def test_infeasible_must_visit_answers_422_with_reasons_in_words(client: httpx.C
     problem = response.json()
     assert problem["detail"].startswith("cannot plan this request")
     assert problem["reasons"] and "bat-trang" in problem["reasons"][0]
+
+
+FIVE = ["bat-trang", "van-phuc", "kim-lan", "phu-vinh", "chuong"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"must": FIVE, "max_stops": 2},  # more must-visits than stops
+        {"must": FIVE, "day_end": "12:00", "lunch": None},  # visits too long for the morning
+    ],
+)
+def test_must_visits_that_do_not_fit_together_answer_422_with_reasons(
+    client: httpx.Client, change: dict[str, Any]
+) -> None:
+    """Each fits a day alone, not all together: the reasons say why, in the language asked
+    (regression: the problem had no ``reasons`` though batch gave them)."""
+    response = _post(client, {**PLAN, **change, "lang": "en"})
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["detail"].startswith("cannot plan this request")
+    assert len(problem["reasons"]) == 1, problem
+    assert "Bat Trang" in problem["reasons"][0] and "too short" in problem["reasons"][0]
+    assert "\n" not in problem["reasons"][0]
 
 
 def test_time_limit_above_the_server_cap_answers_422(client: httpx.Client) -> None:

@@ -27,9 +27,9 @@ from ..names import fold
 from . import worker
 from .body import JsonRoute, TooManyDigits
 from .formats import FORMATS, NotAcceptableError, choose_format
-from .jobs import RefusedError, catalogue_job, plan_job
+from .jobs import RefusedError, catalogue_job, plan_job, server_cap
 from .middleware import GENERIC_500, REQUEST_ID, BodyLimit, Outermost
-from .models import CatalogueBody, PlanBody
+from .models import PATTERN_WORDS, CatalogueBody, PlanBody
 from .openapi import ITINERARY_REF, VILLAGE_REF, add_components
 from .pool import QueueFullError, RequestTimeoutError, SolverPool, WorkerLostError
 from .problems import Answer, Problem, problem_from_library_error
@@ -42,6 +42,14 @@ DESCRIPTION = """Plan day trips and multi-day tours through Hanoi's craft villag
 Errors are RFC 9457 problems naming the field to blame. When every solver process is busy and
 the queue is full the API answers 503 with `Retry-After`; try again after that many seconds.
 """
+
+
+_BODY_ANSWERS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body cannot be read: not UTF-8, or JSON nested too deep."},
+    413: {"description": "The body is larger than the server's limit."},
+    415: {"description": "The body is not sent as `Content-Type: application/json`."},
+}
+"""The answers of a route that reads a JSON body (``body.JsonRoute``), before its fields."""
 
 
 def _respond(problem: Problem) -> Response:
@@ -79,7 +87,29 @@ def _first_error(errors: list[Any]) -> tuple[dict[str, Any], int]:
     return dict(errors[0]), len(errors) - 1
 
 
-def _validation_problem(exc: RequestValidationError) -> Problem:
+def _shown(value: Any) -> str:
+    """A value sent, quoted for a one-line message (long ones cut)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(error: dict[str, Any]) -> str:
+    """The rule a value broke in the client's terms: no regular expression, and a number
+    that is not one (NaN, infinite) said to be so, not compared with a bound."""
+    kind = error.get("type", "")
+    if kind == "string_pattern_mismatch":
+        words = PATTERN_WORDS.get(str(error.get("ctx", {}).get("pattern")))
+        if words is not None:
+            return words.format(value=_shown(error.get("input")))
+        return f"{_shown(error.get('input'))} is not in the expected form"
+    if kind == "finite_number":
+        value = error.get("input")
+        nan = isinstance(value, float | str) and str(value).strip().lower() == "nan"
+        return f"must be a finite number, not {'NaN' if nan else 'infinite'}"
+    return str(error.get("msg", "invalid value"))
+
+
+def _validation_problem(exc: RequestValidationError, settings: ServeSettings) -> Problem:
     errors = list(exc.errors())
     if not errors:
         return Problem(422, "the request is not valid")
@@ -95,7 +125,11 @@ def _validation_problem(exc: RequestValidationError) -> Problem:
         return Problem(422, "the body is not valid JSON")
     if field is None:
         return Problem(422, "the body must be a JSON object with the request's fields")
-    message = str(first.get("msg", "invalid value"))
+    if kind in ("less_than_equal", "less_than", "too_long"):
+        capped = server_cap(field, settings)  # the server's own cap, not the model's bound
+        if capped is not None:
+            return capped
+    message = _message(first)
     if kind == "extra_forbidden":
         message = "unknown field"
     elif huge:
@@ -192,7 +226,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        return _respond(_validation_problem(exc))
+        return _respond(_validation_problem(exc, settings))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -217,8 +251,8 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 FORMATS["html"]: {"schema": {"type": "string"}},
             },
         },
+        **_BODY_ANSWERS,
         406: {"description": "No format the client accepts can be served."},
-        413: {"description": "The body is larger than the server's limit."},
         422: {"description": "A field is invalid, or the trip cannot be planned."},
         503: {"description": "Every solver is busy; retry after `Retry-After` seconds."},
     }
@@ -237,7 +271,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
             # Accept is read from the request: OpenAPI ignores a parameter named Accept.
             chosen = choose_format(format, request.headers.get("accept"))
         except NotAcceptableError as exc:
-            return _respond(Problem(406, str(exc), field="format" if format else None))
+            return _respond(Problem(406, str(exc), field=None if format is None else "format"))
         job = plan_job(body, settings, chosen)
         record_id = None if body.id is None else str(body.id).strip()
         return await _solve(request, worker.solve_plan, job, record_id)
@@ -250,7 +284,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 "description": "The catalogue",
                 "content": {"application/json": {"schema": {"type": "object"}}},
             },
-            413: {"description": "The body is larger than the server's limit."},
+            **_BODY_ANSWERS,
             422: {"description": "A field is invalid."},
             503: {"description": "Every solver is busy; retry after `Retry-After` seconds."},
         },
@@ -281,7 +315,8 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
             str | None, Query(max_length=200, description="Sort by distance from.")
         ] = None,
         within: Annotated[
-            float | None, Query(gt=0, le=1000, description="With near: at most KM.")
+            float | None,
+            Query(gt=0, le=1000, allow_inf_nan=False, description="With near: at most KM."),
         ] = None,
     ) -> Response:
         """List and search the villages (the filters of ``tourplan villages``)."""

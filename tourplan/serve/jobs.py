@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..catalogue import CatalogueRequest
+from ..catalogue.request import MAX_ROUTES
 from ..exceptions import DataError
 from ..plan import Lunch, trip_request_from_record
+from ..plan.request import MAX_TRIP_DAYS
+from ..plan.request_record import MAX_TIME_LIMIT
 from ..routing import SearchParameters
 from .formats import Format
 from .models import CatalogueBody, LunchWindow, PlanBody
@@ -20,7 +23,7 @@ from .problems import Problem
 from .settings import ServeSettings
 from .worker import Job
 
-__all__ = ["RefusedError", "catalogue_job", "plan_job"]
+__all__ = ["RefusedError", "catalogue_job", "plan_job", "server_cap"]
 
 
 class RefusedError(Exception):
@@ -31,19 +34,47 @@ class RefusedError(Exception):
         self.problem = problem
 
 
+def server_cap(field: str, settings: ServeSettings) -> Problem | None:
+    """The 422 for a value above this server's cap on ``field``, or ``None`` if it has none.
+
+    The server's caps (:class:`ServeSettings`: 14 days, 20 routes, 30 s by default) are lower
+    than the library's, which bound the request models; a value above either is told the cap
+    that applies here, so that a client is never told "at most 60 days" when 15 is refused.
+
+    Parameters
+    ----------
+    field
+        The field sent: ``days``, ``date`` or ``dates`` (days), ``routes``, ``time_limit``.
+    settings
+        The server's limits.
+    """
+    if field in ("days", "date", "dates"):
+        most = min(settings.max_days, MAX_TRIP_DAYS)
+        return Problem(422, f"at most {most} days on this server", field=field)
+    if field == "routes":
+        most = min(settings.max_routes, MAX_ROUTES)
+        return Problem(422, f"at most {most} routes on this server", field=field)
+    if field == "time_limit":
+        cap = min(settings.max_time_limit, MAX_TIME_LIMIT)
+        return Problem(
+            422, f"time_limit may be at most {cap:g} seconds on this server", field=field
+        )
+    return None
+
+
+def _capped(field: str, settings: ServeSettings) -> RefusedError:
+    problem = server_cap(field, settings)
+    assert problem is not None
+    return RefusedError(problem)
+
+
 def _search(
     time_limit: float | None, deterministic: bool, settings: ServeSettings
 ) -> SearchParameters:
     if time_limit is None:
         time_limit = settings.default_time_limit
     elif time_limit > settings.max_time_limit:
-        raise RefusedError(
-            Problem(
-                422,
-                f"time_limit may be at most {settings.max_time_limit:g} seconds on this server",
-                field="time_limit",
-            )
-        )
+        raise _capped("time_limit", settings)
     return SearchParameters(time_limit=time_limit, deterministic=deterministic)
 
 
@@ -55,8 +86,19 @@ def _texts(value: object) -> list[str]:
     return []
 
 
-def _refused(exc: DataError) -> RefusedError:
-    return RefusedError(Problem(422, exc.reason, field=exc.field))
+def _refused(exc: DataError, fields: dict[str, str] | None = None) -> RefusedError:
+    field = exc.field if exc.field is None or fields is None else fields.get(exc.field, exc.field)
+    return RefusedError(Problem(422, exc.reason, field=field))
+
+
+_CATALOGUE_FIELDS = {
+    "dates": "date",
+    "start": "hub",
+    "must_visit": "must_include",
+    "max_stops_per_day": "max_stops",
+}
+"""A catalogue's body fields by the names of the one-day :class:`~tourplan.plan.TripRequest`
+that checks them (``CatalogueRequest.trip_request``): a client is told the field it sent."""
 
 
 def plan_job(body: PlanBody, settings: ServeSettings, answer_format: Format) -> Job:
@@ -74,9 +116,7 @@ def plan_job(body: PlanBody, settings: ServeSettings, answer_format: Format) -> 
         raise _refused(exc) from None
     if len(request.dates) > settings.max_days:
         field = "days" if "days" in body.model_fields_set else ("dates" if body.dates else "date")
-        raise RefusedError(
-            Problem(422, f"at most {settings.max_days} days on this server", field=field)
-        )
+        raise _capped(field, settings)
     places = {name: _texts(getattr(body, name)) for name in ("start", "end", "must", "avoid")}
     return Job(
         request=request,
@@ -105,9 +145,7 @@ def catalogue_job(body: CatalogueBody, settings: ServeSettings) -> Job:
         With a 422 naming the field.
     """
     if body.routes > settings.max_routes:
-        raise RefusedError(
-            Problem(422, f"at most {settings.max_routes} routes on this server", field="routes")
-        )
+        raise _capped("routes", settings)
     try:
         request = CatalogueRequest(
             date=body.date,
@@ -126,7 +164,7 @@ def catalogue_job(body: CatalogueBody, settings: ServeSettings) -> Job:
             pace=body.pace,
         )
     except DataError as exc:
-        raise _refused(exc) from None
+        raise _refused(exc, _CATALOGUE_FIELDS) from None
     return Job(
         request=request,
         search=_search(body.time_limit, body.deterministic, settings),

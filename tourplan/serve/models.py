@@ -21,7 +21,14 @@ from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
 from ..plan.request_record import MAX_TIME_LIMIT
 from ..travel import MODES
 
-__all__ = ["MAX_BUDGET", "CatalogueBody", "LunchWindow", "PlanBody", "SearchFields"]
+__all__ = [
+    "MAX_BUDGET",
+    "PATTERN_WORDS",
+    "CatalogueBody",
+    "LunchWindow",
+    "PlanBody",
+    "SearchFields",
+]
 
 MAX_BUDGET = 2**31 - 1
 """The largest ``budget`` (đồng), as in request records (``request.schema.json``)."""
@@ -76,7 +83,8 @@ _DATE = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 _TIME = r"^\s*\d{2}:\d{2}(:\d{2})?\s*$"
 _Date = Annotated[str, Field(pattern=_DATE, json_schema_extra={"format": "date"})]
 _Time = Annotated[str, Field(pattern=_TIME, examples=["08:30"])]
-_Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+_TEXT = r"\S"
+_Name = Annotated[str, Field(min_length=1, max_length=200, pattern=_TEXT)]
 _Names = _Name | Annotated[list[_Name], Field(max_length=100)]
 # A JSON array arrives as a list: the pair is read in lax mode (its numbers stay strict).
 _Place = (
@@ -97,6 +105,14 @@ class LunchWindow(BaseModel):
     latest: _Time = "13:00"
     minutes: int = Field(60, ge=1, le=600)
 
+
+PATTERN_WORDS: dict[str, str] = {
+    _DATE: "{value} is not a date like 2026-12-05",
+    _TIME: "{value} is not a time like 08:30",
+    _TEXT: "must not be blank",
+}
+"""What a value that does not match each pattern above is told, ``{value}`` the value sent:
+the client learns the rule, not a regular expression."""
 
 _DATES_ONE_OF: list[JsonValue] = [
     {"required": ["date"], "not": {"required": ["dates"]}},
@@ -121,7 +137,7 @@ class PlanBody(BaseModel):
     )
 
     # An id as a number is not bounded (the record schema's integer); it is only echoed.
-    id: Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")] | int | None = Field(
+    id: Annotated[str, Field(min_length=1, max_length=200, pattern=_TEXT)] | int | None = Field(
         None, description="The request's id (echoed in the X-Request-Record-Id header)."
     )
     start: _Place = Field(description="Where each day starts (route --start).")

@@ -95,7 +95,8 @@ def problem_from_library_error(
         The request's place queries by field (``{"start": ["old-quarter"]}``), to name the
         field of an unknown place.
     reasons
-        For an infeasible request, one line per cause, already in the client's language.
+        For an infeasible request, one line per cause, already in the client's language;
+        when empty, the error's own ``reasons`` (the lines ``tourplan batch`` writes).
 
     Returns
     -------
@@ -113,7 +114,8 @@ def problem_from_library_error(
         return Problem(422, detail, field=_place_field(exc.query, places))
     if isinstance(exc, InfeasibleError):
         summary = str(exc).splitlines()[0]
-        return Problem(422, f"cannot plan this request: {summary}", reasons=tuple(reasons))
+        why = tuple(reasons) or exc.reasons
+        return Problem(422, f"cannot plan this request: {summary}", reasons=why)
     if isinstance(exc, DataError):
         return Problem(422, exc.reason if exc.field else str(exc), field=exc.field)
     if isinstance(exc, GeocodingError | TravelTimeError):

@@ -18,9 +18,9 @@ from ..datasets import load_hanoi
 from ..exceptions import TourplanError
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
-from ..plan import Itinerary, MustVisitError, TripRequest
+from ..plan import Itinerary, MustTogetherError, MustVisitError, TripRequest
 from ..routing import SearchParameters
-from ..text import Lang, explain, place_name
+from ..text import Lang, explain, explain_conflict, place_name
 from .formats import FORMATS, Format
 from .problems import Answer, problem_from_library_error
 
@@ -84,6 +84,20 @@ def _export(itinerary: Itinerary, job: Job) -> bytes:
     return itinerary_to_json(itinerary, indent=None).encode("utf-8")
 
 
+def _reasons(exc: TourplanError, lang: Lang) -> list[str]:
+    """Why must-visit villages cannot be planned, in words and in ``lang``, as ``tourplan
+    route`` says it; empty for any other error (the problem then gives the library's own
+    reasons, as the batch engine does)."""
+    if isinstance(exc, MustVisitError):
+        return [
+            f"{place_name(x.village, lang)} ({x.village.id}): {explain(x, lang)}"
+            for x in exc.left_out
+        ]
+    if isinstance(exc, MustTogetherError):
+        return [explain_conflict(exc.conflict, lang)]
+    return []
+
+
 def solve_plan(job: Job) -> Answer:
     """Plan one trip and export it in the job's format.
 
@@ -99,13 +113,7 @@ def solve_plan(job: Job) -> Answer:
         itinerary = plan_trip(job.request, villages, resolver=resolver, search=job.search)
         body = _export(itinerary, job)
     except TourplanError as exc:
-        reasons: list[str] = []
-        if isinstance(exc, MustVisitError):
-            reasons = [
-                f"{place_name(x.village, job.lang)} ({x.village.id}): {explain(x, job.lang)}"
-                for x in exc.left_out
-            ]
-        problem = problem_from_library_error(exc, job.places, reasons)
+        problem = problem_from_library_error(exc, job.places, _reasons(exc, job.lang))
         if problem is None:
             raise
         return problem.answer()
