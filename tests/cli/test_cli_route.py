@@ -412,7 +412,9 @@ def test_unknown_start_place_suggests_going_online() -> None:
 
 def test_coordinates_outside_vietnam() -> None:
     result = run("route", "--date", SATURDAY, "--start", "48.85,2.35")
-    assert_bad_input(result, "Error: invalid place: position 48.85, 2.35 is outside Vietnam")
+    assert_bad_input(
+        result, "Error: invalid value for --start: position 48.85, 2.35 is outside Vietnam"
+    )
 
 
 def test_a_file_that_is_not_graphml(tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ _OPTION_OF_FIELD = {
     "with_experiences": "--with-experiences",
     "party": "--party",
     "budget_vnd": "--budget",
+    "near": "--near",
 }
 
 

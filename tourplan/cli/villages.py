@@ -15,6 +15,7 @@ from typing import cast
 import click
 
 from ..datasets import village_record
+from ..geocode import resolve_place
 from ..model import THEMES, Villages
 from ..names import fold
 from ..text import Lang
@@ -136,7 +137,7 @@ def list_villages(
             found = found.filter(lambda v: needle in fold(f"{v.craft_vi} | {v.craft_en}"))
         distances: dict[str, float] = {}
         if near is not None:
-            origin = place_resolver(every, online).resolve(near)
+            origin = resolve_place(place_resolver(every, online), near, "near")
             nearby = found.near(origin.lat, origin.lon, within)
             distances = {n.village.id: n.distance_km for n in nearby}
             found = Villages(n.village for n in nearby)
