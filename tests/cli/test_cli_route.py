@@ -396,7 +396,8 @@ def test_unknown_must_visit_village_is_named_with_suggestions() -> None:
     assert_bad_input(
         result, "Error: --must: no place matches 'Bat Trangg'", "did you mean", "bat-trang"
     )
-    assert len(result.stderr.splitlines()) == 2
+    assert len(result.stderr.splitlines()) == 1  # the hint is on the same line
+    assert "`tourplan villages NAME` searches the villages" in result.stderr
 
 
 def test_unknown_avoided_village() -> None:

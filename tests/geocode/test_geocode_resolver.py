@@ -497,6 +497,14 @@ def test_resolver_parameters_are_validated(kwargs: dict[str, Any], field: str) -
     assert info.value.field == field
 
 
+def test_an_offline_miss_says_so_for_callers_with_their_own_words(gazetteer: Gazetteer) -> None:
+    """Regression (2026-12-05): the CLI printed the library's "pass allow_network=True"."""
+    with pytest.raises(UnknownPlaceError) as info:
+        PlaceResolver(gazetteer, use_cache=False).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert info.value.offline
+    assert "allow_network=True" in str(info.value)  # the library's own words stay
+
+
 @pytest.mark.parametrize("query", ["0,0", (0.0, 0.0), "21,200", "91,0", " "])
 def test_resolve_place_blames_the_field_the_query_came_from(
     gazetteer: Gazetteer, query: str | tuple[float, float]

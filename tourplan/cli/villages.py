@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
@@ -38,11 +40,32 @@ class _ListByDefault(click.Group):
 
 
 class _ListCommand(click.Command):
-    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``."""
+    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``,
+    and its usage errors send to ``tourplan villages --help`` (``list`` is not a listed
+    command)."""
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         path = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
         formatter.write_usage(path, " ".join(self.collect_usage_pieces(ctx)))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with _help_at_the_group(ctx):
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        with _help_at_the_group(ctx):
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _help_at_the_group(ctx: click.Context) -> Iterator[None]:
+    """Attribute a usage error of ``villages list`` to ``villages``, whose help it is."""
+    try:
+        yield
+    except click.UsageError as exc:
+        if ctx.parent is not None and exc.ctx in (None, ctx):
+            exc.ctx = ctx.parent
+        raise
 
 
 @click.group("villages", cls=_ListByDefault, context_settings=CONTEXT)

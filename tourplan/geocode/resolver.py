@@ -254,7 +254,7 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         if cached is not None:
             return self._geocoded(text, cached)
         if not self.allow_network:
-            error = UnknownPlaceError(text, self.gazetteer.suggest(text))
+            error = UnknownPlaceError(text, self.gazetteer.suggest(text), offline=True)
             separator = " " if error.args[0].endswith("?") else ". "
             error.args = (
                 f"{error.args[0]}{separator}Network geocoding is off: pass allow_network=True "
