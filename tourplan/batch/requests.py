@@ -79,7 +79,7 @@ def job_from_record(
         search = search_parameters_from_record(record, line=where, source=source)
     except DataError as exc:
         return BatchResult(job_id, "failed", error=error_from_exception(exc), line=line)
-    return BatchRequest(job_id, request, search, line)
+    return BatchRequest(job_id, request, search, line, source)
 
 
 def jobs_from_lines(
