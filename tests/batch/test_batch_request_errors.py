@@ -1,10 +1,10 @@
 """``tourplan batch``: a request refused when planned names its file, line and field, as one
-refused when read does.
+refused when read does; a requests file may start with a UTF-8 byte-order mark.
 
 Found on 2026-12-05 by review: ``"must": ["atlantis"]`` failed as "line 17: no place
 matches ..." (no file, no field, where the HTTP API names ``must``), a must/avoid clash and an
 unknown experience left out the file, positions outside Vietnam blamed ``place``, a start in
-Hồ Chí Minh City was planned as empty days.
+Hồ Chí Minh City was planned as empty days, and a file saved with a BOM failed its line 1.
 """
 
 from __future__ import annotations
@@ -51,3 +51,22 @@ def test_errors_found_when_planning_name_the_file_line_and_field(tmp_path: Path)
         assert by_id[job]["status"] == "failed" and error["kind"] == "bad-request", error
         assert error["field"] == field, error
         assert error["message"].startswith(f"trips.jsonl, line {line}, field '{field}': {words}")
+
+
+def test_a_byte_order_mark_at_the_start_of_the_file_is_not_part_of_line_1(
+    tmp_path: Path,
+) -> None:
+    lines = as_lines([trip_record(0, id="first"), trip_record(1, id="second")])
+    requests = tmp_path / "trips.jsonl"
+    requests.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8-sig")
+    assert requests.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, by_id = _run(requests, tmp_path)
+    assert code == 0, by_id
+    assert {job: r["status"] for job, r in by_id.items()} == {"first": "ok", "second": "ok"}
+
+
+def test_the_library_reads_past_a_byte_order_mark_too() -> None:
+    from tourplan.batch import BatchRequest, jobs_from_lines
+
+    (job,) = jobs_from_lines(["\ufeff" + as_lines([trip_record(0, id="bom")])[0]])
+    assert isinstance(job, BatchRequest) and job.id == "bom"

@@ -102,6 +102,8 @@ def jobs_from_lines(
         ``failed`` result naming the line (and the field).
     """
     for number, text in enumerate(lines, 1):
+        if number == 1:  # a byte-order mark, as some editors write, is not part of the JSON
+            text = text.removeprefix("\ufeff")
         if not text.strip():
             continue
         prefix = f"{source}, " if source else ""
