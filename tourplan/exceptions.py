@@ -92,14 +92,23 @@ class UnknownPlaceError(TourplanError, LookupError):
         Ids of near or equally good matches, best first (empty if none).
     ambiguous
         True when several places match equally well, False when none matches.
+    offline
+        True when nothing known matched and looking the query up online was not allowed
+        (the message then says how to allow it); a command line says it in its own terms.
     """
 
     def __init__(
-        self, query: str, candidates: Sequence[str] = (), *, ambiguous: bool = False
+        self,
+        query: str,
+        candidates: Sequence[str] = (),
+        *,
+        ambiguous: bool = False,
+        offline: bool = False,
     ) -> None:
         self.query = query
         self.candidates = tuple(candidates)
         self.ambiguous = ambiguous
+        self.offline = offline
         if ambiguous:
             message = f"'{query}' is ambiguous; it matches: {', '.join(self.candidates)}"
         elif self.candidates:

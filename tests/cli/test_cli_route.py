@@ -396,7 +396,8 @@ def test_unknown_must_visit_village_is_named_with_suggestions() -> None:
     assert_bad_input(
         result, "Error: --must: no place matches 'Bat Trangg'", "did you mean", "bat-trang"
     )
-    assert len(result.stderr.splitlines()) == 2
+    assert len(result.stderr.splitlines()) == 1  # the hint is on the same line
+    assert "`tourplan villages NAME` searches the villages" in result.stderr
 
 
 def test_unknown_avoided_village() -> None:
@@ -412,7 +413,9 @@ def test_unknown_start_place_suggests_going_online() -> None:
 
 def test_coordinates_outside_vietnam() -> None:
     result = run("route", "--date", SATURDAY, "--start", "48.85,2.35")
-    assert_bad_input(result, "Error: invalid place: position 48.85, 2.35 is outside Vietnam")
+    assert_bad_input(
+        result, "Error: invalid value for --start: position 48.85, 2.35 is outside Vietnam"
+    )
 
 
 def test_a_file_that_is_not_graphml(tmp_path: Path) -> None:

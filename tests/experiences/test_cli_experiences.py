@@ -124,3 +124,17 @@ def test_bad_requests_get_one_line_and_no_traceback(args: tuple[str, ...], needl
     assert done.returncode != 0
     assert needle in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_bad_experiences_file_is_refused_even_when_no_experience_is_asked(
+    tmp_path: Path,
+) -> None:
+    """Regression (2026-12-05): the file was read only when an experience was used, so a
+    file without the required columns planned (exit 0) as if it were fine."""
+    bad = tmp_path / "experiences.csv"
+    bad.write_text("id,foo\nx,1\n", encoding="utf-8")
+    done = _run("--date", "2026-12-05", "--deterministic", "--experiences", str(bad))
+    assert done.returncode == 2, done.stdout
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"Error: {bad}, row 1, field 'place_id': missing required column")
+    assert done.stdout == ""

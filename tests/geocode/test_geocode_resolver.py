@@ -35,6 +35,7 @@ from tourplan.geocode import (
     GeocodeCache,
     PlaceResolver,
     default_cache_path,
+    resolve_place,
 )
 from tourplan.model import Bounds, Place
 
@@ -494,3 +495,21 @@ def test_resolver_parameters_are_validated(kwargs: dict[str, Any], field: str) -
     with pytest.raises(DataError) as info:
         PlaceResolver(**kwargs)
     assert info.value.field == field
+
+
+def test_an_offline_miss_says_so_for_callers_with_their_own_words(gazetteer: Gazetteer) -> None:
+    """Regression (2026-12-05): the CLI printed the library's "pass allow_network=True"."""
+    with pytest.raises(UnknownPlaceError) as info:
+        PlaceResolver(gazetteer, use_cache=False).resolve("12 Hàng Bạc, Hoàn Kiếm")
+    assert info.value.offline
+    assert "allow_network=True" in str(info.value)  # the library's own words stay
+
+
+@pytest.mark.parametrize("query", ["0,0", (0.0, 0.0), "21,200", "91,0", " "])
+def test_resolve_place_blames_the_field_the_query_came_from(
+    gazetteer: Gazetteer, query: str | tuple[float, float]
+) -> None:
+    """Regression (2026-12-05): ``near=21,200`` blamed ``lon`` and ``0,0`` blamed ``place``."""
+    with pytest.raises(DataError) as info:
+        resolve_place(PlaceResolver(gazetteer, use_cache=False), query, "near")
+    assert info.value.field == "near"

@@ -167,3 +167,15 @@ def test_start_as_lat_lon_pair_is_planned(client: httpx.Client) -> None:
     assert response.status_code == 200, response.text
     day = response.json()["days"][0]
     assert (day["start_place"]["lat"], day["start_place"]["lon"]) == (21.03, 105.85)
+
+
+def test_a_start_outside_vietnam_or_far_from_every_village_answers_422_naming_start(
+    client: httpx.Client,
+) -> None:
+    """Regression (2026-12-05): a start at 0,0 blamed a field ``place``, and one in Hồ Chí
+    Minh City answered 200 with empty days."""
+    for start, words in (("0,0", "outside Vietnam"), ([10.77, 106.70], "nearest village")):
+        response = _post(client, {**PLAN, "start": start})
+        assert response.status_code == 422, response.text
+        assert response.json()["field"] == "start"
+        assert words in response.json()["detail"]

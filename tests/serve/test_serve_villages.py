@@ -44,6 +44,8 @@ def test_villages_bad_filters_answer_422_naming_them(client: httpx.Client) -> No
         ({"theme": "karaoke"}, "theme"),
         ({"near": "nowhere-at-all"}, "near"),
         ({"near": "hoan-kiem-lake", "within": -1}, "within"),
+        ({"near": "21,200"}, "near"),  # was "lon" (2026-12-05)
+        ({"near": "0,0"}, "near"),  # was "place"
     ]
     for params, field in cases:
         response = client.get("/v1/villages", params=params)
@@ -75,6 +77,8 @@ def test_catalogue_bad_input_answers_422_naming_the_field(client: httpx.Client) 
         ),
         ({"date": "2026-12-05", "routes": 500}, "routes"),
         ({"date": "2026-12-05", "hub": "nowhere-at-all", "routes": 1}, "hub"),
+        ({"date": "2026-12-05", "hub": "0,0", "routes": 1}, "hub"),  # was "place"
+        ({"date": "2026-12-05", "hub": "10.77,106.70", "routes": 1}, "hub"),  # was 0 routes
         ({"routes": 2}, "date"),
     ]
     for body, field in cases:

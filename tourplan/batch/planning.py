@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ..api import plan_catalogue, plan_trip
+from ..catalogue import CatalogueRequest
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
 from ..plan import TripRequest, check_itinerary
@@ -121,8 +122,20 @@ def plan_one(job: BatchRequest, shared: SharedData) -> BatchResult:
             job.id, "ok", catalogue=catalogue, line=job.line, seconds=time.perf_counter() - started
         )
     except Exception as exc:  # one bad request never stops the batch: it becomes its result
-        error = error_from_exception(exc, line=job.line)
+        error = error_from_exception(
+            exc, line=job.line, source=job.source, places=_places(job.request)
+        )
         status: Status = "refused" if error.kind == "infeasible" else "failed"
         return BatchResult(
             job.id, status, error=error, line=job.line, seconds=time.perf_counter() - started
         )
+
+
+def _places(request: TripRequest | CatalogueRequest) -> dict[str, list[str]]:
+    """The place queries of a request by the field that gave them, as a record names it."""
+    if isinstance(request, TripRequest):
+        ends = {"start": request.start, "end": request.end}
+        places = {name: [q] for name, q in ends.items() if isinstance(q, str)}
+        return places | {"must": list(request.must_visit), "avoid": list(request.avoid)}
+    queries = {"must_include": list(request.must_include)}
+    return queries | ({"hub": [request.hub]} if isinstance(request.hub, str) else {})

@@ -79,7 +79,7 @@ def job_from_record(
         search = search_parameters_from_record(record, line=where, source=source)
     except DataError as exc:
         return BatchResult(job_id, "failed", error=error_from_exception(exc), line=line)
-    return BatchRequest(job_id, request, search, line)
+    return BatchRequest(job_id, request, search, line, source)
 
 
 def jobs_from_lines(
@@ -102,6 +102,8 @@ def jobs_from_lines(
         ``failed`` result naming the line (and the field).
     """
     for number, text in enumerate(lines, 1):
+        if number == 1:  # a byte-order mark, as some editors write, is not part of the JSON
+            text = text.removeprefix("\ufeff")
         if not text.strip():
             continue
         prefix = f"{source}, " if source else ""

@@ -13,7 +13,7 @@ A result's ``status`` is one of:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -61,12 +61,15 @@ class BatchRequest:
         Solver settings for this request (``None``: the batch's default).
     line
         The 1-based line of the requests file it came from, if any.
+    source
+        The name of that file, if any: errors found when planning name it with the line.
     """
 
     id: str
     request: TripRequest | CatalogueRequest
     search: SearchParameters | None = None
     line: int | None = None
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
@@ -149,7 +152,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def error_from_exception(exc: BaseException, *, line: int | None = None) -> BatchError:
+def error_from_exception(
+    exc: BaseException,
+    *,
+    line: int | None = None,
+    source: str | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
+) -> BatchError:
     """Classify an exception raised while reading or planning one request.
 
     Parameters
@@ -158,14 +167,31 @@ def error_from_exception(exc: BaseException, *, line: int | None = None) -> Batc
         What was raised.
     line
         The line of the request, to name in the message when it does not already.
+    source
+        The requests file, to name with the line (as the errors of reading a line do).
+    places
+        The request's place queries by field (``{"must": ["atlantis"]}``), to name the
+        field of an unknown place.
 
     Returns
     -------
     BatchError
         ``infeasible`` for :class:`~tourplan.exceptions.InfeasibleError`, ``bad-request``
         for a bad value or an unknown place, ``error`` for anything else.
+
+    Examples
+    --------
+    >>> from tourplan.exceptions import UnknownPlaceError
+    >>> unknown = UnknownPlaceError("atlantis")
+    >>> error = error_from_exception(
+    ...     unknown, line=3, source="trips.jsonl", places={"must": ["atlantis"]}
+    ... )
+    >>> error.message, error.field
+    ("trips.jsonl, line 3, field 'must': no place matches 'atlantis'", 'must')
     """
     where = f"line {line}: " if line is not None else ""
+    if line is not None and source is not None:
+        where = f"{source}, {where}"
     if isinstance(exc, InfeasibleError):
         summary = _one_line(str(exc).splitlines()[0])
         reasons = exc.reasons
@@ -173,19 +199,37 @@ def error_from_exception(exc: BaseException, *, line: int | None = None) -> Batc
             reasons = tuple(f"{x.village.id}: {x.reason}" for x in exc.left_out)
         return BatchError("infeasible", type(exc).__name__, where + summary, None, reasons)
     if isinstance(exc, DataError):
-        if exc.row is None:
+        if exc.row is None and exc.source is None and line is not None:  # a field of the line
+            message = _at(source, line, exc.field) + exc.reason
+        elif exc.row is None:
             message = where + str(exc)
         else:  # a request file is read as lines, not rows
-            parts = [exc.source] if exc.source else []
-            parts.append(f"line {exc.row}")
-            if exc.field is not None:
-                parts.append(f"field '{exc.field}'")
-            message = f"{', '.join(parts)}: {exc.reason}"
+            message = _at(exc.source, exc.row, exc.field) + exc.reason
         return BatchError("bad-request", type(exc).__name__, _one_line(message), exc.field)
+    if isinstance(exc, UnknownPlaceError) and line is not None:
+        field = _place_field(exc.query, places or {})
+        message = _at(source, line, field) + str(exc)
+        return BatchError("bad-request", type(exc).__name__, _one_line(message), field)
     if isinstance(exc, UnknownPlaceError | TourplanError):
         return BatchError("bad-request", type(exc).__name__, _one_line(where + str(exc)))
     text = _one_line(str(exc)) or "no message"
     return BatchError("error", type(exc).__name__, f"{where}{type(exc).__name__}: {text}")
+
+
+def _at(source: str | None, line: int, field: str | None) -> str:
+    """Where an error is, as reading a request file names it: ``FILE, line N, field 'F': ``."""
+    parts = [source] if source else []
+    parts.append(f"line {line}")
+    if field is not None:
+        parts.append(f"field '{field}'")
+    return f"{', '.join(parts)}: "
+
+
+def _place_field(query: str, places: Mapping[str, Sequence[str]]) -> str | None:
+    for name, values in places.items():
+        if query.strip() in (v.strip() for v in values):
+            return name
+    return None
 
 
 def failed(

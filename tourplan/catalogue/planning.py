@@ -19,7 +19,7 @@ from ..plan import Itinerary, LeftOut, PlanningProblem, build_problem, score, to
 from ..plan.clock import Clock
 from ..routing import Group, RoutingProblem, SearchParameters
 from .naming import route_area, route_id, route_themes, with_highlights
-from .request import CatalogueRequest
+from .request import CatalogueRequest, hub_errors
 from .search import solve_with_repeats
 from .values import Catalogue, CatalogueNote, Route
 
@@ -160,11 +160,9 @@ def plan_catalogue(
         if not any(villages.get(m).id in {v.id for v in themed} for m in must):
             must.append(themed[0].id)
     trip = request.trip_request(must)
-    planning = catalogue_problem(
-        build_problem(trip, villages, resolver=resolver, road_graph=road_graph),
-        request.routes,
-        request.max_routes_per_village,
-    )
+    with hub_errors():  # the hub is the trip's start
+        problem = build_problem(trip, villages, resolver=resolver, road_graph=road_graph)
+    planning = catalogue_problem(problem, request.routes, request.max_routes_per_village)
     params = clock.search()
     visit_themes = [frozenset(v.themes) for v in planning.visit_villages]
     solution = solve_with_repeats(planning.problem, params, visit_themes)

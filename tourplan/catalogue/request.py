@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..exceptions import DataError
@@ -11,7 +12,7 @@ from ..model import THEMES
 from ..plan import Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
 from ..plan.request import MAX_STOPS_PER_DAY
 
-__all__ = ["MAX_ROUTES", "MAX_STOPS", "CatalogueRequest"]
+__all__ = ["MAX_ROUTES", "MAX_STOPS", "CatalogueRequest", "hub_errors"]
 
 MAX_ROUTES = 100
 """The most routes a catalogue may have (``routes``, hence ``max_routes_per_village``): each
@@ -108,7 +109,11 @@ class CatalogueRequest:
         self.trip_request()  # validates the day template (window, lunch, pace, mode name)
 
     def trip_request(self, must_visit: Sequence[str] = ()) -> TripRequest:
-        """The one-day trip request each route must satisfy."""
+        """The one-day trip request each route must satisfy (its start is the hub)."""
+        with hub_errors():
+            return self._trip_request(must_visit)
+
+    def _trip_request(self, must_visit: Sequence[str]) -> TripRequest:
         return TripRequest(
             start=self.hub,
             dates=(self.date,),
@@ -123,3 +128,24 @@ class CatalogueRequest:
             # no stop time, no road cost (the catalogue covers villages; see docs/value.md)
             value=ValueModel(lengths=("typical",), stop_minutes=0, stop_value=1, road_value=0),
         )
+
+
+@contextmanager
+def hub_errors() -> Iterator[None]:
+    """Blame the hub for what the trip requests of a catalogue say of their ``start``.
+
+    Raises
+    ------
+    DataError
+        With field ``hub`` instead of ``start`` (a bad position, a hub too far from every
+        village); any other error unchanged.
+    """
+    try:
+        yield
+    except DataError as exc:
+        if exc.field != "start" or exc.source is not None or exc.row is not None:
+            raise
+        reason = exc.reason
+        if reason.startswith("start "):  # "start place is empty" ...
+            reason = "hub" + reason[len("start") :]
+        raise DataError(reason, field="hub") from None

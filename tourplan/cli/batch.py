@@ -82,7 +82,7 @@ def _clock(seconds: float) -> str:
 
 
 def _count_requests(path: Path) -> int:
-    with path.open(encoding="utf-8", errors="replace") as file:
+    with path.open(encoding="utf-8-sig", errors="replace") as file:
         return sum(1 for text in file if text.strip())
 
 
@@ -188,7 +188,7 @@ def batch(
         main_thread = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGTERM, _interrupt_on_sigterm) if main_thread else None
         try:
-            with results, requests_file.open(encoding="utf-8", errors="strict") as lines:
+            with results, requests_file.open(encoding="utf-8-sig", errors="strict") as lines:
                 todo = _not_done(jobs_from_lines(lines, source=requests_file.name), results.done)
                 for result in plan_many(
                     todo,

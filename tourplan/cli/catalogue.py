@@ -40,6 +40,7 @@ DEFAULT_TIME_LIMIT = 10.0
 
 # Fields of CatalogueRequest and the options that set them, to name them in messages.
 _OPTION_OF_FIELD = {
+    "hub": "--hub",
     "routes": "--routes",
     "max_routes_per_village": "--max-per-village",
     "min_stops": "--min-stops",

@@ -63,6 +63,7 @@ _OPTION_OF_FIELD = {
     "with_experiences": "--with-experiences",
     "party": "--party",
     "budget_vnd": "--budget",
+    "near": "--near",
 }
 
 
@@ -109,7 +110,23 @@ def _place_option(query: str, places: Mapping[str, Sequence[str]]) -> str | None
     return None
 
 
-def as_cli_error(exc: Exception, places: Mapping[str, Sequence[str]]) -> CliError:
+def _unknown_place(exc: UnknownPlaceError, online_option: bool) -> str:
+    """An unknown place in the command line's terms, on one line: the library's message
+    tells library users to pass ``allow_network=True``; a command says ``--online``, and only
+    when it has that option."""
+    if not exc.offline:
+        message = str(exc)
+    else:
+        message = str(UnknownPlaceError(exc.query, exc.candidates, ambiguous=exc.ambiguous))
+    hints = ["`tourplan villages NAME` searches the villages"]
+    if exc.offline and online_option:
+        hints.insert(0, "add --online to look addresses up online")
+    return f"{message} ({'; '.join(hints)})"
+
+
+def as_cli_error(
+    exc: Exception, places: Mapping[str, Sequence[str]], *, online_option: bool = False
+) -> CliError:
     """Translate a library error into a one- or two-line message and an exit code.
 
     Parameters
@@ -119,6 +136,8 @@ def as_cli_error(exc: Exception, places: Mapping[str, Sequence[str]]) -> CliErro
     places
         The place queries of the command by option (``{"--start": ["old-quarter"]}``), to
         say which option named an unknown place.
+    online_option
+        Whether the command has ``--online``, to suggest it for a place not found offline.
 
     Returns
     -------
@@ -131,10 +150,7 @@ def as_cli_error(exc: Exception, places: Mapping[str, Sequence[str]]) -> CliErro
     if isinstance(exc, UnknownPlaceError):
         option = _place_option(exc.query, places)
         prefix = f"{option}: " if option else ""
-        return CliError(
-            f"{prefix}{exc}\n"
-            "  (`tourplan villages` lists the villages; `tourplan villages NAME` searches them)"
-        )
+        return CliError(prefix + _unknown_place(exc, online_option))
     if isinstance(exc, DataError):
         option = _OPTION_OF_FIELD.get(exc.field or "") if exc.source is None else None
         if option:
@@ -177,7 +193,8 @@ def library_errors(places: Mapping[str, Sequence[str]] | None = None) -> Iterato
         except Exception as exc:
             if ctx.meta.get(DEBUG):
                 raise
-            raise as_cli_error(exc, places or {}) from exc
+            online = any(param.name == "online" for param in ctx.command.params)
+            raise as_cli_error(exc, places or {}, online_option=online) from exc
         finally:
             if not ctx.meta.get(QUIET):
                 for warning in caught:

@@ -224,6 +224,8 @@ def route(
         from ..text import explain, explain_conflict, place_name
 
         villages = villages_from(villages_file)
+        # a bad --experiences file fails at once, whether the request books any or not
+        given = experiences_from(costs) if costs.get("experiences_file") is not None else None
         fields: dict[str, Any] = {
             "end": end,
             "day_start": day_start,
@@ -266,7 +268,11 @@ def route(
                     road_graph=road_graph,
                     resolver=place_resolver(villages, online),
                     search=search,
-                    **({"experiences": experiences_from(costs)} if request.counts_costs else {}),
+                    **(
+                        {"experiences": experiences_from(costs) if given is None else given}
+                        if request.counts_costs
+                        else {}
+                    ),
                 )
             except MustVisitError as exc:
                 why = [

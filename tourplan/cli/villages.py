@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
 import click
 
 from ..datasets import village_record
+from ..geocode import resolve_place
 from ..model import THEMES, Villages
 from ..names import fold
 from ..text import Lang
@@ -37,11 +40,32 @@ class _ListByDefault(click.Group):
 
 
 class _ListCommand(click.Command):
-    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``."""
+    """The default subcommand: its usage line reads ``tourplan villages [OPTIONS] [QUERY]``,
+    and its usage errors send to ``tourplan villages --help`` (``list`` is not a listed
+    command)."""
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         path = ctx.parent.command_path if ctx.parent is not None else ctx.command_path
         formatter.write_usage(path, " ".join(self.collect_usage_pieces(ctx)))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        with _help_at_the_group(ctx):
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        with _help_at_the_group(ctx):
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _help_at_the_group(ctx: click.Context) -> Iterator[None]:
+    """Attribute a usage error of ``villages list`` to ``villages``, whose help it is."""
+    try:
+        yield
+    except click.UsageError as exc:
+        if ctx.parent is not None and exc.ctx in (None, ctx):
+            exc.ctx = ctx.parent
+        raise
 
 
 @click.group("villages", cls=_ListByDefault, context_settings=CONTEXT)
@@ -136,7 +160,7 @@ def list_villages(
             found = found.filter(lambda v: needle in fold(f"{v.craft_vi} | {v.craft_en}"))
         distances: dict[str, float] = {}
         if near is not None:
-            origin = place_resolver(every, online).resolve(near)
+            origin = resolve_place(place_resolver(every, online), near, "near")
             nearby = found.near(origin.lat, origin.lon, within)
             distances = {n.village.id: n.distance_km for n in nearby}
             found = Villages(n.village for n in nearby)

@@ -16,6 +16,7 @@ from .coordinates import parse_lat_lon as parse_lat_lon
 from .gazetteer import Gazetteer as Gazetteer
 from .resolver import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
 from .resolver import PlaceResolver as PlaceResolver
+from .resolver import resolve_place as resolve_place
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -25,4 +26,5 @@ __all__ = [
     "PlaceResolver",
     "default_cache_path",
     "parse_lat_lon",
+    "resolve_place",
 ]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from geopy.extra.rate_limiter import RateLimiter
     from geopy.geocoders.base import Geocoder
 
-__all__ = ["DEFAULT_USER_AGENT", "PlaceResolver"]
+__all__ = ["DEFAULT_USER_AGENT", "PlaceResolver", "resolve_place"]
 
 PROJECT_URL = "https://github.com/tourplan/tourplan"
 
@@ -254,7 +254,7 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         if cached is not None:
             return self._geocoded(text, cached)
         if not self.allow_network:
-            error = UnknownPlaceError(text, self.gazetteer.suggest(text))
+            error = UnknownPlaceError(text, self.gazetteer.suggest(text), offline=True)
             separator = " " if error.args[0].endswith("?") else ". "
             error.args = (
                 f"{error.args[0]}{separator}Network geocoding is off: pass allow_network=True "
@@ -338,3 +338,34 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         if self.cache is not None:
             self.cache.put(query, found)
         return place
+
+
+def resolve_place(
+    resolver: PlaceResolver, query: str | Place | tuple[float, float], field: str
+) -> Place:
+    """``resolver.resolve(query)``, with a bad position or an empty query blamed on ``field``.
+
+    The resolver names its own field (``place``, ``lat`` or ``lon``); a caller that knows
+    which field or option the query came from (``start``, ``near`` ...) names that instead.
+
+    Raises
+    ------
+    DataError
+        As :meth:`PlaceResolver.resolve`, with ``field`` as its field.
+    UnknownPlaceError, GeocodingError
+        As :meth:`PlaceResolver.resolve`, unchanged.
+
+    Examples
+    --------
+    >>> resolve_place(PlaceResolver(use_cache=False), "0,0", "start")
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'start': position 0, 0 is outside Vietnam; tourplan \
+plans trips in Vietnam
+    """
+    try:
+        return resolver.resolve(query)
+    except DataError as exc:
+        if exc.source is not None or exc.row is not None:
+            raise
+        raise DataError(exc.reason, field=field) from None

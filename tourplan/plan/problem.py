@@ -44,6 +44,7 @@ from .offers import (
     start_windows,
     visit_score,
 )
+from .reach import check_reach, resolve_ends
 from .request import TripRequest
 from .sessions import SessionOffer
 from .value import VisitLength
@@ -234,13 +235,14 @@ def build_problem(
     UnknownPlaceError
         A start/end place or a must-visit/avoid village is unknown (with suggestions).
     DataError
-        The day window is shorter than every visit.
+        The day window is shorter than every visit, or than the journey from the start to
+        the end or to the nearest village (:func:`~tourplan.plan.reach.check_reach`); a
+        position outside Vietnam (naming ``start`` or ``end``).
     MustVisitError
         A must-visit village cannot be visited on any day (an ``InfeasibleError`` whose
         ``left_out`` holds each such village with its reason).
     """
-    start = resolver.resolve(request.start)
-    end = start if request.end is None else resolver.resolve(request.end)
+    start, end = resolve_ends(request, resolver)
     must = [villages.get(name) for name in request.must_visit]
     avoid = {villages.get(name).id for name in request.avoid}
     clash = [v.id for v in must if v.id in avoid]
@@ -321,15 +323,9 @@ def build_problem(
                 seconds[e, k] = seconds[k, e] = 0
     end_location = 0 if same_end else 1
     first_visit_location = 1 if same_end else 2
-    if not same_end:  # every day goes from the start to the end, with or without stops
-        journey = int(seconds[0, end_location]) // 60
-        if journey > request.day_minutes:
-            raise DataError(
-                f"the journey from {start.name} to {end.name} takes {journey} min "
-                f"(mode {travel.mode or request.mode}), longer than the day window "
-                f"{request.day_start:%H:%M}-{request.day_end:%H:%M} ({request.day_minutes} min)",
-                field="end",
-            )
+    check_reach(
+        seconds, request, travel.mode or request.mode, start, None if same_end else end, candidates
+    )
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 

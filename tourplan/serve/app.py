@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..datasets import load_hanoi, village_record
 from ..exceptions import TourplanError
-from ..geocode import Gazetteer, PlaceResolver
+from ..geocode import Gazetteer, PlaceResolver, resolve_place
 from ..model import THEMES, Villages
 from ..names import fold
 from . import worker
@@ -402,7 +402,7 @@ def _find(
         found = found.filter(lambda v: needle in fold(f"{v.craft_vi} | {v.craft_en}"))
     distances: dict[str, float] = {}
     if near is not None:
-        origin = resolver.resolve(near)
+        origin = resolve_place(resolver, near, "near")
         nearby = found.near(origin.lat, origin.lon, within)
         distances = {n.village.id: round(n.distance_km, 2) for n in nearby}
         found = Villages(n.village for n in nearby)
