@@ -62,8 +62,9 @@ from tourplan.export import (
 from tourplan.model import THEMES
 from tourplan.model.experience import Experience, Experiences
 
-INTERNAL = (InvalidSolutionError, SolverError)
-"""Errors that are the planner's fault (its solution failed a check): internal, not refusals."""
+INTERNAL = (InvalidSolutionError, SolverError, tourplan.ItineraryError)
+"""Errors that are the planner's fault (its solution, or the itinerary made of it, failed a
+check): internal, not refusals."""
 
 MODES = ("walk", "bicycle", "motorbike", "car", "bus")
 PACES = ("relaxed", "normal", "quick")

@@ -146,3 +146,25 @@ def test_the_check_catches_sessions_group_sizes_and_the_budget(
         ),
     )
     assert "must-do experience 'pottery making' is not booked" in check_itinerary(unbooked, request)
+
+
+def test_a_must_dos_place_offers_only_the_must_do() -> None:
+    # a generated request (fuzz seed 32, #884) booked an optional experience at the place of
+    # a must-do one: the visit held one booking, the other, and the plan failed its own check
+    must = Experience("must", "bat-trang", "Phải làm", "must do", 30, 0)
+    other = Experience("other", "bat-trang", "Lớp dài", "long class", 120, 0)
+    request = TripRequest.for_days(
+        "hoan-kiem-lake", SATURDAY, experiences=("must",), with_experiences=True
+    )
+    from tourplan.geocode import PlaceResolver
+    from tourplan.plan import build_problem
+    from tourplan.plan.experiences import add_experiences
+
+    planning = build_problem(request, tourplan.load_hanoi(), resolver=PlaceResolver())
+    with_sessions = add_experiences(planning, (must,), (other,))
+    booked = {o.experience.id for o in with_sessions.visit_sessions if o is not None}
+    assert booked == {"must"}
+    itinerary = _plan(request, must, other)
+    assert check_itinerary(itinerary, request) == []
+    (stop,) = [s for s in itinerary.stops if s.village.id == "bat-trang"]
+    assert stop.booking is not None and stop.booking.experience.id == "must"

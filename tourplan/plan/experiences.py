@@ -135,6 +135,8 @@ def add_experiences(
             if prize is not None:
                 members[village.id].append((dataclasses.replace(plain, score=prize), None, i))
         for e in by_place.get(village.id, []):
+            if village.id in wanted_at and e.id != wanted_at[village.id].id:
+                continue  # a must-do's place keeps only its members: one booking per visit
             if not e.takes(request.party) and village.id not in wanted_at:
                 continue
             sessions: tuple[dt.time | None, ...] = e.sessions or (None,)
