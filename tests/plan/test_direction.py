@@ -47,6 +47,37 @@ def test_a_stop_is_off_exactly_when_out_of_town_and_over_90_degrees_from_the_aim
     assert off_direction(START, [place], [], [False], town) == [False]  # no aim, no direction
 
 
+@given(east=km, north=km, aims=st.lists(st.tuples(km, km), min_size=2, max_size=3))
+def test_with_several_aims_a_stop_over_90_degrees_from_any_of_them_is_off(
+    east: float, north: float, aims: list[tuple[float, float]]
+) -> None:
+    # two must-visits out of town: a stop on the way to one but the other side of town from
+    # the other still makes the day cross town between them (Bát Tràng with Chuông and Trăm)
+    place = _at(east, north)
+    targets = [_at(x, y, f"aim{k}") for k, (x, y) in enumerate(aims)]
+    px, py = offset_km(START, place)
+    apart = [px * ax + py * ay < 0 for ax, ay in (offset_km(START, t) for t in targets)]
+    expected = math.hypot(px, py) > 5.0 and any(apart)
+    assert off_direction(START, [place], targets, [False], 5.0) == [expected]
+
+
+def test_two_must_visits_south_west_keep_the_day_off_the_east_bank() -> None:
+    # The guide's review (R53): with Trăm Gian pagoda and Chuông as must-visits the day went to
+    # Bát Tràng first, 113 degrees from the pagoda seen from the lake, though within 90 of
+    # Chuông. A stop over 90 degrees from any must-visit out of town is off the day's way.
+    request = TripRequest.for_days("hoan-kiem-lake", SATURDAY, must_visit=["chua-tram", "chuong"])
+    itinerary = tourplan.plan_trip(request, search=FAST)
+    assert tourplan.check_itinerary(itinerary, request) == []
+    day = itinerary.days[0]
+    villages = {s.village.id: s.village for s in day.stops}
+    aims = [villages["chua-tram"], villages["chuong"]]
+    others = [v for vid, v in villages.items() if vid not in ("chua-tram", "chuong")]
+    assert off_direction(day.start_place, others, aims, [False] * len(others), 5.0) == [
+        False
+    ] * len(others)
+    assert "bat-trang" not in villages
+
+
 @given(east=km, north=km)
 def test_the_aim_itself_and_a_place_in_town_are_never_off(east: float, north: float) -> None:
     aim = _at(east, north, "aim")

@@ -9,10 +9,12 @@ costed like any other 25 km), so the value model does (docs/value.md §10):
 
 - the day's **directions** are its must-visit places out of town (the traveller asked to go
   there: the day goes that way), or, when it has none, its most valuable stop;
-- a stop out of town whose angle at the start with *every* direction exceeds 90 degrees is
+- a stop out of town whose angle at the start with *any* direction exceeds 90 degrees is
   **off the day's direction**: the start (the town) lies on the way between them
   (``|ab|² > |sa|² + |sb|²``), and the stop keeps
-  :attr:`~tourplan.plan.value.ValueModel.direction_factor` of its value;
+  :attr:`~tourplan.plan.value.ValueModel.direction_factor` of its value (with two must-visits
+  out of town, a stop on the way to one but the other side of town from the other still
+  crosses town between them);
 - a place within :attr:`~tourplan.plan.value.ValueModel.town_km` of the start is in town: it
   has no direction of its own and is never off it (a pagoda in the old quarter pairs with
   any day).
@@ -121,8 +123,8 @@ def off_direction(
 ) -> list[bool]:
     """For each place, whether it lies off the day's direction given by ``aims``.
 
-    A place is off when it is out of town, not required, and its angle at ``start`` with every
-    one of ``aims`` exceeds 90 degrees. With no aims nothing is off.
+    A place is off when it is out of town, not required, and its angle at ``start`` with any
+    of ``aims`` exceeds 90 degrees. With no aims nothing is off.
 
     Examples
     --------
@@ -132,12 +134,15 @@ def off_direction(
     >>> south_west = Place("sw", "SW", 20.8, 105.7)
     >>> off_direction(s, [east, south_west], [west], [False, False], 5.0)
     [True, False]
+    >>> south_east = Place("se", "SE", 20.8, 105.9)
+    >>> off_direction(s, [south_east], [south_west, west], [False], 5.0)  # over 90° from west
+    [True]
     """
     return [
         bool(aims)
         and not required[k]
         and out_of_town(start, place, town_km)
-        and all(_apart(start, place, aim) for aim in aims)
+        and any(_apart(start, place, aim) for aim in aims)
         for k, place in enumerate(places)
     ]
 
