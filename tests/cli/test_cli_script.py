@@ -167,3 +167,31 @@ def test_outputs_through_a_link_and_into_a_pipe_and_dev_null(
         "pipe.geojson",
         "target.json",
     ]
+
+
+@pytest.mark.slow  # geopy's RateLimiter waits 5 s before each of its 2 retries
+def test_online_lookup_without_network_prints_only_our_line(
+    tourplan_script: Path, tmp_path: Path
+) -> None:
+    # found on 2026-12-02 by review: with no network, `--online` printed geopy's "RateLimiter
+    # caught an error, retrying" warnings, each with a urllib3 traceback, before our error.
+    # No network is simulated without touching it: geopy takes its proxy from HTTPS_PROXY,
+    # and a proxy on the local discard port refuses the connection at once.
+    no_network = {
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "NO_PROXY": "",
+        "no_proxy": "",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),  # no cached answer for the address
+    }
+    address = "12 Hàng Bạc, Hoàn Kiếm"
+    done = tourplan_cmd(
+        tourplan_script, "route", "--online", "--start", address, "--date", "2026-12-05",
+        env=no_network,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        f"Error: geocoding '{address}' with Nominatim failed: cannot connect to "
+        "nominatim.openstreetmap.org; check the network, or give the place as 'LAT,LON'\n"
+    )
