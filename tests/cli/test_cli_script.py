@@ -195,3 +195,17 @@ def test_online_lookup_without_network_prints_only_our_line(
         f"Error: geocoding '{address}' with Nominatim failed: cannot connect to "
         "nominatim.openstreetmap.org; check the network, or give the place as 'LAT,LON'\n"
     )
+
+
+def test_a_lunch_as_long_as_the_day_is_refused(tourplan_script: Path) -> None:
+    # found on 2026-12-02 by review: a 9.5 h lunch in the day 08:00-17:30 printed an empty
+    # day and exited 0
+    done = tourplan_cmd(
+        tourplan_script, "route", "--date", "2026-12-05", "--lunch", "08:00-09:00/570"
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        "Error: invalid value for --lunch: lunch (08:00-09:00, 570 min) leaves no time for a "
+        "visit in the day 08:00-17:30 (570 min)\n"
+    )
