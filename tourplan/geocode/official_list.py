@@ -26,7 +26,7 @@ from ..datasets.records import DEFAULT_INTEREST, DEFAULT_OPENING_HOURS
 from ..exceptions import DataError
 from ..hours import OpeningHours
 from ..model import Status, Village
-from ..names import fold
+from ..names import fold, village_key
 from .communes import CommuneError, CommuneIndex, Placement
 
 __all__ = [
@@ -324,8 +324,7 @@ def _notes(row: ListRow, source: str) -> str:
 
 def _id_base(name: str) -> str:
     """``"Làng nghề gốm Kim Lan"`` → ``"gom-kim-lan"``."""
-    base = "-".join(fold(name).split()) or "village"
-    return re.sub(r"^lang-(nghe-)?", "", base) or base
+    return village_key(name) or "village"
 
 
 def _unique_id(row: ListRow, commune: str, taken: set[str]) -> str:
