@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 from .exceptions import UnknownPlaceError
 
-__all__ = ["NameIndex", "fold"]
+__all__ = ["NameIndex", "fold", "village_key"]
 
 T = TypeVar("T")
 
@@ -39,6 +39,22 @@ def fold(text: str, *, keep_marks: bool = False) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+def village_key(name: str) -> str:
+    """A village's name as ids are built from it and repeats are found by it: folded, words
+    joined by ``-``, without a leading "Làng" or "Làng nghề" (the official list writes some
+    names with it and some without).
+
+    Examples
+    --------
+    >>> village_key("Làng nghề gốm Kim Lan"), village_key("Gốm KIM LAN")
+    ('gom-kim-lan', 'gom-kim-lan')
+    >>> village_key("Làng")
+    'lang'
+    """
+    base = "-".join(fold(name).split())
+    return re.sub(r"^lang-(nghe-)?", "", base) or base
 
 
 def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:

@@ -10,9 +10,12 @@ Hồ Chí Minh City was planned as empty days, and a file saved with a BOM faile
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from tourplan.cli import main
@@ -70,3 +73,37 @@ def test_the_library_reads_past_a_byte_order_mark_too() -> None:
 
     (job,) = jobs_from_lines(["\ufeff" + as_lines([trip_record(0, id="bom")])[0]])
     assert isinstance(job, BatchRequest) and job.id == "bom"
+
+
+SCRIPT = Path(sys.executable).parent / "tourplan"
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
+def test_an_id_used_twice_names_the_file_line_and_field(tmp_path: Path) -> None:
+    # found on 2026-12-02 by review: "line 2: id 'a' is used twice" named no file, where every
+    # other error of a line says "trips.jsonl, line N, field 'F': "
+    records = [
+        trip_record(0, id="a", date="soon"),  # the first "a" fails when read: still its id
+        trip_record(1, id="a"),  # a valid request under a used id
+        trip_record(2, id="a", mode="rocket"),  # a bad one under a used id
+    ]
+    requests = write_lines(tmp_path / "trips.jsonl", as_lines(records))
+    out = tmp_path / "plans.jsonl"
+    run = subprocess.run(
+        [str(SCRIPT), "batch", str(requests), "--out", str(out), "--workers", "0"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    twice = [r["error"] for r in results if r["line"] in (2, 3)]
+    for line, error in zip((2, 3), twice, strict=True):
+        assert error["field"] == "id"
+        assert error["message"] == (
+            f"trips.jsonl, line {line}, field 'id': 'a' is used twice (first at line 1); "
+            "each request needs its own id"
+        )
+        assert f"failed: {error['message']}" in run.stderr

@@ -12,6 +12,7 @@ import icalendar
 import pytest
 
 import tourplan
+from tourplan._io import bundled_data_file
 from tourplan.export.json import itinerary_from_json
 from tourplan.plan import TripRequest, check_itinerary
 
@@ -167,3 +168,69 @@ def test_outputs_through_a_link_and_into_a_pipe_and_dev_null(
         "pipe.geojson",
         "target.json",
     ]
+
+
+@pytest.mark.slow  # geopy's RateLimiter waits 5 s before each of its 2 retries
+def test_online_lookup_without_network_prints_only_our_line(
+    tourplan_script: Path, tmp_path: Path
+) -> None:
+    # found on 2026-12-02 by review: with no network, `--online` printed geopy's "RateLimiter
+    # caught an error, retrying" warnings, each with a urllib3 traceback, before our error.
+    # No network is simulated without touching it: geopy takes its proxy from HTTPS_PROXY,
+    # and a proxy on the local discard port refuses the connection at once.
+    no_network = {
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "NO_PROXY": "",
+        "no_proxy": "",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),  # no cached answer for the address
+    }
+    address = "12 Hàng Bạc, Hoàn Kiếm"
+    done = tourplan_cmd(
+        tourplan_script, "route", "--online", "--start", address, "--date", "2026-12-05",
+        env=no_network,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        f"Error: geocoding '{address}' with Nominatim failed: cannot connect to "
+        "nominatim.openstreetmap.org; check the network, or give the place as 'LAT,LON'\n"
+    )
+
+
+def test_a_lunch_as_long_as_the_day_is_refused(tourplan_script: Path) -> None:
+    # found on 2026-12-02 by review: a 9.5 h lunch in the day 08:00-17:30 printed an empty
+    # day and exited 0
+    done = tourplan_cmd(
+        tourplan_script, "route", "--date", "2026-12-05", "--lunch", "08:00-09:00/570"
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        "Error: invalid value for --lunch: lunch (08:00-09:00, 570 min) leaves no time for a "
+        "visit in the day 08:00-17:30 (570 min)\n"
+    )
+
+
+def test_a_villages_file_with_a_village_twice_is_refused(
+    tourplan_script: Path, tmp_path: Path
+) -> None:
+    # found on 2026-12-02 by review: Bát Tràng copied under a new id, 33 m away, was planned
+    # as two villages and both were visited on one day
+    bundled = bundled_data_file("villages.csv")
+    assert bundled is not None
+    lines = bundled.read_text(encoding="utf-8").splitlines()
+    bat_trang = next(line for line in lines if line.startswith("bat-trang,"))
+    copy = bat_trang.replace("bat-trang,", "bat-trang-2,", 1).replace(",20.983,", ",20.9833,", 1)
+    villages = tmp_path / "mine.csv"
+    villages.write_text("\n".join([*lines[:3], copy, *lines[3:]]) + "\n", encoding="utf-8")
+    done = tourplan_cmd(
+        tourplan_script, "route", "--villages", str(villages), "--date", "2026-12-05"
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        f"Error: {villages}, row 4, field 'name_vi': 'bat-trang-2' is 'bat-trang' of row 2 "
+        "again: the same name 'Làng gốm Bát Tràng', 33 m apart; keep one of them (places of "
+        "one name more than 100 m apart are kept as two)\n"
+    )

@@ -71,6 +71,30 @@ def test_a_clean_list_exits_zero_and_the_file_plans(script: Path, tmp_path: Path
     assert visited and visited <= set(villages.ids)
 
 
+def test_villages_of_one_name_in_one_commune_get_ids_from_their_hamlets(
+    script: Path, tmp_path: Path
+) -> None:
+    # found on 2026-12-02 by review: the second village of a name in a commune got an id
+    # from the commune and the third "-2", although each row names its hamlet
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "Tên làng nghề,Thôn,Xã,Huyện,Nghề\n"
+        "Làng mây tre đan,Phú Vinh,Phú Nghĩa,Chương Mỹ,mây tre đan\n"
+        "Làng mây tre đan,Thôn Phú Yên,Phú Nghĩa,Chương Mỹ,mây tre đan\n"
+        "Làng nghề mây tre đan,Xóm Đông,Phú Nghĩa,Chương Mỹ,mây tre đan\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # the three share their commune's point, and are still three villages when read back
+    villages = load_villages(out)
+    assert villages.ids == ("may-tre-dan", "may-tre-dan-phu-yen", "may-tre-dan-dong")
+    assert {(v.lat, v.lon) for v in villages} == {(villages[0].lat, villages[0].lon)}
+    planned = run(script, "route", "--villages", str(out), "--date", "2026-12-05", "--short")
+    assert planned.returncode == 0, planned.stderr
+
+
 def test_a_list_without_a_commune_column_is_refused_in_one_line(
     script: Path, tmp_path: Path
 ) -> None:

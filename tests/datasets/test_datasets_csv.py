@@ -44,7 +44,8 @@ def test_only_required_columns(
 def test_bom_and_crlf_are_accepted(
     tmp_path: Path, csv_text: Callable[..., str], village_row: Callable[..., dict[str, str]]
 ) -> None:
-    text = csv_text([village_row(), village_row(id="second")]).replace("\n", "\r\n")
+    second = village_row(id="second", name_vi="Làng thứ hai")
+    text = csv_text([village_row(), second]).replace("\n", "\r\n")
     path = tmp_path / "excel.csv"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert load_villages(path).ids == ("test-village", "second")
@@ -89,9 +90,10 @@ def test_csv_quotes_cells_with_a_bare_carriage_return(
     # regression: Python's csv writer only quotes "\n" when the line terminator is "\n"
     # and a CR in a free-text field is read back as a line break (LF), never as a bare CR
     village = make_village(notes="old Mac line\rbreak", hours_note="a\r\nb")
-    path = save_villages([village, make_village(id="next")], tmp_path / "cr.csv")
+    after = make_village(id="next", name_vi="Làng kế")
+    path = save_villages([village, after], tmp_path / "cr.csv")
     cleaned = make_village(notes="old Mac line\nbreak", hours_note="a\nb")
-    assert load_villages(path) == Villages([cleaned, make_village(id="next")])
+    assert load_villages(path) == Villages([cleaned, after])
     assert load_villages(path)[0].notes == "old Mac line\nbreak"
 
 

@@ -24,6 +24,7 @@ from tourplan.datasets import (
 from tourplan.exceptions import DataError, ExportError, TourplanError
 from tourplan.hours import OpeningHours
 from tourplan.model import COORD_KINDS, THEMES, VIETNAM_BOUNDS, Village, Villages
+from tourplan.names import village_key
 
 FORMATS = ["csv", "json", "geojson"]
 
@@ -164,7 +165,13 @@ def villages(draw: st.DrawFn, village_id: str | None = None) -> Village:
     )
 
 
-village_lists = st.lists(villages(), min_size=1, max_size=5, unique_by=lambda v: v.id)
+# one name each: two places of one name close together are one village twice, refused
+village_lists = st.lists(
+    villages(),
+    min_size=1,
+    max_size=5,
+    unique_by=(lambda v: v.id, lambda v: village_key(v.name_vi)),
+)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -201,6 +208,42 @@ def test_duplicate_id_names_both_rows(
         load_villages(path)
     err = load_error(path)
     assert (err.row, err.field) == (4, "id")
+
+
+def test_the_same_village_under_two_ids_names_both(
+    write_csv: Callable[..., Path],
+    village_row: Callable[..., Any],
+    load_error: Callable[..., DataError],
+) -> None:
+    # found on 2026-12-02 by review: a village given twice (a copied row with a new id) was
+    # planned as two villages, and a day could visit both
+    rows = [
+        village_row(id="gom-kim-lan", name_vi="Làng nghề gốm Kim Lan"),
+        village_row(id="other", name_vi="Làng khác", lat="21.2"),
+        village_row(id="kim-lan-2", name_vi="Gốm KIM LAN", lat="21.0005"),  # 55 m north
+    ]
+    err = load_error(write_csv(rows))
+    assert (err.row, err.field) == (4, "name_vi")
+    assert err.reason == (
+        "'kim-lan-2' is 'gom-kim-lan' of row 2 again: the same name 'Gốm KIM LAN', 55 m apart; "
+        "keep one of them (places of one name more than 100 m apart are kept as two)"
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"lat": "21.01"},  # 1.1 km away: another village of the name, in another commune
+        {"coord_kind": "commune_centroid"},  # both at their commune's point (the importer's
+        # villages of one name in one commune, told apart by their hamlets)
+    ],
+)
+def test_villages_of_one_name_that_may_be_two_are_kept(
+    write_csv: Callable[..., Path], village_row: Callable[..., Any], second: dict[str, str]
+) -> None:
+    first = {"coord_kind": second.get("coord_kind", "village")}
+    rows = [village_row(id="a", **first), village_row(id="b", **second)]
+    assert load_villages(write_csv(rows)).ids == ("a", "b")
 
 
 def test_empty_file(tmp_path: Path, load_error: Callable[..., DataError]) -> None:

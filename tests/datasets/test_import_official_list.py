@@ -192,6 +192,44 @@ def test_villages_of_one_name_in_other_hamlets_or_communes_are_kept() -> None:
     assert len({v.id for v in result.villages}) == 4
 
 
+def test_villages_of_one_name_in_one_commune_take_their_hamlet_in_their_id() -> None:
+    # found on 2026-12-02 by review: the second and third "Làng mây tre đan" of Phú Nghĩa
+    # became may-tre-dan-phu-nghia and may-tre-dan-2 although each row names its hamlet
+    rows = [
+        ListRow(row=2, name="Làng mây tre đan", hamlet="Phú Vinh", commune="Phú Nghĩa"),
+        ListRow(row=3, name="Làng mây tre đan", hamlet="Thôn Phú Yên", commune="Phú Nghĩa"),
+        ListRow(row=4, name="Làng nghề mây tre đan", hamlet="Xóm Đông", commune="Phú Nghĩa"),
+    ]
+    ids = [v.id for v in import_rows(rows, INDEX).villages]
+    assert ids == ["may-tre-dan", "may-tre-dan-phu-yen", "may-tre-dan-dong"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "ids"),
+    [
+        (  # no hamlet: the commune tells them apart
+            [
+                ListRow(row=2, name="Làng gốm", commune="Bát Tràng", district="Gia Lâm"),
+                ListRow(row=3, name="Làng gốm", commune="Phù Lỗ", district="Sóc Sơn"),
+            ],
+            ["gom", "gom-phu-lo"],
+        ),
+        (  # communes of one name in two districts, no hamlet: the last resort
+            [
+                ListRow(row=2, name="Làng gốm", commune="Bát Tràng", district="Gia Lâm"),
+                ListRow(row=3, name="Làng gốm", commune="Tam Hiệp", district="Thanh Trì"),
+                ListRow(row=4, name="Làng gốm", commune="Tam Hiệp", district="Phúc Thọ"),
+            ],
+            ["gom", "gom-tam-hiep", "gom-2"],
+        ),
+    ],
+)
+def test_without_a_hamlet_the_commune_then_a_number_tells_ids_apart(
+    rows: list[ListRow], ids: list[str]
+) -> None:
+    assert [v.id for v in import_rows(rows, INDEX).villages] == ids
+
+
 def test_a_year_that_is_not_a_year_is_refused_naming_row_and_column(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text(

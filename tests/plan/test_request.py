@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tourplan import DataError
-from tourplan.plan import TripRequest
+from tourplan.plan import Lunch, TripRequest
 
 
 def test_for_days_accepts_an_iso_date_string() -> None:
@@ -39,3 +39,43 @@ def test_a_bad_date_is_a_data_error_naming_the_field(call: object, field: str) -
         call()  # type: ignore[operator]
     assert info.value.field == field
     assert "2026-12-05" in str(info.value) or "date" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "lunch",
+    [
+        "08:00-09:00/570",  # starts with the day and lasts all of it
+        "07:00-13:00/600",  # longer than the day: its window opens before the day does
+        "11:00-13:00/570",
+    ],
+)
+def test_a_lunch_as_long_as_the_day_is_refused_naming_lunch(lunch: str) -> None:
+    # found on 2026-12-02 by review: a lunch filling the day 08:00-17:30 (or, starting before
+    # the day, longer than it) was accepted and planned an empty day, exit 0
+    with pytest.raises(DataError) as info:
+        TripRequest("hoan-kiem-lake", (dt.date(2026, 12, 5),), lunch=Lunch.parse(lunch))
+    assert info.value.field == "lunch"
+    assert "leaves no time for a visit in the day 08:00-17:30 (570 min)" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("day_start", "day_end", "lunch"),
+    [
+        ("08:00", "17:30", "11:00-13:00/60"),  # the default
+        ("08:00", "17:30", "07:00-13:00/569"),  # a minute is left after it
+        ("12:30", "14:00", "11:00-13:00/60"),  # its window opens before the day does
+    ],
+)
+def test_a_lunch_that_leaves_time_is_kept(day_start: str, day_end: str, lunch: str) -> None:
+    kept = Lunch.parse(lunch)
+    request = TripRequest(
+        "hoan-kiem-lake", (dt.date(2026, 12, 5),), day_start=day_start, day_end=day_end, lunch=kept
+    )
+    assert request.lunch == kept
+
+
+def test_the_default_lunch_is_dropped_when_it_would_fill_the_day() -> None:
+    request = TripRequest(
+        "hoan-kiem-lake", (dt.date(2026, 12, 5),), day_start="12:30", day_end="13:30"
+    )
+    assert request.lunch is None

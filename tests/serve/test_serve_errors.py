@@ -24,6 +24,7 @@ PLAN: dict[str, Any] = {"start": "hoan-kiem-lake", "date": "2026-12-05", "determ
         ({"theme_bonus": 0.5}, "theme_bonus"),
         ({"day_start": "18:00", "day_end": "09:00"}, "day_end"),
         ({"lunch": "noon"}, "lunch"),
+        ({"lunch": "07:00-13:00/600"}, "lunch"),  # longer than the day: no time for a visit
         ({"lunch": {"earliest": "11:00", "minutes": 0}}, "lunch.LunchWindow.minutes"),
         ({"must": ["bat-trang"], "avoid": ["bat-trang"]}, "avoid"),
         ({"start": "nowhere-at-all"}, "start"),  # an unknown place, found by the worker

@@ -19,7 +19,7 @@ from ..plan import (
     search_parameters_from_record,
     trip_request_from_record,
 )
-from .results import BatchRequest, BatchResult, error_from_exception, failed
+from .results import BatchRequest, BatchResult, error_from_exception, failed, where_in_file
 
 __all__ = ["MAX_LINE_CHARS", "BatchItem", "job_from_record", "jobs", "jobs_from_lines"]
 
@@ -72,13 +72,15 @@ def job_from_record(
             )
         found = record_id(record, line=where, source=source)
     except DataError as exc:
-        return BatchResult(fallback, "failed", error=error_from_exception(exc), line=line)
+        error = error_from_exception(exc)
+        return BatchResult(fallback, "failed", error=error, line=line, source=source)
     job_id = found if found is not None else fallback
     try:
         request = trip_request_from_record(record, line=where, source=source)
         search = search_parameters_from_record(record, line=where, source=source)
     except DataError as exc:
-        return BatchResult(job_id, "failed", error=error_from_exception(exc), line=line)
+        error = error_from_exception(exc)
+        return BatchResult(job_id, "failed", error=error, line=line, source=source)
     return BatchRequest(job_id, request, search, line, source)
 
 
@@ -112,18 +114,18 @@ def jobs_from_lines(
                 f"{prefix}line {number}: {len(text):,} characters, more than a request may "
                 f"have ({MAX_LINE_CHARS:,})"
             )
-            yield failed(str(number), "bad-request", message, line=number)
+            yield failed(str(number), "bad-request", message, line=number, source=source)
             continue
         try:
             record = json.loads(text.strip())
         except json.JSONDecodeError as exc:
             message = f"{prefix}line {number}, column {exc.colno}: not JSON ({exc.msg})"
-            yield failed(str(number), "bad-request", message, line=number)
+            yield failed(str(number), "bad-request", message, line=number, source=source)
             continue
         except (ValueError, RecursionError) as exc:  # 4,300+ digits; nesting past Python's limit
             why = "a number too long" if isinstance(exc, ValueError) else "nesting too deep"
             message = f"{prefix}line {number}: not a request ({why} to read)"
-            yield failed(str(number), "bad-request", message, line=number)
+            yield failed(str(number), "bad-request", message, line=number, source=source)
             continue
         yield job_from_record(record, index=number, line=number, source=source)
 
@@ -151,15 +153,17 @@ def jobs(items: Iterable[BatchItem]) -> Iterator[BatchRequest | BatchResult]:
         else:
             job = job_from_record(item, index=index)
         if job.id in first_seen:
-            where = first_seen[job.id]
-            at = f" (first at line {where})" if where is not None else ""
-            line = f"line {job.line}: " if job.line is not None else ""
+            first = first_seen[job.id]
+            at = f" (first at line {first})" if first is not None else ""
+            # named as every other error of a line is: "trips.jsonl, line 7, field 'id': "
+            where = "id " if job.line is None else where_in_file(job.source, job.line, "id")
             yield failed(
                 job.id,
                 "bad-request",
-                f"{line}id {job.id!r} is used twice{at}; each request needs its own id",
+                f"{where}{job.id!r} is used twice{at}; each request needs its own id",
                 line=job.line,
                 field="id",
+                source=job.source,
             )
             continue
         first_seen[job.id] = job.line

@@ -127,6 +127,9 @@ class BatchResult:
         The line of the requests file, if the request came from one.
     seconds
         Time spent planning it on its worker.
+    source
+        The name of the requests file, if any, to name with the line in errors found later
+        (an id used twice); it is not written to the results file.
     """
 
     id: str
@@ -136,6 +139,7 @@ class BatchResult:
     error: BatchError | None = None
     line: int | None = None
     seconds: float = 0.0
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -200,15 +204,15 @@ def error_from_exception(
         return BatchError("infeasible", type(exc).__name__, where + summary, None, reasons)
     if isinstance(exc, DataError):
         if exc.row is None and exc.source is None and line is not None:  # a field of the line
-            message = _at(source, line, exc.field) + exc.reason
+            message = where_in_file(source, line, exc.field) + exc.reason
         elif exc.row is None:
             message = where + str(exc)
         else:  # a request file is read as lines, not rows
-            message = _at(exc.source, exc.row, exc.field) + exc.reason
+            message = where_in_file(exc.source, exc.row, exc.field) + exc.reason
         return BatchError("bad-request", type(exc).__name__, _one_line(message), exc.field)
     if isinstance(exc, UnknownPlaceError) and line is not None:
         field = _place_field(exc.query, places or {})
-        message = _at(source, line, field) + str(exc)
+        message = where_in_file(source, line, field) + str(exc)
         return BatchError("bad-request", type(exc).__name__, _one_line(message), field)
     if isinstance(exc, UnknownPlaceError | TourplanError):
         return BatchError("bad-request", type(exc).__name__, _one_line(where + str(exc)))
@@ -216,7 +220,7 @@ def error_from_exception(
     return BatchError("error", type(exc).__name__, f"{where}{type(exc).__name__}: {text}")
 
 
-def _at(source: str | None, line: int, field: str | None) -> str:
+def where_in_file(source: str | None, line: int, field: str | None) -> str:
     """Where an error is, as reading a request file names it: ``FILE, line N, field 'F': ``."""
     parts = [source] if source else []
     parts.append(f"line {line}")
@@ -240,6 +244,7 @@ def failed(
     line: int | None = None,
     field: str | None = None,
     type: str = "DataError",
+    source: str | None = None,
 ) -> BatchResult:
     """A ``failed`` result, for a line that could not be read or a request that was lost.
 
@@ -248,7 +253,8 @@ def failed(
     >>> failed("7", "bad-request", "line 7: not JSON", line=7).error.kind
     'bad-request'
     """
-    return BatchResult(id, "failed", error=BatchError(kind, type, message, field), line=line)
+    error = BatchError(kind, type, message, field)
+    return BatchResult(id, "failed", error=error, line=line, source=source)
 
 
 def result_record(result: BatchResult, *, lang: str = "vi") -> dict[str, Any]:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,6 +37,12 @@ __all__ = [
 
 DEBUG = "tourplan.debug"
 """Key of ``click.Context.meta`` set by ``--debug``: errors keep their traceback."""
+
+QUIET_LOGGERS = ("geopy", "urllib3")
+"""Loggers of the libraries behind ``--online`` whose records a command does not print: geopy's
+RateLimiter logs each failed try as a warning with the whole traceback, and Python prints
+such records on stderr when no logging is set up. The failure still reaches the user as one
+line (a GeocodingError); ``--debug`` lets the records through."""
 
 # Fields of the library's values and the options that set them, to name them in messages.
 _OPTION_OF_FIELD = {
@@ -182,7 +189,7 @@ def library_errors(places: Mapping[str, Sequence[str]] | None = None) -> Iterato
         The place queries of the command by option, see :func:`as_cli_error`.
     """
     ctx = click.get_current_context()
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _library_logs_held(ctx):
         warnings.simplefilter("always")
         try:
             yield
@@ -199,3 +206,27 @@ def library_errors(places: Mapping[str, Sequence[str]] | None = None) -> Iterato
             if not ctx.meta.get(QUIET):
                 for warning in caught:
                     note(f"Warning: {warning.message}")
+
+
+@contextmanager
+def _library_logs_held(ctx: click.Context) -> Iterator[None]:
+    """Keep the log records of :data:`QUIET_LOGGERS` off stderr (unless ``--debug``).
+
+    The library only emits log records, as libraries should; the command, which owns the
+    terminal, decides they are not for the user (its own error line says what failed).
+    """
+    if ctx.meta.get(DEBUG):
+        yield
+        return
+    held = logging.NullHandler()
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    propagates = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(held)  # a handler, so Python's last-resort one does not print
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, propagate in zip(loggers, propagates, strict=True):
+            logger.removeHandler(held)
+            logger.propagate = propagate

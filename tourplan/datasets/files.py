@@ -15,13 +15,22 @@ from typing import Any, Literal
 
 from .._io import atomic_write_text, read_utf8
 from ..exceptions import DataError
+from ..geodesic import geodesic_m
 from ..model import VIETNAM_BOUNDS, Bounds, Village, Villages
+from ..names import village_key
 from .csv import csv_village_rows, villages_to_csv
 from .geojson import geojson_village_items, villages_to_geojson
 from .json import json_village_items, villages_to_json
 from .records import village_from_row
 
-__all__ = ["MAX_FILE_BYTES", "MAX_VILLAGES", "Format", "load_villages", "save_villages"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_VILLAGES",
+    "SAME_PLACE_M",
+    "Format",
+    "load_villages",
+    "save_villages",
+]
 
 Format = Literal["csv", "json", "geojson"]
 
@@ -31,6 +40,10 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_VILLAGES = 2000
 """The most places a village file may hold: the planner's memory and time grow with the square
 of the number of places (a travel matrix), so a bigger file is refused before any work."""
+
+SAME_PLACE_M = 100.0
+"""Two places of a file with the same name (see :func:`~tourplan.names.village_key`) closer
+than this are one village given twice: a plan could visit it twice, as two stops."""
 
 
 def load_villages(
@@ -112,7 +125,42 @@ def load_villages(
             )
         first_row[village.id] = row_number
         villages.append(village)
+    _refuse_same_village_twice(villages, [number for number, _ in numbered], source)
     return Villages(villages)
+
+
+def _refuse_same_village_twice(villages: list[Village], rows: list[int], source: str) -> None:
+    """Refuse a place that repeats an earlier one under another id.
+
+    Two places are the same when their Vietnamese names fold alike (diacritics, case and a
+    leading "Làng (nghề)" aside) and they lie within :data:`SAME_PLACE_M` of each other.
+    Places of one name farther apart are different villages (in different communes), and
+    so are two placed at their commune's centroid (``coord_kind`` ``commune_centroid``, as
+    ``tourplan villages import`` places villages of one name in one commune, told apart by
+    their hamlets): that point is not where either of them is.
+
+    Raises
+    ------
+    DataError
+        Naming the file, the later row and both ids and rows.
+    """
+    seen: dict[str, list[tuple[Village, int]]] = {}
+    for village, row in zip(villages, rows, strict=True):
+        same_name = seen.setdefault(village_key(village.name_vi), [])
+        for first, first_row in same_name:
+            if first.coord_kind == village.coord_kind == "commune_centroid":
+                continue
+            metres = geodesic_m(first.lat, first.lon, village.lat, village.lon)
+            if metres <= SAME_PLACE_M:
+                raise DataError(
+                    f"{village.id!r} is {first.id!r} of row {first_row} again: the same name "
+                    f"{village.name_vi!r}, {metres:.0f} m apart; keep one of them (places "
+                    f"of one name more than {SAME_PLACE_M:.0f} m apart are kept as two)",
+                    source=source,
+                    row=row,
+                    field="name_vi",
+                )
+        same_name.append((village, row))
 
 
 def save_villages(

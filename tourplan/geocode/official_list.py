@@ -26,7 +26,7 @@ from ..datasets.records import DEFAULT_INTEREST, DEFAULT_OPENING_HOURS
 from ..exceptions import DataError
 from ..hours import OpeningHours
 from ..model import Status, Village
-from ..names import fold
+from ..names import fold, village_key
 from .communes import CommuneError, CommuneIndex, Placement
 
 __all__ = [
@@ -324,17 +324,21 @@ def _notes(row: ListRow, source: str) -> str:
 
 def _id_base(name: str) -> str:
     """``"Làng nghề gốm Kim Lan"`` → ``"gom-kim-lan"``."""
-    base = "-".join(fold(name).split()) or "village"
-    return re.sub(r"^lang-(nghe-)?", "", base) or base
+    return village_key(name) or "village"
 
 
 def _unique_id(row: ListRow, commune: str, taken: set[str]) -> str:
+    """The row's village id: its name (``gom-kim-lan``); when an earlier village has that,
+    the name and the row's hamlet (``may-tre-dan-phu-yen``, for villages of one name in one
+    commune), else the name and the commune (``gom-bat-trang``); ``-2``, ``-3`` ... only
+    when these are taken too (no hamlet, and communes of one name in two districts)."""
     base = _id_base(row.name)
-    candidate = base
-    if candidate in taken:
-        candidate = f"{base}-{'-'.join(fold(commune).split()[1:])}"
+    hamlet = "-".join(_hamlet(row).split())
+    place = "-".join(fold(commune).split()[1:])  # "Xã Bát Tràng" -> "bat-trang"
+    for candidate in (base, f"{base}-{hamlet}" * bool(hamlet), f"{base}-{place}" * bool(place)):
+        if candidate and candidate not in taken:
+            return candidate
     n = 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
+    while f"{base}-{n}" in taken:
         n += 1
-    return candidate
+    return f"{base}-{n}"

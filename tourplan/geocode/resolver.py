@@ -318,7 +318,8 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         try:
             result = self.rate_limiter(query, **options)
         except GeopyError as exc:
-            raise GeocodingError(f"geocoding '{query}' with {name} failed: {exc}") from exc
+            why = _why(exc, getattr(geocoder, "domain", None) or "the geocoding server")
+            raise GeocodingError(f"geocoding '{query}' with {name} failed: {why}") from exc
         if isinstance(result, list):
             result = result[0] if result else None
         if result is None:
@@ -338,6 +339,16 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         if self.cache is not None:
             self.cache.put(query, found)
         return place
+
+
+def _why(exc: Exception, server: str) -> str:
+    """Why a geocoder failed, in a user's words: a connection that could not be made (no
+    network, a proxy or server down) is said plainly, not as urllib3's chain of reprs."""
+    from geopy.exc import GeocoderUnavailable
+
+    if isinstance(exc, GeocoderUnavailable) and isinstance(exc.__context__, OSError):
+        return f"cannot connect to {server}; check the network, or give the place as 'LAT,LON'"
+    return " ".join(str(exc).split())
 
 
 def resolve_place(

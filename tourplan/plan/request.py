@@ -147,6 +147,21 @@ DEFAULT_LUNCH = Lunch()
 starts after its window or ends before it fits has no lunch (an explicit lunch is kept)."""
 
 
+def _lunch_problem(lunch: Lunch, day_start: dt.time, day_end: dt.time) -> str | None:
+    """Why ``lunch`` cannot be had in the day, or ``None``: it must start in its window and
+    inside the day, end by the day's end, and leave time for a visit (a lunch as long as the
+    day planned an empty day)."""
+    first, last = _minutes(day_start), _minutes(day_end)
+    what = f"lunch ({lunch.earliest:%H:%M}-{lunch.latest:%H:%M}, {lunch.minutes} min)"
+    day = f"the day {day_start:%H:%M}-{day_end:%H:%M}"
+    if lunch.minutes >= last - first:
+        return f"{what} leaves no time for a visit in {day} ({last - first} min)"
+    earliest = max(_minutes(lunch.earliest), first)
+    if min(_minutes(lunch.latest), last - lunch.minutes) < earliest:
+        return f"{what} does not fit in {day}"
+    return None
+
+
 @dataclass(frozen=True)
 class TripRequest:
     """What a traveller asks for. Validated when created; every field has a sensible default.
@@ -169,7 +184,8 @@ class TripRequest:
     lunch
         The lunch break, or ``None`` for none. The default (:data:`DEFAULT_LUNCH`) is
         dropped when the day starts after its window or ends before it fits; a lunch given
-        explicitly that does not fit is refused.
+        explicitly that does not fit, or that is as long as the day (no time is left for a
+        visit), is refused.
     must_visit
         Villages (ids or names) that must be in the plan.
     avoid
@@ -260,25 +276,16 @@ class TripRequest:
             )
         if not isinstance(self.mode, str) or not self.mode.strip():
             raise DataError("mode must be a transport mode name such as 'car'", field="mode")
-        if self.lunch is DEFAULT_LUNCH and (
-            _minutes(self.lunch.latest) < _minutes(self.day_start)
-            or _minutes(self.lunch.earliest) + self.lunch.minutes > _minutes(self.day_end)
-        ):
+        if self.lunch is DEFAULT_LUNCH and _lunch_problem(self.lunch, self.day_start, self.day_end):
             object.__setattr__(self, "lunch", None)  # the day does not span lunch time
         if not isinstance(self.value, ValueModel):
             raise DataError("value must be a ValueModel", field="value")
         if self.lunch is not None:
             if not isinstance(self.lunch, Lunch):
                 raise DataError("lunch must be a Lunch value or None", field="lunch")
-            if _minutes(self.lunch.latest) < _minutes(self.day_start) or _minutes(
-                self.lunch.earliest
-            ) + self.lunch.minutes > _minutes(self.day_end):
-                raise DataError(
-                    f"lunch ({self.lunch.earliest:%H:%M}-{self.lunch.latest:%H:%M}, "
-                    f"{self.lunch.minutes} min) does not fit in the day "
-                    f"{self.day_start:%H:%M}-{self.day_end:%H:%M}",
-                    field="lunch",
-                )
+            problem = _lunch_problem(self.lunch, self.day_start, self.day_end)
+            if problem:
+                raise DataError(problem, field="lunch")
         for name in ("must_visit", "avoid", "themes"):
             value = getattr(self, name)
             if isinstance(value, str):
