@@ -28,6 +28,7 @@ __all__ = [
     "minute_of",
     "score",
     "season_factor",
+    "second_part_fits",
     "service_minutes",
     "start_windows",
     "visit_score",
@@ -161,10 +162,16 @@ def add_second_part(
 ) -> None:
     """Offer the rest of a long stay after lunch: a place whose long visit lasts at least
     ``request.value.split_minutes`` can be visited again, right after lunch, at its short or
-    typical length (the routing core takes lunch between visits, not inside one). The second
-    part's prize is what it adds to a typical first part (diminishing returns), without a
-    second stop cost or stop time; it does not count as a stop (``Visit.counts``), and
-    :func:`~tourplan.plan.areas.itinerary_value` counts the two parts as one visit."""
+    typical length when that and a typical first part last at most its long visit (the
+    routing core takes lunch between visits, not inside one). The two parts together last
+    at most the long visit, the longest stay the data give the place: a first part of the
+    long length takes no second part (:func:`second_part_fits`, enforced by
+    :func:`~tourplan.plan.trip.without_stray_parts`: the routing core cannot pair visits).
+    The second part's prize is what it adds to a typical first part (diminishing returns),
+    without a second stop cost or stop time, so a short or typical first part and its
+    second part are never worth more than their time together; it does not count as a stop
+    (``Visit.counts``), and :func:`~tourplan.plan.areas.itinerary_value` counts the two parts
+    as one visit."""
     model = request.value
     long = length_minutes(village, "long", model, request.pace_factor)
     if "long" not in model.lengths or long < model.split_minutes:
@@ -176,9 +183,9 @@ def add_second_part(
     first = length_minutes(village, "typical", model, request.pace_factor)
     members = []
     for length in ("short", "typical"):
-        if length not in model.lengths:
-            continue
         minutes = length_minutes(village, length, model, request.pace_factor)
+        if length not in model.lengths or first + minutes > long:
+            continue  # with a typical first part, at most the long stay
         gain = time_value(interest, first + minutes, scale) - time_value(interest, first, scale)
         service = minutes * 60  # already parked and walked in for the first part
         windows = start_windows(village, service, request, offsets)
@@ -194,6 +201,16 @@ def add_second_part(
             owners.append(village)
     if len(members) > 1:
         groups.append(Group(f"{village.id}+", tuple(members)))
+
+
+def second_part_fits(
+    village: Village, request: TripRequest, first_seconds: int, second_seconds: int
+) -> bool:
+    """Whether a first part of ``first_seconds`` (the visit, without the stop's own time) and
+    a second part of ``second_seconds`` at ``village`` together last at most its long visit
+    at the request's pace (:func:`add_second_part`): a long first part takes no second part."""
+    long = length_minutes(village, "long", request.value, request.pace_factor)
+    return first_seconds + second_seconds <= long * 60
 
 
 def closed_reason(village: Village, service: int, request: TripRequest) -> LeftOut:

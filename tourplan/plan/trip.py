@@ -21,6 +21,7 @@ from .areas import itinerary_value, plan_by_areas, restrict
 from .budget import plan_with_costs
 from .clock import Clock
 from .itinerary import Itinerary
+from .offers import second_part_fits
 from .problem import PlanningProblem, build_problem
 from .request import TripRequest
 from .schedule import to_itinerary
@@ -173,13 +174,25 @@ def without_stray_parts(
 
     The second part of a long stay (:func:`~tourplan.plan.offers.add_second_part`) is the same
     visit going on after lunch: it counts only next to its first part, on the same day, with
-    the break between them (the core may plan it before the first part: the same place).
-    The routing core cannot say "after that visit, lunch between", so a second part planned
-    anywhere else (on another day, after another stop, alone, or with no break before it) is
-    dropped here and its day scheduled again (dropping a visit never makes a day infeasible;
-    rescheduling may move a break, so this repeats until nothing is dropped).
+    the break between them (the core may plan it before the first part: the same place), and
+    when the two together last at most the place's long visit
+    (:func:`~tourplan.plan.offers.second_part_fits`: never after a long first part, which is
+    the whole long stay already and worth at least as much as any pair that fits).
+    The routing core cannot say "after that visit, lunch between" nor "not after the long
+    one", so a second part planned anywhere else (on another day, after another stop, alone,
+    with no break before it, or with a long first part) is dropped here and its day scheduled
+    again (dropping a visit never makes a day infeasible; rescheduling may move a break, so
+    this repeats until nothing is dropped).
     """
     problem = problem or planning.problem
+    stop_s = planning.request.value.stop_minutes * 60
+
+    def fits(first: int, second: int) -> bool:
+        """Whether first part ``first`` and second part ``second`` make at most a long stay."""
+        village = planning.visit_villages[second]
+        first_s = problem.visits[first].service - stop_s  # the first part pays the stop time
+        return second_part_fits(village, planning.request, first_s, problem.visits[second].service)
+
     for _ in range(len(problem.visits) + 1):  # each round drops at least one visit
         routes: list[list[int]] = []
         dropped = False
@@ -195,6 +208,7 @@ def without_stray_parts(
                     and kept
                     and kept[-1] == tour.visits[k - 1].visit
                     and planning.visit_villages[kept[-1]].id == village.id
+                    and fits(kept[-1], i)
                 )
                 # the two parts are one place: the core may plan the "second" one first
                 before_first = (
@@ -204,6 +218,7 @@ def without_stray_parts(
                     and not problem.visits[tour.visits[k + 1].visit].id.startswith(
                         f"{village.id}+#"
                     )
+                    and fits(tour.visits[k + 1].visit, i)
                 )
                 if problem.visits[i].id.startswith(f"{village.id}+#") and not (
                     after_first or before_first
