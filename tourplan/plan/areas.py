@@ -21,11 +21,13 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 
+from ..exceptions import InfeasibleError
 from ..model import Village, Villages
 from ..routing import RoutingProblem, SearchParameters, Solution
 from .clock import Clock
 from .direction import direction_factors, directions, off_direction, out_of_town
 from .itinerary import Day, Itinerary, LeftOut
+from .must_days import must_visit_days
 from .offers import request_interest
 from .problem import PlanningProblem
 from .request import TripRequest
@@ -323,23 +325,62 @@ def plan_by_areas(
     """Plan each day in turn, keeping the most valuable of the open and the area plans.
 
     Villages planned on a day are not offered on later days. With must-visit villages on a
-    trip of several days the whole trip is planned at once instead (a must-visit village
-    may belong to any day). ``params.time_limit`` (or ``clock``, a deadline shared with the
+    trip of several days the whole trip is first planned at once (a must-visit village may
+    belong to any day; that plan scores each place alone, the road only breaking ties), then
+    again day by day, each day among its areas with its must-visits, for the days of
+    :func:`~tourplan.plan.must_days.must_visit_days` (those of the plan at once; one area of
+    must-visits a day); the plan worth most (:func:`itinerary_value`) holding every
+    must-visit is kept. ``params.time_limit`` (or ``clock``, a deadline shared with the
     caller's other solves) is for the whole trip: each day gets an equal share of the time
-    left, each of its plans an equal share of the day's time left; once the day's time is
-    up no further area is tried (:mod:`~tourplan.plan.clock`).
+    left (the plan at once a third of it), each of its plans an equal share of the day's
+    time left; once the day's time is up no further area is tried
+    (:mod:`~tourplan.plan.clock`).
     """
-    request = planning.request
     problem = planning.problem
     clock = clock or Clock(params)
+    musts = {
+        planning.visit_villages[i].id
+        for i in range(len(problem.visits))
+        if _is_required(planning, i)
+    }
+    if len(problem.tours) == 1 or not musts:
+        return _itinerary(planning, _plan_days(planning, planner, clock, {}))
+    at_once = planner(planning, clock.part(1 / 3).search())[1]
+    request = planning.request
+    best = (itinerary_value(at_once, request), at_once)
+    first = {s.village.id: t for t, day in enumerate(at_once.days) for s in day.stops}
+    given = {v: first[v] for v in musts if v in first}
+    tries = must_visit_days(planning, given)
+    for k, days_of in enumerate(tries):
+        try:
+            days = _plan_days(planning, planner, clock.part(1 / (len(tries) - k)), days_of)
+        except InfeasibleError:  # a day's must-visits do not fit its areas
+            continue
+        by_days = _itinerary(planning, days)
+        kept = {s.village.id for day in days for s in day.stops}
+        value = itinerary_value(by_days, request)
+        if musts <= kept and value > best[0] + 1e-9:
+            best = (value, by_days)
+    return best[1]
+
+
+def _plan_days(
+    planning: PlanningProblem, planner: Planner, clock: Clock, days_of: dict[str, int]
+) -> list[Day]:
+    """Each day in turn, the most valuable of its candidate plans (:func:`_options`); a
+    village in ``days_of`` (a must-visit) is offered on its day only."""
+    request = planning.request
+    problem = planning.problem
     all_visits = list(range(len(problem.visits)))
-    if len(problem.tours) > 1 and any(_is_required(planning, i) for i in all_visits):
-        return planner(planning, clock.search())[1]
     days: list[Day] = []
     visited: set[str] = set()
     for t in range(len(problem.tours)):
         day_clock = clock.part(1 / (len(problem.tours) - t))
-        open_visits = [i for i in all_visits if planning.visit_villages[i].id not in visited]
+        open_visits = [
+            i
+            for i in all_visits
+            if (vid := planning.visit_villages[i].id) not in visited and days_of.get(vid, t) == t
+        ]
         best: tuple[float, Itinerary] | None = None
         # One day: the open plan competes with the areas. Several days: a place left for
         # another day is not lost, so each day is one area.
@@ -364,6 +405,13 @@ def plan_by_areas(
         day = best[1].days[0]
         days.append(day)
         visited |= {s.village.id for s in day.stops}
+    return days
+
+
+def _itinerary(planning: PlanningProblem, days: list[Day]) -> Itinerary:
+    """The trip of ``days``, with the villages left out and why."""
+    request = planning.request
+    visited = {s.village.id for day in days for s in day.stops}
     left = list(planning.excluded)
     limit = request.max_stops_per_day
     full = limit is not None and all(len(d.visits) >= limit for d in days)  # split stay: one
