@@ -37,7 +37,7 @@ def must_visit_days(planning: PlanningProblem, given: dict[str, int]) -> list[di
         ``[given]`` or ``[given, spread]``.
     """
     problem = planning.problem
-    where = {}
+    where: dict[str, int] = {}
     for i, village in enumerate(planning.visit_villages):
         where.setdefault(village.id, problem.visits[i].location)
     reach = 2 * planning.request.value.area_minutes * 60
