@@ -117,7 +117,12 @@ def test_a_lunch_on_the_way_stays_inside_its_journey_when_the_leg_leaves_later()
 
 def test_a_lunch_on_the_way_over_the_bundled_villages_stays_inside_its_journey() -> None:
     """Request 8254 of seed 19, the same fault over the bundled villages: on the fourth day
-    lunch (fixed at 11:00) was "on the way to phu-thuong-xoi" but the ride there left later."""
+    lunch (fixed at 11:00) was "on the way to phu-thuong-xoi" but the ride there left later.
+
+    The plans of this request have changed since (the value model; on 2026-12-02 no lunch on
+    the way at seed 384, and 6 stops since a default long stay no longer goes on after
+    lunch): it stays as a check of a four-day bicycle trip with a fixed lunch, while the test
+    above keeps the fault's own scenario."""
     request = tourplan.TripRequest(
         "old-quarter",
         tuple(dt.date(2026, 6, 12) + dt.timedelta(days=i) for i in range(4)),
@@ -130,7 +135,7 @@ def test_a_lunch_on_the_way_over_the_bundled_villages_stays_inside_its_journey()
     )
     search = tourplan.SearchParameters(deterministic=True, iteration_limit=200, seed=384)
     plan = tourplan.plan_trip(request, search=search)
-    assert len(plan.stops) == 7
+    assert len(plan.days) == 4 and all(day.stops for day in plan.days)
     assert tourplan.check_itinerary(plan, request) == []
 
 

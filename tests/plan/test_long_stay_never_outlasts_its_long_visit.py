@@ -103,3 +103,40 @@ def test_a_second_part_adds_at_most_what_its_minutes_add_to_a_first_part_it_fits
             m1, m2 = visit_s / 60, second.service / 60
             added = time_value(worth, m1 + m2, scale) - time_value(worth, m1, scale)
             assert second.score <= 10 * added + 0.5, (first.id, second.id)
+
+
+@settings(max_examples=25)
+@given(
+    typical=st.integers(60, 240),
+    long_share=st.sampled_from([None, 1.5, 2.0, 2.5]),
+    pace=st.sampled_from(PACES),
+)
+def test_only_a_sourced_long_stay_goes_on_after_lunch(
+    typical: int, long_share: float | None, pace: str
+) -> None:
+    # The guide's review (R29): three heritage days ended with 6 h at Cự Đà (typical 180 min,
+    # its source says "half a day"), the default long visit (2 x typical) split by lunch. A
+    # default length is an assumption; only a sourced long stay (Đường Lâm's day) goes on
+    # after lunch.
+    village = Village(
+        "v", "Làng", "Village", 21.05, 105.86, typical, OpeningHours.parse("Mo-Su 06:00-20:00"),
+        60, long_minutes=None if long_share is None else round(typical * long_share),
+    )  # fmt: skip
+    request = TripRequest(
+        start=HOTEL, dates=(SATURDAY,), day_start=dt.time(6), day_end=dt.time(20), pace=pace
+    )
+    planning = build_problem(request, Villages([village]), resolver=PlaceResolver())
+    seconds = [v for v in planning.problem.visits if "+#" in v.id]
+    if village.long_minutes is None:
+        assert seconds == []
+    # a sourced stay of a day may go on after lunch: tests/plan/test_split_stay_is_one_stop.py
+
+
+def test_three_heritage_days_keep_no_default_long_stay_over_lunch() -> None:
+    request = TripRequest.for_days("hoan-kiem-lake", SATURDAY, days=3, themes=("heritage",))
+    plan = tourplan.plan_trip(request, search=SEARCH)
+    assert tourplan.check_itinerary(plan, request) == []
+    for day in plan.days:
+        for before, after in zip(day.stops, day.stops[1:], strict=False):
+            if before.village.id == after.village.id:  # a stay going on after lunch
+                assert before.village.long_minutes is not None, before.village.id

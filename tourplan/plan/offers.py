@@ -176,6 +176,8 @@ def add_second_part(
     long = length_minutes(village, "long", model, request.pace_factor)
     if "long" not in model.lengths or long < model.split_minutes:
         return  # only where long stays are offered (the catalogue offers typical visits)
+    if village.long_minutes is None:
+        return  # a default long stay (long_factor) is an assumption, not a day's visit
     location = next(v.location for v, o in zip(visits, owners, strict=True) if o is village)
     factor = season_factor(village, request)
     interest = request_interest(village, request) * factor
