@@ -74,6 +74,25 @@ def test_a_lunch_that_leaves_time_is_kept(day_start: str, day_end: str, lunch: s
     assert request.lunch == kept
 
 
+@pytest.mark.parametrize(
+    ("day_start", "lunch_kept"), [("12:59", True), ("13:00", False), ("14:00", False)]
+)
+def test_a_day_starting_as_the_lunch_window_closes_has_no_default_lunch(
+    day_start: str, lunch_kept: bool
+) -> None:
+    # The guide's review (R38): --day-start 13:00 planned lunch 13:00-14:00 at the hotel, the
+    # day's first hour, before setting off. A traveller starting then has eaten.
+    request = TripRequest("hoan-kiem-lake", (dt.date(2026, 12, 5),), day_start=day_start)
+    assert (request.lunch is not None) is lunch_kept
+    explicit = TripRequest(
+        "hoan-kiem-lake",
+        (dt.date(2026, 12, 5),),
+        day_start=day_start,
+        lunch=Lunch.parse("11:00-15:00/60"),
+    )
+    assert explicit.lunch is not None  # an explicit lunch is kept
+
+
 def test_the_default_lunch_is_dropped_when_it_would_fill_the_day() -> None:
     request = TripRequest(
         "hoan-kiem-lake", (dt.date(2026, 12, 5),), day_start="12:30", day_end="13:30"

@@ -144,7 +144,8 @@ class Lunch:
 
 DEFAULT_LUNCH = Lunch()
 """The lunch a request has unless it asks otherwise: 11:00-13:00, 60 minutes. A day that
-starts after its window or ends before it fits has no lunch (an explicit lunch is kept)."""
+starts when its window closes or later, or ends before it fits, has no lunch (it would be
+taken where the day starts, before setting off; an explicit lunch is kept)."""
 
 
 def _lunch_problem(lunch: Lunch, day_start: dt.time, day_end: dt.time) -> str | None:
@@ -276,8 +277,11 @@ class TripRequest:
             )
         if not isinstance(self.mode, str) or not self.mode.strip():
             raise DataError("mode must be a transport mode name such as 'car'", field="mode")
-        if self.lunch is DEFAULT_LUNCH and _lunch_problem(self.lunch, self.day_start, self.day_end):
-            object.__setattr__(self, "lunch", None)  # the day does not span lunch time
+        if self.lunch is DEFAULT_LUNCH and (
+            _lunch_problem(self.lunch, self.day_start, self.day_end)
+            or _minutes(self.lunch.latest) <= _minutes(self.day_start)
+        ):  # the day does not span lunch time (or would open with lunch where it starts)
+            object.__setattr__(self, "lunch", None)
         if not isinstance(self.value, ValueModel):
             raise DataError("value must be a ValueModel", field="value")
         if self.lunch is not None:
