@@ -143,9 +143,8 @@ class Lunch:
 
 
 DEFAULT_LUNCH = Lunch()
-"""The lunch a request has unless it asks otherwise: 11:00-13:00, 60 minutes. A day that
-starts when its window closes or later, or ends before it fits, has no lunch (it would be
-taken where the day starts, before setting off; an explicit lunch is kept)."""
+"""The lunch a request has unless it asks otherwise: 11:00-13:00, 60 minutes; none on a day that
+starts as its window closes or later, or ends before it fits (an explicit lunch is kept)."""
 
 
 def _lunch_problem(lunch: Lunch, day_start: dt.time, day_end: dt.time) -> str | None:
