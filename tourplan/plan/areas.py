@@ -333,8 +333,9 @@ def plan_by_areas(
     must-visit is kept. ``params.time_limit`` (or ``clock``, a deadline shared with the
     caller's other solves) is for the whole trip: each day gets an equal share of the time
     left (the plan at once a third of it), each of its plans an equal share of the day's
-    time left; once the day's time is up no further area is tried
-    (:mod:`~tourplan.plan.clock`).
+    time left; once the day's time is up no further area is tried, and a pass of day plans
+    starts only while the time left is at least what the last plan took (a pass has work
+    of its own beyond its solves: estimating every day's areas) (:mod:`~tourplan.plan.clock`).
     """
     problem = planning.problem
     clock = clock or Clock(params)
@@ -345,17 +346,24 @@ def plan_by_areas(
     }
     if len(problem.tours) == 1 or not musts:
         return _itinerary(planning, _plan_days(planning, planner, clock, {}))
+    began = time.monotonic()
     at_once = planner(planning, clock.part(1 / 3).search())[1]
+    took = time.monotonic() - began  # a pass of day plans takes about as long (measured)
     request = planning.request
     best = (itinerary_value(at_once, request), at_once)
     first = {s.village.id: t for t, day in enumerate(at_once.days) for s in day.stops}
     given = {v: first[v] for v in musts if v in first}
     tries = must_visit_days(planning, given)
     for k, days_of in enumerate(tries):
+        if clock.remaining() < took:  # no time for another pass (never when deterministic)
+            break
+        began = time.monotonic()
         try:
             days = _plan_days(planning, planner, clock.part(1 / (len(tries) - k)), days_of)
         except InfeasibleError:  # a day's must-visits do not fit its areas
             continue
+        finally:
+            took = time.monotonic() - began
         by_days = _itinerary(planning, days)
         kept = {s.village.id for day in days for s in day.stops}
         value = itinerary_value(by_days, request)
