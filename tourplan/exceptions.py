@@ -155,6 +155,22 @@ class GeocodingError(TourplanError, LookupError):
         return str(self.args[0]) if self.args else ""
 
 
+class GeocoderUnreachableError(GeocodingError, ConnectionError):
+    """The geocoding server could not be reached (no network, a proxy or the server down).
+
+    Parameters
+    ----------
+    message
+        The one-line message.
+    server
+        The server that could not be reached, e.g. ``nominatim.openstreetmap.org``.
+    """
+
+    def __init__(self, message: str, *, server: str = "the geocoding server") -> None:
+        super().__init__(message)
+        self.server = server
+
+
 class ExportError(TourplanError, OSError):
     """An itinerary could not be written (or read back) in the requested format."""
 

@@ -19,7 +19,7 @@ from tourplan.plan import (
 )
 from tourplan.routing import SearchParameters
 
-from .conftest import CLUSTER_TIMEOUT, trip_record
+from .conftest import CLUSTER_TIMEOUT, distributed, trip_record
 
 QUICK = SearchParameters(time_limit=1.0, deterministic=True, iteration_limit=300)
 """Short reproducible searches, for tests about the batch rather than the plans."""
@@ -180,3 +180,50 @@ def test_private_cluster_starts_when_port_8787_is_taken() -> None:
     finally:
         holder.close()
     assert result.status == "ok", result.error
+
+
+class _Finished:
+    """A finished task as ``_collect`` sees it: its result, or what it raises."""
+
+    def __init__(self, outcome: Any) -> None:
+        self.outcome = outcome
+
+    def result(self) -> Any:
+        if isinstance(self.outcome, BaseException):
+            raise self.outcome
+        return self.outcome
+
+
+class _Worker:
+    address = "tcp://127.0.0.1:40000"
+
+
+@pytest.mark.parametrize(
+    ("outcome", "kind", "words"),
+    [
+        # the workers running it died allowed-failures + 1 times
+        (
+            distributed.KilledWorker("tourplan-plan-x", _Worker(), 3),
+            "worker-lost",
+            "the workers planning this request died too often",
+        ),
+        (42, "error", "a worker sent back int"),  # not a BatchResult
+        (RuntimeError("boom"), "error", "RuntimeError: boom"),  # raised outside plan_one
+    ],
+)
+def test_a_lost_request_names_its_file_and_line_as_other_errors_do(
+    outcome: Any, kind: str, words: str
+) -> None:
+    """Found by review: "worker lost" and "a worker sent back" said only ``line N: ...``.
+
+    Tested on the result collector: a worker dies ``allowed-failures`` + 1 times only when
+    killed from outside, which the console script's private cluster does not allow.
+    """
+    from tourplan.batch.engine import _collect
+
+    job = BatchRequest("trip-3", trip_request_from_record(trip_record(3)), line=3, source="t.jsonl")
+    result = _collect(_Finished(outcome), job)
+    assert result.status == "failed" and result.error is not None
+    assert (result.error.kind, result.line, result.source) == (kind, 3, "t.jsonl")
+    assert result.error.message.startswith(f"t.jsonl, line 3: {words}"), result.error.message
+    assert "\n" not in result.error.message

@@ -166,3 +166,40 @@ def test_notes_come_in_the_chosen_language(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Note: asked for 40 routes" in result.stdout + result.stderr
     assert "yêu cầu" not in result.stdout + result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("day_start", ["13:00", "14:00"])
+def test_a_catalogue_day_starting_after_lunch_time_has_no_default_lunch(
+    tmp_path: Path, day_start: str
+) -> None:
+    """Found by review: ``--day-start 13:00`` opened every route with lunch at the hub
+    (13:00-14:00), and ``--day-start 14:00`` was refused for a ``--lunch`` never given; a
+    ``tourplan route`` day drops its default lunch there."""
+    if not SCRIPT.is_file():
+        pytest.skip(f"the console script is not installed at {SCRIPT} (pip install -e .)")
+    out = tmp_path / "cat"
+    done = subprocess.run(
+        [str(SCRIPT), "catalogue", "--date", SATURDAY, "--day-start", day_start, "--routes", "2",
+         "--deterministic", "--json", "--out", str(out)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["request"]["lunch"] is None
+    assert data["routes"]
+    for route in data["routes"]:
+        assert route["departure"] == f"{SATURDAY}T{day_start}:00+07:00"
+        plan = json.loads((out / route["files"]["json"]).read_text("utf-8"))
+        assert plan["days"][0]["breaks"] == [], plan["days"][0]["breaks"]
+    asked = subprocess.run(
+        [str(SCRIPT), "catalogue", "--date", SATURDAY, "--day-start", "14:00",
+         "--lunch", "11:00-13:00/60", "--out", str(tmp_path / "asked")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert asked.returncode == 2  # a lunch asked for that cannot be had is still refused
+    assert asked.stderr == (
+        "Error: invalid value for --lunch: lunch (11:00-13:00, 60 min) does not fit in the "
+        "day 14:00-17:30\n"
+    )

@@ -14,7 +14,7 @@ from tourplan.catalogue import Catalogue, CatalogueRequest
 from tourplan.exceptions import DataError
 from tourplan.hours import OpeningHours
 from tourplan.model import Village
-from tourplan.plan import check_itinerary
+from tourplan.plan import DEFAULT_LUNCH, Lunch, check_itinerary
 from tourplan.routing import SearchParameters
 
 SATURDAY = dt.date(2026, 12, 5)
@@ -225,3 +225,32 @@ def test_ties_are_broken_toward_routes_of_one_theme() -> None:
     catalogue = plan_catalogue(request, villages, search=SearchParameters(deterministic=True))
     assert len(catalogue.routes) == 2 and set(catalogue.covered) == set(villages.ids)
     assert sorted(r.themes for r in catalogue.routes) == [("ceramics",), ("textiles",)]
+
+
+@pytest.mark.parametrize(
+    ("day_start", "lunch"),
+    [
+        ("08:00", DEFAULT_LUNCH),  # the day spans lunch time: the default is kept
+        ("13:00", None),  # starts as the window closes: it was lunch at the hub first
+        ("14:00", None),  # starts after it: the catalogue was refused for a lunch not asked for
+    ],
+)
+def test_a_catalogue_day_has_the_default_lunch_only_if_it_spans_lunch_time(
+    day_start: str, lunch: Lunch | None
+) -> None:
+    """Found by review: CatalogueRequest made its default lunch as a new ``Lunch()``, so the
+    rule that drops ``DEFAULT_LUNCH`` on such a day (as for a trip) never applied."""
+    start = dt.time.fromisoformat(day_start)
+    request = CatalogueRequest(date="2026-12-05", day_start=start)
+    assert request.lunch is lunch
+    assert request.trip_request().lunch is lunch
+    trip = tourplan.TripRequest(start="hoan-kiem-lake", dates=("2026-12-05",), day_start=start)
+    assert trip.lunch is lunch  # the same rule as a trip's
+
+
+def test_a_lunch_asked_for_is_kept_or_refused_on_a_catalogue_day_as_on_a_trip() -> None:
+    asked = Lunch(dt.time(11), dt.time(13), 60)  # equal to the default, but asked for
+    assert CatalogueRequest(date="2026-12-05", day_start=dt.time(13), lunch=asked).lunch == asked
+    with pytest.raises(DataError, match="does not fit in the day 14:00-17:30") as info:
+        CatalogueRequest(date="2026-12-05", day_start=dt.time(14), lunch=asked)
+    assert info.value.field == "lunch"

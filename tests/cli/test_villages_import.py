@@ -198,3 +198,62 @@ def test_out_naming_the_list_itself_is_refused(script: Path, tmp_path: Path, how
     assert "--out" in result.stderr and "is the list being imported" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert listing.read_text(encoding="utf-8") == HEADER + BAT_TRANG
+
+
+@pytest.mark.slow
+def test_online_without_network_gives_up_after_the_first_row_and_says_so(
+    script: Path, tmp_path: Path
+) -> None:
+    """Found by review: with no network every row with a hamlet waited ~11 s for geopy's
+    retries, then quietly kept its commune point (a 300-row list: about an hour).
+
+    No network is simulated without touching it: a proxy on the local discard port refuses
+    the connection at once (as in test_cli_script.py).
+    """
+    from tourplan.geocode import GeocodeCache
+    from tourplan.geocode.cache import CachedLocation
+
+    cache = tmp_path / "cache"
+    cached = "Yên Ngưu, Tam Hiệp, Thanh Trì, Hà Nội"  # answered earlier: still used
+    GeocodeCache(cache / "tourplan" / "geocode.json").put(
+        cached, CachedLocation(20.9560, 105.8330, "Yên Ngưu", "Nominatim", dt.date(2026, 12, 1))
+    )
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "name,hamlet,commune,district\n"
+        "Làng Vũ Lăng,Vũ Lăng,Dân Hòa,Thanh Oai\n"  # the first try: cannot connect
+        "Làng Ngâu,Yên Ngưu,Tam Hiệp,Thanh Trì\n"
+        "Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện Gia Lâm\n"
+        "Làng nghề Phú Vinh,Phú Vinh,Phú Nghĩa,Chương Mỹ\n"
+        "Làng nghề Tam Hiệp,,Tam Hiệp,Thanh Trì\n",  # no hamlet: never looked up
+        encoding="utf-8",
+    )
+    out = tmp_path / "v.csv"
+    no_network = {
+        "HTTPS_PROXY": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "NO_PROXY": "",
+        "no_proxy": "",
+        "XDG_CACHE_HOME": str(cache),
+    }
+    started = dt.datetime.now()
+    done = subprocess.run(
+        [str(script), "villages", "import", str(listing), "--out", str(out), "--online"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **no_network},
+    )
+    seconds = (dt.datetime.now() - started).total_seconds()
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "Warning: 3 rows were placed at their commune's point because the geocoder could not "
+        "be reached (cannot connect to nominatim.openstreetmap.org); check the network and "
+        "import again",
+        f"placed 5 of 5 rows; wrote {out}",
+    ]
+    assert seconds < 30, f"{seconds:.0f} s: the rows after the first were tried online too"
+    kinds = {v.name_vi: v.coord_kind for v in load_villages(out)}
+    assert kinds.pop("Làng Ngâu") == "address"  # from the cache
+    assert set(kinds.values()) == {"commune_centroid"}

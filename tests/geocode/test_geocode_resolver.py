@@ -15,7 +15,7 @@ from typing import Any
 
 import geopy.geocoders
 import pytest
-from geopy.exc import GeocoderServiceError, GeocoderTimedOut
+from geopy.exc import GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.geocoders.base import _DEFAULT_USER_AGENT, DEFAULT_SENTINEL, Geocoder
@@ -24,6 +24,7 @@ from geopy.location import Location
 from tourplan.exceptions import (
     CacheWarning,
     DataError,
+    GeocoderUnreachableError,
     GeocodingError,
     TourplanError,
     UnknownPlaceError,
@@ -389,6 +390,23 @@ def test_service_errors_become_geocoding_errors(
     assert geocoder.calls == 3  # the first try and RateLimiter's 2 retries
     assert clock.sleeps == [5.0, 5.0]  # waits between retries (on the fake clock)
     assert not cache_file.exists()
+
+
+def test_a_server_that_cannot_be_reached_is_told_apart_from_a_failed_answer(
+    gazetteer: Gazetteer, cache_file: Path, clock: FakeClock
+) -> None:
+    # `villages import --online` stops looking rows up online after it (each try costs ~11 s)
+    refused = GeocoderUnavailable("Max retries exceeded")
+    refused.__context__ = ConnectionRefusedError(111, "Connection refused")
+    with pytest.raises(GeocoderUnreachableError) as info:
+        online(gazetteer, FailingGeocoder(refused), cache_file).resolve("Hàng Bạc")
+    assert isinstance(info.value, GeocodingError) and isinstance(info.value, ConnectionError)
+    assert "failed: cannot connect to the geocoding server" in str(info.value)
+    assert info.value.server == "the geocoding server"
+    answered = GeocoderServiceError("HTTP Error 503")  # the server answered: not unreachable
+    with pytest.raises(GeocodingError) as failed:
+        online(gazetteer, FailingGeocoder(answered), cache_file).resolve("Hàng Bạc")
+    assert not isinstance(failed.value, GeocoderUnreachableError)
 
 
 def test_requests_go_through_geopys_rate_limiter(

@@ -23,7 +23,7 @@ from ..model import Villages
 from ..routing import SearchParameters
 from .planning import SharedData, plan_one
 from .requests import BatchItem, jobs
-from .results import BatchRequest, BatchResult, error_from_exception, failed
+from .results import BatchRequest, BatchResult, error_from_exception, failed, where_in_file
 
 if TYPE_CHECKING:  # networkx loads only with a road graph (0.1 s)
     import networkx as nx
@@ -231,7 +231,11 @@ def _on_dask(
 
 
 def _collect(future: Any, job: BatchRequest) -> BatchResult:
-    """The result of a finished task, or a failed result saying why the task itself failed."""
+    """The result of a finished task, or a failed result saying why the task itself failed.
+
+    Its message names the requests file and line as the errors of reading or planning the
+    request do (``trips.jsonl, line 3: ...``).
+    """
     from distributed import KilledWorker
 
     try:
@@ -244,19 +248,22 @@ def _collect(future: Any, job: BatchRequest) -> BatchResult:
             "it may need more memory than a worker has",
             line=job.line,
             type="KilledWorker",
+            source=job.source,
         )
     except Exception as exc:  # an error outside plan_one (e.g. the request did not unpickle)
-        error = error_from_exception(exc, line=job.line)
-        return BatchResult(job.id, "failed", error=error, line=job.line)
+        error = error_from_exception(exc, line=job.line, source=job.source)
+        return BatchResult(job.id, "failed", error=error, line=job.line, source=job.source)
     if not isinstance(result, BatchResult):
         return failed(
             job.id,
             "error",
             f"{_where(job)}a worker sent back {type(result).__name__}",
             line=job.line,
+            source=job.source,
         )
     return result
 
 
 def _where(job: BatchRequest) -> str:
-    return f"line {job.line}: " if job.line is not None else ""
+    """``FILE, line N: `` (or ``line N: ``, or nothing) for a request, as the other errors say."""
+    return where_in_file(job.source, job.line, None) if job.line is not None else ""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..exceptions import DataError
 from ..model import THEMES
-from ..plan import Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
+from ..plan import DEFAULT_LUNCH, Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
 from ..plan.request import MAX_STOPS_PER_DAY
 
 __all__ = ["MAX_ROUTES", "MAX_STOPS", "CatalogueRequest", "hub_errors"]
@@ -49,7 +49,9 @@ class CatalogueRequest:
     must_themes
         Themes that must appear in some route (the best village of each is required).
     day_start, day_end, mode, lunch, pace
-        The day template, as in :class:`~tourplan.plan.TripRequest`.
+        The day template, as in :class:`~tourplan.plan.TripRequest`: the default lunch
+        (:data:`~tourplan.plan.DEFAULT_LUNCH`) is dropped (``lunch`` becomes ``None``) when
+        the day starts as its window closes or ends before it fits.
     include_sights
         Also route sights (pagodas, museums, shows, ...); by default a catalogue is of craft
         villages only, and of the sights named in ``must_include``.
@@ -67,7 +69,7 @@ class CatalogueRequest:
     day_start: dt.time = dt.time(8, 0)
     day_end: dt.time = dt.time(17, 30)
     mode: str = "car"
-    lunch: Lunch | None = field(default_factory=Lunch)
+    lunch: Lunch | None = DEFAULT_LUNCH
     pace: Pace = "normal"
     include_sights: bool = False
 
@@ -106,7 +108,8 @@ class CatalogueRequest:
                 f"unknown theme(s) {', '.join(unknown)}; known themes: {', '.join(THEMES)}",
                 field="must_themes",
             )
-        self.trip_request()  # validates the day template (window, lunch, pace, mode name)
+        day = self.trip_request()  # validates the day template (window, lunch, pace, mode)
+        object.__setattr__(self, "lunch", day.lunch)  # None if the default lunch was dropped
 
     def trip_request(self, must_visit: Sequence[str] = ()) -> TripRequest:
         """The one-day trip request each route must satisfy (its start is the hub)."""

@@ -21,6 +21,7 @@ from .options import (
     CONTEXT,
     DEFAULT_START,
     day_template_options,
+    lunch_unless_default,
     next_saturday,
     place_resolver,
     search_options,
@@ -225,7 +226,7 @@ def catalogue(
             day_start=day_start,
             day_end=day_end,
             mode=mode,
-            lunch=lunch,
+            lunch=lunch_unless_default(lunch),
             pace=cast(Pace, pace.lower()),
         )
         search = SearchParameters(time_limit=time_limit, deterministic=deterministic)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from ..datasets import load_hanoi, load_villages
 from ..geocode import Gazetteer, PlaceResolver
 from ..model import Villages
-from ..plan import PACE_FACTORS
+from ..plan import DEFAULT_LUNCH, PACE_FACTORS, Lunch
 from ..plan.request_record import MAX_TIME_LIMIT
 from .errors import DEBUG
 from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_TIME_LIMIT",
     "day_template_options",
     "debug_option",
+    "lunch_unless_default",
     "next_saturday",
     "place_resolver",
     "search_options",
@@ -163,6 +165,15 @@ def search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
             help="Language of names and texts in the output.",
         ),
     )
+
+
+def lunch_unless_default(lunch: Lunch | None) -> Lunch | None:
+    """The ``--lunch`` of :func:`day_template_options`, or :data:`~tourplan.plan.DEFAULT_LUNCH`
+    when it was not given: the default is dropped on a day that does not span lunch time (a
+    13:00 start), where a lunch given explicitly is kept or refused."""
+    if click.get_current_context().get_parameter_source("lunch") is ParameterSource.DEFAULT:
+        return DEFAULT_LUNCH
+    return lunch
 
 
 def villages_from(path: Path | None) -> Villages:

@@ -21,6 +21,7 @@ from .options import (
     CONTEXT,
     DEFAULT_START,
     day_template_options,
+    lunch_unless_default,
     next_saturday,
     place_resolver,
     search_options,
@@ -219,7 +220,7 @@ def route(
 
     with library_errors(places):
         from ..api import plan_trip
-        from ..plan import DEFAULT_LUNCH, MustTogetherError, MustVisitError, TripRequest
+        from ..plan import MustTogetherError, MustVisitError, TripRequest
         from ..routing import SearchParameters
         from ..text import explain, explain_conflict, place_name
 
@@ -241,8 +242,7 @@ def route(
             "theme_bonus": theme_bonus,
             **cost_fields(costs),  # experiences and budgets (issue #21)
         }
-        if click.get_current_context().get_parameter_source("lunch") is ParameterSource.DEFAULT:
-            fields["lunch"] = DEFAULT_LUNCH  # dropped when the day does not span lunch time
+        fields["lunch"] = lunch_unless_default(lunch)  # the default: none at a 13:00 start
         if len(dates) > 1:
             request = TripRequest(start=start, dates=dates, **fields)
         else:

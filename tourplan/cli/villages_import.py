@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..datasets import save_villages
-from ..exceptions import TourplanError
+from ..exceptions import GeocoderUnreachableError, TourplanError, UnknownPlaceError
 from ..geocode import PlaceResolver
 from ..geocode.communes import commune_index
 from ..geocode.official_list import ListRow, import_rows, read_official_list, refined
@@ -67,7 +66,7 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     _refuse_overwriting_the_list(list_file, out)
     with library_errors():
         rows = read_official_list(list_file)
-        refine = _online_refiner() if online else None
+        refine = _OnlineRefiner() if online else None
         result = import_rows(
             rows,
             commune_index(),
@@ -79,6 +78,8 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
             save_villages(result.villages, out)
     for failure in result.failures:
         click.echo(f"not placed: {failure}", err=True)
+    if refine is not None and refine.unreached:
+        note(f"Warning: {refine.unreached_words()}")
     summary = result.summary()
     if result.villages:
         summary += f"; wrote {out}"
@@ -102,19 +103,41 @@ def _refuse_overwriting_the_list(list_file: Path, out: Path) -> None:
         raise CliError(f"--out {out} is the list being imported; write the villages elsewhere")
 
 
-def _online_refiner() -> Callable[[ListRow, Village], Village | None]:
-    """Geocode "hamlet, commune, district, Hà Nội" with Nominatim; None when nothing is found."""
-    resolver = PlaceResolver(allow_network=True)
+class _OnlineRefiner:
+    """Geocode "hamlet, commune, district, Hà Nội" with Nominatim; None when nothing is found.
 
-    def refine(row: ListRow, village: Village) -> Village | None:
+    Once the server cannot be reached, the rows left are looked up in the cache only: each
+    try without a network costs geopy's retries (about 11 s), and they would all fail alike.
+    ``unreached`` counts the rows with a hamlet left at their commune's point for that.
+    """
+
+    def __init__(self) -> None:
+        self.resolver = PlaceResolver(allow_network=True)
+        self.unreached = 0
+        self.server = ""
+
+    def __call__(self, row: ListRow, village: Village) -> Village | None:
         if not row.hamlet:
             return None
         query = ", ".join(p for p in (row.hamlet, row.commune, row.district, "Hà Nội") if p)
         try:
-            place = resolver.resolve(query)
-        except TourplanError:  # an online miss keeps the commune point
+            place = self.resolver.resolve(query)
+        except GeocoderUnreachableError as exc:
+            self.resolver.allow_network = False  # cached answers still count
+            self.unreached += 1
+            self.server = exc.server
+            return None
+        except TourplanError as exc:  # an online miss keeps the commune point
+            if self.server and isinstance(exc, UnknownPlaceError):  # not cached: not looked up
+                self.unreached += 1
             return None
         how = place.coord_source or f"{place.name} ({place.coord_kind})"
         return refined(village, place.lat, place.lon, f"{how}, for {query!r}")
 
-    return refine
+    def unreached_words(self) -> str:
+        """One line: how many rows kept their commune's point for want of the server."""
+        rows = "1 row was" if self.unreached == 1 else f"{self.unreached} rows were"
+        return (
+            f"{rows} placed at their commune's point because the geocoder could not be "
+            f"reached (cannot connect to {self.server}); check the network and import again"
+        )

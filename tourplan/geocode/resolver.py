@@ -32,7 +32,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from ..exceptions import DataError, GeocodingError, UnknownPlaceError
+from ..exceptions import DataError, GeocoderUnreachableError, GeocodingError, UnknownPlaceError
 from ..model import VIETNAM_BOUNDS, Bounds, Place
 from ..names import fold
 from .cache import CachedLocation, GeocodeCache
@@ -225,7 +225,9 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
             When a name is ambiguous among known places, or nothing offline matches and
             network access is off.
         GeocodingError
-            When the online geocoder finds nothing, fails, or answers outside ``bounds``.
+            When the online geocoder finds nothing, fails, or answers outside ``bounds``;
+            :class:`~tourplan.exceptions.GeocoderUnreachableError` when its server cannot be
+            reached at all.
         """
         if isinstance(query, Place):
             return query
@@ -318,8 +320,11 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         try:
             result = self.rate_limiter(query, **options)
         except GeopyError as exc:
-            why = _why(exc, getattr(geocoder, "domain", None) or "the geocoding server")
-            raise GeocodingError(f"geocoding '{query}' with {name} failed: {why}") from exc
+            server = getattr(geocoder, "domain", None) or "the geocoding server"
+            message = f"geocoding '{query}' with {name} failed: {_why(exc, server)}"
+            if _unreachable(exc):
+                raise GeocoderUnreachableError(message, server=server) from exc
+            raise GeocodingError(message) from exc
         if isinstance(result, list):
             result = result[0] if result else None
         if result is None:
@@ -341,12 +346,18 @@ geocoding is off: pass allow_network=True (CLI: --online) to look addresses up o
         return place
 
 
-def _why(exc: Exception, server: str) -> str:
-    """Why a geocoder failed, in a user's words: a connection that could not be made (no
-    network, a proxy or server down) is said plainly, not as urllib3's chain of reprs."""
+def _unreachable(exc: Exception) -> bool:
+    """Whether a geocoder failed because no connection could be made (no network, a proxy or
+    the server down), rather than an answer that was an error."""
     from geopy.exc import GeocoderUnavailable
 
-    if isinstance(exc, GeocoderUnavailable) and isinstance(exc.__context__, OSError):
+    return isinstance(exc, GeocoderUnavailable) and isinstance(exc.__context__, OSError)
+
+
+def _why(exc: Exception, server: str) -> str:
+    """Why a geocoder failed, in a user's words: a connection that could not be made is said
+    plainly, not as urllib3's chain of reprs."""
+    if _unreachable(exc):
         return f"cannot connect to {server}; check the network, or give the place as 'LAT,LON'"
     return " ".join(str(exc).split())
 

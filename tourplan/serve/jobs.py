@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..catalogue import CatalogueRequest
 from ..catalogue.request import MAX_ROUTES
 from ..exceptions import DataError
-from ..plan import Lunch, trip_request_from_record
+from ..plan import DEFAULT_LUNCH, Lunch, trip_request_from_record
 from ..plan.request import MAX_TRIP_DAYS
 from ..plan.request_record import MAX_TIME_LIMIT
 from ..routing import SearchParameters
@@ -160,7 +160,8 @@ def catalogue_job(body: CatalogueBody, settings: ServeSettings) -> Job:
             day_start=body.day_start,
             day_end=body.day_end,
             mode=body.mode,
-            lunch=_lunch(body.lunch),
+            # a lunch not sent is the default one, dropped on a day that does not span it
+            lunch=_lunch(body.lunch) if "lunch" in body.model_fields_set else DEFAULT_LUNCH,
             pace=body.pace,
         )
     except DataError as exc:
