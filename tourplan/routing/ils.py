@@ -237,7 +237,8 @@ def iterated_insertion(
     local, local_value = best, best_value
     longest = max(1, max(len(r) for r in current))
     size, pos, stale, it = 1, 0, 0, 0
-    bound = ins.upper_bound()
+    # an empty plan after insertion: no visit fits alone in any tour, nothing else to find
+    bound = ins.upper_bound() if any(current) else 0
     last_gain = 0
     local_gain, local_gain_at = 0, began
     budget = StallBudget(200 * (1 + ins.n) if stall is None else stall, settle, adapt)
