@@ -42,6 +42,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "decimal": ".",
         "arrived": "arrive {time}, wait {wait} for it to open",
         "idle": "arrive {time}, {wait} free before the visit",
+        "idle_break": "arrive {time}, {wait} free before {brk}",
         "short": "short visit, {minutes} + {stop} min {arrive}: a quick look, "
         "so the day holds more",
         "typical": "typical visit, {minutes} + {stop} min {arrive}",
@@ -81,6 +82,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "decimal": ",",
         "arrived": "đến lúc {time}, chờ {wait} để mở cửa",
         "idle": "đến lúc {time}, nghỉ {wait} trước khi tham quan",
+        "idle_break": "đến lúc {time}, nghỉ {wait} trước giờ {brk}",
         "short": "tham quan ngắn, {minutes} + {stop} phút {arrive}: xem nhanh "
         "để ngày đi được nhiều hơn",
         "typical": "tham quan thông thường, {minutes} + {stop} phút {arrive}",
@@ -202,16 +204,23 @@ def _stop_lines(
     if village.coord_kind == "commune_centroid":
         where = _WORDS[lang]["approximate"].format(m=village.coord_precision_m or "?")
         yield _row("", style(where, "leg"), style)
-    # a break taken here before the visit (lunch on arrival) is not a wait
-    taken = sum(
-        (
-            b.duration
-            for b in breaks
-            if b.place == village.id and stop.arrival <= b.start and b.end <= stop.start
-        ),
-        dt.timedelta(),
-    )
-    wait = stop.wait - taken
+    # a break taken here before the visit (lunch on arrival) is not a wait; the time before
+    # it is free time before the break
+    here = [
+        b
+        for b in breaks
+        if b.place == village.id and stop.arrival <= b.start and b.end <= stop.start
+    ]
+    wait = stop.wait - sum((b.duration for b in here), dt.timedelta())
+    if here and here[0].start > stop.arrival:
+        before = here[0].start - stop.arrival
+        note = _WORDS[lang]["idle_break"].format(
+            time=hhmm(stop.arrival),
+            wait=duration_text(before, lang),
+            brk=break_name(here[0].name, lang).lower(),
+        )
+        yield _row("", style(note, "warn"), style)
+        wait -= before
     if wait > dt.timedelta(0):
         key = "arrived" if stop.waits_for_opening else "idle"
         note = _WORDS[lang][key].format(time=hhmm(stop.arrival), wait=duration_text(wait, lang))
@@ -241,6 +250,31 @@ def staying(leg: Leg) -> bool:
     return leg.origin == leg.destination and not leg.travel_time
 
 
+def timeline(day: Day) -> list[Leg | Break | Stop]:
+    """The day's journeys, breaks and stops in the order the traveller lives them (shared by
+    the text and the map page).
+
+    Each comes at its start (a journey at its departure, a stop at its arrival), a journey
+    before a break and a break before a stop at the same minute. A stop whose village has a
+    break taken between the arrival and the visit (lunch on arrival) comes at the visit's
+    start, after that break: "11:00-12:00 lunch at Bát Tràng", then "12:00-14:45 Bát Tràng".
+    """
+
+    def when(stop: Stop) -> dt.datetime:
+        on_arrival = any(
+            b.place == stop.village.id and stop.arrival <= b.start and b.end <= stop.start
+            for b in day.breaks
+        )
+        return stop.start if on_arrival else stop.arrival
+
+    items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
+    items += [(leg.depart, 0, leg) for leg in day.legs]
+    items += [(brk.start, 1, brk) for brk in day.breaks]
+    items += [(when(stop), 2, stop) for stop in day.stops]
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [item for _, _, item in items]
+
+
 def break_text(brk: Break, names: dict[str, str], lang: Lang) -> str:
     """A break in words, with the place it is taken at (``names``: place names by id)."""
     label = break_name(brk.name, lang)
@@ -261,15 +295,9 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
     names = {day.start_place.id: start, day.end_place.id: end}
     names.update((s.village.id, place_name(s.village, lang)) for s in day.stops)
     yield _row(hhmm(day.departure), f"{words['leave']} {start}", style)
-    # The day as a timeline: (start time, order at equal times, item).
-    items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
-    items += [(leg.depart, 0, leg) for leg in day.legs]
-    items += [(brk.start, 1, brk) for brk in day.breaks]
-    items += [(stop.arrival, 2, stop) for stop in day.stops]
-    items.sort(key=lambda item: (item[0], item[1]))
     free_from = day.departure
     back_shown = False
-    for _, _, item in items:
+    for item in timeline(day):
         if isinstance(item, Leg):
             if staying(item):  # a long stay going on after lunch: no journey to tell
                 continue

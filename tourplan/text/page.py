@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import back_time, break_text, leg_text, staying, totals
+from .itinerary import back_time, break_text, leg_text, staying, timeline, totals
 from .opening_hours import hours_text
 from .words import (
     Lang,
@@ -226,15 +226,10 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
     names.update((s.village.id, place_name(s.village, chosen)) for s in day.stops)
     # a long stay's part after lunch keeps its visit's number
     number = {id(s): n for n, parts in enumerate(day.visit_parts, start=1) for s in parts}
-    items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
-    items += [(leg.depart, 0, leg) for leg in day.legs]
-    items += [(brk.start, 1, brk) for brk in day.breaks]
-    items += [(stop.arrival, 2, stop) for stop in day.stops]
-    items.sort(key=lambda item: (item[0], item[1]))
     back = f"{words['back']} {end}"
     rows = [] if day.stops else [empty]
     rows.append(ScheduleRow(hhmm(day.departure), f"{words['leave']} {start}", "leave"))
-    for _, _, item in items:
+    for item in timeline(day):
         if isinstance(item, Leg):
             if staying(item):  # a long stay going on after lunch: no journey to tell
                 continue
