@@ -48,7 +48,7 @@ def _day_fields(day: Day, number: int) -> dict[str, Any]:
 
 
 def _place_feature(day: Day, number: int, place: Place, kind: str, lang: Lang) -> dict[str, Any]:
-    time = day.departure if kind == "start" else day.arrival
+    time = day.departure if kind == "start" else day.back  # back there (lunch may follow)
     return _feature(
         f"{day.date.isoformat()}/{kind}/{place.id}",
         _point(place.lon, place.lat),
@@ -66,8 +66,9 @@ def _place_feature(day: Day, number: int, place: Place, kind: str, lang: Lang) -
 
 def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> dict[str, Any]:
     village = stop.village
+    again = order > 1 and day.stops[order - 2].village.id == village.id  # after lunch
     return _feature(
-        f"{day.date.isoformat()}/stop/{village.id}",
+        f"{day.date.isoformat()}/stop/{village.id}" + ("/2" if again else ""),
         _point(village.lon, village.lat),
         {
             "kind": "stop",
@@ -88,7 +89,7 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "arrival": iso(stop.arrival),
             "start": iso(stop.start),
             "end": iso(stop.end),
-            "wait_minutes": round(stop.wait.total_seconds() / 60, 2),
+            "wait_minutes": round(day.idle(stop).total_seconds() / 60, 2),
             "visit_minutes": round(stop.duration.total_seconds() / 60, 2),
             "interest": village.interest,
             "opening_hours": str(village.opening_hours),

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from .._io import atomic_write_text
 from ..exceptions import ExportError
@@ -75,7 +76,7 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
             stop = parts[0]
             village = stop.village
             label = xml_text(f"{number}.{order} {place_name(village, chosen)}")
-            facts = xml_text("\n".join(f"{k}: {v}" for k, v in visit_facts(parts, chosen)))
+            facts = xml_text("\n".join(f"{k}: {v}" for k, v in visit_facts(day, parts, chosen)))
             gpx.waypoints.append(
                 gpx_module.GPXWaypoint(
                     round_coord(village.lat),
@@ -88,7 +89,8 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
                 )
             )
             if village.url:
-                gpx.waypoints[-1].link = xml_text(village.url)
+                # gpxpy writes attribute values as given (1.6: an "&" made the file not XML)
+                gpx.waypoints[-1].link = escape(xml_text(village.url), {'"': "&quot;"})
                 gpx.waypoints[-1].link_text = label
             route.points.append(
                 gpx_module.GPXRoutePoint(
@@ -103,7 +105,7 @@ def itinerary_to_gpx(itinerary: Itinerary, *, lang: str = "vi", name: str | None
             gpx_module.GPXRoutePoint(
                 round_coord(end.lat),
                 round_coord(end.lon),
-                time=_utc(day.arrival),
+                time=_utc(day.back),
                 name=xml_text(f"{page_word('end', chosen)}: {place_name(end, chosen)}"),
             )
         )

@@ -151,7 +151,7 @@ def add_day_layer(fmap: object, day: Day, number: int, lang: Lang, layer_name: s
     for order, parts in enumerate(day.visit_parts, start=1):  # a split stay: one marker
         village = parts[0].village
         name = place_name(village, lang)
-        rows = visit_facts(parts, lang)
+        rows = visit_facts(day, parts, lang)
         brk = lunch_at.get(village.id)
         css = "tp-stop"
         if brk is not None:

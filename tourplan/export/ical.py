@@ -154,8 +154,8 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
         lines.append(f"{words['themes']}: {', '.join(village.themes)}")
     window = f"{words['visit']} {hhmm(stop.start)}–{hhmm(stop.end)}"
     details = [f"{words['arrive']} {hhmm(stop.arrival)}"]
-    if stop.wait > dt.timedelta(0):
-        details.append(f"{words['wait']} {duration_text(stop.wait, lang)}")
+    if day.idle(stop) > dt.timedelta(0):
+        details.append(f"{words['wait']} {duration_text(day.idle(stop), lang)}")
     lines.append(f"{window} ({', '.join(details)})")
     if next_leg is not None and not staying(next_leg):
         lines.append(

@@ -68,7 +68,7 @@ def _day_folder(document: ET.Element, day: Day, number: int, lang: Lang) -> None
         village = parts[0].village
         mark = _sub(folder, "Placemark")
         _sub(mark, "name", f"{order}. {place_name(village, lang)}")
-        _sub(mark, "description", "\n".join(f"{k}: {v}" for k, v in visit_facts(parts, lang)))
+        _sub(mark, "description", "\n".join(f"{k}: {v}" for k, v in visit_facts(day, parts, lang)))
         span = _sub(mark, "TimeSpan")
         _sub(span, "begin", iso(parts[0].start))
         _sub(span, "end", iso(parts[-1].end))

@@ -14,6 +14,7 @@ from .itinerary import LeftOut as LeftOut
 from .itinerary import LeftOutReason as LeftOutReason
 from .itinerary import Leg as Leg
 from .itinerary import Stop as Stop
+from .itinerary import breaks_on_arrival as breaks_on_arrival
 from .problem import MustVisitError as MustVisitError
 from .problem import PlanningProblem as PlanningProblem
 from .problem import build_problem as build_problem
@@ -75,6 +76,7 @@ __all__ = [
     "ValueModel",
     "VisitLength",
     "as_date",
+    "breaks_on_arrival",
     "build_problem",
     "caveats",
     "check_itinerary",

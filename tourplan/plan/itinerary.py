@@ -8,6 +8,7 @@ puts them in words and :mod:`tourplan.export` writes them out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ __all__ = [
     "LeftOutReason",
     "Leg",
     "Stop",
+    "breaks_on_arrival",
 ]
 
 HANOI_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -202,6 +204,19 @@ class Break:
         return self.end - self.start
 
 
+def breaks_on_arrival(stop: Stop, breaks: Sequence[Break]) -> tuple[Break, ...]:
+    """Of ``breaks``, those taken at ``stop``'s village between the arrival and the visit
+    (lunch on arrival): part of :attr:`Stop.wait` that is no wait."""
+    return tuple(
+        b
+        for b in breaks
+        if b.place == stop.village.id
+        and not b.on_the_way
+        and stop.arrival <= b.start
+        and b.end <= stop.start
+    )
+
+
 @dataclass(frozen=True)
 class Day:
     """One day of the trip: leave the start place, visit the stops in order, return.
@@ -258,6 +273,18 @@ class Day:
         """Sum of the interest of the villages visited, each counted once."""
         return sum(s.village.interest for s in self.visits)
 
+    @property
+    def back(self) -> dt.datetime:
+        """When the traveller is back at the end place: the last journey's arrival, before
+        :attr:`arrival` (the end of the day's schedule) when a break is taken there after."""
+        return self.legs[-1].arrive if self.legs else self.arrival
+
+    def idle(self, stop: Stop) -> dt.timedelta:
+        """Time between arrival at ``stop`` (one of the day's) and its visit that is no
+        break (:func:`breaks_on_arrival`): waiting for the village to open, or free time."""
+        taken = sum((b.duration for b in breaks_on_arrival(stop, self.breaks)), dt.timedelta())
+        return stop.wait - taken
+
     def driving_time(self, leg: Leg) -> dt.timedelta:
         """Time on the road of ``leg``, one of the day's journeys: its span less the breaks
         taken on the way (a roadside lunch is not driving)."""
@@ -298,8 +325,8 @@ class Day:
 
     @property
     def wait_time(self) -> dt.timedelta:
-        """Total time spent waiting for villages to open."""
-        return sum((s.wait for s in self.stops), dt.timedelta())
+        """Total time spent waiting at villages before their visits (:meth:`idle`)."""
+        return sum((self.idle(s) for s in self.stops), dt.timedelta())
 
 
 @dataclass(frozen=True)

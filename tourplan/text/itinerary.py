@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterator
 
 from ..model import format_months
-from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop
+from ..plan import Break, Day, Itinerary, LeftOut, Leg, Stop, breaks_on_arrival
 from ..plan.budget import costs, day_costs
 from .costs import costs_text, stop_extra_lines
 from .opening_hours import hours_text
@@ -206,11 +206,7 @@ def _stop_lines(
         yield _row("", style(where, "leg"), style)
     # a break taken here before the visit (lunch on arrival) is not a wait; the time before
     # it is free time before the break
-    here = [
-        b
-        for b in breaks
-        if b.place == village.id and stop.arrival <= b.start and b.end <= stop.start
-    ]
+    here = breaks_on_arrival(stop, breaks)
     wait = stop.wait - sum((b.duration for b in here), dt.timedelta())
     if here and here[0].start > stop.arrival:
         before = here[0].start - stop.arrival
@@ -238,12 +234,6 @@ def leg_text(leg: Leg, lang: Lang, driving: dt.timedelta | None = None) -> str:
     return text
 
 
-def back_time(day: Day) -> dt.datetime:
-    """When the traveller is back at the day's end place: the last journey's arrival, which
-    is before ``day.arrival`` when a break (lunch on a morning trip) is taken there after."""
-    return day.legs[-1].arrive if day.legs else day.arrival
-
-
 def staying(leg: Leg) -> bool:
     """Whether ``leg`` is no journey at all: the traveller stays where they are (a long stay
     going on after lunch), so the words leave it out."""
@@ -261,11 +251,7 @@ def timeline(day: Day) -> list[Leg | Break | Stop]:
     """
 
     def when(stop: Stop) -> dt.datetime:
-        on_arrival = any(
-            b.place == stop.village.id and stop.arrival <= b.start and b.end <= stop.start
-            for b in day.breaks
-        )
-        return stop.start if on_arrival else stop.arrival
+        return stop.start if breaks_on_arrival(stop, day.breaks) else stop.arrival
 
     items: list[tuple[dt.datetime, int, Leg | Break | Stop]] = []
     items += [(leg.depart, 0, leg) for leg in day.legs]
@@ -308,8 +294,8 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             )
             free_from = item.arrive
         elif isinstance(item, Break):
-            if not back_shown and day.legs and item.start >= back_time(day):
-                yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
+            if not back_shown and day.legs and item.start >= day.back:
+                yield _row(hhmm(day.back), f"{words['back']} {end}", style)
                 back_shown = True  # lunch at the end place, once back there
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             yield _row(span, break_text(item, names, lang), style)
@@ -326,7 +312,7 @@ def _day_lines(day: Day, lang: Lang, style: _Style, party: int | None = None) ->
             yield from _stop_lines(item, lang, style, day.breaks, party, again, mode, split)
             free_from = item.end
     if not back_shown:
-        yield _row(hhmm(back_time(day)), f"{words['back']} {end}", style)
+        yield _row(hhmm(day.back), f"{words['back']} {end}", style)
     if not day.stops:  # only the journey to the end place
         return
     yield "  " + style(f"{words['day']}: {totals([day], lang)}", "total")

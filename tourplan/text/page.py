@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..model import Place, Village
 from ..plan import Break, Day, Itinerary, Leg, Stop
-from .itinerary import back_time, break_text, leg_text, staying, timeline, totals
+from .itinerary import break_text, leg_text, staying, timeline, totals
 from .opening_hours import hours_text
 from .words import (
     Lang,
@@ -153,11 +153,11 @@ def position_text(place: Place | Village, lang: Lang) -> str:
     return text
 
 
-def visit_facts(parts: Sequence[Stop], lang: Lang) -> list[tuple[str, str]]:
-    """The facts of a visit made of ``parts`` (a long stay split by lunch has two): as
-    :func:`stop_facts` of the first, with every part's times and their total length."""
+def visit_facts(day: Day, parts: Sequence[Stop], lang: Lang) -> list[tuple[str, str]]:
+    """The facts of a visit of ``day`` made of ``parts`` (a long stay split by lunch has two):
+    as :func:`stop_facts` of the first, with every part's times and their total length."""
     words = PAGE_WORDS[check_lang(lang)]
-    rows = stop_facts(parts[0], lang)
+    rows = stop_facts(parts[0], lang, day.idle(parts[0]))
     if len(parts) > 1:
         spans = ", ".join(f"{hhmm(p.start)}–{hhmm(p.end)}" for p in parts)
         total = sum((p.duration for p in parts), dt.timedelta())
@@ -175,14 +175,17 @@ def visit_facts(parts: Sequence[Stop], lang: Lang) -> list[tuple[str, str]]:
     return rows
 
 
-def stop_facts(stop: Stop, lang: Lang) -> list[tuple[str, str]]:
-    """The facts of a visit as (label, value) rows: times, craft, length, hours, position."""
+def stop_facts(stop: Stop, lang: Lang, idle: dt.timedelta | None = None) -> list[tuple[str, str]]:
+    """The facts of a visit as (label, value) rows: times, craft, length, hours, position;
+    ``idle``: the wait before the visit that is no break (:meth:`~tourplan.plan.Day.idle`;
+    default: all of :attr:`~tourplan.plan.Stop.wait`)."""
     words = PAGE_WORDS[check_lang(lang)]
     village = stop.village
     rows = [(words["visit"], f"{hhmm(stop.start)}–{hhmm(stop.end)}")]
-    if stop.wait > dt.timedelta(0):
+    wait = stop.wait if idle is None else idle
+    if wait > dt.timedelta(0):
         rows.append((words["arrive"], hhmm(stop.arrival)))
-        rows.append((words["wait"], duration(stop.wait, lang)))
+        rows.append((words["wait"], duration(wait, lang)))
     craft = craft_name(village, lang)
     if craft:
         rows.append((words["craft"], craft))
@@ -240,8 +243,8 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
             )
         elif isinstance(item, Break):
             shown = any(r.kind == "back" for r in rows)
-            if not shown and day.legs and item.start >= back_time(day):
-                rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))  # lunch once back
+            if not shown and day.legs and item.start >= day.back:
+                rows.append(ScheduleRow(hhmm(day.back), back, "back"))  # lunch once back
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, break_text(item, names, chosen), "break"))
         else:
@@ -251,7 +254,7 @@ def schedule_rows(day: Day, lang: Lang) -> list[ScheduleRow]:
             span = f"{hhmm(item.start)}–{hhmm(item.end)}"
             rows.append(ScheduleRow(span, text, "stop", number[id(item)]))
     if not any(r.kind == "back" for r in rows):
-        rows.append(ScheduleRow(hhmm(back_time(day)), back, "back"))
+        rows.append(ScheduleRow(hhmm(day.back), back, "back"))
     return rows
 
 

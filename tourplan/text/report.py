@@ -245,7 +245,8 @@ def _schedule(catalogue: Catalogue, route: Route, lang: Lang) -> list[str]:
     items: list[tuple[dt.datetime, str]] = [(day.departure, f"- {day.departure:%H:%M} — {leave}")]
     for stop in day.stops:
         v = stop.village
-        wait = f" ({words['wait'].format(wait=duration(stop.wait, lang))})" if stop.wait else ""
+        idle = day.idle(stop)
+        wait = f" ({words['wait'].format(wait=duration(idle, lang))})" if idle else ""
         items.append(
             (
                 stop.start,
