@@ -181,3 +181,29 @@ def test_catalogue_index_shows_every_route(tmp_path: Path, browser: Any, artefac
     _open(browser, out / links[0])
     assert _count(browser, ".leaflet-marker-icon .tp-stop") == len(routes[0]["stops"])
     assert _console_errors(browser) == []
+
+
+def test_a_day_without_stops_leaves_every_map_drawn(browser: Any, tmp_path: Path) -> None:
+    # Regression: a day without stops fitted its map to one point; Leaflet threw "Invalid
+    # LatLng object: (NaN, NaN)" and the later days' maps were never drawn. Here the first
+    # day (a Monday) has no stop: the only village is closed on Mondays.
+    lab = tourplan.Village(
+        "lab",
+        "Xưởng gốm",
+        "Pottery lab",
+        21.05,
+        105.84,
+        90,
+        tourplan.OpeningHours.parse("Tu-Su 09:00-17:00"),
+        80,
+    )
+    monday = dt.date(2026, 12, 7)
+    request = TripRequest.for_days("hoan-kiem-lake", monday, days=2)
+    itinerary = tourplan.plan_trip(request, tourplan.Villages([lab]), search=SEARCH)
+    assert [len(day.stops) for day in itinerary.days] == [0, 1]  # the premise
+    page = write_html(itinerary, tmp_path / "trip.html", lang="en")
+    _open(browser, page)
+    assert _console_errors(browser) == []
+    # every day's map is a Leaflet map with its panes, and the second day's stop is shown
+    assert _count(browser, ".folium-map.leaflet-container") == len(itinerary.days)
+    assert _count(browser, 'section.tp-day[data-day="2"] .tp-stop') == 1

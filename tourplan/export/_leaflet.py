@@ -45,6 +45,8 @@ DAY_COLOURS = (
 """The colour of each day (or route), in order; they repeat after the eighth."""
 
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+#: Degrees around a map's only point (a day without stops): about 1 km, a village's scale.
+POINT_PAD = 0.01
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 
 
@@ -183,7 +185,10 @@ def render_map(
     if bounds:
         lats = [p[0] for p in bounds]
         lons = [p[1] for p in bounds]
-        box = json.dumps([[min(lats), min(lons)], [max(lats), max(lons)]])
+        # one point (a day without stops): Leaflet 1.9 cannot fit a box of no area ("Invalid
+        # LatLng object: (NaN, NaN)", Leaflet issue 8953) and the maps after it stay blank
+        pad = POINT_PAD if min(lats) == max(lats) and min(lons) == max(lons) else 0.0
+        box = json.dumps([[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]])
         # Without animation: the view is final when the page has loaded (and when printed).
         # Keep the points clear of the layer control in the bottom-right corner.
         fit = (
