@@ -92,7 +92,7 @@ def test_ics_geojson_and_the_map_page_show_costs(outputs: Path) -> None:
     calendar = icalendar.Calendar.from_ical((outputs / "trip.ics").read_bytes())
     described = " ".join(str(e.get("DESCRIPTION")) for e in calendar.walk("VEVENT"))
     assert "Nặn gốm" in described and "280.000 ₫" in described
-    assert "Chi phí: 520.000 ₫" in described
+    assert "Chi phí cả ngày: 520.000 ₫" in described  # the day's, not the visit's
     assert "520.000 ₫" in str(calendar.get("X-WR-CALDESC"))
     geo = json.loads((outputs / "trip.geojson").read_text("utf-8"))
     assert geo["costs"]["total_vnd"] == 520_000

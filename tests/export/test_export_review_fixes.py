@@ -7,26 +7,33 @@
 - The end place's arrival in GeoJSON and GPX was the end of the day's schedule (after a lunch
   taken there once back), not when the traveller is back (:attr:`Day.back`), as the text says.
 - A stay split by lunch gave two GeoJSON features with one ``id``.
+- Calendar LOCATIONs and GeoJSON ``commune`` held the data's source notes, not a commune; a
+  plan without stops was a calendar without components; a journey with a lunch on the way
+  was one event overlapping the lunch.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 
 import gpxpy
+import icalendar
+import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+import tourplan
 from tourplan.export import (
     itinerary_to_geojson,
     itinerary_to_gpx,
     itinerary_to_ics,
     itinerary_to_kml,
 )
-from tourplan.plan import Break, Day, Itinerary, Leg, Stop
+from tourplan.plan import HANOI_TZ, Break, Day, Itinerary, Leg, Stop
 from tourplan.text.page import visit_facts
 
 from .conftest import BAT_TRANG, HOAN_KIEM, KIM_LAN, at, one_stop_itinerary
@@ -138,3 +145,72 @@ def test_a_stay_split_by_lunch_has_two_features_with_their_own_ids() -> None:
     assert len(ids) == len(set(ids)), ids
     assert "2026-03-02/stop/bat-trang" in ids and "2026-03-02/stop/bat-trang/2" in ids
     json.dumps(geo)
+
+
+def test_calendar_locations_name_the_commune_not_its_sources() -> None:
+    # bundled commune_2025 values carry clause references and notes ("Xã Bát Tràng (core;
+    # ...) [NQ1656 cl.39]", "Split: ..."): a map search on them fails
+    for village in tourplan.load_hanoi():
+        assert not any(c in village.commune for c in "[]();"), village.commune_2025
+        if village.commune_2025.lower().startswith("split"):
+            assert village.commune == ""
+    bat_trang = tourplan.load_hanoi().get("bat-trang")
+    assert bat_trang.commune == "Xã Bát Tràng"
+    trip = one_stop_itinerary(name_vi="Làng")
+    day = trip.days[0]
+    noted = dataclasses.replace(day.stops[0].village, commune_2025="Xã A (part) [NQ1656 cl.1]")
+    stop = dataclasses.replace(day.stops[0], village=noted)
+    trip = dataclasses.replace(trip, days=(dataclasses.replace(day, stops=(stop,)),))
+    calendar = icalendar.Calendar.from_ical(itinerary_to_ics(trip))
+    (visit,) = [e for e in calendar.walk("VEVENT") if "visit" in str(e["UID"])]
+    assert str(visit["LOCATION"]) == "Làng, Xã A"
+    (feature,) = [
+        f for f in itinerary_to_geojson(trip)["features"] if f["properties"]["kind"] == "stop"
+    ]
+    assert feature["properties"]["commune"] == "Xã A"
+
+
+def test_a_plan_without_stops_is_still_a_valid_calendar() -> None:
+    # RFC 5545 section 3.4: at least one component; every empty plan had one calendar UID
+    def empty(date: dt.date) -> Itinerary:
+        start = dt.datetime.combine(date, dt.time(16, 30), tzinfo=HANOI_TZ)
+        return Itinerary(days=(Day(date, HOAN_KIEM, HOAN_KIEM, start, start),))
+
+    uids = set()
+    for date in (dt.date(2026, 12, 5), dt.date(2026, 12, 12)):
+        text = itinerary_to_ics(empty(date))
+        calendar = icalendar.Calendar.from_ical(text)
+        assert calendar.subcomponents and not calendar.walk("VEVENT")
+        assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+        vobject.readOne(text.decode())  # a second reader agrees
+        uids.add(str(calendar["UID"]))
+    assert len(uids) == 2
+
+
+@settings(max_examples=25, deadline=None)
+@given(at_minute=st.integers(0, 60), length=st.integers(15, 90))
+def test_a_lunch_on_the_way_splits_the_journey_event(at_minute: int, length: int) -> None:
+    # Regression: a 12:18-14:06 journey with a lunch 12:30-13:15 on the way was one event
+    # overlapping the lunch event in every calendar
+    depart = at(1, "12:00")
+    lunch_start = depart + dt.timedelta(minutes=at_minute)
+    lunch = Break("lunch", lunch_start, lunch_start + dt.timedelta(minutes=length), "kim-lan", True)
+    arrive = depart + dt.timedelta(minutes=max(60, at_minute + length))
+    stop = Stop(KIM_LAN, arrive, arrive, arrive + dt.timedelta(hours=1))
+    back = stop.end + dt.timedelta(minutes=40)
+    legs = (
+        Leg("hoan-kiem-lake", "kim-lan", depart, arrive, "car", 15_000.0),
+        Leg("kim-lan", "hoan-kiem-lake", stop.end, back, "car", 15_000.0),
+    )
+    day = Day(dt.date(2026, 3, 2), HOAN_KIEM, HOAN_KIEM, depart, back, (stop,), legs, (lunch,))
+    calendar = icalendar.Calendar.from_ical(
+        itinerary_to_ics(Itinerary(days=(day,)), include_legs=True)
+    )
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.start)
+    for a, b in itertools.pairwise(events):
+        assert a.end <= b.start, (a["SUMMARY"], a.end, b["SUMMARY"], b.start)
+    journey = [e for e in events if "-leg" in str(e["UID"]) and "kim-lan-leg" in str(e["UID"])]
+    assert sum((e.end - e.start for e in journey), dt.timedelta()) == arrive - depart - (
+        lunch.end - lunch.start
+    )
+    assert len({str(e["UID"]) for e in events}) == len(events)

@@ -82,7 +82,7 @@ def _stop_feature(day: Day, number: int, order: int, stop: Stop, lang: Lang) -> 
             "craft_vi": village.craft_vi,
             "craft_en": village.craft_en,
             "themes": list(village.themes),
-            "commune": village.commune_2025,
+            "commune": village.commune or None,  # the name alone, not its sources
             "coord_kind": village.coord_kind,
             "coord_precision_m": village.coord_precision_m,
             "position": position_text(village, lang),

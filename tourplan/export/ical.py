@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, Timezone, vText
 
 from .._io import atomic_write_bytes
 from ..exceptions import DataError
@@ -177,8 +177,9 @@ def _visit_description(stop: Stop, next_leg: Leg | None, day: Day, lang: Lang) -
 
 
 def _location(village: Village) -> str:
-    """``"name, commune"`` in Vietnamese, the form maps and calendar apps find best."""
-    area = village.commune_2025 or village.old_district
+    """``"name, commune"`` in Vietnamese, the form maps and calendar apps find best (the
+    old district when the 2025 commune is not known: :attr:`~tourplan.model.Village.commune`)."""
+    area = village.commune or village.old_district
     return f"{village.name_vi}, {area}" if area else village.name_vi
 
 
@@ -238,15 +239,21 @@ def _leg_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
         if leg.distance_m is not None:
             line += f", {km_text(leg.distance_m, lang)}"
         lines.append(line)
-        yield Event.new(
-            uid=event_uid(day.date, "leg", leg.origin, leg.destination),
-            stamp=stamp,
-            start=leg.depart.astimezone(HANOI_TZ),
-            end=leg.arrive.astimezone(HANOI_TZ),
-            summary=_text(f"{words['travel']} {target}"),
-            location=_text(_where(day, leg.destination)[0]),
-            description=_text("\n".join(lines)),
-        )
+        # a break on the way is its own event: the journey is the time around it
+        stops = [b for b in day.breaks if b.on_the_way and leg.depart <= b.start < leg.arrive]
+        edges = [leg.depart, *(t for b in stops for t in (b.start, b.end)), leg.arrive]
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            if end <= start and len(edges) > 2:
+                continue  # the break starts as the journey does, or ends as it ends
+            yield Event.new(
+                uid=event_uid(day.date, "leg", leg.origin, leg.destination),  # -2 on a 2nd
+                stamp=stamp,
+                start=start.astimezone(HANOI_TZ),
+                end=end.astimezone(HANOI_TZ),
+                summary=_text(f"{words['travel']} {target}"),
+                location=_text(_where(day, leg.destination)[0]),
+                description=_text("\n".join(lines)),
+            )
 
 
 def _break_events(day: Day, lang: Lang, stamp: dt.datetime) -> Iterator[Event]:
@@ -295,12 +302,13 @@ def itinerary_to_calendar(
             events.extend(_leg_events(day, chosen, stamp))
     events.sort(key=lambda e: (e.start, str(e["UID"])))
     _dedupe_uids(events)
-    uids = "\n".join(str(e["UID"]) for e in events)
-    calendar_uid = f"tourplan-{hashlib.sha1(uids.encode()).hexdigest()[:16]}@{UID_DOMAIN}"
     title = "tourplan"
     if itinerary.days:
         first, last = itinerary.days[0].date, itinerary.days[-1].date
         title += f" {first.isoformat()}" + (f" – {last.isoformat()}" if last != first else "")
+    # from the events' UIDs; a plan without events: from its dates (not one UID for all)
+    uids = "\n".join(str(e["UID"]) for e in events) or title
+    calendar_uid = f"tourplan-{hashlib.sha1(uids.encode()).hexdigest()[:16]}@{UID_DOMAIN}"
     calendar = Calendar.new(
         prodid=f"-//tourplan//{generator()}//{chosen.upper()}",
         uid=calendar_uid,
@@ -310,10 +318,12 @@ def itinerary_to_calendar(
     if itinerary.party is not None:  # the trip's costs (issue #21)
         calendar.add("X-WR-CALDESC", costs_text(costs(itinerary), chosen))
     if itinerary.days:
-        calendar.add_missing_timezones(
-            first_date=itinerary.days[0].date - dt.timedelta(days=1),
-            last_date=itinerary.days[-1].date + dt.timedelta(days=366),
-        )
+        first_date = itinerary.days[0].date - dt.timedelta(days=1)
+        last_date = itinerary.days[-1].date + dt.timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first_date, last_date=last_date)
+        if not events:  # RFC 5545 section 3.4: a calendar holds at least one component
+            zone = Timezone.from_tzid(str(HANOI_TZ), first_date=first_date, last_date=last_date)
+            calendar.add_component(zone)
     return calendar
 
 

@@ -417,6 +417,17 @@ class Village:
         return self.opening_hours_origin == "source"
 
     @property
+    def commune(self) -> str:
+        """The 2025 commune's name alone (``Xã Bát Tràng``), without the sources and notes
+        ``commune_2025`` carries in brackets or parentheses; empty when the reorganisation
+        split the village's old commune (``commune_2025`` starts with "Split") or none is
+        known."""
+        text = self.commune_2025.strip()
+        if text.lower().startswith("split"):
+            return ""
+        return re.split(r"\s*[\[(;]", text, maxsplit=1)[0].strip()
+
+    @property
     def is_sight(self) -> bool:
         """True for a sight (pagoda, temple, museum, show, market), False for a village."""
         return self.kind != "village"

@@ -24,6 +24,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "fee": "entrance",
         "fee_unknown": "entrance fee unknown",
         "costs": "Costs",
+        "day_costs": "Costs of the day",
         "fees": "fees",
         "experiences": "experiences",
         "unknown": "fee unknown at",
@@ -35,6 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "fee": "vé vào",
         "fee_unknown": "chưa rõ giá vé",
         "costs": "Chi phí",
+        "day_costs": "Chi phí cả ngày",
         "fees": "vé",
         "experiences": "trải nghiệm",
         "unknown": "chưa rõ giá vé ở",
@@ -80,11 +82,13 @@ def stop_cost_text(stop: Stop, party: int, lang: Lang) -> str:
     return f"{w['fee']} {party} × {money(fee, lang)} = {money(fee * party, lang)}"
 
 
-def costs_text(costs: DayCosts | TripCosts, lang: Lang) -> str:
-    """``Costs: 520,000 ₫ (fees 240,000 ₫, experiences 280,000 ₫)``, for a day or the trip."""
+def costs_text(costs: DayCosts | TripCosts, lang: Lang, *, of_day: bool = False) -> str:
+    """``Costs: 520,000 ₫ (fees 240,000 ₫, experiences 280,000 ₫)``, for a day or the trip;
+    ``of_day``: said as the day's (``Costs of the day: …``) where a stop's lines precede it."""
     w = _WORDS[lang]
+    label = w["day_costs" if of_day else "costs"]
     text = (
-        f"{w['costs']}: {money(costs.total, lang)} ({w['fees']} {money(costs.fees, lang)}, "
+        f"{label}: {money(costs.total, lang)} ({w['fees']} {money(costs.fees, lang)}, "
         f"{w['experiences']} {money(costs.experiences, lang)})"
     )
     if isinstance(costs, TripCosts):
@@ -103,8 +107,9 @@ def stop_extra_lines(stop: Stop, party: int | None, lang: Lang) -> list[str]:
 
 
 def cost_lines(stop: Stop, day: Day, party: int | None, lang: Lang) -> list[str]:
-    """A stop's experience and fee, and its day's costs, for a calendar event ([] without
-    costs)."""
+    """A stop's experience and fee, and its day's costs said as the day's, for a calendar
+    event ([] without costs)."""
     if party is None:
         return []
-    return [*stop_extra_lines(stop, party, lang), costs_text(day_costs(day, party), lang)]
+    day_total = costs_text(day_costs(day, party), lang, of_day=True)
+    return [*stop_extra_lines(stop, party, lang), day_total]
