@@ -80,7 +80,7 @@ def test_labels_of_modes_paces_themes_and_lists() -> None:
     assert mode_name("car", "vi") == "ô tô" and mode_name("car", "en") == "car"
     assert mode_name("road graph", "en") == "road"
     assert pace_name("relaxed", "vi") == "thong thả" and pace_name("relaxed", "en") == "relaxed"
-    assert theme_label("textiles", "vi") == "dệt lụa"
+    assert theme_label("textiles", "vi") == "dệt may"  # not only silk
     assert theme_label("textiles", "en") == "textiles"
     assert theme_label("unheard-of", "en") == "unheard-of"
     assert join(["a", "b", "c"], "vi") == "a, b và c"

@@ -170,9 +170,16 @@ def plan_catalogue(
 
     hub = planning.start
     routes: list[Route] = []
+    seen: set[frozenset[str]] = set()
+    same = 0
     for day in plan.days:
         if len(day.stops) < request.min_stops:
             continue
+        visited = frozenset(s.village.id for s in day.stops)
+        if visited in seen:  # repeats may make two routes of one set of villages
+            same += 1
+            continue
+        seen.add(visited)
         itinerary = Itinerary(days=(day,), mode=plan.mode)
         stops = [s.village for s in day.stops]
         themes = route_themes(stops)
@@ -198,7 +205,9 @@ def plan_catalogue(
         for v in villages
         if v.id in dropped_ids
     ]
-    if len(routes) < request.routes:
+    if same:
+        notes.append(CatalogueNote("same_routes", dropped=same))
+    if len(routes) + same < request.routes:
         reachable = len(planning.candidates)
         exhausted = len(covered) >= reachable
         notes.append(

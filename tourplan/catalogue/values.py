@@ -96,11 +96,12 @@ class CatalogueNote:
     kind
         ``no_theme`` (no village has ``theme``), ``villages_exhausted`` (``made`` routes
         already visit all ``reachable`` villages, each in at most ``per_village`` routes, so
-        fewer than the ``asked`` routes were made) or ``routes_too_short`` (only ``made``
-        routes reach ``min_stops`` stops within ``day_window``).
+        fewer than the ``asked`` routes were made), ``routes_too_short`` (only ``made``
+        routes reach ``min_stops`` stops within ``day_window``) or ``same_routes``
+        (``dropped`` routes visited the same villages as a route kept: one is enough).
     """
 
-    kind: Literal["no_theme", "villages_exhausted", "routes_too_short"]
+    kind: Literal["no_theme", "villages_exhausted", "routes_too_short", "same_routes"]
     theme: str = ""
     asked: int = 0
     made: int = 0
@@ -108,6 +109,7 @@ class CatalogueNote:
     per_village: int = 0
     min_stops: int = 0
     day_window: tuple[dt.time, dt.time] | None = None
+    dropped: int = 0
 
 
 @dataclass(frozen=True)

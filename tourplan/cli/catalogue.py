@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import click
+from click.core import ParameterSource
 
 from ..catalogue.request import MAX_ROUTES, MAX_STOPS
 from ..exceptions import DataError
@@ -229,6 +230,10 @@ def catalogue(
             lunch=lunch_unless_default(lunch),
             pace=cast(Pace, pace.lower()),
         )
+        # Reproducible by default, as `route`: a deterministic search unless --time-limit asks
+        # for a wall-clock one (a timed catalogue differs from run to run, and so its route ids)
+        timed = click.get_current_context().get_parameter_source("time_limit")
+        deterministic = deterministic or timed is ParameterSource.DEFAULT
         search = SearchParameters(time_limit=time_limit, deterministic=deterministic)
         what = f"Designing {routes} routes over {len(villages)} villages"
         if not deterministic:

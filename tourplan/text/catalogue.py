@@ -49,7 +49,7 @@ def area_text(area: Area, lang: Lang) -> str:
 
 
 def route_name(route: Route, lang: Lang) -> str:
-    """The route's name: its two main themes and its area, e.g. ``Gốm và dệt lụa ở Gia Lâm``,
+    """The route's name: its two main themes and its area, e.g. ``Gốm và dệt may ở Gia Lâm``,
     with its most interesting village when another route would have the same name."""
     chosen = check_lang(lang)
     labels = [theme_label(t, chosen) for t in route.themes[:2]]
@@ -103,6 +103,11 @@ def note_text(note: CatalogueNote, lang: Lang) -> str:
             if vi
             else f"no village has the theme '{note.theme}'"
         )
+    if note.kind == "same_routes":
+        if vi:
+            return f"bỏ {note.dropped} tuyến đi qua đúng các làng của một tuyến khác"
+        routes, were = ("route", "was") if note.dropped == 1 else ("routes", "were")
+        return f"{note.dropped} {routes} visiting the same villages as another {were} dropped"
     if note.kind == "villages_exhausted":
         if vi:
             return (
@@ -124,9 +129,10 @@ def note_text(note: CatalogueNote, lang: Lang) -> str:
             f"{note.min_stops} điểm dừng: các làng còn lại không xếp được thành tuyến đủ dài "
             f"trong ngày {window}"
         )
+    stops = "stop" if note.min_stops == 1 else "stops"
     return (
         f"asked for {note.asked} routes; only {note.made} have at least "
-        f"{note.min_stops} stops: the remaining villages do not make a long enough route "
+        f"{note.min_stops} {stops}: the remaining villages do not make a long enough route "
         f"within {window}"
     )
 
@@ -135,7 +141,7 @@ def note_text(note: CatalogueNote, lang: Lang) -> str:
 _SUMMARY_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "head": "{n} routes from {hub} on {date} (each village in at most {r} route{s})",
-        "route": "{number:>3}. {name} — {stops} stops, interest {interest}, "
+        "route": "{number:>3}. {name} — {stops} stop{ss}, interest {interest}, "
         "{leave}–{back}, {road} on the road{km}",
         "overlap": "{n} villages in more than one route",
         "no_overlap": "no overlap",
@@ -178,6 +184,7 @@ def catalogue_summary(catalogue: Catalogue, lang: Lang, seconds: float) -> str:
                 number=route.number,
                 name=route_name(route, lang),
                 stops=len(day.visits),
+                ss="" if len(day.visits) == 1 else "s",  # the Vietnamese line has no {ss}
                 interest=route.itinerary.interest,
                 leave=f"{day.departure:%H:%M}",
                 back=f"{day.arrival:%H:%M}",

@@ -101,7 +101,7 @@ THEME_LABELS: dict[str, tuple[str, str]] = {
     "lacquer": ("sơn mài", "lacquer"),
     "metal": ("nghề kim khí", "metalwork"),
     "performance": ("múa rối nước", "water puppetry"),
-    "textiles": ("dệt lụa", "textiles"),
+    "textiles": ("dệt may", "textiles"),  # not "dệt lụa": tailoring, nets, tassels too
     "wood": ("đồ gỗ", "woodwork"),
 }
 """Short Vietnamese and English labels of each theme (they name catalogue routes)."""
@@ -236,7 +236,7 @@ def pace_name(pace: str, lang: Lang) -> str:
 
 
 def theme_label(theme: str, lang: Lang) -> str:
-    """A theme's short label in ``lang`` (``textiles`` is ``dệt lụa``); unknown: the code."""
+    """A theme's short label in ``lang`` (``textiles`` is ``dệt may``); unknown: the code."""
     labels = THEME_LABELS.get(theme)
     return theme if labels is None else labels[0 if check_lang(lang) == "vi" else 1]
 
