@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,12 @@ def test_online_refinement_keeps_points_inside_the_commune(
 
 HEADER = "STT,Tên làng nghề,Thôn,Xã,Huyện,Nghề,Năm công nhận\n"
 BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện Gia Lâm,gốm sứ,2009\n"
+KIM_LAN = "2,Làng gốm Kim Lan,Kim Lan,Xã Kim Lan,Gia Lâm,gốm,\n"
+
+
+def _plain(row: str) -> str:
+    """``row`` as a list without diacritics writes it."""
+    return unicodedata.normalize("NFD", row.replace("đ", "d")).encode("ascii", "ignore").decode()
 
 
 @pytest.mark.parametrize(
@@ -162,10 +169,13 @@ BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện 
     [
         # the same row twice became two villages, and a plan visited Bát Tràng twice
         (HEADER + BAT_TRANG + BAT_TRANG, "rows 2 and 3 are the same village"),
+        # "Xa Kim Lan" / "Xã Kim Lan" (merged into Kim Đức in 2025) kept one village apart:
+        # "placed 2 of 2", and a plan visited it twice, 0.0 km apart
+        (HEADER + KIM_LAN + _plain(KIM_LAN), "rows 2 and 3 are the same village"),
         (HEADER + "1,Làng Z,Thôn Y,Xã Bát Tràng,Huyện Gia Lâm,gốm,abcd\n", "'abcd' is not a year"),
         (HEADER, "no village rows"),  # as an empty file is refused
     ],
-    ids=["repeated-row", "bad-year", "header-only"],
+    ids=["repeated-row", "repeated-row-without-diacritics", "bad-year", "header-only"],
 )
 def test_a_bad_list_is_refused_in_one_line_and_nothing_is_written(
     script: Path, tmp_path: Path, body: str, message: str

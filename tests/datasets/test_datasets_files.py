@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -228,6 +229,40 @@ def test_the_same_village_under_two_ids_names_both(
         "'kim-lan-2' is 'gom-kim-lan' of row 2 again: the same name 'Gốm KIM LAN', 55 m apart; "
         "keep one of them (places of one name more than 100 m apart are kept as two)"
     )
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` as typed without diacritics (``đ`` as ``d``), case kept."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    marks=st.booleans(),
+    case=st.sampled_from([str, str.lower, str.upper, str.title]),
+    prefix=st.sampled_from(["", "Làng ", "Lang nghe ", "LÀNG NGHỀ "]),
+    eth=st.booleans(),
+)
+def test_the_same_village_is_found_whatever_its_diacritics_and_case(
+    write_csv: Callable[..., Path],
+    village_row: Callable[..., Any],
+    marks: bool,
+    case: Callable[[str], str],
+    prefix: str,
+    eth: bool,
+) -> None:
+    """The loader's repeat check (same folded name within SAME_PLACE_M) folds the name as the
+    importer does: "Lang gom Kim Lan" 55 m from "Làng gốm Kim Lan" is that village again."""
+    name = "gốm Kim Lan Đông" if not eth else "gốm Kim Lan Ðông"  # Ð: eth, a look-alike of Đ
+    second = case(prefix + (name if marks else _strip_marks(name)))
+    rows = [
+        village_row(id="gom-kim-lan", name_vi="Làng gốm Kim Lan Đông"),
+        village_row(id="kim-lan-2", name_vi=second, lat="21.0005"),  # 55 m north
+    ]
+    with pytest.raises(DataError, match="'kim-lan-2' is 'gom-kim-lan' of row 2 again") as info:
+        load_villages(write_csv(rows))
+    assert (info.value.row, info.value.field) == (3, "name_vi")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,45 @@ def test_a_row_repeating_a_village_is_refused_naming_both_rows() -> None:
         import_rows(rows, INDEX, source="list.csv")
     assert (info.value.row, info.value.field) == (4, "name")
     assert "\n" not in str(info.value)
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` as a list without diacritics writes it (``đ`` as ``d``), case kept."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _spelling(text: str) -> st.SearchStrategy[str]:
+    """``text`` with or without its diacritics, in its own, lower or upper case."""
+    return st.tuples(st.booleans(), st.sampled_from([str, str.lower, str.upper])).map(
+        lambda how: how[1](_strip_marks(text) if how[0] else text)
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first_name=_spelling("Làng gốm Kim Lan"),
+    second_name=_spelling("Làng gốm Kim Lan"),
+    first_commune=_spelling("Xã Kim Lan"),
+    second_commune=st.one_of(_spelling("Xã Kim Lan"), _spelling("Kim Lan")),
+)
+def test_a_repeat_is_found_however_the_name_and_merged_commune_are_spelled(
+    first_name: str, second_name: str, first_commune: str, second_commune: str
+) -> None:
+    """Regression: ``Xa Kim Lan`` and ``Xã Kim Lan`` (merged into Kim Đức in 2025) kept two
+    rows of one village apart ("placed 2 of 2"): the duplicate check compared the merged
+    commune as typed. A plan over the file then visited the village twice, 0.0 km apart."""
+    rows = [
+        ListRow(
+            row=2, name=first_name, hamlet="Kim Lan", commune=first_commune, district="Gia Lâm"
+        ),
+        ListRow(
+            row=3, name=second_name, hamlet="Kim Lan", commune=second_commune, district="Gia Lâm"
+        ),
+    ]
+    with pytest.raises(DataError, match="rows 2 and 3 are the same village") as info:
+        import_rows(rows, INDEX, source="list.csv")
+    assert (info.value.row, info.value.field) == (3, "name")
 
 
 def test_a_row_without_a_hamlet_does_not_tell_a_repeat_apart() -> None:

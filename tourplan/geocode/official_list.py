@@ -27,7 +27,7 @@ from ..exceptions import DataError
 from ..hours import OpeningHours
 from ..model import Status, Village
 from ..names import fold, village_key
-from .communes import CommuneError, CommuneIndex, Placement
+from .communes import CommuneError, CommuneIndex, Placement, ward_keys
 
 __all__ = [
     "COLUMN_NAMES",
@@ -273,8 +273,15 @@ def _status_year(row: ListRow, source: str, column: str = "year") -> int | None:
 
 
 def _same_village_key(row: ListRow, where: Placement) -> tuple[str, str, str, str]:
-    """What makes two rows the same village: the name as the id folds it, and the commune."""
-    return (_id_base(row.name), where.commune.name, where.commune.district, where.merged_name)
+    """What makes two rows the same village: the name as the id folds it, and the commune.
+
+    The commune is the one placed (its full name and district), and for a commune merged on
+    1 January 2025 the merged commune as the row names it, folded like the name: without
+    diacritics, case or its type (``"Xa Kim Lan"``, ``"Xã Kim Lan"`` and ``"kim lan"`` are
+    one commune), never the text as typed.
+    """
+    merged = ward_keys(where.merged_name)[-1] if where.merged_name else ""
+    return (_id_base(row.name), where.commune.name, where.commune.district, merged)
 
 
 def _hamlet(row: ListRow) -> str:
