@@ -21,7 +21,8 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 def fold(text: str, *, keep_marks: bool = False) -> str:
     """Fold text for matching: lower case, punctuation to spaces, and (by default) no diacritics.
 
-    ``đ`` becomes ``d``, as Vietnamese readers type it without a Vietnamese keyboard.
+    ``đ`` becomes ``d``, as Vietnamese readers type it without a Vietnamese keyboard, and so
+    does the look-alike ``Ð``/``ð`` (eth) that some pages and old fonts write for ``Đ``.
 
     Examples
     --------
@@ -29,10 +30,12 @@ def fold(text: str, *, keep_marks: bool = False) -> str:
     'lang gom bat trang'
     >>> fold("Đường Lâm, Sơn Tây")
     'duong lam son tay'
+    >>> fold("ÐÔNG HỒ") == fold("Đông Hồ") == "dong ho"
+    True
     >>> fold("Vân Từ", keep_marks=True)
     'vân từ'
     """
-    text = unicodedata.normalize("NFC", text).casefold()
+    text = unicodedata.normalize("NFC", text).casefold().replace("ð", "đ")
     if keep_marks:
         return " ".join(re.sub(r"[^\w]+", " ", text).split())
     text = text.replace("đ", "d")

@@ -51,6 +51,19 @@ def test_a_start_far_from_every_village_is_refused_like_a_far_end() -> None:
     assert "longer than the day window 08:00-17:30" in end
 
 
+def test_a_start_a_day_from_the_villages_but_not_there_and_back_is_refused() -> None:
+    """Regression: ``route --start 23.39,104.0 --date 2026-12-05 --lang en`` (Lào Cai, about
+    600 km from Hanoi) exited 0 with "No village fits this day.": the nearest village was
+    570 min away, was within the 570-min day one way, so the rule refusing 10.77,106.70 let
+    it through. A day that returns to its start must also come back."""
+    line = _refused(*ROUTE, "--lang", "en", "--start", "23.39,104.0")
+    assert line.startswith(
+        "Error: invalid value for --start: the journey from 23.39, 104 to the nearest village, "
+    )
+    assert ", and back takes 1140 min (mode car)" in line
+    assert "longer than the day window 08:00-17:30 (570 min)" in line
+
+
 def test_a_hub_far_from_every_village_writes_no_catalogue(tmp_path: Path) -> None:
     out = tmp_path / "catalogue"
     line = _refused(*CATALOGUE, "--hub", SAIGON, "--out", str(out))

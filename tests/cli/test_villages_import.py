@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,12 @@ def test_online_refinement_keeps_points_inside_the_commune(
 
 HEADER = "STT,Tên làng nghề,Thôn,Xã,Huyện,Nghề,Năm công nhận\n"
 BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện Gia Lâm,gốm sứ,2009\n"
+KIM_LAN = "2,Làng gốm Kim Lan,Kim Lan,Xã Kim Lan,Gia Lâm,gốm,\n"
+
+
+def _plain(row: str) -> str:
+    """``row`` as a list without diacritics writes it."""
+    return unicodedata.normalize("NFD", row.replace("đ", "d")).encode("ascii", "ignore").decode()
 
 
 @pytest.mark.parametrize(
@@ -162,10 +169,26 @@ BAT_TRANG = "1,Làng gốm sứ Bát Tràng,Bát Tràng,Xã Bát Tràng,Huyện 
     [
         # the same row twice became two villages, and a plan visited Bát Tràng twice
         (HEADER + BAT_TRANG + BAT_TRANG, "rows 2 and 3 are the same village"),
+        # "Xa Kim Lan" / "Xã Kim Lan" (merged into Kim Đức in 2025) kept one village apart:
+        # "placed 2 of 2", and a plan visited it twice, 0.0 km apart
+        (HEADER + KIM_LAN + _plain(KIM_LAN), "rows 2 and 3 are the same village"),
         (HEADER + "1,Làng Z,Thôn Y,Xã Bát Tràng,Huyện Gia Lâm,gốm,abcd\n", "'abcd' is not a year"),
         (HEADER, "no village rows"),  # as an empty file is refused
+        # the three below were written (exit 0, "wrote ...") and `route --villages` refused
+        # the file: "name_vi holds a control character"
+        (HEADER + BAT_TRANG.replace("Bát Tràng,", "Bát\x00 Tràng,", 1), "row 2, field 'Tên"),
+        (HEADER + '1,"Làng gốm\nKim Lan",Kim Lan,Xã Kim Lan,Gia Lâm,gốm,\n', "'\\n' at"),
+        ("name,commune,district,url\nLàng gốm,Kim Lan,Gia Lâm,https://a b\n", "field 'url'"),
     ],
-    ids=["repeated-row", "bad-year", "header-only"],
+    ids=[
+        "repeated-row",
+        "repeated-row-without-diacritics",
+        "bad-year",
+        "header-only",
+        "nul-in-name",
+        "quoted-line-break-in-name",
+        "url-with-a-space",
+    ],
 )
 def test_a_bad_list_is_refused_in_one_line_and_nothing_is_written(
     script: Path, tmp_path: Path, body: str, message: str
@@ -257,3 +280,19 @@ def test_online_without_network_gives_up_after_the_first_row_and_says_so(
     kinds = {v.name_vi: v.coord_kind for v in load_villages(out)}
     assert kinds.pop("Làng Ngâu") == "address"  # from the cache
     assert set(kinds.values()) == {"commune_centroid"}
+
+
+def test_more_rows_than_a_villages_file_may_hold_are_refused(script: Path, tmp_path: Path) -> None:
+    """Regression: 3,000 rows gave exit 0 and "wrote ...", then loading the file failed
+    ("more than the 2000 a plan can be made over")."""
+    listing = tmp_path / "list.csv"
+    rows = (f"Làng {n},Thôn {n},Bát Tràng,Gia Lâm,gốm\n" for n in range(3000))
+    listing.write_text("name,hamlet,commune,district,craft\n" + "".join(rows), encoding="utf-8")
+    out = tmp_path / "v.csv"
+    result = run(script, "villages", "import", str(listing), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: list.csv: 3000 rows are placed, more than the 2000 villages a villages file may "
+        "hold (a plan can be made over at most that many); split the list\n"
+    )
+    assert not out.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 import tourplan
 from tourplan.datasets import (
+    check_villages,
     load_villages,
     save_villages,
     village_record,
@@ -21,6 +23,7 @@ from tourplan.datasets import (
     villages_to_geojson,
     villages_to_json,
 )
+from tourplan.datasets.files import MAX_VILLAGES
 from tourplan.exceptions import DataError, ExportError, TourplanError
 from tourplan.hours import OpeningHours
 from tourplan.model import COORD_KINDS, THEMES, VIETNAM_BOUNDS, Village, Villages
@@ -230,6 +233,40 @@ def test_the_same_village_under_two_ids_names_both(
     )
 
 
+def _strip_marks(text: str) -> str:
+    """``text`` as typed without diacritics (``đ`` as ``d``), case kept."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    marks=st.booleans(),
+    case=st.sampled_from([str, str.lower, str.upper, str.title]),
+    prefix=st.sampled_from(["", "Làng ", "Lang nghe ", "LÀNG NGHỀ "]),
+    eth=st.booleans(),
+)
+def test_the_same_village_is_found_whatever_its_diacritics_and_case(
+    write_csv: Callable[..., Path],
+    village_row: Callable[..., Any],
+    marks: bool,
+    case: Callable[[str], str],
+    prefix: str,
+    eth: bool,
+) -> None:
+    """The loader's repeat check (same folded name within SAME_PLACE_M) folds the name as the
+    importer does: "Lang gom Kim Lan" 55 m from "Làng gốm Kim Lan" is that village again."""
+    name = "gốm Kim Lan Đông" if not eth else "gốm Kim Lan Ðông"  # Ð: eth, a look-alike of Đ
+    second = case(prefix + (name if marks else _strip_marks(name)))
+    rows = [
+        village_row(id="gom-kim-lan", name_vi="Làng gốm Kim Lan Đông"),
+        village_row(id="kim-lan-2", name_vi=second, lat="21.0005"),  # 55 m north
+    ]
+    with pytest.raises(DataError, match="'kim-lan-2' is 'gom-kim-lan' of row 2 again") as info:
+        load_villages(write_csv(rows))
+    assert (info.value.row, info.value.field) == (3, "name_vi")
+
+
 @pytest.mark.parametrize(
     "second",
     [
@@ -337,3 +374,59 @@ def test_error_message_format_is_file_row_field(
     assert re.fullmatch(
         re.escape(f"{path}, row 2, field 'interest': interest must be 1 to 100, got 0"), str(err)
     )
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    fmt=st.sampled_from(FORMATS),
+    field=st.sampled_from(["name_vi", "craft_vi", "notes", "url", "status_title"]),
+    text=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12),
+    second=st.booleans(),
+)
+def test_check_villages_refuses_exactly_what_the_loader_refuses(
+    make_village: Callable[..., Village],
+    tmp_path: Path,
+    fmt: str,
+    field: str,
+    text: str,
+    second: bool,
+) -> None:
+    """Regression: ``villages import`` wrote names with NUL or a line break, exit 0, and the
+    loader then refused its file. check_villages, run before saving, reads the villages back
+    with the loader's code: it refuses what a load of the saved file would, row and field."""
+    try:
+        village = make_village(id="b", **{field: text})
+    except DataError:
+        return  # the model refuses it already: nothing would be saved
+    villages = [make_village(id="a", name_vi="Làng khác", lat=21.2), village]
+    if second:
+        villages.reverse()
+    path = save_villages(villages, tmp_path / f"check.{fmt}")
+    try:
+        loaded = load_villages(path)
+    except DataError as load_error:
+        with pytest.raises(DataError) as info:
+            check_villages(villages, source="list.csv", rows=[7, 9], format=fmt)  # type: ignore[arg-type]
+        assert info.value.source == "list.csv"
+        assert (info.value.field, info.value.reason) == (load_error.field, load_error.reason)
+        first_row = 2 if fmt == "csv" else 1  # the header is row 1 of a CSV file
+        assert load_error.row is not None
+        assert info.value.row == [7, 9][load_error.row - first_row]
+    else:
+        check_villages(villages, source="list.csv", format=fmt)  # type: ignore[arg-type]
+        assert len(loaded) == 2
+
+
+def test_check_villages_refuses_more_places_than_a_file_may_hold(
+    make_village: Callable[..., Village],
+) -> None:
+    """Regression: an import of 3,000 rows wrote a file the loader refused ("more than the
+    2000 a plan can be made over")."""
+    villages = [
+        make_village(id=f"v{i}", name_vi=f"Làng {i}", lat=21.0 + i * 1e-4)
+        for i in range(MAX_VILLAGES + 1)
+    ]
+    with pytest.raises(DataError, match=f"more than the {MAX_VILLAGES}") as info:
+        check_villages(villages, source="list.csv")
+    assert info.value.source == "list.csv"
+    check_villages(villages[:MAX_VILLAGES], source="list.csv")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tourplan.datasets import load_villages, save_villages
+from tourplan.datasets.files import MAX_VILLAGES
 from tourplan.exceptions import DataError
 from tourplan.geocode.communes import CommuneError, commune_index
 from tourplan.geocode.official_list import ListRow, import_rows, read_official_list
+from tourplan.model import Village
 from tourplan.names import fold
 
 FIXTURE = Path(__file__).parent.parent / "data" / "fixtures" / "official_list_20.csv"
@@ -169,6 +173,45 @@ def test_a_row_repeating_a_village_is_refused_naming_both_rows() -> None:
     assert "\n" not in str(info.value)
 
 
+def _strip_marks(text: str) -> str:
+    """``text`` as a list without diacritics writes it (``đ`` as ``d``), case kept."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _spelling(text: str) -> st.SearchStrategy[str]:
+    """``text`` with or without its diacritics, in its own, lower or upper case."""
+    return st.tuples(st.booleans(), st.sampled_from([str, str.lower, str.upper])).map(
+        lambda how: how[1](_strip_marks(text) if how[0] else text)
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first_name=_spelling("Làng gốm Kim Lan"),
+    second_name=_spelling("Làng gốm Kim Lan"),
+    first_commune=_spelling("Xã Kim Lan"),
+    second_commune=st.one_of(_spelling("Xã Kim Lan"), _spelling("Kim Lan")),
+)
+def test_a_repeat_is_found_however_the_name_and_merged_commune_are_spelled(
+    first_name: str, second_name: str, first_commune: str, second_commune: str
+) -> None:
+    """Regression: ``Xa Kim Lan`` and ``Xã Kim Lan`` (merged into Kim Đức in 2025) kept two
+    rows of one village apart ("placed 2 of 2"): the duplicate check compared the merged
+    commune as typed. A plan over the file then visited the village twice, 0.0 km apart."""
+    rows = [
+        ListRow(
+            row=2, name=first_name, hamlet="Kim Lan", commune=first_commune, district="Gia Lâm"
+        ),
+        ListRow(
+            row=3, name=second_name, hamlet="Kim Lan", commune=second_commune, district="Gia Lâm"
+        ),
+    ]
+    with pytest.raises(DataError, match="rows 2 and 3 are the same village") as info:
+        import_rows(rows, INDEX, source="list.csv")
+    assert (info.value.row, info.value.field) == (3, "name")
+
+
 def test_a_row_without_a_hamlet_does_not_tell_a_repeat_apart() -> None:
     rows = [
         ListRow(
@@ -251,3 +294,74 @@ def test_a_list_with_only_a_header_is_refused(tmp_path: Path, body: str) -> None
     path.write_text(body, encoding="utf-8")
     with pytest.raises(DataError, match="no village rows"):
         read_official_list(path)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=10),
+    craft=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6),
+    url=st.sampled_from(["", "https://example.org/lang", "https://a b", "http://x\x7f"]),
+    fmt=st.sampled_from(["csv", "json", "geojson"]),
+)
+def test_what_the_import_keeps_the_loader_loads(
+    tmp_path_factory: pytest.TempPathFactory, name: str, craft: str, url: str, fmt: str
+) -> None:
+    """Regression: a name with NUL or a line break was imported (exit 0, "wrote ...") into a
+    file that ``route --villages`` then refused ("name_vi holds a control character"). The
+    import refuses such a row naming the row and the list's column, or its file loads."""
+    rows = [
+        ListRow(row=2, name="Làng gốm Bát Tràng", commune="Bát Tràng", district="Gia Lâm"),
+        ListRow(row=3, name=name, commune="Kim Lan", district="Gia Lâm", craft=craft, url=url),
+    ]
+    if not rows[1].name.strip():
+        return  # a row without a name is reported, not imported (tested above)
+    try:
+        result = import_rows(rows, INDEX, source="list.csv", out_format=fmt)  # type: ignore[arg-type]
+    except DataError as exc:
+        assert (exc.source, exc.row) == ("list.csv", 3)
+        assert exc.field in ("name", "craft", "url")
+        assert "\n" not in str(exc)
+        return
+    path = save_villages(result.villages, tmp_path_factory.mktemp("import") / f"v.{fmt}")
+    assert len(load_villages(path)) == 2
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("Làng gốm\x00 Kim Lan", r"'\\x00' at position 9"),
+        ('"Làng gốm\nKim Lan"', r"'\\n' at position 9"),  # a quoted line break
+        ("x" * 10_001, "more than the 10000 allowed"),
+    ],
+)
+def test_a_cell_the_loader_would_refuse_stops_the_import_naming_row_and_column(
+    tmp_path: Path, cell: str, message: str
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f"Tên làng nghề,Xã,Huyện\nLàng gốm Bát Tràng,Bát Tràng,Gia Lâm\n{cell},Kim Lan,Gia Lâm\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=message) as info:
+        read_official_list(path)
+    assert (info.value.row, info.value.field) == (3, "Tên làng nghề")
+    assert "\n" not in str(info.value)
+
+
+def test_more_rows_than_a_villages_file_may_hold_stop_before_any_online_request() -> None:
+    """Regression: 3,000 rows were imported (exit 0) into a file the loader refused ("more
+    than the 2000 a plan can be made over")."""
+    rows = [
+        ListRow(row=n, name=f"Làng {n}", hamlet=f"Thôn {n}", commune="Bát Tràng")
+        for n in range(2, MAX_VILLAGES + 3)
+    ]
+    asked: list[int] = []
+
+    def refine(row: ListRow, village: Village) -> Village | None:
+        asked.append(row.row)
+        return None
+
+    with pytest.raises(DataError, match=f"{MAX_VILLAGES + 1} rows are placed, more than") as info:
+        import_rows(rows, INDEX, source="list.csv", refine=refine)
+    assert info.value.source == "list.csv" and not asked
+    assert len(import_rows(rows[:-1], INDEX).villages) == MAX_VILLAGES

@@ -138,3 +138,23 @@ def test_a_bad_experiences_file_is_refused_even_when_no_experience_is_asked(
     (line,) = done.stderr.splitlines()
     assert line.startswith(f"Error: {bad}, row 1, field 'place_id': missing required column")
     assert done.stdout == ""
+
+
+def test_a_price_in_another_currency_is_refused_not_taken_as_dong(tmp_path: Path) -> None:
+    """Regression: with ``currency`` USD on pottery-making, ``route --experience
+    pottery-making --budget 200000`` exited 0 and printed "70,000 ₫": a USD price was taken
+    as đồng and checked against a đồng budget. There are no exchange rates, so it is refused."""
+    bundled = Path(__file__).parents[2] / "data" / "experiences.csv"
+    lines = bundled.read_text("utf-8").splitlines(keepends=True)
+    assert lines[1].startswith("pottery-making,") and ",70000,VND," in lines[1]
+    lines[1] = lines[1].replace(",70000,VND,", ",70000,USD,")
+    mine = tmp_path / "x.csv"
+    mine.write_text("".join(lines), encoding="utf-8")
+    done = _run(
+        "--date", "2026-12-05", "--experiences", str(mine),
+        "--experience", "pottery-making", "--budget", "200000",
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"Error: {mine}, row 2, field 'currency': currency USD ")
+    assert done.stdout == ""

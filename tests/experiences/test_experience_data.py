@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tourplan
 from tourplan.datasets.experiences import (
@@ -18,7 +20,7 @@ from tourplan.datasets.experiences import (
     load_hanoi_experiences,
 )
 from tourplan.exceptions import DataError
-from tourplan.model.experience import Experience, Experiences
+from tourplan.model.experience import CURRENCIES, Experience, Experiences
 
 ROW = {
     "id": "hat-making",
@@ -59,6 +61,7 @@ def test_a_record_becomes_an_experience_and_back() -> None:
         ("minutes", "0"),
         ("price", "-1"),
         ("currency", "dong"),
+        ("currency", "USD"),  # a real code, but no exchange rate to compare it with đồng
         ("sessions", "9h"),
         ("runs", "every day"),
         ("min_group", "0"),
@@ -75,6 +78,15 @@ def test_a_bad_row_names_its_row_and_field(tmp_path: Path, field: str, value: st
     assert info.value.row == 3
     assert info.value.field == field
     assert "\n" not in str(info.value)
+
+
+@given(code=st.from_regex(r"[A-Z]{3}", fullmatch=True).filter(lambda c: c not in CURRENCIES))
+def test_a_price_in_a_currency_the_planner_cannot_compare_is_refused(code: str) -> None:
+    """Regression: a USD price was taken as đồng and checked against a đồng budget."""
+    with pytest.raises(DataError, match=f"currency {code} cannot be compared") as info:
+        experience_from_record({**ROW, "currency": code})
+    assert info.value.field == "currency"
+    assert experience_from_record({**ROW, "currency": ""}).currency == "VND"
 
 
 def test_json_files_load_like_csv_and_name_the_item(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..datasets import save_villages
+from ..datasets import save_villages, villages_format
 from ..exceptions import GeocoderUnreachableError, TourplanError, UnknownPlaceError
 from ..geocode import PlaceResolver
 from ..geocode.communes import commune_index
@@ -56,7 +56,9 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     with the reason and left out. The file is written for the rows that were placed; the
     exit code is 2 when some were not. Nothing is written (exit 2) when a row repeats an
     earlier row's village (same name and commune, no different hamlet), a year is not a year,
-    the list has no rows, or --out is the list itself.
+    a cell holds what a villages file may not (a control character or line break, over 10,000
+    characters, a url that is not one web address), more than 2,000 rows are placed, the list
+    has no rows, or --out is the list itself: the file written always loads.
 
     \b
     Examples:
@@ -65,6 +67,7 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
     """
     _refuse_overwriting_the_list(list_file, out)
     with library_errors():
+        out_format = villages_format(out)  # an unknown extension is refused before any work
         rows = read_official_list(list_file)
         refine = _OnlineRefiner() if online else None
         result = import_rows(
@@ -73,6 +76,7 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
             source=list_file.name,
             status="recognised" if status == "recognised" else "traditional",
             refine=refine,
+            out_format=out_format,  # checked as the loader will check the file written
         )
         if result.villages:
             save_villages(result.villages, out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,8 +28,10 @@ __all__ = [
     "MAX_VILLAGES",
     "SAME_PLACE_M",
     "Format",
+    "check_villages",
     "load_villages",
     "save_villages",
+    "villages_format",
 ]
 
 Format = Literal["csv", "json", "geojson"]
@@ -80,7 +82,7 @@ def load_villages(
         all.
     """
     source = str(path)
-    fmt = format or _format_of(path)
+    fmt = format or villages_format(path)
     try:
         info = os.stat(path)
     except OSError:
@@ -95,6 +97,66 @@ def load_villages(
             source=source,
         )
     text = read_utf8(path)
+    return Villages(_villages_of_text(text, source, fmt, bounds))
+
+
+def check_villages(
+    villages: Sequence[Village],
+    *,
+    source: str,
+    rows: Sequence[int] | None = None,
+    format: Format = "csv",
+    bounds: Bounds | None = VIETNAM_BOUNDS,
+) -> None:
+    """Refuse villages that :func:`load_villages` would refuse once saved as ``format``.
+
+    The villages are written as :func:`save_villages` writes them, in memory, and read back
+    with the loader's own code: every field's rules, the file's size, the number of places,
+    ids given once and no village twice. Call it before saving, so that a tool never writes a
+    file its loader refuses.
+
+    Parameters
+    ----------
+    villages
+        The villages about to be saved, in order.
+    source
+        What the errors name as the file (for an importer: the list the villages come from).
+    rows
+        The row of ``source`` each village comes from, for the errors; by default the rows of
+        the file that would be written.
+    format
+        The format they will be saved in.
+    bounds
+        As for :func:`load_villages`.
+
+    Raises
+    ------
+    DataError
+        For the first problem :func:`load_villages` would find, naming ``source``, the row
+        (from ``rows``) and the field.
+    """
+    if rows is not None and len(rows) != len(villages):
+        raise ValueError(f"{len(rows)} rows given for {len(villages)} villages")
+    text = _WRITERS[format](villages)
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"the villages would make a file of {size / 2**20:.1f} MiB, more than the "
+            f"{MAX_FILE_BYTES // 2**20} MiB a village file may be",
+            source=source,
+        )
+    _villages_of_text(text, source, format, bounds, rows)
+
+
+def _villages_of_text(
+    text: str,
+    source: str,
+    fmt: str,
+    bounds: Bounds | None,
+    rows: Sequence[int] | None = None,
+) -> list[Village]:
+    """The villages of a file's ``text``, checked as a whole; errors name ``source`` and the
+    file's rows, or ``rows`` (one per item, in order) when given."""
     numbered: list[tuple[int, Mapping[str, Any]]]
     if fmt == "csv":
         numbered = list(csv_village_rows(text, source))
@@ -104,6 +166,8 @@ def load_villages(
         numbered = list(geojson_village_items(text, source))
     else:
         raise DataError(f"unknown format {fmt!r}; use csv, json or geojson", source=source)
+    if rows is not None:
+        numbered = [(row, item) for row, (_, item) in zip(rows, numbered, strict=True)]
     if not numbered:
         raise DataError("the file has no villages", source=source)
     if len(numbered) > MAX_VILLAGES:
@@ -126,7 +190,7 @@ def load_villages(
         first_row[village.id] = row_number
         villages.append(village)
     _refuse_same_village_twice(villages, [number for number, _ in numbered], source)
-    return Villages(villages)
+    return villages
 
 
 def _refuse_same_village_twice(villages: list[Village], rows: list[int], source: str) -> None:
@@ -171,18 +235,27 @@ def save_villages(
     The file is written atomically: on failure, an existing file at ``path`` is untouched.
     Loading the file again gives equal villages.
     """
-    fmt = format or _format_of(path)
-    writers: dict[str, Callable[[Iterable[Village]], str]] = {
-        "csv": villages_to_csv,
-        "json": villages_to_json,
-        "geojson": villages_to_geojson,
-    }
-    if fmt not in writers:
+    fmt = format or villages_format(path)
+    if fmt not in _WRITERS:
         raise DataError(f"unknown format {fmt!r}; use csv, json or geojson", source=str(path))
-    return atomic_write_text(path, writers[fmt](villages))
+    return atomic_write_text(path, _WRITERS[fmt](villages))
 
 
-def _format_of(path: str | os.PathLike[str]) -> Format:
+_WRITERS: dict[str, Callable[[Iterable[Village]], str]] = {
+    "csv": villages_to_csv,
+    "json": villages_to_json,
+    "geojson": villages_to_geojson,
+}
+
+
+def villages_format(path: str | os.PathLike[str]) -> Format:
+    """The format of a village file by its extension (``.csv``, ``.json``, ``.geojson``).
+
+    Raises
+    ------
+    DataError
+        Naming the file, for another extension.
+    """
     suffix = Path(path).suffix.lower()
     formats: dict[str, Format] = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
     if suffix not in formats:

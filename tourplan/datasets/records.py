@@ -30,6 +30,7 @@ __all__ = [
     "VILLAGE_FIELDS",
     "RowContext",
     "check_columns",
+    "check_text",
     "float_field",
     "int_field",
     "optional_int_field",
@@ -276,12 +277,9 @@ def _blank(value: Any) -> bool:
 
 
 def text_field(row: Mapping[str, Any], name: str) -> str:
-    """The text of field ``name``, stripped ("" when absent); checked where it is born.
-
-    Control characters (CR, LF, NUL, escapes ...) are refused: every exporter (.ics, XML, JSON,
-    a terminal) would otherwise carry them or fail on them later. The free-text fields of
-    :data:`MULTILINE_FIELDS` may hold line breaks and tabs (CRLF and CR become LF). A ``url``
-    must be one ``http://`` or ``https://`` address without spaces.
+    """The text of field ``name``, stripped ("" when absent); checked where it is born
+    (:func:`check_text`; only :data:`MULTILINE_FIELDS` may span lines). A ``url`` must be
+    one ``http://`` or ``https://`` address without spaces.
 
     Raises
     ------
@@ -293,21 +291,38 @@ def text_field(row: Mapping[str, Any], name: str) -> str:
         return ""
     if not isinstance(value, str):
         raise DataError(f"{name} must be text, got {value!r}", field=name)
+    text = check_text(value, name, multiline=name in MULTILINE_FIELDS)
+    if name == "url" and text and not _URL.fullmatch(text):
+        raise DataError(
+            f"url must be one http:// or https:// address without spaces, got {text[:80]!r}",
+            field=name,
+        )
+    return text
+
+
+def check_text(value: str, name: str, *, multiline: bool = False) -> str:
+    """``value`` stripped and checked as field ``name``'s text, by a loader or an importer.
+
+    Control characters (CR, LF, NUL, escapes ...) are refused: every exporter (.ics, XML, JSON,
+    a terminal) would otherwise carry them or fail on them later; ``multiline`` allows line
+    breaks and tabs (CRLF and CR become LF). At most :data:`MAX_TEXT_CHARS` characters.
+
+    Raises
+    ------
+    DataError
+        Naming the field ``name``.
+    """
     text = value.strip()
-    if name in MULTILINE_FIELDS:
+    if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = _CONTROL.search(text.replace("\n", "").replace("\t", ""))
     else:
         bad = _CONTROL.search(text)
     if bad:
+        where = ", ".join(MULTILINE_FIELDS) if name in COLUMNS else ""  # else: a list's cell
         raise DataError(
             f"{name} holds a control character ({bad.group()!r} at position {bad.start() + 1}); "
-            "remove it (line breaks are allowed only in " + ", ".join(MULTILINE_FIELDS) + ")",
-            field=name,
-        )
-    if name == "url" and text and not _URL.fullmatch(text):
-        raise DataError(
-            f"url must be one http:// or https:// address without spaces, got {text[:80]!r}",
+            + (f"remove it (line breaks are allowed only in {where})" if where else "remove it"),
             field=name,
         )
     if len(text) > MAX_TEXT_CHARS:

@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .._io import read_utf8
-from ..datasets.records import DEFAULT_INTEREST, DEFAULT_OPENING_HOURS
+from ..datasets.files import MAX_VILLAGES, Format, check_villages
+from ..datasets.records import DEFAULT_INTEREST, DEFAULT_OPENING_HOURS, RowContext, check_text
 from ..exceptions import DataError
 from ..hours import OpeningHours
 from ..model import Status, Village
 from ..names import fold, village_key
-from .communes import CommuneError, CommuneIndex, Placement
+from .communes import CommuneError, CommuneIndex, Placement, ward_keys
 
 __all__ = [
     "COLUMN_NAMES",
@@ -145,7 +146,11 @@ def read_official_list(path: str | Path) -> list[ListRow]:
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
-        values = {f: cells[i].strip() for i, f in fields.items() if i < len(cells)}
+        values = {
+            f: _cell(cells[i], header[i], source, number)
+            for i, f in fields.items()
+            if i < len(cells)
+        }
         row = ListRow(row=number, **{"name": "", **values})
         _status_year(row, source, year_header)  # a bad year stops the import, not the plan
         rows.append(row)
@@ -156,6 +161,18 @@ def read_official_list(path: str | Path) -> list[ListRow]:
     return rows
 
 
+def _cell(value: str, header: str, source: str, row: int) -> str:
+    """A cell's text, checked as the loader checks a field: one line, no control characters.
+
+    Raises
+    ------
+    DataError
+        Naming the row and the column.
+    """
+    with RowContext(source, row):
+        return check_text(value, header)
+
+
 def import_rows(
     rows: Sequence[ListRow],
     index: CommuneIndex,
@@ -163,6 +180,7 @@ def import_rows(
     source: str = "the list",
     status: Status = "recognised",
     refine: Callable[[ListRow, Village], Village | None] | None = None,
+    out_format: Format = "csv",
 ) -> ImportResult:
     """Place every row at its commune; collect the rows that cannot be placed, with why.
 
@@ -179,12 +197,19 @@ def import_rows(
     refine
         Optional: given a row and its commune-placed village, a better-placed village or
         None to keep the commune point (used for ``--online``).
+    out_format
+        The format the villages will be saved in: they are checked as
+        :func:`~tourplan.datasets.load_villages` would check that file
+        (:func:`~tourplan.datasets.check_villages`), so that the file written loads.
 
     Raises
     ------
     DataError
         Naming both rows when a row repeats an earlier row's village (same name, same
-        commune, no different hamlet), or naming the row and column of a year that is not one.
+        commune, no different hamlet); the row and column of a year that is not one; the
+        list when more rows are placed than a villages file may hold
+        (:data:`~tourplan.datasets.files.MAX_VILLAGES`), before any online request; the row
+        and column of any value the loader would refuse in the file written.
     """
     placed: list[Village] = []
     failures: list[RowFailure] = []
@@ -198,6 +223,12 @@ def import_rows(
         except CommuneError as exc:
             failures.append(RowFailure(row.row, row.name, exc.reason, str(exc)))
     _refuse_repeated_villages(located, source)  # before any online request
+    if len(located) > MAX_VILLAGES:
+        raise DataError(
+            f"{len(located)} rows are placed, more than the {MAX_VILLAGES} villages a villages "
+            "file may hold (a plan can be made over at most that many); split the list",
+            source=source,
+        )
     ids: set[str] = set()
     for row, where in located:
         commune = where.commune
@@ -237,7 +268,33 @@ def import_rows(
                 village = better
         ids.add(village.id)
         placed.append(village)
+    _check_loads(placed, [row.row for row, _ in located], source, out_format)
     return ImportResult(tuple(placed), tuple(failures))
+
+
+_LIST_COLUMN = {"name_vi": "name", "craft_vi": "craft", "status_title": "title", "url": "url"}
+"""The list's column behind each village field that holds a cell as it is."""
+
+
+def _check_loads(
+    villages: Sequence[Village], rows: Sequence[int], source: str, fmt: Format
+) -> None:
+    """Refuse villages whose file the loader would refuse, naming the list's row and column.
+
+    Raises
+    ------
+    DataError
+        Naming the list, the row and the list's column (or the village's field when no one
+        column holds it).
+    """
+    try:
+        check_villages(villages, source=source, rows=rows, format=fmt)
+    except DataError as exc:
+        field = _LIST_COLUMN.get(exc.field or "", exc.field)
+        reason = exc.reason
+        if exc.field and field and reason.startswith(f"{exc.field} "):  # "name_vi holds ..."
+            reason = field + reason[len(exc.field) :]
+        raise DataError(reason, source=source, row=exc.row, field=field) from None
 
 
 def refined(village: Village, lat: float, lon: float, how: str) -> Village:
@@ -273,8 +330,15 @@ def _status_year(row: ListRow, source: str, column: str = "year") -> int | None:
 
 
 def _same_village_key(row: ListRow, where: Placement) -> tuple[str, str, str, str]:
-    """What makes two rows the same village: the name as the id folds it, and the commune."""
-    return (_id_base(row.name), where.commune.name, where.commune.district, where.merged_name)
+    """What makes two rows the same village: the name as the id folds it, and the commune.
+
+    The commune is the one placed (its full name and district), and for a commune merged on
+    1 January 2025 the merged commune as the row names it, folded like the name: without
+    diacritics, case or its type (``"Xa Kim Lan"``, ``"Xã Kim Lan"`` and ``"kim lan"`` are
+    one commune), never the text as typed.
+    """
+    merged = ward_keys(where.merged_name)[-1] if where.merged_name else ""
+    return (_id_base(row.name), where.commune.name, where.commune.district, merged)
 
 
 def _hamlet(row: ListRow) -> str:

@@ -3,9 +3,10 @@
 An :class:`Experience` belongs to one place (a village or a sight, by id). It lasts a fixed
 number of minutes and starts either at fixed times of day (``sessions``) or at any time inside
 its hours (no ``sessions``). Its hours (``runs``) say on which days and in which spans it
-runs; empty means whenever its place is open. The price is per person, in ``currency``
-(the planner's budget is in đồng, ``VND``). Optional minimum and maximum group sizes bound the
-party. No I/O here: :mod:`tourplan.datasets.experiences` reads them from files.
+runs; empty means whenever its place is open. The price is per person, in ``currency``,
+which must be đồng (``VND``, like the budget and the fees: there are no exchange rates).
+Optional minimum and maximum group sizes bound the party. No I/O here:
+:mod:`tourplan.datasets.experiences` reads them from files.
 """
 
 from __future__ import annotations
@@ -20,10 +21,15 @@ from ..hours import OpeningHours
 from ..names import NameIndex
 from .place import ORIGINS, Origin
 
-__all__ = ["Experience", "Experiences"]
+__all__ = ["CURRENCIES", "Experience", "Experiences"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+CURRENCIES = ("VND",)
+"""The currencies a price may be in: those the planner can compare with the budget and the
+entrance fees, which are in đồng. tourplan has no exchange rates, so a price in any other
+currency is refused rather than taken as đồng."""
 
 
 def _whole(value: object, name: str, minimum: int) -> None:
@@ -50,7 +56,8 @@ class Experience:
     price
         Price per person in ``currency`` (0 = free).
     currency
-        ISO 4217 code; ``VND`` for the bundled data.
+        ISO 4217 code, one of :data:`CURRENCIES` (only ``VND``: the budget and the fees are
+        in đồng and there are no exchange rates).
     sessions
         Fixed start times (local, sorted); empty: any time inside ``runs`` and the place's
         hours.
@@ -98,6 +105,13 @@ class Experience:
         if not isinstance(self.currency, str) or not _CURRENCY.match(self.currency):
             raise DataError(
                 f"currency must be an ISO 4217 code like VND, got {self.currency!r}",
+                field="currency",
+            )
+        if self.currency not in CURRENCIES:
+            raise DataError(
+                f"currency {self.currency} cannot be compared with the budget and fees in "
+                f"{', '.join(CURRENCIES)} (tourplan has no exchange rates); give the price in "
+                f"{' or '.join(CURRENCIES)}",
                 field="currency",
             )
         sessions = tuple(self.sessions)

@@ -323,9 +323,8 @@ def build_problem(
                 seconds[e, k] = seconds[k, e] = 0
     end_location = 0 if same_end else 1
     first_visit_location = 1 if same_end else 2
-    check_reach(
-        seconds, request, travel.mode or request.mode, start, None if same_end else end, candidates
-    )
+    mode_name = travel.mode or request.mode
+    check_reach(seconds, request, mode_name, start, None if same_end else end, candidates, villages)
 
     tours = tuple(day_tour(request, d, d.isoformat(), end_location) for d in request.dates)
 

@@ -3,7 +3,8 @@
 :func:`~tourplan.plan.problem.build_problem` resolves ``start`` and ``end`` here (a position
 outside Vietnam is blamed on the field that gave it, not on a "place") and refuses, with one
 rule for both ends, a request whose days cannot even make their journey: from the start to
-the end, or from the start to the nearest village it could visit, longer than the day window.
+the end, or from the start to the nearest village it could visit, or (on a day that returns
+to its start) to the nearest village of the data and back, longer than the day window.
 Without that, a start hundreds of kilometres away planned empty days as if it were a choice.
 """
 
@@ -16,7 +17,9 @@ import numpy.typing as npt
 
 from ..exceptions import DataError
 from ..geocode import PlaceResolver, resolve_place
+from ..geodesic import geodesic_pairs_m
 from ..model import Place, Village
+from ..travel import get_mode
 from .request import TripRequest
 
 __all__ = ["check_reach", "resolve_ends"]
@@ -55,8 +58,13 @@ def check_reach(
     start: Place,
     end: Place | None,
     candidates: Sequence[Village],
+    villages: Sequence[Village] = (),
 ) -> None:
     """Refuse a day that cannot make its journey: to its end, or to any village at all.
+
+    A day that returns to its start must also make the journey there and back to the
+    nearest of all ``villages`` (worth a stop on this request or not): a start further out
+    is outside the area of the data, however the request values its places.
 
     Parameters
     ----------
@@ -71,13 +79,26 @@ def check_reach(
         The resolved start, and the end when the day ends elsewhere (else ``None``).
     candidates
         The villages offered (open on some date and worth a stop); none: nothing to reach.
+    villages
+        Every village of the data, for the journey there and back (straight-line estimate
+        of ``mode``, as when no road graph is given).
 
     Raises
     ------
     DataError
         Naming ``start`` when even the nearest candidate is further from the start than the
-        day is long, or ``end`` when the end is.
+        day is long, or the nearest village there and back (on a day that returns to its
+        start); ``end`` when the end is further from the start than the day is long.
     """
+    if end is None and villages:
+        closest, minutes = _nearest_there_and_back(start, villages, mode)
+        _refuse_longer_than_the_day(
+            f"the journey from {start.name} to the nearest village, {closest.name}, and back",
+            minutes,
+            request,
+            mode,
+            "start",
+        )
     first = 1 if end is None else 2  # where the candidates begin in ``seconds``
     if candidates:
         nearest = min(range(len(candidates)), key=lambda i: int(seconds[0, first + i]))
@@ -91,3 +112,19 @@ def check_reach(
     if end is not None:  # every day goes from the start to the end, with or without stops
         journey = f"the journey from {start.name} to {end.name}"
         _refuse_longer_than_the_day(journey, int(seconds[0, 1]) // 60, request, mode, "end")
+
+
+def _nearest_there_and_back(
+    start: Place, villages: Sequence[Village], mode: str
+) -> tuple[Village, int]:
+    """The village nearest ``start`` and the whole minutes there and back by ``mode``'s
+    straight-line estimate (each way rounded up to a minute, as the travel times are)."""
+    chosen = get_mode(mode)
+    lats = np.array([v.lat for v in villages], dtype=np.float64)
+    lons = np.array([v.lon for v in villages], dtype=np.float64)
+    straight = geodesic_pairs_m(
+        np.full_like(lats, start.lat), np.full_like(lons, start.lon), lats, lons
+    )
+    i = int(np.argmin(straight))
+    seconds = 0 if straight[i] == 0 else chosen.leg_seconds(float(straight[i]))
+    return villages[i], 2 * ((seconds + 59) // 60)
