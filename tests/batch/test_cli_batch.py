@@ -117,6 +117,7 @@ def test_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     assert run.exit_code == 2
     assert run.output.startswith("Error: --scheduler: cannot reach the Dask scheduler")
     assert "Traceback" not in run.output
+    assert not (tmp_path / "o.jsonl").exists()  # the run never started: no empty file
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")

@@ -111,3 +111,42 @@ def test_ctrl_c_right_after_the_bytes_are_written_keeps_the_line_once(
         assert [json.loads(line)["id"] for line in lines] == ["r1"]
         assert out.counts() == {"failed": 1}
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_file_is_created_with_the_first_result_not_before(tmp_path: Path) -> None:
+    # a run that could not start (scheduler out of reach, a file not UTF-8) left an empty file
+    path = tmp_path / "out.jsonl"
+    with pytest.raises(ConnectionError), ResultsFile(path, resume=False):
+        raise ConnectionError("cannot reach the Dask scheduler")
+    assert not path.exists()
+    with ResultsFile(path, resume=False) as out:
+        assert not path.exists()
+        out.write(_bad(1))
+        assert path.exists()
+    with ResultsFile(tmp_path / "none.jsonl", resume=False):
+        pass  # a run with nothing to plan still leaves its (empty) results file
+    assert (tmp_path / "none.jsonl").read_bytes() == b""
+
+
+@pytest.mark.parametrize("kind", ["folder", "loop"])
+def test_a_folder_or_a_link_loop_is_not_taken_for_an_existing_file(
+    tmp_path: Path, kind: str
+) -> None:
+    # a folder was "already exists: pass --resume"
+    path = tmp_path / "out"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("out")
+    with pytest.raises(ExportError, match=r"it is a folder|symbolic links"):
+        ResultsFile(path, resume=False)
+
+
+def test_a_full_device_is_an_export_error_not_a_failed_fsync() -> None:
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full here")
+    with pytest.raises(ExportError, match="No space left"), ResultsFile(full, resume=False) as out:
+        out.write(_bad(1))
+    with ResultsFile(Path(os.devnull), resume=False) as out:  # a device is never fsynced
+        out.write(_bad(1))

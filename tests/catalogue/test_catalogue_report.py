@@ -167,6 +167,33 @@ def test_a_folder_that_cannot_be_created_is_an_export_error(
         write_catalogue(ten_routes, blocker / "catalogue")
 
 
+def test_a_route_file_that_is_a_folder_writes_nothing(
+    ten_routes: Catalogue, tmp_path: Path
+) -> None:
+    # README.md, catalogue.json and the routes before it were written, then ExportError
+    first = ten_routes.routes[0]
+    blocked = tmp_path / "out" / route_files(first)["json"]
+    blocked.mkdir(parents=True)
+    with pytest.raises(ExportError, match="it is a folder"):
+        write_catalogue(ten_routes, tmp_path / "out", html=True)
+    assert [p.relative_to(tmp_path) for p in sorted(tmp_path.rglob("*"))] == [
+        Path("out"),
+        Path("out/routes"),
+        blocked.relative_to(tmp_path),
+    ]
+
+
+def test_a_catalogue_that_fails_before_the_renames_leaves_no_new_folder(
+    ten_routes: Catalogue, tmp_path: Path
+) -> None:
+    def stdout_fails() -> None:
+        raise ExportError("cannot write to stdout: No space left on device")
+
+    with pytest.raises(ExportError, match="stdout"):
+        write_catalogue(ten_routes, tmp_path / "a" / "b", before_renames=stdout_fails)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_empty_catalogue_still_has_a_report(ten_routes: Catalogue, tmp_path: Path) -> None:
     import dataclasses
 

@@ -137,7 +137,7 @@ def test_a_write_failing_midway_leaves_no_new_file_and_keeps_old_ones(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "keep.json").write_text("old plan")
-    import tourplan.export._common as common
+    import tourplan._io as common
 
     real_fdopen = common.os.fdopen
     opened: list[int] = []

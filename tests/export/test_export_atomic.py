@@ -216,3 +216,60 @@ def test_an_existing_file_keeps_its_permissions(
     write(itinerary, path)
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.read_bytes() != OLD
+
+
+# -- several files, all or nothing (tourplan._io.write_all_or_nothing) -------------------------
+
+
+def test_a_loop_of_symbolic_links_is_an_export_error_and_stays_a_link(
+    itinerary: Itinerary, tmp_path: Path, writer: tuple[str, Callable[..., Path]]
+) -> None:
+    # a rename would have replaced the link; check_writable raised RuntimeError
+    from tourplan._io import check_writable
+
+    _, write = writer
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    for attempt in (lambda: write(itinerary, loop), lambda: check_writable(loop)):
+        with pytest.raises(ExportError, match="symbolic links"):
+            attempt()
+    assert loop.is_symlink() and os.readlink(loop) == "loop"
+
+
+def test_a_device_that_fails_leaves_every_file_as_it_was(tmp_path: Path) -> None:
+    # the files were renamed into place before /dev/full was written
+    from tourplan._io import write_all_or_nothing
+
+    full = Path("/dev/full")
+    if not full.is_char_device():
+        pytest.skip("no /dev/full here")
+    old = _existing(tmp_path, "trip.ics")
+    with pytest.raises(ExportError, match="No space left"):
+        write_all_or_nothing([(old, b"new"), (tmp_path / "new.json", b"{}"), (full, b"x")])
+    _assert_untouched(old)
+
+
+def test_what_fails_before_the_renames_leaves_every_file_and_no_folder(tmp_path: Path) -> None:
+    from tourplan._io import write_all_or_nothing
+
+    old = _existing(tmp_path, "README.md")
+
+    def stdout_fails() -> None:
+        raise ExportError("cannot write to stdout")
+
+    files = [(old, b"new"), (tmp_path / "new" / "routes" / "01.ics", b"ics")]
+    with pytest.raises(ExportError, match="stdout"):
+        write_all_or_nothing(files, make_folders=True, before_renames=stdout_fails)
+    _assert_untouched(old)  # and new/ was removed again
+    assert write_all_or_nothing(files, make_folders=True) == [path for path, _ in files]
+    assert (tmp_path / "new" / "routes" / "01.ics").read_bytes() == b"ics"
+
+
+def test_a_target_that_is_a_folder_is_refused_before_anything_is_made(tmp_path: Path) -> None:
+    from tourplan._io import write_all_or_nothing
+
+    (tmp_path / "routes" / "01.ics").mkdir(parents=True)
+    files = [(tmp_path / "new" / "README.md", b"r"), (tmp_path / "routes" / "01.ics", b"i")]
+    with pytest.raises(ExportError, match=r"01\.ics: it is a folder"):
+        write_all_or_nothing(files, make_folders=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["routes"]

@@ -80,6 +80,11 @@ def _connected(client: Client | None, scheduler: str | None, workers: int) -> It
             connected = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        except ValueError as exc:  # distributed's words for an address it cannot parse
+            raise DataError(
+                f"{scheduler!r} is not a scheduler address like tcp://10.0.0.5:8786 ({exc})",
+                field="scheduler",
+            ) from None
         with connected:
             yield connected
         return
@@ -147,7 +152,8 @@ def plan_many(
     ConnectionError
         When ``scheduler`` cannot be reached.
     DataError
-        When ``workers`` or ``window`` is out of its bounds (naming it).
+        When ``workers`` or ``window`` is out of its bounds, or ``scheduler`` is not an
+        address (naming it).
 
     Examples
     --------

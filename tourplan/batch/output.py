@@ -2,9 +2,10 @@
 
 Each result is one line, written by a single ``write`` on a file opened for appending (a
 Ctrl-C arriving mid-line is held until the line is written, once) and synced to disk at least
-once a second. A run killed outright can still leave a partial last line: resuming cuts it off
-before appending, so the file never keeps a truncated line, and a resumed run skips every id
-that already has a result.
+once a second. The file is created with the first result (or at the end of a run with none):
+a run that cannot start leaves no empty file. A run killed outright can still leave a partial
+last line: resuming cuts it off before appending, so the file never keeps a truncated line,
+and a resumed run skips every id that already has a result.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 
+from .._io import check_writable
 from ..exceptions import DataError, ExportError
 from .results import STATUSES, BatchResult, Status, result_line
 
@@ -47,7 +50,8 @@ class ResultsFile:
         When the file exists and ``resume`` is false, or a complete line of it is not a
         result (naming the line).
     ExportError
-        When the file cannot be opened for writing (no such folder, no permission).
+        When the file cannot be written (no such folder, no permission, a folder, a loop of
+        symbolic links); it is checked here, and created only with the first result.
 
     Examples
     --------
@@ -61,7 +65,7 @@ class ResultsFile:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, resume: bool) -> None:
-        self.path = Path(path)
+        self.path: Path = check_writable(path)  # a folder, a loop, no folder: nothing is created
         self.done: dict[str, Status] = {}
         if self.path.exists() and self.path.stat().st_size > 0:
             if not resume:
@@ -70,12 +74,19 @@ class ResultsFile:
                     source=str(self.path),
                 )
             self._recover()
-        try:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise ExportError(f"cannot write {self.path}: {exc.strerror}") from exc
+        self._fd = -1
+        self._regular = True
         self._synced = time.monotonic()
         self.written: Counter[str] = Counter()
+
+    def _open(self) -> None:
+        """Open the file for appending, creating it: at the first result, not before, so that
+        a run that cannot start (a scheduler out of reach) leaves no empty file behind."""
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            self._regular = stat.S_ISREG(os.fstat(self._fd).st_mode)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
     def _recover(self) -> None:
         """Cut off a partial last line, and record the id and status of every complete one."""
@@ -103,18 +114,38 @@ class ResultsFile:
             self.done[result_id] = status
 
     def write(self, result: BatchResult, *, lang: str = "vi") -> None:
-        """Append one result as one whole line."""
+        """Append one result as one whole line (the file is created at the first one).
+
+        Raises
+        ------
+        ExportError
+            When the line cannot be written (no space left), naming the file.
+        """
+        if self._fd < 0:
+            self._open()
         with _interrupts_held():
             self._write_all(result_line(result, lang=lang).encode("utf-8"))
             self.written[result.status] += 1
         if time.monotonic() - self._synced >= SYNC_SECONDS:
-            os.fsync(self._fd)
+            self._sync()
             self._synced = time.monotonic()
 
     def _write_all(self, data: bytes) -> None:
         view = memoryview(data)
-        while view:
-            view = view[os.write(self._fd, view) :]
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+
+    def _sync(self) -> None:
+        """Flush the file to disk; a pipe or a device (``/dev/null``) has no disk to sync."""
+        if not self._regular:
+            return
+        try:
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise ExportError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
     def counts(self) -> Counter[str]:
         """Results per status in the whole file: the resumed lines and the new ones."""
@@ -123,11 +154,19 @@ class ResultsFile:
         return total
 
     def close(self) -> None:
-        """Sync the file to disk and close it."""
+        """Create the file if no result was written (a run with nothing to do still leaves
+        its results file), sync it to disk and close it."""
+        if self._fd < 0:
+            self._open()
+        self._close()
+
+    def _close(self) -> None:
         if self._fd >= 0:
-            os.fsync(self._fd)
-            os.close(self._fd)
-            self._fd = -1
+            try:
+                self._sync()
+            finally:
+                os.close(self._fd)
+                self._fd = -1
 
     def __enter__(self) -> ResultsFile:
         return self
@@ -138,7 +177,11 @@ class ResultsFile:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        if kind is None:
+            self.close()
+            return
+        with suppress(ExportError):  # a failed run: create nothing, keep the first error
+            self._close()
 
 
 @contextmanager

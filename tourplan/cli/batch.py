@@ -18,7 +18,7 @@ import click
 from ..batch.engine import MAX_WORKERS
 from .errors import CliError, library_errors
 from .options import CONTEXT, shared_options, villages_from
-from .params import VILLAGES_FILE
+from .params import INPUT_FILE, VILLAGES_FILE, OutputPath, once
 from .terminal import QUIET, is_terminal, note
 
 __all__ = ["BatchProgress", "batch"]
@@ -82,8 +82,29 @@ def _clock(seconds: float) -> str:
 
 
 def _count_requests(path: Path) -> int:
-    with path.open(encoding="utf-8-sig", errors="replace") as file:
-        return sum(1 for text in file if text.strip())
+    """The requests in the file (its lines that are not blank), checked as UTF-8 text before
+    anything is planned or written.
+
+    Raises
+    ------
+    CliError
+        Naming the file and the line whose bytes are not UTF-8, or a file that cannot be read.
+    """
+    count = 0
+    try:
+        with path.open("rb") as file:
+            for number, raw in enumerate(file, 1):
+                try:
+                    text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise CliError(
+                        f"{path}, line {number}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                        "save the file with UTF-8 encoding"
+                    ) from None
+                count += bool(text.strip())
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    return count
 
 
 def _interrupt_on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -94,13 +115,15 @@ def _interrupt_on_sigterm(signum: int, frame: FrameType | None) -> None:
 @click.argument(
     "requests_file",
     metavar="REQUESTS.jsonl",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
 )
 @click.option(
     "--out",
     metavar="RESULTS.jsonl",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(dash=False, path_type=Path),
+    multiple=True,
+    callback=once,
     help="Append the results here, one JSON line per request.",
 )
 @click.option(
@@ -127,7 +150,7 @@ def _interrupt_on_sigterm(signum: int, frame: FrameType | None) -> None:
 )
 @click.option(
     "--road-graph",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
     metavar="FILE.graphml",
     help="Take travel times from this road graph instead of each request's --mode estimate.",
 )
@@ -174,10 +197,10 @@ def batch(
 
         if workers != 0:
             require_distributed()
+        total = _count_requests(requests_file)  # a file that is not text fails here, at once
         villages = villages_from(villages_file)
         graph = None if road_graph is None else load_road_graph(road_graph)
-        results = ResultsFile(out, resume=resume)
-        total = _count_requests(requests_file)
+        results = ResultsFile(out, resume=resume)  # created with the first result
         stderr = sys.stderr
         progress = BatchProgress(
             max(0, total - len(results.done)),

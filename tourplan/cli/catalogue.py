@@ -13,11 +13,11 @@ import click
 from click.core import ParameterSource
 
 from ..catalogue.request import MAX_ROUTES, MAX_STOPS
-from ..exceptions import DataError
+from ..exceptions import DataError, ExportError
 from ..model import THEMES
 from ..plan import HANOI_TZ, Lunch, Pace
 from ..text import Lang, catalogue_summary
-from .errors import DEBUG, CliError, library_errors
+from .errors import DEBUG, CliError, library_errors, require_stdout, stdout_written
 from .options import (
     CONTEXT,
     DEFAULT_START,
@@ -29,7 +29,7 @@ from .options import (
     shared_options,
     villages_from,
 )
-from .params import DATE, THEME
+from .params import DATE, THEME, OutputPath, once
 from .terminal import note, progress
 
 if TYPE_CHECKING:
@@ -137,7 +137,9 @@ def _request_errors() -> Iterator[None]:
 @search_options(time_limit=DEFAULT_TIME_LIMIT, results="catalogues")
 @click.option(
     "--out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(dash=False, folder=True, path_type=Path),
+    multiple=True,
+    callback=once,
     metavar="FOLDER",
     help="Folder to write (created if needed; files of the same name are replaced, others "
     "left alone). Default: catalogue-DATE.",
@@ -206,12 +208,18 @@ def catalogue(
         date = next_saturday(dt.datetime.now(HANOI_TZ).date())
     folder = out if out is not None else Path(f"catalogue-{date.isoformat()}")
     places: dict[str, Sequence[str]] = {"--hub": [hub], "--must": must}
+    require_stdout()  # before any work: the summary (or --json) would be lost
 
     with library_errors(places), _request_errors():
         from ..api import plan_catalogue
         from ..catalogue import CatalogueRequest
-        from ..export.catalogue import catalogue_to_json, write_catalogue
+        from ..export.catalogue import catalogue_to_json, check_catalogue_folder, write_catalogue
         from ..routing import SearchParameters
+
+        try:
+            check_catalogue_folder(folder, html=with_html)  # before planning
+        except ExportError as exc:
+            raise CliError(f"--out: {exc}" if out is not None else str(exc)) from None
 
         villages = villages_from(villages_file)
         request = CatalogueRequest(
@@ -248,12 +256,23 @@ def catalogue(
                 search=search,
             )
         seconds = time.monotonic() - started
+        if as_json:
+            printed = catalogue_to_json(result, lang=chosen_lang)
+        else:
+            printed = catalogue_summary(result, chosen_lang, seconds) + "\n"
+
+        def print_stdout() -> None:  # between the files made and renamed: all or nothing
+            with stdout_written():
+                click.echo(printed, nl=False)
+
         written = write_catalogue(
-            result, folder, lang=chosen_lang, html=with_html, gpx=with_gpx, kml=with_kml
+            result,
+            folder,
+            lang=chosen_lang,
+            html=with_html,
+            gpx=with_gpx,
+            kml=with_kml,
+            before_renames=print_stdout,
         )
-    if as_json:
-        click.echo(catalogue_to_json(result, lang=chosen_lang), nl=False)
-    else:
-        click.echo(catalogue_summary(result, chosen_lang, seconds))
     index = "index.html, " if with_html else ""
     note(f"Wrote {len(written)} files to {folder}/ (README.md, catalogue.json, {index}routes/)")

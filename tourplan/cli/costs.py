@@ -10,6 +10,7 @@ import click
 
 from ..datasets.experiences import load_experiences, load_hanoi_experiences
 from ..model.experience import Experiences
+from .params import NonEmptyPath, NonEmptyText
 
 __all__ = ["COST_OPTIONS", "cost_fields", "cost_options", "experiences_from"]
 
@@ -25,6 +26,7 @@ def cost_options(command: F) -> F:
         (
             click.option(
                 "--experience",
+                type=NonEmptyText("NAME"),
                 multiple=True,
                 metavar="NAME",
                 help='A hands-on experience (id or name, e.g. "pottery making") that must be '
@@ -53,7 +55,7 @@ def cost_options(command: F) -> F:
             click.option(
                 "--experiences",
                 "experiences_file",
-                type=click.Path(dir_okay=False, path_type=Path),
+                type=NonEmptyPath(dir_okay=False, path_type=Path),
                 default=None,
                 metavar="FILE",
                 help="Book from the experiences in this CSV or JSON file instead of the "

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -32,6 +34,8 @@ __all__ = [
     "PlanningError",
     "as_cli_error",
     "library_errors",
+    "require_stdout",
+    "stdout_written",
     "usage_error",
 ]
 
@@ -71,6 +75,8 @@ _OPTION_OF_FIELD = {
     "party": "--party",
     "budget_vnd": "--budget",
     "near": "--near",
+    # batch
+    "scheduler": "--scheduler",
 }
 
 
@@ -230,3 +236,56 @@ def _library_logs_held(ctx: click.Context) -> Iterator[None]:
         for logger, propagate in zip(loggers, propagates, strict=True):
             logger.removeHandler(held)
             logger.propagate = propagate
+
+
+def require_stdout() -> None:
+    """Refuse, before any work, to print a result on a closed stdout (``>&-``).
+
+    Python then sets ``sys.stdout`` to ``None``, and ``click.echo`` drops what it is given:
+    the result would be lost without a word.
+
+    Raises
+    ------
+    CliError
+        When stdout is closed (exit 2).
+    """
+    if sys.stdout is None:
+        raise CliError("cannot write to stdout: it is closed")
+
+
+@contextmanager
+def stdout_written() -> Iterator[None]:
+    """Print a result on stdout in this block: a failed write becomes one line and exit 2.
+
+    A closed stdout is refused (:func:`require_stdout`); a write that fails (a full disk,
+    ``> /dev/full``) says why, and what is left in the stream's buffer is dropped so that
+    Python's last flush at exit does not fail again with a traceback. A broken pipe (``|
+    head``: the reader has what it wanted) is left to click, which ends quietly.
+
+    Raises
+    ------
+    CliError
+        When stdout is closed or cannot be written (exit 2).
+    """
+    require_stdout()
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _drop_stdout()
+        raise CliError(f"cannot write to stdout: {exc.strerror or exc}") from None
+
+
+def _drop_stdout() -> None:
+    """Point the process's stdout at the null device: the unwritable stream is done with."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return  # not a real file (click's test runner): nothing to flush at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)

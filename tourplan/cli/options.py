@@ -16,7 +16,7 @@ from ..model import Villages
 from ..plan import DEFAULT_LUNCH, PACE_FACTORS, Lunch
 from ..plan.request_record import MAX_TIME_LIMIT
 from .errors import DEBUG
-from .params import LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
+from .params import INPUT_FILE, LANG, LUNCH, MODE, TIME, VILLAGES_FILE, FiniteFloat
 from .terminal import QUIET
 
 __all__ = [
@@ -139,7 +139,7 @@ def search_options(*, time_limit: float, results: str) -> Callable[[F], F]:
         ),
         click.option(
             "--road-graph",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            type=INPUT_FILE,
             metavar="FILE.graphml",
             help="Take travel times from this road graph (e.g. saved by osmnx) instead of --mode.",
         ),

@@ -17,6 +17,7 @@ from ..travel import MODES, get_mode
 
 __all__ = [
     "DATE",
+    "INPUT_FILE",
     "LANG",
     "LUNCH",
     "MODE",
@@ -30,9 +31,11 @@ __all__ = [
     "FiniteFloat",
     "LunchType",
     "ModeType",
+    "NonEmptyPath",
     "NonEmptyText",
     "OutputPath",
     "TimeType",
+    "once",
 ]
 
 if TYPE_CHECKING:
@@ -169,16 +172,64 @@ class FiniteFloat(_Param):
         return number
 
 
-class OutputPath(click.Path):
-    """An output file name, ``-`` for stdout; an empty name is refused (not ignored)."""
-
-    def __init__(self) -> None:
-        super().__init__(dir_okay=False, writable=False, allow_dash=True)
+class NonEmptyPath(click.Path):
+    """A file or folder name that is not empty or blank: click would take ``""`` for the
+    current folder (``--out ""`` replaced ``./README.md``) or a file that does not exist."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
-            self.fail("the file name is empty; give a file name or - for stdout", param, ctx)
+            what = "folder" if not self.file_okay else "file"
+            or_dash = " or - for stdout" if self.allow_dash else ""
+            self.fail(f"the {what} name is empty; give a {what} name{or_dash}", param, ctx)
         return super().convert(value, param, ctx)
+
+
+class OutputPath(NonEmptyPath):
+    """A file (or folder) to write: not empty, and no control characters in its name (a line
+    break in a file name breaks every listing of it); ``-`` for stdout where ``dash``.
+
+    Parameters
+    ----------
+    dash
+        Accept ``-`` for stdout.
+    folder
+        A folder to write into, not a file.
+    path_type
+        The type of the value (``None``: ``str``).
+    writable
+        Refuse an existing file that its permissions keep from being written.
+    """
+
+    def __init__(
+        self,
+        *,
+        dash: bool = True,
+        folder: bool = False,
+        path_type: type[Any] | None = None,
+        writable: bool = False,
+    ) -> None:
+        super().__init__(
+            file_okay=not folder,
+            dir_okay=folder,
+            allow_dash=dash,
+            path_type=path_type,
+            writable=writable,
+        )
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and _CONTROL.search(value):
+            self.fail(f"{value!r} holds a control character", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def once(ctx: click.Context, param: click.Parameter, value: tuple[Any, ...]) -> Any:
+    """The callback of an option declared ``multiple=True`` only to refuse being given twice
+    (``--json a.json --json b.json``: click would keep the last one silently); its one value,
+    or ``None``."""
+    if len(value) > 1:
+        given = ", ".join(repr(str(v)) for v in value)
+        raise click.BadParameter(f"given {len(value)} times ({given}); give it once", ctx, param)
+    return value[0] if value else None
 
 
 DATE = DateType()
@@ -187,7 +238,9 @@ LUNCH = LunchType()
 MODE = ModeType()
 THEME = click.Choice(THEMES, case_sensitive=False)
 LANG = click.Choice(["vi", "en"], case_sensitive=False)
-VILLAGES_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+VILLAGES_FILE = NonEmptyPath(exists=True, dir_okay=False, path_type=Path)
+INPUT_FILE = VILLAGES_FILE
+"""An existing file to read (``--road-graph``, batch's requests file)."""
 OUTPUT = OutputPath()
 PLACE = NonEmptyText("PLACE")
 TEXT = NonEmptyText("VILLAGE")

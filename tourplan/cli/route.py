@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -16,7 +17,7 @@ from ..plan import HANOI_TZ, Lunch
 from ..plan.request import MAX_STOPS_PER_DAY, MAX_THEME_BONUS, MAX_TRIP_DAYS
 from ..text import Lang
 from .costs import cost_fields, cost_options, experiences_from
-from .errors import library_errors
+from .errors import CliError, library_errors, require_stdout, stdout_written
 from .options import (
     CONTEXT,
     DEFAULT_START,
@@ -28,7 +29,7 @@ from .options import (
     shared_options,
     villages_from,
 )
-from .params import DATE, OUTPUT, PLACE, TEXT, THEME, FiniteFloat
+from .params import DATE, OUTPUT, PLACE, TEXT, THEME, FiniteFloat, once
 from .terminal import color_wanted, note, progress
 
 __all__ = ["route"]
@@ -106,31 +107,57 @@ DEFAULT_TIME_LIMIT = 5.0
 )
 @search_options(time_limit=DEFAULT_TIME_LIMIT, results="plans")
 @click.option(
-    "--ics", metavar="FILE", type=OUTPUT, help="Write the plan as an iCalendar file (- : stdout)."
+    "--ics",
+    metavar="FILE",
+    type=OUTPUT,
+    multiple=True,
+    callback=once,
+    help="Write the plan as an iCalendar file (- : stdout).",
 )
 @click.option(
     "--json",
     "json_file",
     metavar="FILE",
     type=OUTPUT,
+    multiple=True,
+    callback=once,
     help="Write the plan as JSON (- : stdout).",
 )
 @click.option(
-    "--geojson", metavar="FILE", type=OUTPUT, help="Write the plan as GeoJSON (- : stdout)."
+    "--geojson",
+    metavar="FILE",
+    type=OUTPUT,
+    multiple=True,
+    callback=once,
+    help="Write the plan as GeoJSON (- : stdout).",
 )
 @click.option(
     "--html",
     "html_file",
     metavar="FILE",
     type=OUTPUT,
+    multiple=True,
+    callback=once,
     help="Write the plan as a map page: a self-contained HTML file that works offline and "
     "prints one day per page (- : stdout).",
 )
 @click.option(
-    "--gpx", "gpx_file", metavar="FILE", type=OUTPUT, help="Write the plan as GPX 1.1 (- : stdout)."
+    "--gpx",
+    "gpx_file",
+    metavar="FILE",
+    type=OUTPUT,
+    multiple=True,
+    callback=once,
+    help="Write the plan as GPX 1.1 (- : stdout).",
 )
 @click.option(
-    "--kml", "kml_file", metavar="FILE", type=OUTPUT, help="Write the plan as KML (- : stdout)."
+    "--kml",
+    "kml_file",
+    metavar="FILE",
+    type=OUTPUT,
+    multiple=True,
+    callback=once,
+    help="Write the plan as KML (- : stdout).",
 )
 @click.option(
     "--legs/--no-legs",
@@ -288,28 +315,30 @@ def route(
         if not any(outputs.values()):
             from ..text import format_itinerary
 
-            stdout = sys.stdout
-            color = color_wanted(stdout)
-            text = format_itinerary(
-                itinerary, lang=cast(Lang, lang.lower()), color=color, short=short_output
-            )
-            click.echo(text, nl=False, color=color)
+            with stdout_written():
+                color = color_wanted(sys.stdout)
+                text = format_itinerary(
+                    itinerary, lang=cast(Lang, lang.lower()), color=color, short=short_output
+                )
+                click.echo(text, nl=False, color=color)
 
 
 def _check_outputs(outputs: dict[str, str | None]) -> None:
-    """Refuse, before planning, an output path that cannot be written (naming its option)."""
+    """Refuse, before planning, an output that cannot be written (naming its option): a
+    path (:func:`~tourplan._io.check_writable`), or a closed stdout for ``-`` or the schedule."""
+    if not any(outputs.values()) or "-" in outputs.values():
+        require_stdout()
     if not any(outputs.values()):
         return  # nothing to write: the exporters (icalendar...) are not even imported
+    from .._io import check_writable
     from ..exceptions import ExportError
-    from ..export._common import check_writable
-    from .errors import CliError
 
-    seen: dict[Path, str] = {}
+    seen: dict[str, str] = {}
     for option, path in outputs.items():
         if not path or path == "-":
             continue
         try:
-            target = check_writable(path).resolve()
+            target = os.path.realpath(check_writable(path))
         except ExportError as exc:
             raise CliError(f"{option}: {exc}") from None
         if target in seen:
@@ -320,12 +349,13 @@ def _check_outputs(outputs: dict[str, str | None]) -> None:
 def _write_outputs(
     itinerary: Any, outputs: dict[str, str | None], *, legs: bool, lang: Lang
 ) -> None:
-    """Render every requested export, then write the files all-or-nothing (when one cannot be
-    written, none is left behind and existing files are untouched), then print the one for
-    stdout (``-``)."""
+    """Render every requested export, then write them all-or-nothing: each file to a
+    temporary file beside it, the one for stdout (``-``) printed, and only then every file
+    renamed into place; when one cannot be written (nor stdout), none is left behind and
+    existing files are untouched (:func:`~tourplan._io.write_all_or_nothing`)."""
     if not any(outputs.values()):
         return
-    from ..export._common import write_all_or_nothing
+    from .._io import write_all_or_nothing
     from ..export.geojson import itinerary_to_geojson_text
     from ..export.gpx import itinerary_to_gpx
     from ..export.html import itinerary_to_html
@@ -343,10 +373,14 @@ def _write_outputs(
     }
     rendered = {option: renderers[option]() for option, path in outputs.items() if path}
     files = [(path, rendered[option]) for option, path in outputs.items() if path and path != "-"]
-    for written in write_all_or_nothing(files):
+    printed = [rendered[option] for option, path in outputs.items() if path == "-"]
+
+    def print_stdout() -> None:
+        with stdout_written():
+            for data in printed:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+
+    for written in write_all_or_nothing(files, before_renames=print_stdout):
         note(f"Wrote {written}")
-    for option, path in outputs.items():
-        if path == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write(rendered[option])
-            sys.stdout.buffer.flush()

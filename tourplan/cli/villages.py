@@ -22,7 +22,7 @@ from ..model import THEMES, Villages
 from ..names import fold
 from ..text import Lang
 from ..text.tables import TableRole, village_table
-from .errors import library_errors
+from .errors import library_errors, require_stdout, stdout_written
 from .options import CONTEXT, place_resolver, shared_options, villages_from
 from .params import LANG, THEME, VILLAGES_FILE, FiniteFloat
 from .terminal import color_wanted, note
@@ -148,6 +148,7 @@ def list_villages(
     if within is not None and near is None:
         raise click.BadParameter("needs --near PLACE to measure from", param_hint="'--within'")
     chosen_lang = cast(Lang, lang.lower())
+    require_stdout()  # before any work: the list would be lost
     with library_errors({"--near": [near or ""]}):
         every = villages_from(villages_file)
         found = every
@@ -171,7 +172,8 @@ def list_villages(
             if near is not None:
                 record["distance_km"] = round(distances[v.id], 2)
             records.append(record)
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        with stdout_written():
+            click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     if not found:
         hint = ""
@@ -180,15 +182,15 @@ def list_villages(
             hint = f"; did you mean: {', '.join(close)}?" if close else ""
         note(f"No village matches{hint}")
         return
-    stdout = sys.stdout
-    color = color_wanted(stdout)
-    table = village_table(
-        found,
-        chosen_lang,
-        distances if near is not None else None,
-        style=_terminal_style if color else None,
-    )
-    click.echo(table, color=color)
+    with stdout_written():
+        color = color_wanted(sys.stdout)
+        table = village_table(
+            found,
+            chosen_lang,
+            distances if near is not None else None,
+            style=_terminal_style if color else None,
+        )
+        click.echo(table, color=color)
 
 
 def _terminal_style(text: str, role: TableRole) -> str:

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from .._io import check_writable
 from ..datasets import save_villages, villages_format
-from ..exceptions import GeocoderUnreachableError, TourplanError, UnknownPlaceError
+from ..exceptions import ExportError, GeocoderUnreachableError, TourplanError, UnknownPlaceError
 from ..geocode import PlaceResolver
 from ..geocode.communes import commune_index
 from ..geocode.official_list import ListRow, import_rows, read_official_list, refined
 from ..model import Village
 from .errors import CliError, library_errors
 from .options import CONTEXT, shared_options
+from .params import NonEmptyPath, OutputPath, once
 from .terminal import note
 
 __all__ = ["import_list"]
 
 
 @click.command("import", context_settings=CONTEXT)
-@click.argument("list_file", metavar="LIST.csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("list_file", metavar="LIST.csv", type=NonEmptyPath(dir_okay=False, path_type=Path))
 @click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=OutputPath(dash=False, path_type=Path, writable=True),
+    multiple=True,
+    callback=once,
     metavar="FILE",
     help="The villages file to write (.csv, .json or .geojson), with the rows that were placed.",
 )
@@ -66,6 +71,10 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
       tourplan route --villages villages.csv
     """
     _refuse_overwriting_the_list(list_file, out)
+    try:
+        check_writable(out)  # before any work: a bad --out fails at once
+    except ExportError as exc:
+        raise CliError(f"--out: {exc}") from None
     with library_errors():
         out_format = villages_format(out)  # an unknown extension is refused before any work
         rows = read_official_list(list_file)
@@ -97,7 +106,7 @@ def import_list(list_file: Path, out: Path, status: str, online: bool) -> None:
 
 def _refuse_overwriting_the_list(list_file: Path, out: Path) -> None:
     """Refuse an --out that is the list being imported (by path, link or hard link)."""
-    same = out.resolve() == list_file.resolve()
+    same = os.path.realpath(out) == os.path.realpath(list_file)  # a loop is no error here
     if not same and out.exists() and list_file.exists():
         try:
             same = out.samefile(list_file)

@@ -1,18 +1,16 @@
-"""Helpers shared by the exporters: place names and positions by id, coordinates, ISO times,
-and writing several files all-or-nothing."""
+"""Helpers shared by the exporters: place names and positions by id, coordinates, ISO times.
+
+``check_writable`` and ``write_all_or_nothing`` live in :mod:`tourplan._io` (every writer of
+files shares them) and are imported here for the exporters.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import stat
-import tempfile
-from collections.abc import Sequence
-from pathlib import Path
 
-from .._io import is_special, output_target, write_through
-from ..exceptions import DataError, ExportError
+from .._io import check_writable, write_all_or_nothing
+from ..exceptions import DataError
 from ..plan import Day
 from ..text import Lang, place_name
 
@@ -68,90 +66,3 @@ def xml_text(text: str) -> str:
     XML parsers turn every CR into LF anyway; doing it here makes the text read back as written.
     """
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def check_writable(path: str | os.PathLike[str]) -> Path:
-    """Check, before any work, that a file can be written at ``path``.
-
-    Returns
-    -------
-    Path
-        ``path`` as a :class:`~pathlib.Path`.
-
-    Raises
-    ------
-    ExportError
-        When the name is empty, the folder is missing or not writable, or ``path`` is a folder.
-    """
-    if not str(path).strip():
-        raise ExportError("cannot write a file with an empty name")
-    target = Path(path)
-    if is_special(output_target(target)[1]):
-        return target  # a pipe or a device: written to directly, whatever its folder
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"cannot write {target}: no permission to write in folder {folder}")
-    return target
-
-
-def write_all_or_nothing(files: Sequence[tuple[str | os.PathLike[str], bytes]]) -> list[Path]:
-    """Write several files so that either all of them are written or none is.
-
-    Each file's bytes go to a temporary file in its folder (flushed to disk); only when every
-    one is written are they renamed over their targets. On a failure before the renames, the
-    temporary files are removed and no target is created or changed; existing files are never
-    truncated and keep their permissions. A symbolic link is written through; a named pipe or a
-    device (``/dev/null``) is written to directly, after the renames, never replaced.
-
-    Returns
-    -------
-    list of Path
-        The files written, in order.
-
-    Raises
-    ------
-    ExportError
-        Naming the file that could not be written.
-    """
-    targets = [check_writable(path) for path, _ in files]
-    if len({t.resolve() for t in targets}) != len(targets):
-        raise ExportError("two outputs name the same file")
-    landing = [output_target(t) for t in targets]  # a symbolic link is written through
-    temporary: list[str] = []
-    try:
-        for target, (real, mode), (_, data) in zip(targets, landing, files, strict=True):
-            if is_special(mode):
-                temporary.append("")  # a pipe or a device: written last, directly
-                continue
-            try:
-                fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
-                temporary.append(name)
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(name, stat.S_IMODE(mode) if mode is not None else 0o644)
-            except OSError as exc:
-                raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        for k, (name, target, (real, _)) in enumerate(
-            zip(temporary, targets, landing, strict=True)
-        ):
-            if not name:
-                continue
-            try:
-                os.replace(name, real)
-            except OSError as exc:
-                raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-            temporary[k] = ""
-        for target, (real, mode), (_, data) in zip(targets, landing, files, strict=True):
-            if is_special(mode):
-                write_through(target, real, data)
-    finally:
-        for name in temporary:
-            if name:
-                Path(name).unlink(missing_ok=True)
-    return targets

@@ -15,18 +15,20 @@ and, when asked (``html=True``, ``gpx=True``, ``kml=True``)::
     routes/01-<id>.gpx    ... for navigation apps (GPX 1.1)
     routes/01-<id>.kml    ... for Google Earth and My Maps (KML 2.2)
 
-Every file is written atomically; files already in the folder that the catalogue does not
-write are left alone.
+The folder is written all or nothing (every file rendered and checked first, then renamed into
+place together); files already in the folder that the catalogue does not write are left alone.
 """
 
 from __future__ import annotations
 
 import json as _json
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._io import atomic_write_text
+from .._io import check_writable, write_all_or_nothing
 from ..catalogue import Catalogue, Route
 from ..exceptions import ExportError
 from ..model import Place
@@ -42,15 +44,22 @@ from ..text import (
 )
 from ..text.report import ROUTES_FOLDER, route_files
 from ._common import iso
-from .geojson import write_geojson
-from .gpx import write_gpx
-from .html import write_html
+from .geojson import itinerary_to_geojson_text
+from .gpx import itinerary_to_gpx
+from .html import itinerary_to_html
 from .html_catalogue import catalogue_to_html, route_page_name
-from .ical import write_ics
-from .json import write_json
-from .kml import write_kml
+from .ical import itinerary_to_ics
+from .json import itinerary_to_json
+from .kml import itinerary_to_kml
 
-__all__ = ["catalogue_to_dict", "catalogue_to_json", "route_files", "write_catalogue"]
+__all__ = [
+    "catalogue_files",
+    "catalogue_to_dict",
+    "catalogue_to_json",
+    "check_catalogue_folder",
+    "route_files",
+    "write_catalogue",
+]
 
 CATALOGUE_VERSION = 1
 """Version of the layout of ``catalogue.json``."""
@@ -183,6 +192,87 @@ def catalogue_to_json(catalogue: Catalogue, *, lang: str = "vi", indent: int | N
 # -- the folder -----------------------------------------------------------------------------------
 
 
+def check_catalogue_folder(folder: str | os.PathLike[str], *, html: bool = False) -> Path:
+    """Check, before any work, that a catalogue folder can be written at ``folder``.
+
+    The folder and its ``routes/`` may be missing (they are made) but not be files; its
+    ``README.md``, ``catalogue.json`` (and ``index.html`` with ``html``) must not be folders.
+    The route files, named after routes not yet designed, are checked by
+    :func:`write_catalogue` before it writes anything.
+
+    Returns
+    -------
+    Path
+        ``folder`` as a :class:`~pathlib.Path`.
+
+    Raises
+    ------
+    ExportError
+        Naming what is in the way.
+    """
+    if not str(folder).strip():
+        raise ExportError("cannot write a catalogue to a folder with an empty name")
+    root = Path(folder)
+    for one in (root, root / ROUTES_FOLDER):
+        try:
+            mode = one.stat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ExportError(f"cannot create folder {one}: {exc.strerror or exc}") from None
+        if not stat.S_ISDIR(mode):
+            raise ExportError(f"cannot create folder {one}: a file of that name is in the way")
+    for name in ("README.md", "catalogue.json", *(("index.html",) if html else ())):
+        check_writable(root / name, make_folders=True)
+    return root
+
+
+def catalogue_files(
+    catalogue: Catalogue,
+    *,
+    lang: str = "vi",
+    html: bool = False,
+    gpx: bool = False,
+    kml: bool = False,
+) -> list[tuple[str, bytes]]:
+    """Every file of the catalogue's folder, rendered: its path in the folder and its bytes.
+
+    The files :func:`write_catalogue` writes, in its order (see there).
+    """
+    chosen = check_lang(lang)
+    files: list[tuple[str, bytes]] = [
+        ("README.md", catalogue_to_markdown(catalogue, lang=chosen).encode("utf-8")),
+        ("catalogue.json", catalogue_to_json(catalogue, lang=chosen).encode("utf-8")),
+    ]
+    for route in catalogue.routes:
+        names = route_files(route)
+        itinerary = route.itinerary
+        stem = route_page_name(names).rsplit(".", 1)[0]
+        name = route_name(route, chosen)
+        files.append((names["ics"], itinerary_to_ics(itinerary, lang=chosen)))
+        files.append((names["geojson"], _utf8(itinerary_to_geojson_text(itinerary, lang=chosen))))
+        files.append((names["json"], _utf8(itinerary_to_json(itinerary))))
+        if html:
+            page = itinerary_to_html(itinerary, lang=chosen, title=name)
+            files.append((route_page_name(names), _utf8(page)))
+        if gpx:
+            files.append(
+                (f"{stem}.gpx", _utf8(itinerary_to_gpx(itinerary, lang=chosen, name=name)))
+            )
+        if kml:
+            files.append(
+                (f"{stem}.kml", _utf8(itinerary_to_kml(itinerary, lang=chosen, name=name)))
+            )
+    if html:
+        pages = [route_page_name(route_files(route)) for route in catalogue.routes]
+        files.append(("index.html", _utf8(catalogue_to_html(catalogue, pages, lang=chosen))))
+    return files
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
 def write_catalogue(
     catalogue: Catalogue,
     folder: str | os.PathLike[str],
@@ -191,23 +281,40 @@ def write_catalogue(
     html: bool = False,
     gpx: bool = False,
     kml: bool = False,
+    before_renames: Callable[[], object] | None = None,
 ) -> list[Path]:
-    """Write the catalogue as a folder of files, ready to publish.
+    """Write the catalogue as a folder of files, ready to publish, all or nothing.
 
     Writes ``README.md`` (:func:`~tourplan.text.catalogue_to_markdown` in ``lang``),
     ``catalogue.json`` (:func:`catalogue_to_dict` in ``lang``) and, for each route,
     ``routes/NN-<route id>.ics``,
-    ``.geojson`` and ``.json`` (the route's itinerary on the template date, through
+    ``.geojson`` and ``.json`` (the route's itinerary on the template date, as
     :func:`~tourplan.export.write_ics`, :func:`~tourplan.export.write_geojson` and
-    :func:`~tourplan.export.write_json`; names and texts in ``lang``). With ``html``, also
-    ``index.html`` (every route on one map, :func:`catalogue_to_html`) and a page per route
-    (``routes/NN-<route id>.html``); with ``gpx`` and ``kml``, each route as ``.gpx`` and
-    ``.kml``.
+    :func:`~tourplan.export.write_json` write it; names and texts in ``lang``). With ``html``,
+    also ``index.html`` (every route on one map, :func:`catalogue_to_html`) and a page per
+    route (``routes/NN-<route id>.html``); with ``gpx`` and ``kml``, each route as ``.gpx``
+    and ``.kml``.
 
-    The folder and ``routes/`` are created when missing. Each file is written atomically and
-    replaces a file of the same name; other files in the folder (such as routes of an older,
-    larger catalogue) are left alone, so write a new catalogue to an empty folder to publish
-    exactly its files.
+    Every file is rendered and every path checked before anything is written; the folder
+    and ``routes/`` are made when missing; the files go to temporary files, and are renamed
+    into place only when all are written (:func:`~tourplan._io.write_all_or_nothing`). On a
+    failure no file is replaced and no folder is left made. A file replaces one of the same
+    name; other files in the folder (such as routes of an older, larger catalogue) are left
+    alone, so write a new catalogue to an empty folder to publish exactly its files.
+
+    Parameters
+    ----------
+    catalogue
+        The catalogue to write.
+    folder
+        The folder to write into.
+    lang
+        ``"vi"`` (default) or ``"en"`` for names and texts.
+    html, gpx, kml
+        Also write the map pages (and ``index.html``), GPX files, KML files.
+    before_renames
+        Called once every file is ready, before any is renamed into place (the command line
+        prints its summary there); what it raises stops the write, leaving nothing behind.
 
     Returns
     -------
@@ -217,35 +324,12 @@ def write_catalogue(
     Raises
     ------
     ExportError
-        When the folder cannot be created or a file cannot be written.
+        When the folder cannot be made or a file cannot be written.
     """
-    chosen = check_lang(lang)
-    root = Path(folder)
-    try:
-        (root / ROUTES_FOLDER).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create folder {root}: {exc.strerror or exc}") from exc
-    written = [
-        atomic_write_text(root / "README.md", catalogue_to_markdown(catalogue, lang=chosen)),
-        atomic_write_text(root / "catalogue.json", catalogue_to_json(catalogue, lang=chosen)),
-    ]
-    for route in catalogue.routes:
-        files = route_files(route)
-        itinerary = route.itinerary
-        written.append(write_ics(itinerary, root / files["ics"], lang=chosen))
-        written.append(write_geojson(itinerary, root / files["geojson"], lang=chosen))
-        written.append(write_json(itinerary, root / files["json"]))
-        stem = route_page_name(files).rsplit(".", 1)[0]
-        name = route_name(route, chosen)
-        if html:
-            page = root / route_page_name(files)
-            written.append(write_html(itinerary, page, lang=chosen, title=name))
-        if gpx:
-            written.append(write_gpx(itinerary, root / f"{stem}.gpx", lang=chosen, name=name))
-        if kml:
-            written.append(write_kml(itinerary, root / f"{stem}.kml", lang=chosen, name=name))
-    if html:
-        pages = [route_page_name(route_files(route)) for route in catalogue.routes]
-        index = catalogue_to_html(catalogue, pages, lang=chosen)
-        written.append(atomic_write_text(root / "index.html", index))
-    return written
+    root = check_catalogue_folder(folder, html=html)
+    files = catalogue_files(catalogue, lang=lang, html=html, gpx=gpx, kml=kml)
+    return write_all_or_nothing(
+        [(root / name, data) for name, data in files],
+        make_folders=True,
+        before_renames=before_renames,
+    )
