@@ -95,6 +95,13 @@ class UnknownPlaceError(TourplanError, LookupError):
     offline
         True when nothing known matched and looking the query up online was not allowed
         (the message then says how to allow it); a command line says it in its own terms.
+    field
+        The request's field the query came from (``start``, ``must_visit``, ``avoid``,
+        ``must_include`` ...), when the code that looked it up knows it: a command line or
+        an API names that field, not another one that happens to hold the same text.
+    start_point
+        The id of the known place the query names when it is a start point, not a village
+        (a must-visit ``hoan-kiem-lake``); the message then says so.
     """
 
     def __init__(
@@ -104,12 +111,19 @@ class UnknownPlaceError(TourplanError, LookupError):
         *,
         ambiguous: bool = False,
         offline: bool = False,
+        field: str | None = None,
+        start_point: str | None = None,
     ) -> None:
         self.query = query
         self.candidates = tuple(candidates)
         self.ambiguous = ambiguous
         self.offline = offline
-        if ambiguous:
+        self.field = field
+        self.start_point = start_point
+        if start_point is not None:
+            named = "" if query.strip() == start_point else f" ({start_point})"
+            message = f"'{query}'{named} is a start point, not a village"
+        elif ambiguous:
             message = f"'{query}' is ambiguous; it matches: {', '.join(self.candidates)}"
         elif self.candidates:
             message = f"no place matches '{query}'; did you mean: {', '.join(self.candidates)}?"
@@ -119,6 +133,19 @@ class UnknownPlaceError(TourplanError, LookupError):
 
     def __str__(self) -> str:  # LookupError would repr() the message otherwise
         return str(self.args[0])
+
+    def blaming(self, field: str) -> UnknownPlaceError:
+        """The same error (and message), naming ``field`` as the one the query came from."""
+        error = UnknownPlaceError(
+            self.query,
+            self.candidates,
+            ambiguous=self.ambiguous,
+            offline=self.offline,
+            field=field,
+            start_point=self.start_point,
+        )
+        error.args = self.args
+        return error
 
 
 class TravelTimeError(TourplanError, ValueError):

@@ -9,13 +9,44 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .exceptions import UnknownPlaceError
+from .exceptions import DataError, UnknownPlaceError
 
-__all__ = ["NameIndex", "fold", "village_key"]
+__all__ = ["CONTROL_CHARACTER", "NameIndex", "fold", "one_line", "village_key"]
 
 T = TypeVar("T")
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""A character a name never holds: C0 and C1 controls (tab and line breaks among them), and
+Unicode's line and paragraph separators."""
+
+
+def one_line(text: str, field: str) -> str:
+    """``text`` unchanged, or refused if it holds a control character: what a user types as
+    a place, a village or an id is one line, and a tab or NUL inside it is a mistake, never
+    read as some other name (``"bat\\ttrang"`` is not Bát Tràng).
+
+    The command line, request records (batch and HTTP) and the library's requests share this
+    check, so every entry point refuses the same text in the same words.
+
+    Raises
+    ------
+    DataError
+        Naming ``field``: ``'...' holds a control character``.
+
+    Examples
+    --------
+    >>> one_line("Bát Tràng", "must_visit")
+    'Bát Tràng'
+    >>> one_line("bat\\ttrang", "must_visit")
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.DataError: field 'must_visit': 'bat\\ttrang' holds a control character
+    """
+    if CONTROL_CHARACTER.search(text):
+        raise DataError(f"{text!r} holds a control character", field=field)
+    return text
 
 
 def fold(text: str, *, keep_marks: bool = False) -> str:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from ..catalogue import Catalogue, CatalogueRequest
 from ..exceptions import DataError, InfeasibleError, TourplanError, UnknownPlaceError
 from ..plan import Itinerary, MustVisitError, TripRequest
+from ..plan.request_record import RECORD_NAMES
 from ..routing import SearchParameters
 
 __all__ = [
@@ -175,7 +176,7 @@ def error_from_exception(
         The requests file, to name with the line (as the errors of reading a line do).
     places
         The request's place queries by field (``{"must": ["atlantis"]}``), to name the
-        field of an unknown place.
+        field of an unknown place that does not say which field it was looked up for.
 
     Returns
     -------
@@ -212,6 +213,8 @@ def error_from_exception(
         return BatchError("bad-request", type(exc).__name__, _one_line(message), exc.field)
     if isinstance(exc, UnknownPlaceError) and line is not None:
         field = _place_field(exc.query, places or {})
+        if exc.field is not None:  # the field it was looked up for, as a record calls it
+            field = RECORD_NAMES.get(exc.field, exc.field)
         message = where_in_file(source, line, field) + str(exc)
         return BatchError("bad-request", type(exc).__name__, _one_line(message), field)
     if isinstance(exc, UnknownPlaceError | TourplanError):

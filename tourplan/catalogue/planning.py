@@ -12,7 +12,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from ..exceptions import DataError
-from ..geocode import PlaceResolver
+from ..geocode import PlaceResolver, resolve_village
 from ..hours import OpeningHours, Span
 from ..model import Villages
 from ..plan import Itinerary, LeftOut, PlanningProblem, build_problem, score, to_itinerary
@@ -138,14 +138,18 @@ def plan_catalogue(
         Villages whose ``status`` is ``proposed_for_removal`` are left out unless
         ``request.must_include`` names them.
     """
+
+    def named(m: str) -> str:  # an unknown name is blamed on must_include
+        return resolve_village(villages, m, "must_include", resolver).id
+
     if not request.include_sights:  # craft villages, and the sights asked for by name
-        asked = {villages.get(m).id for m in request.must_include}
+        asked = {named(m) for m in request.must_include}
         villages = villages.filter(lambda v: not v.is_sight or v.id in asked)
     # villages proposed for removal from the city's list (2023) stay out unless named
     # the time limit covers building the problem too (issue #19)
     clock = Clock(search or SearchParameters(time_limit=DEFAULT_TIME_LIMIT))
-    named = {villages.get(m).id for m in request.must_include}
-    villages = villages.filter(lambda v: v.status != "proposed_for_removal" or v.id in named)
+    kept = {named(m) for m in request.must_include}
+    villages = villages.filter(lambda v: v.status != "proposed_for_removal" or v.id in kept)
     if request.any_day:
         villages = Villages(
             dataclasses.replace(v, opening_hours=every_day(v.opening_hours)) for v in villages

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..exceptions import DataError
+from ..exceptions import DataError, UnknownPlaceError
 from ..model import THEMES
+from ..names import one_line
 from ..plan import DEFAULT_LUNCH, Lunch, Pace, PlaceQuery, TripRequest, ValueModel, as_date
 from ..plan.request import MAX_STOPS_PER_DAY
 
@@ -100,7 +101,13 @@ class CatalogueRequest:
                 f"max_stops ({self.max_stops}) is below min_stops ({self.min_stops})",
                 field="max_stops",
             )
-        object.__setattr__(self, "must_include", tuple(self.must_include))
+        wanted: Iterable[object] = self.must_include
+        names = (wanted,) if isinstance(wanted, str) else tuple(wanted)  # one name, or a list
+        if not all(isinstance(m, str) for m in names):
+            raise DataError("must_include must be a list of names", field="must_include")
+        object.__setattr__(
+            self, "must_include", tuple(one_line(str(m), "must_include") for m in names)
+        )
         object.__setattr__(self, "must_themes", tuple(self.must_themes))
         unknown = [t for t in self.must_themes if t not in THEMES]
         if unknown:
@@ -139,12 +146,16 @@ def hub_errors() -> Iterator[None]:
 
     Raises
     ------
-    DataError
+    DataError, UnknownPlaceError
         With field ``hub`` instead of ``start`` (a bad position, a hub too far from every
-        village); any other error unchanged.
+        village, an unknown hub); any other error unchanged.
     """
     try:
         yield
+    except UnknownPlaceError as exc:  # the hub, found by the trip as its start
+        if exc.field != "start":
+            raise
+        raise exc.blaming("hub") from None
     except DataError as exc:
         if exc.field != "start" or exc.source is not None or exc.row is not None:
             raise

@@ -77,6 +77,9 @@ _OPTION_OF_FIELD = {
     "near": "--near",
     # batch
     "scheduler": "--scheduler",
+    # a catalogue's (tourplan catalogue)
+    "hub": "--hub",
+    "must_include": "--must",
 }
 
 
@@ -161,7 +164,8 @@ def as_cli_error(
     if isinstance(exc, InfeasibleError):
         return PlanningError(f"cannot plan this trip: {exc}")
     if isinstance(exc, UnknownPlaceError):
-        option = _place_option(exc.query, places)
+        # the field the library looked the place up for, else the option that holds the text
+        option = _OPTION_OF_FIELD.get(exc.field or "") or _place_option(exc.query, places)
         prefix = f"{option}: " if option else ""
         return CliError(prefix + _unknown_place(exc, online_option))
     if isinstance(exc, DataError):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ import click
 
 from ..exceptions import DataError
 from ..model import THEMES
+from ..names import CONTROL_CHARACTER, one_line
 from ..plan import Lunch
 from ..travel import MODES, get_mode
 
@@ -120,9 +120,6 @@ class ModeType(_Param):
         return [CompletionItem(name) for name in MODES if name.startswith(incomplete)]
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 class NonEmptyText(_Param):
     """Text that is not empty or blank and holds no control characters (a village, a place)."""
 
@@ -138,9 +135,10 @@ class NonEmptyText(_Param):
         text = str(value)
         if not text.strip():
             self.fail("the value is empty; give one or leave the option out", param, ctx)
-        if _CONTROL.search(text):
-            self.fail(f"{text!r} holds a control character", param, ctx)
-        return text
+        try:
+            return one_line(text, self.name)  # the check every entry point shares
+        except DataError as exc:
+            self.fail(exc.reason, param, ctx)
 
 
 class FiniteFloat(_Param):
@@ -217,7 +215,7 @@ class OutputPath(NonEmptyPath):
         )
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and _CONTROL.search(value):
+        if isinstance(value, str) and CONTROL_CHARACTER.search(value):
             self.fail(f"{value!r} holds a control character", param, ctx)
         return super().convert(value, param, ctx)
 

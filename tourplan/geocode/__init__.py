@@ -17,6 +17,7 @@ from .gazetteer import Gazetteer as Gazetteer
 from .resolver import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
 from .resolver import PlaceResolver as PlaceResolver
 from .resolver import resolve_place as resolve_place
+from .resolver import resolve_village as resolve_village
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -27,4 +28,5 @@ __all__ = [
     "default_cache_path",
     "parse_lat_lon",
     "resolve_place",
+    "resolve_village",
 ]

@@ -60,7 +60,9 @@ class Gazetteer:
     """
 
     def __init__(self, places: Iterable[Place | Village]) -> None:
-        self._places = tuple(_as_place(p) for p in places)
+        given = tuple(places)
+        self._places = tuple(_as_place(p) for p in given)
+        self._villages = frozenset(p.id for p in given if isinstance(p, Village))
         self._by_id: dict[str, Place] = {}
         for place in self._places:
             if place.id in self._by_id:
@@ -102,6 +104,21 @@ class Gazetteer:
     def get(self, query: str) -> Place:
         """Like :meth:`find`, but raise :class:`UnknownPlaceError` (with suggestions) if none."""
         return self._index.get(query)
+
+    def start_point(self, query: str) -> Place | None:
+        """The one place ``query`` names if it was given as a place, not a village (a start
+        point such as ``hoan-kiem-lake``), else None (a village, several places or none).
+
+        Examples
+        --------
+        >>> gazetteer = Gazetteer.bundled()
+        >>> gazetteer.start_point("Hoan Kiem Lake").id, gazetteer.start_point("bat-trang")
+        ('hoan-kiem-lake', None)
+        """
+        matches = self._index.search(query)
+        if len(matches) == 1 and matches[0].id not in self._villages:
+            return matches[0]
+        return None
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """Ids of places whose names are close to ``query`` (for "did you mean" messages)."""

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..exceptions import DataError, GeocoderUnreachableError, GeocodingError, UnknownPlaceError
-from ..model import VIETNAM_BOUNDS, Bounds, Place
+from ..model import VIETNAM_BOUNDS, Bounds, Place, Village, Villages
 from ..names import fold
 from .cache import CachedLocation, GeocodeCache
 from .coordinates import check_number, coord_slug, format_degrees, parse_lat_lon
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from geopy.extra.rate_limiter import RateLimiter
     from geopy.geocoders.base import Geocoder
 
-__all__ = ["DEFAULT_USER_AGENT", "PlaceResolver", "resolve_place"]
+__all__ = ["DEFAULT_USER_AGENT", "PlaceResolver", "resolve_place", "resolve_village"]
 
 PROJECT_URL = "https://github.com/tourplan/tourplan"
 
@@ -365,7 +365,8 @@ def _why(exc: Exception, server: str) -> str:
 def resolve_place(
     resolver: PlaceResolver, query: str | Place | tuple[float, float], field: str
 ) -> Place:
-    """``resolver.resolve(query)``, with a bad position or an empty query blamed on ``field``.
+    """``resolver.resolve(query)``, with a bad position, an empty query or an unknown place
+    blamed on ``field``.
 
     The resolver names its own field (``place``, ``lat`` or ``lon``); a caller that knows
     which field or option the query came from (``start``, ``near`` ...) names that instead.
@@ -374,7 +375,9 @@ def resolve_place(
     ------
     DataError
         As :meth:`PlaceResolver.resolve`, with ``field`` as its field.
-    UnknownPlaceError, GeocodingError
+    UnknownPlaceError
+        As :meth:`PlaceResolver.resolve`, with ``field`` as its field.
+    GeocodingError
         As :meth:`PlaceResolver.resolve`, unchanged.
 
     Examples
@@ -387,7 +390,54 @@ plans trips in Vietnam
     """
     try:
         return resolver.resolve(query)
+    except UnknownPlaceError as exc:
+        raise exc.blaming(field) from None
     except DataError as exc:
         if exc.source is not None or exc.row is not None:
             raise
         raise DataError(exc.reason, field=field) from None
+
+
+def resolve_village(
+    villages: Villages, query: str, field: str, resolver: PlaceResolver | None = None
+) -> Village:
+    """``villages.get(query)``, a query that names no village blamed on ``field``.
+
+    What a request names as a village to visit or avoid (``must_visit``, ``avoid``,
+    ``must_include``) is looked up here, so that an unknown one is told its own field, never
+    another field that holds the same text (``--start old-quarter --avoid old-quarter``).
+
+    Parameters
+    ----------
+    villages
+        The villages of the plan.
+    query
+        An id or a name, as :meth:`~tourplan.model.Villages.get` takes it.
+    field
+        The request's field the query came from.
+    resolver
+        When given, a query its gazetteer knows as a start point (``hoan-kiem-lake``) is
+        told that it is a start point, not a village.
+
+    Raises
+    ------
+    UnknownPlaceError
+        With ``field``; ``start_point`` is the id of the start point the query names.
+
+    Examples
+    --------
+    >>> from tourplan.datasets import load_hanoi
+    >>> resolve_village(load_hanoi(), "hoan-kiem-lake", "avoid", PlaceResolver(use_cache=False))
+    Traceback (most recent call last):
+    ...
+    tourplan.exceptions.UnknownPlaceError: 'hoan-kiem-lake' is a start point, not a village
+    """
+    try:
+        return villages.get(query)
+    except UnknownPlaceError as exc:
+        known = None
+        if resolver is not None and not exc.ambiguous:
+            known = resolver.gazetteer.start_point(query)
+        if known is not None and known.id not in villages.ids:
+            raise UnknownPlaceError(query.strip(), field=field, start_point=known.id) from None
+        raise exc.blaming(field) from None

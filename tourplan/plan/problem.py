@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..exceptions import DataError, InfeasibleError
-from ..geocode import PlaceResolver
+from ..geocode import PlaceResolver, resolve_village
 from ..model import Place, Village, Villages
 from ..routing import Break as RoutingBreak
 from ..routing import Group, RoutingProblem, Tour, Visit, fits_alone
@@ -233,7 +233,8 @@ def build_problem(
     Raises
     ------
     UnknownPlaceError
-        A start/end place or a must-visit/avoid village is unknown (with suggestions).
+        A start/end place or a must-visit/avoid village is unknown (with suggestions), naming
+        its field (a start point named as a village is told so).
     DataError
         The day window is shorter than every visit, or than the journey from the start to
         the end or to the nearest village (:func:`~tourplan.plan.reach.check_reach`); a
@@ -243,8 +244,8 @@ def build_problem(
         ``left_out`` holds each such village with its reason).
     """
     start, end = resolve_ends(request, resolver)
-    must = [villages.get(name) for name in request.must_visit]
-    avoid = {villages.get(name).id for name in request.avoid}
+    must = [resolve_village(villages, n, "must_visit", resolver) for n in request.must_visit]
+    avoid = {resolve_village(villages, n, "avoid", resolver).id for n in request.avoid}
     clash = [v.id for v in must if v.id in avoid]
     if clash:
         raise DataError(

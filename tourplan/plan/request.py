@@ -10,6 +10,7 @@ from typing import Literal
 from ..exceptions import DataError
 from ..geocode.coordinates import parse_lat_lon
 from ..model import THEMES, Place
+from ..names import one_line
 from ..public_holidays import vietnam_public_holidays
 from .value import ValueModel
 
@@ -291,9 +292,8 @@ class TripRequest:
                 raise DataError(problem, field="lunch")
         for name in ("must_visit", "avoid", "themes"):
             value = getattr(self, name)
-            if isinstance(value, str):
-                value = (value,)
-            value = tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
+            value = (value,) if isinstance(value, str) else value
+            value = tuple(dict.fromkeys(one_line(v, name).strip() for v in value if v.strip()))
             object.__setattr__(self, name, value)
         clash = set(self.must_visit) & set(self.avoid)
         if clash:
@@ -380,8 +380,7 @@ class TripRequest:
 
 
 def _check_span(first: dt.date, last: dt.date) -> None:
-    """Refuse dates outside :data:`FIRST_DATE`-:data:`LAST_DATE` or a trip spanning more than
-    :data:`MAX_TRIP_DAYS` days."""
+    """Refuse dates outside FIRST_DATE-LAST_DATE or a trip spanning more than MAX_TRIP_DAYS days."""
     for day in (first, last):
         if not FIRST_DATE <= day <= LAST_DATE:
             raise DataError(
@@ -404,9 +403,8 @@ def _check_costs(request: TripRequest) -> None:
         wanted = (wanted,)
     if not isinstance(wanted, Iterable) or not all(isinstance(w, str) for w in wanted):
         raise DataError("experiences must be a list of names", field="experiences")
-    object.__setattr__(
-        request, "experiences", tuple(dict.fromkeys(w.strip() for w in wanted if w.strip()))
-    )
+    names = (one_line(w, "experiences").strip() for w in wanted if w.strip())
+    object.__setattr__(request, "experiences", tuple(dict.fromkeys(names)))
     if not isinstance(request.with_experiences, bool):
         raise DataError("with_experiences must be true or false", field="with_experiences")
     party = request.party
@@ -429,6 +427,7 @@ def _check_place(value: object, what: str) -> None:
     if isinstance(value, str):
         if not value.strip():
             raise DataError(f"{what} place is empty", field=what)
+        one_line(value, what)  # "hoan\x00kiem" is no name (not Hoàn Kiếm)
         try:
             parse_lat_lon(value)  # "lat,lon" text: out of range is blamed on this place
         except DataError as exc:

@@ -28,6 +28,7 @@ from typing import Any, cast
 
 from ..exceptions import DataError
 from ..model import Place
+from ..names import one_line
 from ..routing import SearchParameters
 from ..travel import get_mode
 from .clock import MAX_TIME_LIMIT
@@ -45,6 +46,7 @@ from .trip import DEFAULT_TIME_LIMIT
 __all__ = [
     "MAX_TIME_LIMIT",
     "RECORD_FIELDS",
+    "RECORD_NAMES",
     "record_id",
     "search_parameters_from_record",
     "trip_request_from_record",
@@ -79,8 +81,7 @@ RECORD_FIELDS: tuple[str, ...] = (
 )
 """Every field a request record may hold (see ``request.schema.json``)."""
 
-# TripRequest's own field names, as the record calls them (its errors name the former).
-_RECORD_NAME = {
+RECORD_NAMES: Mapping[str, str] = {
     "must_visit": "must",
     "max_stops_per_day": "max_stops",
     "first_date": "date",
@@ -88,6 +89,8 @@ _RECORD_NAME = {
     "lunch.latest": "lunch",
     "budget_vnd": "budget",
 }
+""":class:`TripRequest`'s own field names that a record calls otherwise (the library's errors
+name the former, a client is told the latter)."""
 
 
 class _Where:
@@ -118,17 +121,26 @@ def _checked_record(record: object, where: _Where) -> Mapping[str, Any]:
     return cast(Mapping[str, Any], record)
 
 
-def _text(value: object, name: str, where: _Where, example: str) -> str:
+def _text(value: object, name: str, where: _Where, example: str, *, line: bool = False) -> str:
+    """The text of a field, stripped; with ``line``, a name or an id, refused if it holds a
+    control character anywhere (as ``tourplan route`` refuses it: ``names.one_line``)."""
     if not isinstance(value, str) or not value.strip():
         raise where.error(f"must be text like {example}, got {value!r}", name)
+    if line:
+        try:
+            one_line(value, name)
+        except DataError as exc:
+            raise where.error(exc.reason, name) from None
     return value.strip()
 
 
-def _texts(value: object, name: str, where: _Where, example: str) -> tuple[str, ...]:
+def _texts(
+    value: object, name: str, where: _Where, example: str, *, line: bool = False
+) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list | tuple):
         raise where.error(f"must be a list of texts like [{example}], got {value!r}", name)
-    return tuple(_text(item, name, where, example) for item in items)
+    return tuple(_text(item, name, where, example, line=line) for item in items)
 
 
 def _place(value: object, name: str, where: _Where) -> PlaceQuery:
@@ -138,7 +150,7 @@ def _place(value: object, name: str, where: _Where) -> PlaceQuery:
         ):
             return (float(value[0]), float(value[1]))
         raise where.error(f"a position must be [lat, lon], got {value!r}", name)
-    return _text(value, name, where, '"hoan-kiem-lake", "Bát Tràng" or "21.03,105.85"')
+    return _text(value, name, where, '"hoan-kiem-lake", "Bát Tràng" or "21.03,105.85"', line=True)
 
 
 def _whole(value: object, name: str, where: _Where, least: int, most: int = 2**31 - 1) -> int:
@@ -278,7 +290,8 @@ def trip_request_from_record(
             ("themes", "themes", '"ceramics"'),
         ):
             if name in checked:
-                fields[attribute] = _texts(checked[name], name, where, example)
+                names = name != "themes"
+                fields[attribute] = _texts(checked[name], name, where, example, line=names)
         fields["themes"] = tuple(t.lower() for t in fields.get("themes", ()))
         if checked.get("max_stops") is not None:
             fields["max_stops_per_day"] = _whole(
@@ -294,7 +307,7 @@ def trip_request_from_record(
         fields |= _cost_fields(checked, where)  # experiences and budgets (issue #21)
         return TripRequest(**fields)
     except DataError as exc:  # name the record's field, the line and the source in every error
-        field = None if exc.field is None else _RECORD_NAME.get(exc.field, exc.field)
+        field = None if exc.field is None else RECORD_NAMES.get(exc.field, exc.field)
         raise DataError(exc.reason, source=source, row=line, field=field) from None
 
 
@@ -303,7 +316,7 @@ def _cost_fields(checked: Mapping[str, Any], where: _Where) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if "experiences" in checked:
         fields["experiences"] = _texts(
-            checked["experiences"], "experiences", where, '"pottery making"'
+            checked["experiences"], "experiences", where, '"pottery making"', line=True
         )
     if "with_experiences" in checked:
         if not isinstance(checked["with_experiences"], bool):
@@ -367,7 +380,8 @@ def record_id(
     Raises
     ------
     DataError
-        When the id is neither non-empty text nor a whole number.
+        When the id is neither non-empty text nor a whole number, or holds a control
+        character (a result line or an HTTP header carries it).
 
     Examples
     --------
@@ -380,7 +394,7 @@ def record_id(
     value = record["id"]
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return _text(value, "id", where, '"trip-1"')
+    return _text(value, "id", where, '"trip-1"', line=True)
 
 
 def _time(value: dt.time) -> str:

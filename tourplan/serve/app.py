@@ -27,7 +27,7 @@ from ..names import fold
 from . import worker
 from .body import JsonRoute, TooManyDigits
 from .formats import FORMATS, NotAcceptableError, choose_format
-from .jobs import RefusedError, catalogue_job, plan_job, server_cap
+from .jobs import RefusedError, catalogue_job, plan_job, record_id_header, server_cap
 from .middleware import GENERIC_500, REQUEST_ID, BodyLimit, Outermost
 from .models import PATTERN_WORDS, CatalogueBody, PlanBody
 from .openapi import ITINERARY_REF, VILLAGE_REF, add_components
@@ -72,16 +72,26 @@ def _shape(part: int | str) -> bool:
     return isinstance(part, str) and (part[:1].isupper() or any(c in part for c in "[]-"))
 
 
+def _inside(error: dict[str, Any]) -> bool:
+    """Whether an error is about a part of a shape (``lunch.LunchWindow.minutes``), not the
+    shape as a whole: the value sent had that shape's type."""
+    location = tuple(error.get("loc", ()))
+    return bool(location) and not _shape(location[-1]) and any(_shape(p) for p in location)
+
+
 def _first_error(errors: list[Any]) -> tuple[dict[str, Any], int]:
     """The error to report, and how many others there are. A field that may take several
     shapes fails once per shape; the shape sent is the one whose error is not "expected
-    another type" (``[91, 105]`` fails the string shape by type, the [lat, lon] one by 90)."""
+    another type" (``[91, 105]`` fails the string shape by type, the [lat, lon] one by 90),
+    else the one whose error is inside it (a lunch object whose ``minutes`` is text fails the
+    string shape as a whole, the object shape at ``minutes``)."""
     root = tuple(errors[0].get("loc", ()))[:2]
     same = [e for e in errors if tuple(e.get("loc", ()))[:2] == root]
     shaped = [e for e in same if any(_shape(p) for p in e.get("loc", ()))]
     if shaped:
         wrong_type = ("_type", "none_required", "_attributes_type")
         fitting = [e for e in shaped if not str(e.get("type", "")).endswith(wrong_type)]
+        fitting = fitting or [e for e in shaped if _inside(e)]
         chosen = fitting[0] if fitting else shaped[0]
         return dict(chosen), len(errors) - len(same)
     return dict(errors[0]), len(errors) - 1
@@ -93,10 +103,23 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+_EXPECTED = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "string_type": "text",
+}
+"""What a value of the wrong JSON type is told the field expects, by pydantic's error type
+(the words of the request record codec: ``must be a whole number``, ``true or false``)."""
+
+
 def _message(error: dict[str, Any]) -> str:
-    """The rule a value broke in the client's terms: no regular expression, and a number
-    that is not one (NaN, infinite) said to be so, not compared with a bound."""
+    """The rule a value broke in the client's terms: no regular expression, the type expected
+    (``must be a whole number, got '60'``), and a number that is not one (NaN, infinite) said
+    to be so, not compared with a bound."""
     kind = error.get("type", "")
+    if kind in _EXPECTED:
+        return f"must be {_EXPECTED[kind]}, got {_shown(error.get('input'))}"
     if kind == "string_pattern_mismatch":
         words = PATTERN_WORDS.get(str(error.get("ctx", {}).get("pattern")))
         if words is not None:
@@ -273,7 +296,7 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
         except NotAcceptableError as exc:
             return _respond(Problem(406, str(exc), field=None if format is None else "format"))
         job = plan_job(body, settings, chosen)
-        record_id = None if body.id is None else str(body.id).strip()
+        record_id = None if body.id is None else record_id_header(str(body.id).strip())
         return await _solve(request, worker.solve_plan, job, record_id)
 
     @app.post(
@@ -285,12 +308,23 @@ def create_app(settings: ServeSettings | None = None, *, pool: SolverPool | None
                 "content": {"application/json": {"schema": {"type": "object"}}},
             },
             **_BODY_ANSWERS,
+            406: {"description": "The client accepts no JSON (the one format of a catalogue)."},
             422: {"description": "A field is invalid."},
             503: {"description": "Every solver is busy; retry after `Retry-After` seconds."},
         },
     )
-    async def catalogue(request: Request, body: CatalogueBody) -> Response:
+    async def catalogue(
+        request: Request,
+        body: CatalogueBody,
+        format: Annotated[
+            str | None, Query(max_length=40, description="json, the one format (as Accept).")
+        ] = None,
+    ) -> Response:
         """Design K distinct day routes from a hub, as the catalogue JSON."""
+        try:  # as /v1/plans, 406 for a format it cannot give, not JSON anyway
+            choose_format(format, request.headers.get("accept"), offered=("json",))
+        except NotAcceptableError as exc:
+            return _respond(Problem(406, str(exc), field=None if format is None else "format"))
         job = catalogue_job(body, settings)
         return await _solve(request, worker.solve_catalogue, job)
 

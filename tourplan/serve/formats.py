@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from collections.abc import Sequence
+from typing import Literal, cast, get_args
 
 __all__ = ["FORMATS", "Format", "NotAcceptableError", "choose_format"]
 
@@ -19,6 +20,7 @@ FORMATS: dict[str, str] = {
 
 _ALIASES = {"application/vnd.geo+json": "geojson", "application/ld+json": "json"}
 _BY_MEDIA_TYPE = {media: name for name, media in FORMATS.items()} | _ALIASES
+_EVERY: tuple[Format, ...] = get_args(Format)
 
 
 class NotAcceptableError(Exception):
@@ -43,7 +45,9 @@ def _accepted(accept: str) -> list[tuple[float, int, str]]:
     return [(-q, order, media) for q, order, media in sorted(ranges)]
 
 
-def choose_format(format_param: str | None, accept: str | None) -> Format:
+def choose_format(
+    format_param: str | None, accept: str | None, offered: Sequence[Format] = _EVERY
+) -> Format:
     """The format to answer in.
 
     Parameters
@@ -52,11 +56,14 @@ def choose_format(format_param: str | None, accept: str | None) -> Format:
         The ``format`` query parameter (``json``, ``ics``, ``geojson`` or ``html``); it wins.
     accept
         The Accept header; ``*/*``, ``application/*`` or none means JSON.
+    offered
+        The formats the route can answer in (a plan: every one; a catalogue: ``json``),
+        JSON among them.
 
     Raises
     ------
     NotAcceptableError
-        For an unknown ``format`` or an Accept header naming no format served.
+        For a ``format`` not offered or an Accept header naming no format offered.
 
     Examples
     --------
@@ -68,23 +75,25 @@ def choose_format(format_param: str | None, accept: str | None) -> Format:
     'geojson'
     >>> choose_format(None, None)
     'json'
+    >>> choose_format(None, "text/calendar, */*;q=0.1", offered=["json"])
+    'json'
     """
     if format_param is not None:
         name = format_param.strip().lower()
-        if name not in FORMATS:
+        if name not in offered:
             raise NotAcceptableError(
-                f"format must be one of {', '.join(FORMATS)}, got {format_param!r}"
+                f"format must be one of {', '.join(offered)}, got {format_param!r}"
             )
         return cast(Format, name)
     if accept is None or not accept.strip():
         return "json"
     for _, _, media in _accepted(accept):
-        if media in _BY_MEDIA_TYPE:
+        if _BY_MEDIA_TYPE.get(media) in offered:
             return cast(Format, _BY_MEDIA_TYPE[media])
         if media in ("*/*", "application/*"):
             return "json"
-        if media == "text/*":
+        if media == "text/*" and "ics" in offered:
             return "ics"
     raise NotAcceptableError(
-        f"cannot answer in {accept!r}; send Accept: " + ", ".join(FORMATS.values())
+        f"cannot answer in {accept!r}; send Accept: " + ", ".join(FORMATS[f] for f in offered)
     )

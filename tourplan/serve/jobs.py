@@ -9,13 +9,14 @@ work is queued.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from ..catalogue import CatalogueRequest
 from ..catalogue.request import MAX_ROUTES
 from ..exceptions import DataError
-from ..plan import DEFAULT_LUNCH, Lunch, trip_request_from_record
+from ..plan import DEFAULT_LUNCH, Lunch, record_id, trip_request_from_record
 from ..plan.request import MAX_TRIP_DAYS
-from ..plan.request_record import MAX_TIME_LIMIT
+from ..plan.request_record import MAX_TIME_LIMIT, RECORD_NAMES
 from ..routing import SearchParameters
 from .formats import Format
 from .models import CatalogueBody, LunchWindow, PlanBody
@@ -23,7 +24,7 @@ from .problems import Problem
 from .settings import ServeSettings
 from .worker import Job
 
-__all__ = ["RefusedError", "catalogue_job", "plan_job", "server_cap"]
+__all__ = ["RefusedError", "catalogue_job", "plan_job", "record_id_header", "server_cap"]
 
 
 class RefusedError(Exception):
@@ -101,17 +102,39 @@ _CATALOGUE_FIELDS = {
 that checks them (``CatalogueRequest.trip_request``): a client is told the field it sent."""
 
 
+_HEADER_SAFE = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%")
+"""What an id keeps as is in a header: printable ASCII (the space too), but ``%``."""
+
+
+def record_id_header(value: str) -> str:
+    """A request's ``id`` as the ``X-Request-Record-Id`` header sends it.
+
+    A header carries Latin-1 at most, and no control character; the id is any text. Printable
+    ASCII but ``%`` is sent as is; every other character as percent-encoded UTF-8 (RFC 3986),
+    so that ``urllib.parse.unquote`` gives every id back, and an ASCII id is its own header.
+
+    Examples
+    --------
+    >>> record_id_header("trip-7"), record_id_header("Hà Nội"), record_id_header("50%")
+    ('trip-7', 'H%C3%A0 N%E1%BB%99i', '50%25')
+    """
+    return quote(value, safe=_HEADER_SAFE)
+
+
 def plan_job(body: PlanBody, settings: ServeSettings, answer_format: Format) -> Job:
     """The job of ``POST /v1/plans``.
 
     Raises
     ------
     RefusedError
-        With a 422 naming the field: a value the request refuses, more dates than the server
-        allows, a time limit above its cap.
+        With a 422 naming the field: a value the request refuses (an ``id`` or a place
+        holding a control character among them), more dates than the server allows, a time
+        limit above its cap.
     """
+    record = body.record()
     try:
-        request = trip_request_from_record(body.record())
+        request = trip_request_from_record(record)
+        record_id(record)  # the codec's check of the id that batch lines have too
     except DataError as exc:
         raise _refused(exc) from None
     if len(request.dates) > settings.max_days:
@@ -125,6 +148,7 @@ def plan_job(body: PlanBody, settings: ServeSettings, answer_format: Format) -> 
         places=places,
         format=answer_format,
         legs=body.legs,
+        fields=RECORD_NAMES,
     )
 
 
@@ -171,4 +195,5 @@ def catalogue_job(body: CatalogueBody, settings: ServeSettings) -> Job:
         search=_search(body.time_limit, body.deterministic, settings),
         lang=body.lang,
         places={"hub": [body.hub], "must_include": list(body.must_include)},
+        fields=_CATALOGUE_FIELDS,
     )

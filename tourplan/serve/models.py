@@ -63,9 +63,13 @@ _Lunch = Annotated[
 
 
 class SearchFields(BaseModel):
-    """How long the solver may search and the language of the words in the answer."""
+    """How long the solver may search and the language of the words in the answer.
 
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    Strict, as :class:`PlanBody`: ``"true"`` is not a boolean nor ``"10"`` a number (a JSON
+    body has its types); dates and times, sent as text, are read from it (``strict=False``).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
     time_limit: float | None = Field(
         None,
@@ -201,7 +205,7 @@ class PlanBody(BaseModel):
 class CatalogueBody(SearchFields):
     """``POST /v1/catalogues``: K day routes from a hub (the fields of ``tourplan catalogue``)."""
 
-    date: dt.date = Field(description="The template day (ISO 8601).")
+    date: dt.date = Field(strict=False, description="The template day (ISO 8601).")
     hub: _PlaceText = "hoan-kiem-lake"
     routes: int = Field(10, ge=1, le=MAX_ROUTES, description="How many routes to design.")
     max_routes_per_village: int = Field(1, ge=1, le=MAX_ROUTES)
@@ -210,8 +214,8 @@ class CatalogueBody(SearchFields):
     any_day: bool = False
     must_include: list[_VillageText] = Field([], max_length=100)
     must_themes: list[_Theme] = Field([], max_length=len(THEMES))
-    day_start: dt.time = dt.time(8, 0)
-    day_end: dt.time = dt.time(17, 30)
+    day_start: dt.time = Field(dt.time(8, 0), strict=False)
+    day_end: dt.time = Field(dt.time(17, 30), strict=False)
     mode: _Mode = "car"
     lunch: _Lunch | LunchWindow = "11:00-13:00/60"
     pace: Literal["relaxed", "normal", "quick"] = "normal"

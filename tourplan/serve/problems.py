@@ -83,7 +83,10 @@ def _place_field(query: str, places: Mapping[str, Sequence[str]]) -> str | None:
 
 
 def problem_from_library_error(
-    exc: Exception, places: Mapping[str, Sequence[str]], reasons: Sequence[str] = ()
+    exc: Exception,
+    places: Mapping[str, Sequence[str]],
+    reasons: Sequence[str] = (),
+    fields: Mapping[str, str] | None = None,
 ) -> Problem | None:
     """The 422 answer for a library error caused by the request, or ``None`` for a bug.
 
@@ -97,6 +100,9 @@ def problem_from_library_error(
     reasons
         For an infeasible request, one line per cause, already in the client's language;
         when empty, the error's own ``reasons`` (the lines ``tourplan batch`` writes).
+    fields
+        The body's name of each field of the library's request that differs
+        (``{"must_visit": "must"}``), to name the field an unknown place was looked up for.
 
     Returns
     -------
@@ -105,13 +111,18 @@ def problem_from_library_error(
     """
     if isinstance(exc, UnknownPlaceError):
         # The library's own message may mention a CLI option; a client needs the facts only.
-        if exc.ambiguous:
+        if exc.start_point is not None:
+            detail = str(exc)
+        elif exc.ambiguous:
             detail = f"'{exc.query}' is ambiguous; it matches: {', '.join(exc.candidates)}"
         else:
             detail = f"no place matches '{exc.query}'"
             if exc.candidates:
                 detail += f"; did you mean: {', '.join(exc.candidates)}?"
-        return Problem(422, detail, field=_place_field(exc.query, places))
+        field = _place_field(exc.query, places)
+        if exc.field is not None:  # the field it was looked up for, not one of the same text
+            field = (fields or {}).get(exc.field, exc.field)
+        return Problem(422, detail, field=field)
     if isinstance(exc, InfeasibleError):
         summary = str(exc).splitlines()[0]
         why = tuple(reasons) or exc.reasons

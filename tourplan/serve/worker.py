@@ -8,6 +8,7 @@ logs it with its traceback and answers a generic 500.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,8 @@ class Job:
     """One request for a worker: the checked request, the search budget and how to answer.
 
     ``places`` holds the request's place queries by field (``{"start": ["old-quarter"]}``),
-    so that an unknown place is answered naming its field.
+    and ``fields`` the body's name of each field of ``request`` named otherwise
+    (``{"must_visit": "must"}``), so that an unknown place is answered naming its field.
     """
 
     request: TripRequest | CatalogueRequest
@@ -41,6 +43,7 @@ class Job:
     places: Mapping[str, Sequence[str]]
     format: Format = "json"
     legs: bool = False
+    fields: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 _VILLAGES: Villages | None = None
@@ -113,7 +116,7 @@ def solve_plan(job: Job) -> Answer:
         itinerary = plan_trip(job.request, villages, resolver=resolver, search=job.search)
         body = _export(itinerary, job)
     except TourplanError as exc:
-        problem = problem_from_library_error(exc, job.places, _reasons(exc, job.lang))
+        problem = problem_from_library_error(exc, job.places, _reasons(exc, job.lang), job.fields)
         if problem is None:
             raise
         return problem.answer()
@@ -139,7 +142,7 @@ def solve_catalogue(job: Job) -> Answer:
         catalogue = plan_catalogue(job.request, villages, resolver=resolver, search=job.search)
         text = catalogue_to_json(catalogue, lang=job.lang, indent=None)
     except TourplanError as exc:
-        problem = problem_from_library_error(exc, job.places)
+        problem = problem_from_library_error(exc, job.places, fields=job.fields)
         if problem is None:
             raise
         return problem.answer()
