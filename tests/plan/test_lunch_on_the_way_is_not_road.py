@@ -53,6 +53,8 @@ def test_a_roadside_lunch_is_not_driving(minutes: int) -> None:
     calendar = itinerary_to_ics(itinerary, lang="en", include_legs=True).decode()
     unfolded = calendar.replace("\r\n ", "")
     assert f"{duration_text(there.travel_time, 'en')} by car" not in unfolded
-    assert unfolded.count(f"{duration_text(back.travel_time, 'en')} by car") == 3  # 2 legs, 1 next
+    # the journey there is two events around the lunch, then the way back and the visit's
+    # "next" line
+    assert unfolded.count(f"{duration_text(back.travel_time, 'en')} by car") == 4
     rows = [r.text for r in schedule_rows(day, "en") if r.kind == "leg"]
     assert rows == [drive + f", {km_text(there.distance_m or 0, 'en')}"] * 2
